@@ -1,0 +1,55 @@
+/** Proxy settings, read from the environment (never shipped to the browser). */
+export interface UpstreamSettings {
+  /** CATMAID root URL with a trailing slash, e.g. `https://example.org/catmaid/`. */
+  url: URL;
+  token: string | undefined;
+  basicUser: string | undefined;
+  basicPassword: string | undefined;
+  /** Project to open when the URL names none. */
+  defaultProjectId: number | undefined;
+  /** True when this is the embedded demo server started by us. */
+  isDemo: boolean;
+}
+
+export interface EnvSettings {
+  catmaidUrl: URL | undefined;
+  token: string | undefined;
+  basicUser: string | undefined;
+  basicPassword: string | undefined;
+  defaultProjectId: number | undefined;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+export function normaliseRootUrl(raw: string): URL {
+  const url = new URL(raw);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`CATMAID_URL must be an http(s) URL, got ${raw}`);
+  }
+  if (url.username || url.password) {
+    throw new Error('CATMAID_URL must not contain credentials: use CATMAID_HTTP_USER/CATMAID_HTTP_PASSWORD');
+  }
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url;
+}
+
+export function readEnvSettings(env: NodeJS.ProcessEnv): EnvSettings {
+  const rawUrl = nonEmpty(env.CATMAID_URL);
+  const rawProject = nonEmpty(env.CATMAID_PROJECT);
+  const projectId = rawProject === undefined ? undefined : Number(rawProject);
+  if (projectId !== undefined && !Number.isInteger(projectId)) {
+    throw new Error(`CATMAID_PROJECT must be a project id (an integer), got ${rawProject}`);
+  }
+  return {
+    catmaidUrl: rawUrl ? normaliseRootUrl(rawUrl) : undefined,
+    token: nonEmpty(env.CATMAID_TOKEN),
+    basicUser: nonEmpty(env.CATMAID_HTTP_USER),
+    basicPassword: nonEmpty(env.CATMAID_HTTP_PASSWORD),
+    defaultProjectId: projectId,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * `npm run serve`: serves the built app from dist/ and proxies the CATMAID API path.
+ * Reads PORT (default 8080), HOST (default 127.0.0.1) and the CATMAID_* variables.
+ */
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApiMiddleware } from './proxy/handler.ts';
+import { resolveUpstream } from './proxy/upstream.ts';
+import { createStaticHandler } from './static-files.ts';
+
+const distDir = resolve(fileURLToPath(new URL('..', import.meta.url)), 'dist');
+if (!existsSync(resolve(distDir, 'index.html'))) {
+  console.error('dist/ has no build: run `npm run build` first.');
+  process.exit(1);
+}
+
+const upstream = await resolveUpstream(process.env, { logDemoRequests: process.env.DEMO_LOG === '1' });
+const api = createApiMiddleware(upstream.settings);
+const serveStatic = createStaticHandler(distDir);
+const server = createServer((req, res) => {
+  api(req, res, () => serveStatic(req, res));
+});
+
+const port = Number(process.env.PORT ?? 8080);
+const host = process.env.HOST ?? '127.0.0.1';
+server.listen(port, host, () => {
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const target = upstream.settings.isDemo ? 'the embedded demo server' : upstream.settings.url.href;
+  console.log(`CATMAID Dashboard serving http://${host}:${actualPort}/ (CATMAID: ${target})`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    upstream.stop();
+    server.close();
+    process.exit(0);
+  });
+}
