@@ -1,0 +1,41 @@
+import { QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { dashboardConfigQuery } from '../api/dashboard-config.ts';
+import { Banner } from '../components/Banner.tsx';
+import { createCatmaidClient } from '../lib/http/client.ts';
+import { describeError } from '../views/shared/describe-error.ts';
+import { createAppQueryClient } from './query-client.ts';
+import { Shell } from './Shell.tsx';
+
+/** The browser talks only to the dashboard's own proxy; it adds credentials server-side. */
+export const API_BASE = '/api/catmaid';
+
+function Dashboard() {
+  const proxyClient = useMemo(() => createCatmaidClient({ baseUrl: '/api' }), []);
+  const catmaidClient = useMemo(() => createCatmaidClient({ baseUrl: API_BASE }), []);
+  const config = useQuery(dashboardConfigQuery(proxyClient));
+  if (config.isPending) return <p role="status">Connecting…</p>;
+  if (config.isError) {
+    const { title, hint } = describeError(config.error);
+    return (
+      <Banner tone="error" title={title} onRetry={() => void config.refetch()}>
+        {hint}
+      </Banner>
+    );
+  }
+  return (
+    <Shell
+      config={config.data}
+      scope={{ client: catmaidClient, server: config.data.server.label }}
+    />
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(createAppQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Dashboard />
+    </QueryClientProvider>
+  );
+}

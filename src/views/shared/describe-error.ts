@@ -1,0 +1,117 @@
+/**
+ * Turns any error from the API layer into words for the user: what went wrong and what to do.
+ * Server tracebacks are never shown; the server's one-line message is, when it says something.
+ */
+import {
+  CatmaidError,
+  HttpError,
+  NetworkError,
+  SchemaError,
+  TimeoutError,
+  isAuthError,
+} from '../../lib/http/errors.ts';
+
+export interface ErrorDescription {
+  title: string;
+  hint: string;
+  /** True when the whole connection is affected (not just one request): show it as a banner. */
+  connection: boolean;
+}
+
+const TOKEN_HINT =
+  'Set CATMAID_TOKEN to an API token of a user who may browse this project (in CATMAID: hover your user name, "Get API token"), then restart the dashboard.';
+
+function describeCatmaid(e: CatmaidError): ErrorDescription {
+  switch (e.errorType) {
+    case 'ProxyForbidden':
+      return {
+        title: 'The dashboard proxy refused this request',
+        hint: `${e.message}. The dashboard only reads from CATMAID.`,
+        connection: false,
+      };
+    case 'ProxyUpstreamError':
+      return {
+        title: 'Cannot reach the CATMAID server',
+        hint: `${e.message}. Check that the server is up and that CATMAID_URL is right.`,
+        connection: true,
+      };
+    case 'ProxyUpstreamTimeout':
+      return {
+        title: 'The CATMAID server did not answer in time',
+        hint: 'It may be overloaded; try again, or ask for less at once.',
+        connection: false,
+      };
+  }
+  if (e.status === 401)
+    return {
+      title: 'The CATMAID server rejected the API token',
+      hint: TOKEN_HINT,
+      connection: true,
+    };
+  if (isAuthError(e)) {
+    return {
+      title: 'No permission for this project',
+      hint: `${e.message}. ${TOKEN_HINT}`,
+      connection: true,
+    };
+  }
+  if (e.status === 404)
+    return {
+      title: 'Not found on the server',
+      hint: `${e.endpoint}: ${e.message}`,
+      connection: false,
+    };
+  if (e.status >= 500)
+    return {
+      title: `The CATMAID server failed (HTTP ${e.status})`,
+      hint: `${e.endpoint}: ${e.message}`,
+      connection: false,
+    };
+  return { title: 'The server did not accept the request', hint: e.message, connection: false };
+}
+
+export function describeError(error: unknown): ErrorDescription {
+  if (error instanceof CatmaidError) return describeCatmaid(error);
+  if (error instanceof HttpError) {
+    if (isAuthError(error)) {
+      return {
+        title: 'The server refused an anonymous request',
+        hint: `CATMAID needs a token for this (HTTP ${error.status}). ${TOKEN_HINT}`,
+        connection: true,
+      };
+    }
+    if (error.status === 502 || error.status === 503 || error.status === 504) {
+      return {
+        title: `The CATMAID server is unavailable (HTTP ${error.status})`,
+        hint: 'A gateway in front of it answered instead; try again in a moment.',
+        connection: true,
+      };
+    }
+    return {
+      title: `Unexpected answer from the server (HTTP ${error.status})`,
+      hint: error.endpoint,
+      connection: false,
+    };
+  }
+  if (error instanceof NetworkError) {
+    return {
+      title: 'Cannot reach the dashboard server',
+      hint: 'The page lost its connection to the dashboard. Is `npm start` (or `npm run serve`) still running?',
+      connection: true,
+    };
+  }
+  if (error instanceof TimeoutError)
+    return { title: 'The request took too long', hint: error.message, connection: false };
+  if (error instanceof SchemaError) {
+    return {
+      title: 'The server answered in an unexpected format',
+      hint: `${error.message}. This CATMAID version may not be supported.`,
+      connection: false,
+    };
+  }
+  return {
+    title: 'Something went wrong',
+    hint: error instanceof Error ? error.message : String(error),
+    connection: false,
+  };
+}
