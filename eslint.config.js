@@ -117,7 +117,14 @@ export default tseslint.config(
     rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },
   },
   {
-    files: ['src/lib/**/*.ts', 'src/api/**/*.ts', 'src/3d/geometry/**/*.ts', 'src/workers/**/*.ts'],
+    files: [
+      'src/lib/**/*.ts',
+      'src/api/**/*.ts',
+      'src/3d/geometry/**/*.ts',
+      'src/3d/export/**/*.ts',
+      'src/workers/**/*.ts',
+      'src/analysis/**/*.ts',
+    ],
     rules: { 'no-restricted-imports': ['error', noReact] },
   },
   {

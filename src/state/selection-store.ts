@@ -13,11 +13,24 @@ export interface SelectedSkeleton {
   opacity: number;
 }
 
+/** Synapses another view asked the 3D view to show (e.g. those between a pair of neurons). */
+export interface ConnectorHighlight {
+  /** What the highlight is about, shown in the 3D legend, e.g. "PN DA1 left → KC 012 left". */
+  label: string;
+  skeletonIds: number[];
+  connectorIds: number[];
+}
+
 export interface SelectionState {
   items: SelectedSkeleton[];
+  /** The neuron picked in a view (3D click, table row); the selection panel scrolls to it. */
+  highlightedSkeletonId: number | null;
+  connectorHighlight: ConnectorHighlight | null;
   add(skeletonIds: readonly number[]): void;
   remove(skeletonIds: readonly number[]): void;
   clear(): void;
+  setHighlighted(skeletonId: number | null): void;
+  setConnectorHighlight(highlight: ConnectorHighlight | null): void;
 }
 
 export type SelectionStore = StoreApi<SelectionState>;
@@ -25,6 +38,8 @@ export type SelectionStore = StoreApi<SelectionState>;
 export function createSelectionStore(storageKey: string | null): SelectionStore {
   const body = (set: StoreApi<SelectionState>['setState']): SelectionState => ({
     items: [],
+    highlightedSkeletonId: null,
+    connectorHighlight: null,
     add: (skeletonIds) =>
       set((s) => {
         const present = new Set(s.items.map((i) => i.skeletonId));
@@ -48,7 +63,9 @@ export function createSelectionStore(storageKey: string | null): SelectionStore 
         const drop = new Set(skeletonIds);
         return { items: s.items.filter((i) => !drop.has(i.skeletonId)) };
       }),
-    clear: () => set({ items: [] }),
+    clear: () => set({ items: [], highlightedSkeletonId: null }),
+    setHighlighted: (skeletonId) => set({ highlightedSkeletonId: skeletonId }),
+    setConnectorHighlight: (highlight) => set({ connectorHighlight: highlight }),
   });
   if (storageKey === null) return createStore<SelectionState>()((set) => body(set));
   return createStore<SelectionState>()(
