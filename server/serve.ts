@@ -16,7 +16,9 @@ if (!existsSync(resolve(distDir, 'index.html'))) {
   process.exit(1);
 }
 
-const upstream = await resolveUpstream(process.env, { logDemoRequests: process.env.DEMO_LOG === '1' });
+const upstream = await resolveUpstream(process.env, {
+  logDemoRequests: process.env.DEMO_LOG === '1',
+});
 const api = createApiMiddleware(upstream.settings);
 const serveStatic = createStaticHandler(distDir);
 const server = createServer((req, res) => {

@@ -36,7 +36,9 @@ export function recordingIndex(): RecordedRequest[] {
 
 /** Find a recording by its file name (e.g. `p6-neuronnames.json`). */
 export function recording(fileName: string): RecordedRequest {
-  const found = recordingIndex().find((r) => r.file.endsWith(`/${fileName}`) || r.file === fileName);
+  const found = recordingIndex().find(
+    (r) => r.file.endsWith(`/${fileName}`) || r.file === fileName,
+  );
   if (!found) throw new Error(`no recording named ${fileName}`);
   return found;
 }

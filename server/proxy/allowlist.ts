@@ -93,7 +93,11 @@ const forbiddenParams = ['with_passwords'];
 
 export type AllowDecision = { allowed: true } | { allowed: false; reason: string };
 
-export function checkAllowed(method: string, pathname: string, search: URLSearchParams): AllowDecision {
+export function checkAllowed(
+  method: string,
+  pathname: string,
+  search: URLSearchParams,
+): AllowDecision {
   const upper = method.toUpperCase();
   if (upper !== 'GET' && upper !== 'POST') {
     return { allowed: false, reason: `method ${upper} is never forwarded (read-only dashboard)` };
@@ -103,9 +107,16 @@ export function checkAllowed(method: string, pathname: string, search: URLSearch
     return { allowed: false, reason: `path ${pathname} is not a plain CATMAID path` };
   }
   const route = routes.find((r) => r.pattern.test(pathname));
-  if (!route) return { allowed: false, reason: `${upper} ${pathname} is not on the proxy's read-endpoint allowlist` };
+  if (!route)
+    return {
+      allowed: false,
+      reason: `${upper} ${pathname} is not on the proxy's read-endpoint allowlist`,
+    };
   if (!route.methods.includes(upper)) {
-    return { allowed: false, reason: `${upper} ${pathname} is not allowed (only ${route.methods.join('/')})` };
+    return {
+      allowed: false,
+      reason: `${upper} ${pathname} is not allowed (only ${route.methods.join('/')})`,
+    };
   }
   const bad = forbiddenParams.find((p) => search.has(p));
   if (bad) return { allowed: false, reason: `parameter ${bad} is never forwarded` };

@@ -13,35 +13,45 @@ const RETRY_AFTER_MS = 5 * 60_000;
 function getJson(url: URL, headers: Record<string, string>): Promise<unknown> {
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send(url, { method: 'GET', headers: { ...headers, 'accept-encoding': 'identity' }, timeout: 15_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        if ((res.statusCode ?? 500) >= 400) reject(new Error(`status ${res.statusCode}`));
-        else {
-          try {
-            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-          } catch (err) {
-            reject(err instanceof Error ? err : new Error(String(err)));
+    const req = send(
+      url,
+      { method: 'GET', headers: { ...headers, 'accept-encoding': 'identity' }, timeout: 15_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          if ((res.statusCode ?? 500) >= 400) reject(new Error(`status ${res.statusCode}`));
+          else {
+            try {
+              resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+            } catch (err) {
+              reject(err instanceof Error ? err : new Error(String(err)));
+            }
           }
-        }
-      });
-    });
+        });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', reject);
     req.end();
   });
 }
 
-export function anonymousTokenSource(settings: UpstreamSettings): () => Promise<string | undefined> {
+export function anonymousTokenSource(
+  settings: UpstreamSettings,
+): () => Promise<string | undefined> {
   let cached: { token: string | undefined; at: number } | undefined;
   return async () => {
     if (settings.token || settings.isDemo) return settings.token;
     if (cached && (cached.token || Date.now() - cached.at < RETRY_AFTER_MS)) return cached.token;
     let token: string | undefined;
     try {
-      const body = await getJson(new URL('accounts/anonymous-api-token', settings.url), upstreamHeaders(settings, undefined));
-      if (body && typeof body === 'object' && 'token' in body && typeof body.token === 'string') token = body.token;
+      const body = await getJson(
+        new URL('accounts/anonymous-api-token', settings.url),
+        upstreamHeaders(settings, undefined),
+      );
+      if (body && typeof body === 'object' && 'token' in body && typeof body.token === 'string')
+        token = body.token;
     } catch {
       token = undefined;
     }

@@ -30,7 +30,9 @@ export function normaliseRootUrl(raw: string): URL {
     throw new Error(`CATMAID_URL must be an http(s) URL, got ${raw}`);
   }
   if (url.username || url.password) {
-    throw new Error('CATMAID_URL must not contain credentials: use CATMAID_HTTP_USER/CATMAID_HTTP_PASSWORD');
+    throw new Error(
+      'CATMAID_URL must not contain credentials: use CATMAID_HTTP_USER/CATMAID_HTTP_PASSWORD',
+    );
   }
   url.search = '';
   url.hash = '';

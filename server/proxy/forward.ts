@@ -8,7 +8,14 @@ const UPSTREAM_TIMEOUT_MS = 180_000;
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 /** Response headers worth passing back; cookies and upstream CORS/auth headers are dropped. */
-const passHeaders = ['content-type', 'content-length', 'content-encoding', 'cache-control', 'last-modified', 'etag'];
+const passHeaders = [
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'cache-control',
+  'last-modified',
+  'etag',
+];
 
 export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -22,7 +29,10 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export function upstreamHeaders(settings: UpstreamSettings, token: string | undefined): Record<string, string> {
+export function upstreamHeaders(
+  settings: UpstreamSettings,
+  token: string | undefined,
+): Record<string, string> {
   const headers: Record<string, string> = {
     accept: 'application/json, */*;q=0.8',
     'accept-encoding': 'gzip',
@@ -51,7 +61,10 @@ export interface ForwardOptions {
 
 export function forward(res: ServerResponse, options: ForwardOptions): void {
   const { settings, pathAndQuery, method, body } = options;
-  const target = new URL(settings.url.pathname.replace(/\/$/, '') + pathAndQuery, settings.url.origin);
+  const target = new URL(
+    settings.url.pathname.replace(/\/$/, '') + pathAndQuery,
+    settings.url.origin,
+  );
   const headers = upstreamHeaders(settings, options.token);
   if (method === 'POST') {
     headers['content-type'] = options.contentType ?? 'application/x-www-form-urlencoded';
@@ -69,8 +82,15 @@ export function forward(res: ServerResponse, options: ForwardOptions): void {
     if (location && status >= 300 && status < 400) {
       // CATMAID redirects slash-less GETs; keep the browser on our origin.
       const resolved = new URL(location, target);
-      if (resolved.origin === settings.url.origin && resolved.pathname.startsWith(settings.url.pathname)) {
-        out.location = options.mount + '/' + resolved.pathname.slice(settings.url.pathname.length) + resolved.search;
+      if (
+        resolved.origin === settings.url.origin &&
+        resolved.pathname.startsWith(settings.url.pathname)
+      ) {
+        out.location =
+          options.mount +
+          '/' +
+          resolved.pathname.slice(settings.url.pathname.length) +
+          resolved.search;
       }
     }
     res.writeHead(status, out);

@@ -19,7 +19,9 @@ const seen: Seen[] = [];
 
 function listen(server: Server): Promise<string> {
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+    server.listen(0, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    );
   });
 }
 
@@ -34,7 +36,12 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() });
+      seen.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      });
       if (req.url === '/catmaid/1/stacks') {
         res.writeHead(301, { location: `${upstreamUrl}/catmaid/1/stacks?moved=1` }).end();
         return;
@@ -69,7 +76,12 @@ describe('API proxy', () => {
     const text = await res.text();
     expect(res.status).toBe(200);
     expect(JSON.parse(text)).toEqual({
-      server: { label: expect.stringContaining('/catmaid'), url: `${upstreamUrl}/catmaid/`, isDemo: false, auth: 'token' },
+      server: {
+        label: expect.stringContaining('/catmaid'),
+        url: `${upstreamUrl}/catmaid/`,
+        isDemo: false,
+        auth: 'token',
+      },
       defaultProjectId: 1,
     });
     expect(text).not.toContain('aaaa');
@@ -83,7 +95,9 @@ describe('API proxy', () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]?.url).toBe('/catmaid/1/skeletons/16/compact-detail?with_tags=true');
     expect(seen[0]?.headers['x-authorization']).toBe(`Token ${'a'.repeat(40)}`);
-    expect(seen[0]?.headers.authorization).toBe(`Basic ${Buffer.from('lab:pw').toString('base64')}`);
+    expect(seen[0]?.headers.authorization).toBe(
+      `Basic ${Buffer.from('lab:pw').toString('base64')}`,
+    );
   });
 
   it('forwards an allowed POST read with its form body intact', async () => {
@@ -109,15 +123,21 @@ describe('API proxy', () => {
     ['GET', '/1/../admin/'],
     ['GET', '/1/skeletons/%2e%2e/admin'],
     ['POST', '/accounts/login'],
-  ])('refuses %s %s with a 403 naming the path, and never reaches the upstream', async (method, path) => {
-    const res = await fetch(`${proxyUrl}/api/catmaid${path}`, { method, body: method === 'GET' ? undefined : 'x=1' });
-    expect(res.status).toBe(403);
-    const body = (await res.json()) as { error: string; type: string; path: string };
-    expect(body.type).toBe('ProxyForbidden');
-    expect(body.error).toContain('Refused by the dashboard proxy');
-    expect(body.path).toBeTypeOf('string');
-    expect(seen).toHaveLength(0);
-  });
+  ])(
+    'refuses %s %s with a 403 naming the path, and never reaches the upstream',
+    async (method, path) => {
+      const res = await fetch(`${proxyUrl}/api/catmaid${path}`, {
+        method,
+        body: method === 'GET' ? undefined : 'x=1',
+      });
+      expect(res.status).toBe(403);
+      const body = (await res.json()) as { error: string; type: string; path: string };
+      expect(body.type).toBe('ProxyForbidden');
+      expect(body.error).toContain('Refused by the dashboard proxy');
+      expect(body.path).toBeTypeOf('string');
+      expect(seen).toHaveLength(0);
+    },
+  );
 
   it('never forwards with_passwords, even on an allowed path', async () => {
     const res = await fetch(`${proxyUrl}/api/catmaid/user-list?with_passwords=true`);

@@ -51,7 +51,12 @@ export function createApiMiddleware(settings: UpstreamSettings): Middleware {
     const decision = checkAllowed(method, path, url.searchParams);
     if (!decision.allowed) {
       req.resume();
-      sendJsonError(res, 403, { error: `Refused by the dashboard proxy: ${decision.reason}`, type: 'ProxyForbidden', path, method });
+      sendJsonError(res, 403, {
+        error: `Refused by the dashboard proxy: ${decision.reason}`,
+        type: 'ProxyForbidden',
+        path,
+        method,
+      });
       return;
     }
     void (async () => {
@@ -68,7 +73,10 @@ export function createApiMiddleware(settings: UpstreamSettings): Middleware {
           mount: API_MOUNT,
         });
       } catch (err) {
-        sendJsonError(res, 400, { error: `Bad request to the dashboard proxy: ${String(err)}`, type: 'ProxyBadRequest' });
+        sendJsonError(res, 400, {
+          error: `Bad request to the dashboard proxy: ${String(err)}`,
+          type: 'ProxyBadRequest',
+        });
       }
     })();
   };

@@ -7,7 +7,10 @@ export function sendJsonError(
   body: { error: string; type: string; [key: string]: unknown },
 ): void {
   const text = JSON.stringify({ detail: '', meta: null, ...body });
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 

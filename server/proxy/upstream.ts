@@ -24,13 +24,19 @@ export interface UpstreamOptions {
 
 function startDemoChild(options: UpstreamOptions): Promise<{ url: URL; child: ChildProcess }> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const child = spawn(process.execPath, ['--import', 'tsx', demoMain, '--port', '0', '--host', '127.0.0.1'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: process.env,
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', demoMain, '--port', '0', '--host', '127.0.0.1'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: process.env,
+    },
+  );
+  const stdout = child.stdout;
+  if (!stdout) throw new Error('the demo server has no stdout pipe');
   return new Promise((resolve, reject) => {
     let ready = false;
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: stdout });
     lines.on('line', (line) => {
       const match = READY_LINE.exec(line);
       if (!ready && match?.[1]) {
@@ -47,7 +53,10 @@ function startDemoChild(options: UpstreamOptions): Promise<{ url: URL; child: Ch
   });
 }
 
-export async function resolveUpstream(env: NodeJS.ProcessEnv, options: UpstreamOptions = {}): Promise<Upstream> {
+export async function resolveUpstream(
+  env: NodeJS.ProcessEnv,
+  options: UpstreamOptions = {},
+): Promise<Upstream> {
   const fromEnv = readEnvSettings(env);
   if (fromEnv.catmaidUrl) {
     return {

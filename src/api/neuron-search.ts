@@ -1,0 +1,114 @@
+/** The neuron search: POST /{pid}/annotations/query-targets (API ref §3.1). */
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import type { CallOptions } from '../lib/http/client.ts';
+import { parseCatmaidTime } from '../lib/http/timestamps.ts';
+import { buildQueryTargetsForm, type NeuronSearchParams } from './neuron-search-form.ts';
+import { projectKey, type ProjectScope } from './scope.ts';
+
+export type {
+  NeuronSearchParams,
+  NameMatch,
+  SearchEntityType,
+  SearchSortBy,
+} from './neuron-search-form.ts';
+export { buildQueryTargetsForm } from './neuron-search-form.ts';
+
+export interface EntityAnnotation {
+  id: number;
+  name: string;
+  /** User who linked the annotation to the entity. */
+  uid: number;
+  /** Link times, epoch ms (only with withTimestamps). */
+  creationTime?: number;
+  editionTime?: number;
+}
+
+export interface SearchEntity {
+  /** Neuron (or annotation) id — NOT a skeleton id. */
+  id: number;
+  name: string;
+  /** 'neuron' | 'annotation' | another class name the project has. */
+  type: string;
+  /** Skeletons modelling this neuron; [] for annotations and skeleton-less neurons. */
+  skeletonIds: number[];
+  annotations: EntityAnnotation[];
+  creationTime?: number;
+  editionTime?: number;
+}
+
+export interface NeuronSearchResult {
+  entities: SearchEntity[];
+  /** Total matches, independent of paging. */
+  total: number;
+}
+
+const time = z
+  .string()
+  .nullish()
+  .transform((s) => (s ? parseCatmaidTime(s) : undefined));
+
+const annotationSchema = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    uid: z.number(),
+    creation_time: time,
+    edition_time: time,
+  })
+  .transform((a): EntityAnnotation => {
+    const out: EntityAnnotation = { id: a.id, name: a.name, uid: a.uid };
+    if (a.creation_time !== undefined) out.creationTime = a.creation_time;
+    if (a.edition_time !== undefined) out.editionTime = a.edition_time;
+    return out;
+  });
+
+const entitySchema = z
+  .object({
+    id: z.number(),
+    name: z.string().optional(),
+    type: z.string().optional(),
+    skeleton_ids: z.array(z.number()).nullish(),
+    annotations: z.array(annotationSchema).optional(),
+    creation_time: time,
+    edition_time: time,
+  })
+  .transform((e): SearchEntity => {
+    const out: SearchEntity = {
+      id: e.id,
+      name: e.name ?? '',
+      type: e.type ?? '',
+      skeletonIds: e.skeleton_ids ?? [],
+      annotations: e.annotations ?? [],
+    };
+    if (e.creation_time !== undefined) out.creationTime = e.creation_time;
+    if (e.edition_time !== undefined) out.editionTime = e.edition_time;
+    return out;
+  });
+
+export const queryTargetsSchema = z
+  .object({ entities: z.array(entitySchema), totalRecords: z.number() })
+  .transform((r): NeuronSearchResult => ({ entities: r.entities, total: r.totalRecords }));
+
+export const QUERY_TARGETS_ENDPOINT = 'POST /{pid}/annotations/query-targets';
+
+export function fetchNeuronSearch(
+  scope: ProjectScope,
+  params: NeuronSearchParams,
+  { signal }: CallOptions = {},
+): Promise<NeuronSearchResult> {
+  return scope.client.request(queryTargetsSchema, {
+    method: 'POST',
+    path: `/${scope.projectId}/annotations/query-targets`,
+    form: buildQueryTargetsForm(params),
+    signal,
+    endpoint: QUERY_TARGETS_ENDPOINT,
+  });
+}
+
+export function neuronSearchQuery(scope: ProjectScope, params: NeuronSearchParams) {
+  return queryOptions({
+    queryKey: [...projectKey(scope), 'neuron-search', params] as const,
+    queryFn: ({ signal }) => fetchNeuronSearch(scope, params, { signal }),
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * Many skeletons at once: POST /{pid}/skeletons/compact-detail (API ref §4.2), chunked and
+ * concurrency-capped. One unknown id makes CATMAID answer 404 for the whole batch, so a 404
+ * chunk is bisected until the bad ids stand alone: only they fail, the rest still arrives.
+ */
+import { z } from 'zod';
+import { runChunked, type ChunkedOptions } from '../lib/http/chunked.ts';
+import { CatmaidError, isAbortError, isAuthError } from '../lib/http/errors.ts';
+import { parseWith } from '../lib/http/schema.ts';
+import { decodeCompactDetail } from './compact-detail-decode.ts';
+import type { ProjectScope } from './scope.ts';
+import type { SkeletonDetail } from './skeleton-detail.ts';
+import {
+  compactDetailParams,
+  decodeMsgpackBody,
+  normalizeSkeletonFlags,
+  type SkeletonFlags,
+} from './skeleton-flags.ts';
+
+export const BATCH_COMPACT_DETAIL_ENDPOINT = 'POST /{pid}/skeletons/compact-detail';
+
+export interface BatchOptions extends ChunkedOptions {
+  /** Skeletons per request; the server builds them sequentially, so keep it moderate. */
+  chunkSize?: number;
+  /** Requests in flight at once (leave browser connections for other panels). */
+  concurrency?: number;
+}
+
+export interface SkeletonBatchResult {
+  skeletons: Map<number, SkeletonDetail>;
+  /** Per-id failure: 404 (unknown id), a row that failed validation, or a failed chunk. */
+  failed: Map<number, Error>;
+}
+
+const envelopeSchema = z.object({ skeletons: z.record(z.string(), z.unknown()) });
+
+function isNotFound(e: unknown): boolean {
+  return e instanceof CatmaidError && e.status === 404;
+}
+
+async function requestChunk(
+  scope: ProjectScope,
+  ids: readonly number[],
+  flags: SkeletonFlags,
+  signal: AbortSignal,
+): Promise<Record<string, unknown>> {
+  const f = normalizeSkeletonFlags(flags);
+  const path = `/${scope.projectId}/skeletons/compact-detail`;
+  const form = { skeleton_ids: [...ids], ...compactDetailParams(f) };
+  const opts = { form, signal, endpoint: BATCH_COMPACT_DETAIL_ENDPOINT };
+  const raw =
+    f.format === 'msgpack'
+      ? decodeMsgpackBody(await scope.client.postBinary(path, opts), BATCH_COMPACT_DETAIL_ENDPOINT)
+      : await scope.client.post(path, opts);
+  return parseWith(envelopeSchema, raw, BATCH_COMPACT_DETAIL_ENDPOINT).skeletons;
+}
+
+async function fetchInto(
+  scope: ProjectScope,
+  ids: readonly number[],
+  flags: SkeletonFlags,
+  signal: AbortSignal,
+  result: SkeletonBatchResult,
+): Promise<void> {
+  let answer: Record<string, unknown>;
+  try {
+    answer = await requestChunk(scope, ids, flags, signal);
+  } catch (e) {
+    // Cancellation and bad credentials concern the whole batch: let them through.
+    if (signal.aborted || isAbortError(e) || isAuthError(e)) throw e;
+    if (isNotFound(e) && ids.length > 1) {
+      // Halves run one after the other so the caller's concurrency cap still holds.
+      const mid = Math.ceil(ids.length / 2);
+      await fetchInto(scope, ids.slice(0, mid), flags, signal, result);
+      await fetchInto(scope, ids.slice(mid), flags, signal, result);
+      return;
+    }
+    for (const id of ids) result.failed.set(id, e instanceof Error ? e : new Error(String(e)));
+    return;
+  }
+  for (const id of ids) {
+    const raw = answer[String(id)];
+    if (raw === undefined) {
+      result.failed.set(id, new Error(`skeleton ${id} missing from the batch answer`));
+      continue;
+    }
+    try {
+      result.skeletons.set(id, decodeCompactDetail(raw, id, BATCH_COMPACT_DETAIL_ENDPOINT));
+    } catch (e) {
+      result.failed.set(id, e as Error);
+    }
+  }
+}
+
+export async function fetchSkeletonsBatch(
+  scope: ProjectScope,
+  skeletonIds: readonly number[],
+  flags: SkeletonFlags = {},
+  { signal, onProgress, chunkSize = 50, concurrency = 3 }: BatchOptions = {},
+): Promise<SkeletonBatchResult> {
+  const result: SkeletonBatchResult = { skeletons: new Map(), failed: new Map() };
+  const ids = [...new Set(skeletonIds)];
+  await runChunked(
+    ids,
+    chunkSize,
+    concurrency,
+    (chunk, chunkSignal) => fetchInto(scope, chunk, flags, chunkSignal, result),
+    {
+      signal,
+      onProgress,
+    },
+  );
+  return result;
+}

@@ -1,0 +1,125 @@
+/**
+ * The one HTTP client for CATMAID. It knows the base URL (the same-origin proxy), encodes forms
+ * the CATMAID way, combines the caller's AbortSignal with a timeout, retries transient failures,
+ * and turns every failure into a typed error. No UI side effects: toasts belong to the caller.
+ */
+import type { z } from 'zod';
+import { encodeForm, type FormInput } from './encode-form.ts';
+import { isRetryable } from './errors.ts';
+import { parseWith } from './schema.ts';
+import { performRequest, type Transport } from './transport.ts';
+
+export interface CatmaidClientOptions {
+  /** Proxy path or CATMAID root without trailing slash, e.g. `/api/catmaid`. */
+  baseUrl: string;
+  timeoutMs?: number;
+  /** Extra attempts after the first one, for network errors and 5xx only. */
+  retries?: number;
+  retryBaseMs?: number;
+  fetchImpl?: typeof fetch;
+  /** Extra headers for every request (e.g. `X-Authorization` when talking to CATMAID directly). */
+  headers?: Readonly<Record<string, string>>;
+  /** Jitter source, injectable so tests are deterministic. */
+  random?: () => number;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal | undefined;
+  /** Stable endpoint name used in error messages, e.g. `GET /{pid}/annotations/`. */
+  endpoint?: string;
+  timeoutMs?: number;
+}
+
+export interface GetOptions extends CallOptions {
+  params?: FormInput;
+}
+
+export interface PostOptions extends CallOptions {
+  form?: FormInput;
+}
+
+export type CatmaidRequest =
+  ({ method: 'GET'; path: string } & GetOptions) | ({ method: 'POST'; path: string } & PostOptions);
+
+export interface CatmaidClient {
+  readonly baseUrl: string;
+  get(path: string, options?: GetOptions): Promise<unknown>;
+  post(path: string, options?: PostOptions): Promise<unknown>;
+  getBinary(path: string, options?: GetOptions): Promise<ArrayBuffer>;
+  postBinary(path: string, options?: PostOptions): Promise<ArrayBuffer>;
+  /** JSON request validated with a zod schema; a mismatch throws SchemaError naming the endpoint. */
+  request<T>(schema: z.ZodType<T>, req: CatmaidRequest): Promise<T>;
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason as Error);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function buildUrl(baseUrl: string, path: string, params: FormInput | undefined): string {
+  const qs = params ? encodeForm(params) : '';
+  const url = `${baseUrl}${path}`;
+  if (!qs) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}${qs}`;
+}
+
+export function createCatmaidClient(options: CatmaidClientOptions): CatmaidClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const retries = options.retries ?? 3;
+  const retryBaseMs = options.retryBaseMs ?? 300;
+  const random = options.random ?? Math.random;
+  const transport: Transport = {
+    fetchImpl: options.fetchImpl ?? ((input, init) => globalThis.fetch(input, init)),
+    headers: options.headers ?? {},
+  };
+
+  // All requests here are reads (CATMAID needs POST for long id lists), so retrying a POST is safe.
+  async function run(req: CatmaidRequest, binary: boolean): Promise<unknown> {
+    const endpoint = req.endpoint ?? `${req.method} ${req.path}`;
+    const url = buildUrl(baseUrl, req.path, req.method === 'GET' ? req.params : undefined);
+    const body = req.method === 'POST' ? encodeForm(req.form ?? {}) : undefined;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await performRequest(transport, {
+          method: req.method,
+          url,
+          body,
+          binary,
+          endpoint,
+          signal: req.signal,
+          timeoutMs: req.timeoutMs ?? timeoutMs,
+        });
+      } catch (e) {
+        if (req.signal?.aborted || attempt >= retries || !isRetryable(e)) throw e;
+        // Exponential backoff with jitter (0.5–1.5×) so parallel chunks don't retry in lockstep.
+        await sleep(retryBaseMs * 2 ** attempt * (0.5 + random()), req.signal);
+      }
+    }
+  }
+
+  return {
+    baseUrl,
+    get: (path, o = {}) => run({ ...o, method: 'GET', path }, false),
+    post: (path, o = {}) => run({ ...o, method: 'POST', path }, false),
+    getBinary: (path, o = {}) => run({ ...o, method: 'GET', path }, true) as Promise<ArrayBuffer>,
+    postBinary: (path, o = {}) => run({ ...o, method: 'POST', path }, true) as Promise<ArrayBuffer>,
+    async request(schema, req) {
+      const data = await run(req, false);
+      return parseWith(schema, data, req.endpoint ?? `${req.method} ${req.path}`);
+    },
+  };
+}

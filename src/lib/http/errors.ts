@@ -1,0 +1,173 @@
+/**
+ * Typed errors of the CATMAID client. Every error carries a `kind` discriminant so callers (the
+ * query cache's onError, view error boundaries) can switch on it without instanceof chains that
+ * break across worker / module boundaries.
+ */
+
+export type ApiErrorKind = 'catmaid' | 'schema' | 'http' | 'network' | 'timeout';
+
+/** Which error body shape the server sent: CATMAID's `{error,type,detail,meta}` or DRF's `{detail}`. */
+export type CatmaidErrorFormat = 'catmaid' | 'drf';
+
+export interface CatmaidErrorInit {
+  status: number;
+  endpoint: string;
+  message: string;
+  errorType?: string | undefined;
+  detail?: string | undefined;
+  meta?: unknown;
+  format: CatmaidErrorFormat;
+}
+
+/** An error JSON from CATMAID (possibly with HTTP 200, see API ref §1.5) or from DRF. */
+export class CatmaidError extends Error {
+  readonly kind = 'catmaid' as const;
+  readonly status: number;
+  readonly endpoint: string;
+  /** Python exception class name (`PermissionError`, `ValueError`, …); undefined for DRF errors. */
+  readonly errorType: string | undefined;
+  /** Server traceback (CATMAID) — long; never shown verbatim in the UI. */
+  readonly detail: string | undefined;
+  readonly meta: unknown;
+  readonly format: CatmaidErrorFormat;
+
+  constructor(init: CatmaidErrorInit) {
+    super(init.message);
+    this.name = 'CatmaidError';
+    this.status = init.status;
+    this.endpoint = init.endpoint;
+    this.errorType = init.errorType;
+    this.detail = init.detail;
+    this.meta = init.meta;
+    this.format = init.format;
+  }
+}
+
+/** The response parsed but did not have the expected shape. Never retried: it would not change. */
+export class SchemaError extends Error {
+  readonly kind = 'schema' as const;
+  readonly endpoint: string;
+  /** Short, human-readable list of the first few issues (path: message). */
+  readonly issues: string;
+
+  constructor(endpoint: string, issues: string) {
+    super(`Unexpected response from ${endpoint}: ${issues}`);
+    this.name = 'SchemaError';
+    this.endpoint = endpoint;
+    this.issues = issues;
+  }
+}
+
+/** A non-JSON error response: HTML CSRF page (403), proxy pages (502/504), wrong-slash 404/500. */
+export class HttpError extends Error {
+  readonly kind = 'http' as const;
+  readonly status: number;
+  readonly endpoint: string;
+  /** First few hundred characters of the body, for diagnostics. */
+  readonly bodySnippet: string;
+
+  constructor(status: number, endpoint: string, bodySnippet: string) {
+    super(`HTTP ${status} from ${endpoint}`);
+    this.name = 'HttpError';
+    this.status = status;
+    this.endpoint = endpoint;
+    this.bodySnippet = bodySnippet;
+  }
+}
+
+/** fetch itself failed (connection refused, DNS, CORS, connection reset mid-body). */
+export class NetworkError extends Error {
+  readonly kind = 'network' as const;
+  readonly endpoint: string;
+
+  constructor(endpoint: string, cause: unknown) {
+    super(
+      `Network error calling ${endpoint}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+    this.name = 'NetworkError';
+    this.endpoint = endpoint;
+  }
+}
+
+export class TimeoutError extends Error {
+  readonly kind = 'timeout' as const;
+  readonly endpoint: string;
+  readonly timeoutMs: number;
+
+  constructor(endpoint: string, timeoutMs: number) {
+    super(`${endpoint} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+    this.name = 'TimeoutError';
+    this.endpoint = endpoint;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+export type ApiError = CatmaidError | SchemaError | HttpError | NetworkError | TimeoutError;
+
+export function isApiError(e: unknown): e is ApiError {
+  return (
+    e instanceof CatmaidError ||
+    e instanceof SchemaError ||
+    e instanceof HttpError ||
+    e instanceof NetworkError ||
+    e instanceof TimeoutError
+  );
+}
+
+/**
+ * Caller cancellation is passed through untouched (the DOMException / reason of the caller's
+ * signal): react-query recognises it and it must never be reported or retried.
+ */
+export function isAbortError(e: unknown): boolean {
+  return (
+    (typeof DOMException !== 'undefined' && e instanceof DOMException && e.name === 'AbortError') ||
+    (e instanceof Error && e.name === 'AbortError')
+  );
+}
+
+const CSRF_PATTERN = /CSRF/i;
+
+/** The user must (re-)enter a token or lacks rights: 401, 403 PermissionError, CSRF failures. */
+export function isAuthError(e: unknown): boolean {
+  if (e instanceof CatmaidError) {
+    if (e.status === 401) return true;
+    if (e.errorType === 'PermissionError') return true;
+    return e.status === 403 && (e.format === 'drf' || CSRF_PATTERN.test(e.message));
+  }
+  if (e instanceof HttpError) {
+    return e.status === 401 || (e.status === 403 && CSRF_PATTERN.test(e.bodySnippet));
+  }
+  return false;
+}
+
+/**
+ * Python exceptions that CATMAID raises deterministically for a given request (missing object,
+ * missing parameter, bad SQL input): a 500 carrying one of these will fail the same way again.
+ */
+const DETERMINISTIC_SERVER_ERRORS = new Set([
+  'DoesNotExist',
+  'KeyError',
+  'TypeError',
+  'ValueError',
+  'ProgrammingError',
+  'AttributeError',
+  'IndexError',
+]);
+
+/**
+ * Worth retrying: network failures and 5xx only — never a 4xx (the request is wrong), never a
+ * schema error (the answer would be the same), never a timeout (the query is slow, not flaky:
+ * repeating a 60 s query three times only triples the wait; split the work instead).
+ */
+export function isRetryable(e: unknown): boolean {
+  if (e instanceof NetworkError) return true;
+  if (e instanceof HttpError) return e.status >= 500;
+  if (e instanceof CatmaidError) {
+    return (
+      e.status >= 500 &&
+      !(e.errorType !== undefined && DETERMINISTIC_SERVER_ERRORS.has(e.errorType))
+    );
+  }
+  return false;
+}
