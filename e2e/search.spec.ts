@@ -1,107 +1,302 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.ts';
-import type { Page } from '@playwright/test';
+import { resultNames, searchByName } from './helpers.ts';
 
-async function search(page: Page, name: string) {
-  await page.getByLabel('Neuron name').fill(name);
-  await page.getByRole('button', { name: 'Search' }).click();
+const results = (page: Page) => page.getByRole('region', { name: 'Search results' });
+const status = (page: Page) => results(page).getByRole('status');
+
+async function count(page: Page): Promise<number> {
+  await expect(status(page)).toHaveText(/^[\d,]+ neurons? match(es)?$/);
+  return Number((await status(page).innerText()).replace(/ .*/, '').replace(/,/g, ''));
 }
 
-function resultRows(page: Page) {
-  return page
-    .getByRole('region', { name: 'Search results' })
-    .getByRole('row')
-    .filter({ has: page.getByRole('checkbox') })
-    .filter({ hasNot: page.getByRole('columnheader') });
+/** Asks the demo server (through the proxy) how many neurons a query-targets search matches. */
+async function serverCount(
+  request: APIRequestContext,
+  form: Record<string, string | string[]>,
+): Promise<number> {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries({
+    'types[0]': 'neuron',
+    range_start: '0',
+    range_length: '1',
+    ...form,
+  })) {
+    for (const value of Array.isArray(v) ? v : [v]) body.append(k, value);
+  }
+  const res = await request.post('/api/catmaid/1/annotations/query-targets', {
+    data: body.toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  return ((await res.json()) as { totalRecords: number }).totalRecords;
 }
 
-async function nameCells(page: Page): Promise<string[]> {
-  return resultRows(page).locator('td:nth-child(2)').allInnerTexts();
+async function annotationId(request: APIRequestContext, name: string): Promise<number> {
+  const res = await request.get('/api/catmaid/1/annotations/?simple=true');
+  const { annotations } = (await res.json()) as { annotations: { id: number; name: string }[] };
+  const found = annotations.find((a) => a.name === name);
+  if (!found) throw new Error(`no annotation ${name}`);
+  return found.id;
 }
 
-test('lists the demo project neurons by name, with the server and project in the header', async ({
+async function setAnnotationRow(
+  page: Page,
+  index: number,
+  name: string,
+  options: { not?: boolean; sub?: boolean } = {},
+) {
+  if (
+    (await page.getByRole('combobox', { name: `Annotation ${index}`, exact: true }).count()) === 0
+  ) {
+    await page.getByRole('button', { name: 'Add annotation row' }).click();
+  }
+  await page.getByRole('combobox', { name: `Annotation ${index}`, exact: true }).fill(name);
+  await page.keyboard.press('Escape');
+  await page.getByLabel(`Annotation ${index}: exclude (NOT)`).setChecked(options.not ?? false);
+  await page
+    .getByLabel(`Annotation ${index}: include sub-annotations`)
+    .setChecked(options.sub ?? false);
+}
+
+const submit = (page: Page) => page.getByRole('button', { name: 'Search', exact: true }).click();
+
+test('lists every demo neuron, sorted by name, with server and project in the header', async ({
   page,
 }) => {
   await page.goto('/');
   await expect(page.getByLabel('CATMAID server')).toContainText('Embedded demo server');
   await expect(page.getByLabel('Project')).toContainText('Demo larva');
-  const status = page.getByRole('region', { name: 'Search results' }).getByRole('status');
-  await expect(status).toHaveText(/^[\d,]+ neurons match$/);
-  const total = Number((await status.innerText()).replace(/[^\d]/g, ''));
-  expect(total).toBeGreaterThanOrEqual(150);
-  // Paged from the server: the first page holds the page size, and it is sorted by name.
-  const names = await nameCells(page);
-  expect(names).toHaveLength(Math.min(total, 200));
-  // Sorted by name: code-point order or locale order, depending on the server's collation.
+  expect(await count(page)).toBeGreaterThanOrEqual(150);
+  const names = await resultNames(page);
+  expect(names.length).toBeGreaterThan(10);
   const byCodePoint = [...names].sort();
   const byLocale = [...names].sort((a, b) => a.localeCompare(b));
   expect([byCodePoint, byLocale]).toContainEqual(names);
 });
 
-test('searches by name substring and shows only matching neurons', async ({ page }) => {
+test('name substring, case-sensitive and exact', async ({ page }) => {
   await page.goto('/');
-  await search(page, 'PN');
-  await expect(page).toHaveURL(/q=PN/);
-  const status = page.getByRole('region', { name: 'Search results' }).getByRole('status');
-  await expect(status).toHaveText(/neurons? match/);
-  const names = await nameCells(page);
-  expect(names.length).toBeGreaterThan(0);
-  for (const name of names) expect(name.toLowerCase()).toContain('pn');
+  await searchByName(page, 'pn da1');
+  for (const name of await resultNames(page)) expect(name.toLowerCase()).toContain('pn da1');
+  const insensitive = await count(page);
+  await page.getByLabel('Case-sensitive').check();
+  await submit(page);
+  await expect(page).toHaveURL(/cs=1/);
+  expect(await count(page)).toBe(0);
+  await page.getByLabel('Neuron name').fill('APL left');
+  await page.getByLabel('Exact match').check();
+  await submit(page);
+  await expect(status(page)).toHaveText('1 neuron matches');
+  expect(insensitive).toBeGreaterThan(0);
 });
 
-test('searches by regular expression, and an invalid one gets an inline message', async ({
+test('regular expression, and an invalid one gets an inline message that keeps the results', async ({
   page,
 }) => {
   await page.goto('/');
-  await search(page, '/^KC.*left$/');
+  await searchByName(page, '/^KC.*left$/');
   await expect(page).toHaveURL(/q=%2F%5EKC/);
-  await expect(page.getByRole('region', { name: 'Search results' }).getByRole('status')).toHaveText(
-    /match/,
-  );
-  const names = await nameCells(page);
+  const names = await resultNames(page);
   expect(names.length).toBeGreaterThan(0);
   for (const name of names) expect(name).toMatch(/^KC.*left$/i);
-
-  await search(page, '/KC (left/');
+  await page.getByLabel('Neuron name').fill('/KC (left/');
+  await submit(page);
   await expect(page.getByRole('alert')).toContainText('Invalid regular expression');
-  // The last good results stay on screen.
-  expect(await nameCells(page)).toEqual(names);
+  expect(await resultNames(page)).toEqual(names);
 });
 
-test('back and forward step through searches', async ({ page }) => {
+test('annotations: AND of rows, NOT, and sub-annotations', async ({ page, request }) => {
   await page.goto('/');
-  await search(page, 'PN');
-  await expect(page).toHaveURL(/q=PN/);
-  await search(page, 'KC');
-  await expect(page).toHaveURL(/q=KC/);
+  // "cell type" is a meta-annotation: neurons carry its sub-annotations, not it.
+  await setAnnotationRow(page, 1, 'cell type');
+  await submit(page);
+  expect(await count(page)).toBe(0);
+  await setAnnotationRow(page, 1, 'cell type', { sub: true });
+  await submit(page);
+  const all = await count(page);
+  expect(all).toBe(
+    await serverCount(request, {
+      'annotated_with[0]': String(await annotationId(request, 'cell type')),
+      'sub_annotated_with[0]': String(await annotationId(request, 'cell type')),
+    }),
+  );
+
+  await setAnnotationRow(page, 1, 'PN', { sub: true });
+  await setAnnotationRow(page, 2, 'left');
+  await setAnnotationRow(page, 3, 'complete', { not: true });
+  await submit(page);
+  await expect(page).toHaveURL(/a=s%3APN&a=%3Aleft&a=n%3Acomplete/);
+  const n = await count(page);
+  expect(n).toBeGreaterThan(0);
+  expect(n).toBeLessThan(all);
+  for (const row of await results(page)
+    .getByRole('list', { name: /^Annotations of / })
+    .all()) {
+    const chips = await row.getByRole('listitem').allInnerTexts();
+    expect(chips).toContain('left');
+    expect(chips).not.toContain('complete');
+  }
+});
+
+test('annotator and annotation date range', async ({ page, request }) => {
+  await page.goto('/');
+  await setAnnotationRow(page, 1, 'cell type', { sub: true });
+  await page.getByRole('combobox', { name: 'Annotated by' }).fill('aort');
+  await page.getByRole('option', { name: /^aortiz/ }).click();
+  await submit(page);
+  const cellType = String(await annotationId(request, 'cell type'));
+  const users = (await (await request.get('/api/catmaid/user-list')).json()) as {
+    id: number;
+    login: string;
+  }[];
+  const uid = String(users.find((u) => u.login === 'aortiz')?.id);
+  const expected = await serverCount(request, {
+    'annotated_with[0]': cellType,
+    'sub_annotated_with[0]': cellType,
+    annotated_by: uid,
+  });
+  expect(expected).toBeGreaterThan(0);
+  expect(await count(page)).toBe(expected);
+
+  await page.getByLabel('Annotated from').fill('2030-01-01');
+  await submit(page);
+  expect(await count(page)).toBe(0);
+  await page.getByLabel('Annotated until').fill('2029-01-01');
+  await submit(page);
+  await expect(page.getByRole('alert')).toContainText('ends (2029-01-01) before it starts');
+});
+
+test('pasted skeleton ids, with a clear message for ids that do not exist', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Skeleton IDs').fill('1084\n1000, 999999999');
+  await submit(page);
+  await expect(status(page)).toHaveText('2 neurons match');
+  expect((await resultNames(page)).sort()).toEqual(['ORN 1a left', 'PN DA1 lPN left']);
+  await expect(page.getByRole('alert')).toContainText(
+    'Not found on this server: skeleton 999999999',
+  );
+  await page.getByLabel('Skeleton IDs').fill('1084 abc');
+  await submit(page);
+  await expect(page.getByRole('alert').filter({ hasText: 'Not skeleton IDs' })).toContainText('Not skeleton IDs: "abc"');
+});
+
+test('upstream of a neuron with at least N synapses', async ({ page, request }) => {
+  const res = await request.post('/api/catmaid/1/skeletons/connectivity', {
+    data: 'source_skeleton_ids[0]=1084&boolean_op=OR',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  const incoming = (
+    (await res.json()) as { incoming: Record<string, { skids: Record<string, number[]> }> }
+  ).incoming;
+  const expected = Object.values(incoming).filter(
+    (p) => (p.skids['1084'] ?? []).reduce((a, b) => a + b, 0) >= 3,
+  ).length;
+  expect(expected).toBeGreaterThan(0);
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Partners', exact: true }).selectOption('upstream');
+  await page.getByLabel('Source skeleton ID').fill('1084');
+  await page.getByLabel('Minimum synapses').fill('3');
+  await submit(page);
+  await expect(page).toHaveURL(/rel=up&of=neuron%3A1084&min=3/);
+  expect(await count(page)).toBe(expected);
+  // Combined with a name filter, the partners are intersected with the name matches.
+  await page.getByLabel('Neuron name').fill('ORN');
+  await submit(page);
+  for (const name of await resultNames(page)) expect(name).toContain('ORN');
+});
+
+test('sorts on a column, selects rows by click and shift-click, and adds them to the selection', async ({
+  page,
+}) => {
+  await page.goto('/?q=KC');
+  await expect(status(page)).toHaveText(/match/);
+  await results(page).getByRole('button', { name: 'Nodes' }).click();
+  await expect(results(page).getByRole('columnheader', { name: /Nodes/ })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
+  await results(page).getByRole('button', { name: 'Nodes' }).click();
+  await expect(results(page).getByRole('columnheader', { name: /Nodes/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  const nodes = (await results(page).locator('tbody tr td:nth-child(5)').allInnerTexts())
+    .filter((t) => t !== '…')
+    .map(Number);
+  expect(nodes.length).toBeGreaterThan(3);
+  expect([...nodes].sort((a, b) => b - a)).toEqual(nodes);
+
+  const rows = results(page).locator('tbody tr[aria-rowindex]');
+  await rows.nth(0).locator('td').nth(1).click();
+  await rows
+    .nth(3)
+    .locator('td')
+    .nth(1)
+    .click({ modifiers: ['Shift'] });
+  await expect(results(page).locator('tbody tr[aria-selected="true"]')).toHaveCount(4);
+  await page.getByRole('button', { name: 'Add 4 to selection' }).click();
+  await expect(results(page).getByLabel('in selection')).toHaveCount(4);
+});
+
+test('a search lives in the URL: back/forward and a shared link in a fresh browser reproduce it', async ({
+  page,
+  browser,
+}) => {
+  await page.goto('/');
+  await searchByName(page, 'PN');
+  await searchByName(page, 'KC');
   await page.goBack();
-  await expect(page).toHaveURL(/q=PN/);
   await expect(page.getByLabel('Neuron name')).toHaveValue('PN');
-  for (const name of await nameCells(page)) expect(name.toLowerCase()).toContain('pn');
+  for (const name of await resultNames(page)) expect(name.toLowerCase()).toContain('pn');
   await page.goForward();
   await expect(page.getByLabel('Neuron name')).toHaveValue('KC');
-});
+  const kcNames = await resultNames(page);
 
-test('a search with no match says so', async ({ page }) => {
-  await page.goto('/?q=no%20such%20neuron%20zzz');
-  await expect(page.getByRole('region', { name: 'Search results' }).getByRole('status')).toHaveText(
-    '0 neurons match',
-  );
-});
-
-test('adds results to the selection, which survives a reload', async ({ page }) => {
-  await page.goto('/?q=PN');
-  const rows = resultRows(page);
-  await expect(rows.first()).toBeVisible();
-  const firstTwo = (await nameCells(page)).slice(0, 2);
-  for (const name of firstTwo) await page.getByRole('checkbox', { name: `Select ${name}` }).check();
-  await page.getByRole('button', { name: 'Add 2 to selection' }).click();
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(page.url());
+  await expect(other.getByLabel('Neuron name')).toHaveValue('KC');
   await expect(
-    rows
-      .filter({ has: page.locator('[aria-selected="true"]') })
-      .or(page.locator('tr[aria-selected="true"]')),
-  ).toHaveCount(2);
-  await page.reload();
-  await expect(page.locator('tr[aria-selected="true"]')).toHaveCount(2);
-  await page.getByRole('link', { name: '3D' }).click();
-  await expect(page.getByRole('status')).toContainText('Your selection (2 neurons)');
+    other.getByRole('region', { name: 'Search results' }).getByRole('status'),
+  ).toHaveText(/match/);
+  expect(await resultNames(other)).toEqual(kcNames);
+  await fresh.close();
+});
+
+test('exports exactly the rows and columns shown as CSV', async ({ page }) => {
+  await page.goto('/?q=APL&sort=name&dir=desc');
+  await expect(status(page)).toHaveText('2 neurons match');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await (await download).path();
+  const lines = readFileSync(file, 'utf8').trimEnd().split('\r\n');
+  expect(lines[0]).toBe(
+    'Name,Skeleton ID,Annotations,Nodes,Cable (µm),Creator,Created,Last edited,In selection',
+  );
+  expect(lines).toHaveLength(3);
+  expect(lines[1]).toMatch(
+    /^APL right,1334,APL; right; [^,]*,\d+,[\d.]+,[a-z]+,\d{4}-\d\d-\d\d,\d{4}-\d\d-\d\d,no$/,
+  );
+  expect(lines[2]).toMatch(/^APL left,1332,/);
+});
+
+test('the annotation browser shows the meta-annotation tree with counts and runs a search', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Annotation browser' }).click();
+  const tree = page.getByRole('tree', { name: 'Meta-annotations' });
+  const classification = tree.getByRole('treeitem', { name: 'classification' });
+  await expect(classification).toContainText(/\d+ neurons/);
+  await classification
+    .getByRole('treeitem', { name: 'cell type' })
+    .getByRole('button', { name: 'Expand cell type' })
+    .click();
+  const pn = tree.getByRole('treeitem', { name: 'PN', exact: true });
+  await expect(pn).toContainText(/\d+ neurons/);
+  const pnCount = Number((await pn.locator('.count').first().innerText()).replace(/\D/g, ''));
+  await pn.getByRole('button', { name: 'PN', exact: true }).click();
+  await expect(page).toHaveURL(/a=s%3APN/);
+  expect(await count(page)).toBe(pnCount);
 });

@@ -1,63 +1,148 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { SearchUrlState } from '../../state/url-state.ts';
-import { parseNameQuery } from './name-query.ts';
+import { Combobox, type ComboOption } from '../../components/Combobox.tsx';
+import { defaultSearchState, type SearchUrlState } from '../../state/search-url.ts';
+import { AnnotationRows } from './form/AnnotationRows.tsx';
+import { PartnerFields } from './form/PartnerFields.tsx';
+import { draftToSearch, searchToDraft, type SearchDraft } from './form/draft.ts';
 
 interface Props {
   initial: SearchUrlState;
-  onSearch: (next: Omit<SearchUrlState, 'page'>) => void;
+  onSearch: (next: SearchUrlState) => void;
   busy: boolean;
+  annotationOptions: readonly ComboOption[];
+  userOptions: readonly ComboOption[];
 }
 
-export function SearchForm({ initial, onSearch, busy }: Props) {
-  const [name, setName] = useState(initial.name);
-  const [caseSensitive, setCaseSensitive] = useState(initial.caseSensitive);
-  const [exact, setExact] = useState(initial.exact);
-  const [problem, setProblem] = useState<string | null>(null);
-  const problemId = useId();
+function lookup(options: readonly ComboOption[]) {
+  return {
+    idOf: (label: string) => {
+      const o = options.find((x) => x.label === label);
+      return o ? Number(o.value) : undefined;
+    },
+    labelOf: (id: number) => options.find((x) => x.value === String(id))?.label,
+  };
+}
+
+export function SearchForm({ initial, onSearch, busy, annotationOptions, userOptions }: Props) {
+  const users = lookup(userOptions);
+  const [draft, setDraft] = useState<SearchDraft>(() => searchToDraft(initial, users.labelOf));
+  const [problems, setProblems] = useState<string[]>([]);
+  const problemsId = useId();
+  const patch = (p: Partial<SearchDraft>) => setDraft((d) => ({ ...d, ...p }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = parseNameQuery(name, exact);
-    if (parsed.kind === 'invalid') {
-      setProblem(parsed.message);
+    const result = draftToSearch(draft, users.idOf);
+    if ('problems' in result) {
+      setProblems(result.problems);
       return;
     }
-    setProblem(null);
-    onSearch({ name: name.trim(), caseSensitive, exact });
+    setProblems([]);
+    onSearch({ ...result.search, sort: initial.sort });
   }
 
   return (
-    <form role="search" aria-label="Neuron search" className="search-form" onSubmit={submit}>
-      <label>
-        Neuron name
-        <input
-          type="search"
-          value={name}
-          placeholder="substring, or /regular expression/"
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? problemId : undefined}
-        />
-      </label>
-      <label className="inline">
-        <input
-          type="checkbox"
-          checked={caseSensitive}
-          onChange={(e) => setCaseSensitive(e.target.checked)}
-        />
-        Case-sensitive
-      </label>
-      <label className="inline">
-        <input type="checkbox" checked={exact} onChange={(e) => setExact(e.target.checked)} />
-        Exact match
-      </label>
-      <button type="submit" disabled={busy}>
-        Search
-      </button>
-      {problem ? (
-        <p id={problemId} role="alert" className="field-error">
-          {problem}
-        </p>
+    <form
+      role="search"
+      aria-label="Neuron search"
+      className="search-form"
+      onSubmit={submit}
+      aria-describedby={problems.length ? problemsId : undefined}
+    >
+      <div className="form-grid">
+        <div className="form-col">
+          <div className="form-line">
+            <label>
+              Neuron name
+              <input
+                type="search"
+                value={draft.name}
+                placeholder="substring, or /regular expression/"
+                onChange={(e) => patch({ name: e.target.value })}
+              />
+            </label>
+            <label className="inline">
+              <input
+                type="checkbox"
+                checked={draft.caseSensitive}
+                onChange={(e) => patch({ caseSensitive: e.target.checked })}
+              />
+              Case-sensitive
+            </label>
+            <label className="inline">
+              <input
+                type="checkbox"
+                checked={draft.exact}
+                onChange={(e) => patch({ exact: e.target.checked })}
+              />
+              Exact match
+            </label>
+          </div>
+          <AnnotationRows
+            rows={draft.annotations}
+            options={annotationOptions}
+            onChange={(annotations) => patch({ annotations })}
+          />
+          <label className="ids">
+            Skeleton IDs
+            <textarea
+              rows={2}
+              value={draft.idsText}
+              placeholder="paste IDs separated by commas, spaces or new lines"
+              onChange={(e) => patch({ idsText: e.target.value })}
+            />
+          </label>
+        </div>
+        <div className="form-col">
+          <fieldset className="form-line">
+            <legend>Annotation links</legend>
+            <Combobox
+              label="Annotated by"
+              value={draft.annotator}
+              options={userOptions}
+              onChange={(annotator) => patch({ annotator })}
+              placeholder="user login"
+            />
+            <label>
+              Annotated from
+              <input
+                type="date"
+                value={draft.dateFrom}
+                onChange={(e) => patch({ dateFrom: e.target.value })}
+              />
+            </label>
+            <label>
+              Annotated until
+              <input
+                type="date"
+                value={draft.dateTo}
+                onChange={(e) => patch({ dateTo: e.target.value })}
+              />
+            </label>
+          </fieldset>
+          <PartnerFields draft={draft} annotationOptions={annotationOptions} onChange={patch} />
+        </div>
+      </div>
+      <div className="form-actions">
+        <button type="submit" disabled={busy}>
+          Search
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setDraft(searchToDraft(defaultSearchState, users.labelOf));
+            setProblems([]);
+          }}
+        >
+          Clear
+        </button>
+      </div>
+      {problems.length ? (
+        <ul id={problemsId} role="alert" className="field-error">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
       ) : null}
     </form>
   );

@@ -1,53 +1,129 @@
 import { useQuery } from '@tanstack/react-query';
-import { neuronSearchQuery } from '../../api/neuron-search.ts';
+import { useMemo, useState } from 'react';
+import { skeletonSummariesQuery } from '../../api/skeleton-summary.ts';
 import { useSelection } from '../../state/selection-context.tsx';
 import { useUrlStore } from '../../state/url-store.ts';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
+import { AnnotationBrowser } from './browser/AnnotationBrowser.tsx';
 import { SearchForm } from './SearchForm.tsx';
-import { SearchResults } from './SearchResults.tsx';
-import { SEARCH_PAGE_SIZE, searchParamsFromUrl } from './search-params.ts';
+import { ResultsPanel } from './results/ResultsPanel.tsx';
+import { resolveSearch } from './results/resolve-criteria.ts';
+import { useSearchResults } from './results/use-search-results.ts';
+import { useSearchInputs } from './use-search-inputs.ts';
 
 export function SearchView() {
   const scope = useProjectScope();
   const search = useUrlStore((s) => s.state.search);
   const update = useUrlStore((s) => s.update);
-  const selectedIds = useSelection((s) => s.items.map((i) => i.skeletonId));
-  const addToSelection = useSelection((s) => s.add);
-  const built = searchParamsFromUrl(search);
-  const params = 'params' in built ? built.params : null;
-  const results = useQuery({
-    ...neuronSearchQuery(scope, params ?? { types: ['neuron'] }),
-    enabled: params !== null,
+  const inputs = useSearchInputs(scope);
+  const [browserOpen, setBrowserOpen] = useState(false);
+  const needsAnnotations = search.annotations.length > 0;
+  const resolved = useMemo(
+    () =>
+      needsAnnotations && !inputs.annotationIds
+        ? null
+        : resolveSearch(search, inputs.annotationIds),
+    [search, needsAnnotations, inputs.annotationIds],
+  );
+  const runnable = resolved && resolved.problems.length === 0 ? resolved : null;
+  const results = useSearchResults(scope, runnable);
+  const skids = useMemo(() => results.rows?.map((r) => r.skeletonId) ?? [], [results.rows]);
+  const summaries = useQuery({
+    ...skeletonSummariesQuery(scope, skids),
+    enabled: skids.length > 0 && !results.loading,
   });
+  const selectionIds = useSelection((s) => s.items.map((i) => i.skeletonId));
+  const addToSelection = useSelection((s) => s.add);
+  const formKey = JSON.stringify({ ...search, sort: null, users: inputs.userOptions.length > 0 });
 
   return (
     <div className="view search-view">
       <h1 className="visually-hidden">Neuron search</h1>
-      {/* Remount the form when the URL changes (back/forward) so its fields show that search. */}
-      <SearchForm
-        key={`${search.name}|${search.caseSensitive}|${search.exact}`}
-        initial={search}
-        busy={results.isFetching}
-        onSearch={(next) => update((s) => ({ ...s, search: { ...next, page: 0 } }))}
-      />
-      {'problem' in built ? (
+      <div className="search-top">
+        {/* Remount the form when the URL changes (back/forward) so its fields show that search. */}
+        <SearchForm
+          key={formKey}
+          initial={search}
+          busy={results.loading}
+          annotationOptions={inputs.annotationOptions}
+          userOptions={inputs.userOptions}
+          onSearch={(next) => update((s) => ({ ...s, search: next }))}
+        />
+        <button
+          type="button"
+          className="browser-toggle"
+          aria-expanded={browserOpen}
+          onClick={() => setBrowserOpen((o) => !o)}
+        >
+          Annotation browser
+        </button>
+      </div>
+      {browserOpen ? (
+        <AnnotationBrowser
+          onPick={(name) =>
+            update((s) => ({
+              ...s,
+              search: {
+                ...s.search,
+                name: '',
+                annotations: [{ name, not: false, sub: true }],
+                annotatedBy: [],
+                dateFrom: null,
+                dateTo: null,
+                skeletonIds: [],
+                connectivity: null,
+              },
+            }))
+          }
+        />
+      ) : null}
+      {resolved?.problems.length ? (
+        <ul role="alert" className="field-error">
+          {resolved.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : null}
+      {inputs.error ? (
+        <ErrorMessage error={inputs.error} context="Could not load annotations and users" />
+      ) : null}
+      {results.error ? <ErrorMessage error={results.error} context="The search failed" /> : null}
+      {results.notFound.length ? (
         <p role="alert" className="field-error">
-          {built.problem}
+          Not found on this server: {results.notFound.length === 1 ? 'skeleton' : 'skeletons'}{' '}
+          {results.notFound.slice(0, 10).join(', ')}
+          {results.notFound.length > 10 ? ` and ${results.notFound.length - 10} more` : ''}
         </p>
       ) : null}
-      {results.isPending && params ? <p role="status">Searching…</p> : null}
-      {results.isError ? <ErrorMessage error={results.error} context="The search failed" /> : null}
-      {results.data ? (
-        <SearchResults
-          key={JSON.stringify(params)}
-          entities={results.data.entities}
-          total={results.data.total}
-          page={search.page}
-          pageSize={SEARCH_PAGE_SIZE}
-          onPage={(page) => update((s) => ({ ...s, search: { ...s.search, page } }))}
+      {results.rows === null && results.loading ? <p role="status">Searching…</p> : null}
+      {results.rows ? (
+        <ResultsPanel
+          key={JSON.stringify({ ...search, sort: null })}
+          results={results}
+          summaries={summaries.data}
+          usersById={inputs.usersById}
+          sort={search.sort}
+          onSort={(column) =>
+            update(
+              (s) => ({
+                ...s,
+                search: {
+                  ...s.search,
+                  sort: {
+                    column,
+                    dir:
+                      s.search.sort?.column === column && s.search.sort.dir === 'asc'
+                        ? 'desc'
+                        : 'asc',
+                  },
+                },
+              }),
+              'replace',
+            )
+          }
+          inSelection={new Set(selectionIds)}
           onAddToSelection={addToSelection}
-          selectedSkeletonIds={new Set(selectedIds)}
         />
       ) : null}
     </div>

@@ -1,0 +1,53 @@
+/**
+ * GET /{pid}/skeletons/{skid}/neuron-details (API ref §3.3): the neuron behind a skeleton, with
+ * its creator and creation time. One request per skeleton, so tables ask only for visible rows.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import type { CallOptions } from '../lib/http/client.ts';
+import { parseCatmaidTime } from '../lib/http/timestamps.ts';
+import { projectKey, type ProjectScope } from './scope.ts';
+
+export const NEURON_DETAILS_ENDPOINT = 'GET /{pid}/skeletons/{skid}/neuron-details';
+
+export interface NeuronDetails {
+  neuronId: number;
+  name: string;
+  creatorId: number;
+  /** epoch ms */
+  createdAt: number | undefined;
+}
+
+export const neuronDetailsSchema = z
+  .object({
+    neuron_id: z.number(),
+    name: z.string(),
+    user_id: z.number(),
+    creation_time: z.string(),
+  })
+  .transform((r): NeuronDetails => ({
+    neuronId: r.neuron_id,
+    name: r.name,
+    creatorId: r.user_id,
+    createdAt: parseCatmaidTime(r.creation_time),
+  }));
+
+export function fetchNeuronDetails(
+  scope: ProjectScope,
+  skeletonId: number,
+  { signal }: CallOptions = {},
+): Promise<NeuronDetails> {
+  return scope.client.request(neuronDetailsSchema, {
+    method: 'GET',
+    path: `/${scope.projectId}/skeletons/${skeletonId}/neuron-details`,
+    signal,
+    endpoint: NEURON_DETAILS_ENDPOINT,
+  });
+}
+
+export function neuronDetailsQuery(scope: ProjectScope, skeletonId: number) {
+  return queryOptions({
+    queryKey: [...projectKey(scope), 'skeletons', skeletonId, 'neuron-details'] as const,
+    queryFn: ({ signal }) => fetchNeuronDetails(scope, skeletonId, { signal }),
+  });
+}

@@ -1,0 +1,29 @@
+/** The selection's data types, shared by the store, its persistence and its URL form. */
+import type { ColorSchemeId } from './selection-schemes.ts';
+
+export interface SelectedSkeleton {
+  skeletonId: number;
+  /** Lowercase #rrggbb. */
+  color: string;
+  visible: boolean;
+  /** 0..1 */
+  opacity: number;
+}
+
+/** One group of a "colour by annotation" legend (also the neutral "no group" entry). */
+export interface ColorLegendEntry {
+  label: string;
+  color: string;
+  /** Neurons of the selection in this group. */
+  count: number;
+}
+
+/** Synapses another view asked the 3D view to show (e.g. those between a pair of neurons). */
+export interface ConnectorHighlight {
+  /** What the highlight is about, shown in the 3D legend, e.g. "PN DA1 left → KC 012 left". */
+  label: string;
+  skeletonIds: number[];
+  connectorIds: number[];
+}
+
+export type { ColorSchemeId };

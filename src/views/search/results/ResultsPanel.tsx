@@ -1,0 +1,139 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { neuronDetailsQuery } from '../../../api/neuron-details.ts';
+import type { SkeletonSummary } from '../../../api/skeleton-summary.ts';
+import type { User } from '../../../api/users.ts';
+import { runChunked } from '../../../lib/http/chunked.ts';
+import { downloadText } from '../../../lib/download.ts';
+import type { SearchSort } from '../../../state/search-url.ts';
+import { useProjectScope } from '../../shared/catmaid-scope.tsx';
+import { ErrorMessage } from '../../shared/ErrorMessage.tsx';
+import { resultsCsv } from './export-csv.ts';
+import { resultColumns } from './results-columns.tsx';
+import { ResultsTable } from './ResultsTable.tsx';
+import { emptyRowSelection, type RowSelection } from './row-selection.ts';
+import { sortRows } from './results-columns.tsx';
+import { useCreators } from './use-creators.ts';
+import type { SearchResults } from './use-search-results.ts';
+
+/** Creators are fetched per neuron; a CSV of up to this many rows waits for all of them. */
+const CSV_CREATOR_LIMIT = 2000;
+
+interface Props {
+  results: SearchResults;
+  summaries: ReadonlyMap<number, SkeletonSummary> | undefined;
+  usersById: ReadonlyMap<number, User> | undefined;
+  sort: SearchSort | null;
+  onSort: (column: string) => void;
+  inSelection: ReadonlySet<number>;
+  onAddToSelection: (skeletonIds: number[]) => void;
+}
+
+function statusText(r: SearchResults, shown: number): string {
+  const count = r.total ?? shown;
+  const head = count === 1 ? '1 neuron matches' : `${count.toLocaleString()} neurons match`;
+  if (r.loading && r.total !== null && r.loaded < r.total)
+    return `${head} (loaded ${r.loaded.toLocaleString()} so far…)`;
+  if (r.capped)
+    return `${head} (showing the first ${shown.toLocaleString()}: narrow the search to see the rest)`;
+  return head;
+}
+
+export function ResultsPanel({
+  results,
+  summaries,
+  usersById,
+  sort,
+  onSort,
+  inSelection,
+  onAddToSelection,
+}: Props) {
+  const scope = useProjectScope();
+  const queryClient = useQueryClient();
+  const rows = useMemo(() => results.rows ?? [], [results.rows]);
+  const [rowSelection, setRowSelection] = useState<RowSelection>(emptyRowSelection);
+  const [visible, setVisible] = useState<number[]>([]);
+  const [exporting, setExporting] = useState<unknown>(null);
+  const creators = useCreators(scope, rows, visible, usersById);
+  const ctx = useMemo(() => ({ summaries, creators }), [summaries, creators]);
+  const column = resultColumns.find((c) => c.id === sort?.column);
+  const shown = useMemo(
+    () => (column && sort ? sortRows(rows, column, sort.dir, ctx) : rows),
+    [rows, column, sort, ctx],
+  );
+  const chosen = shown
+    .filter((r) => rowSelection.selected.has(r.skeletonId))
+    .map((r) => r.skeletonId);
+
+  async function exportCsv() {
+    setExporting(true);
+    try {
+      if (shown.length <= CSV_CREATOR_LIMIT) {
+        await runChunked(
+          shown.map((r) => r.skeletonId),
+          1,
+          6,
+          ([id]) =>
+            id === undefined
+              ? Promise.resolve(null)
+              : queryClient.fetchQuery({ ...neuronDetailsQuery(scope, id), staleTime: Infinity }),
+        );
+      }
+      const allCreators = new Map<number, string>();
+      for (const r of shown) {
+        const d = queryClient.getQueryData(neuronDetailsQuery(scope, r.skeletonId).queryKey);
+        if (d)
+          allCreators.set(
+            r.skeletonId,
+            usersById?.get(d.creatorId)?.login ?? `user ${d.creatorId}`,
+          );
+      }
+      downloadText(
+        resultsCsv(shown, { summaries, creators: allCreators }, inSelection),
+        'catmaid-search-results.csv',
+        'text/csv',
+      );
+      setExporting(null);
+    } catch (err) {
+      setExporting(err);
+    }
+  }
+
+  return (
+    <section aria-label="Search results" className="search-results">
+      <div className="results-toolbar">
+        <p role="status">{statusText(results, shown.length)}</p>
+        <button
+          type="button"
+          disabled={chosen.length === 0}
+          onClick={() => onAddToSelection(chosen)}
+        >
+          Add {chosen.length} to selection
+        </button>
+        <button
+          type="button"
+          disabled={shown.length === 0 || exporting === true}
+          onClick={() => void exportCsv()}
+        >
+          {exporting === true ? 'Preparing CSV…' : 'Export CSV'}
+        </button>
+        <span className="hint">
+          Click a row to select it; Shift-click for a range, Ctrl-click to add.
+        </span>
+      </div>
+      {exporting !== null && exporting !== true ? (
+        <ErrorMessage error={exporting} context="The CSV export failed" />
+      ) : null}
+      <ResultsTable
+        rows={shown}
+        ctx={ctx}
+        sort={sort}
+        onSort={onSort}
+        rowSelection={rowSelection}
+        onRowSelection={setRowSelection}
+        inSelection={inSelection}
+        onVisibleChange={setVisible}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+/**
+ * Runs a resolved search: query-targets pages (loaded progressively), an explicit id set, a
+ * connectivity criterion, and combines them (intersection). Server data stays in react-query.
+ */
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import { annotationsForSkeletonsQuery } from '../../../api/annotations-for-skeletons.ts';
+import { neuronNamesQuery } from '../../../api/neuron-names.ts';
+import { neuronSearchPagesQuery, type SearchEntity } from '../../../api/neuron-search.ts';
+import type { ProjectScope } from '../../../api/scope.ts';
+import type { ResolvedSearch } from './resolve-criteria.ts';
+import type { ResultRow } from './result-row.ts';
+import { usePartnerSet } from './use-partner-set.ts';
+
+export const SEARCH_PAGE_SIZE = 5000;
+/** Beyond this many matches the table shows the first ones and asks to narrow the search. */
+export const MAX_RESULT_ROWS = 50_000;
+
+export interface SearchResults {
+  rows: ResultRow[] | null;
+  /** Matches reported by the server (for query-targets, before any id/connectivity intersection). */
+  total: number | null;
+  loaded: number;
+  loading: boolean;
+  capped: boolean;
+  error: unknown;
+  /** Ids of an id list that the server does not know. */
+  notFound: number[];
+}
+
+function entityRows(entities: readonly SearchEntity[]): ResultRow[] {
+  return entities.flatMap((e) =>
+    e.skeletonIds.map((skeletonId) => ({
+      skeletonId,
+      neuronId: e.id,
+      name: e.name,
+      annotations: e.annotations.map((a) => ({ id: a.id, name: a.name })),
+    })),
+  );
+}
+
+export function useSearchResults(
+  scope: ProjectScope,
+  resolved: ResolvedSearch | null,
+): SearchResults {
+  const targets = resolved?.targets ?? null;
+  const pages = useInfiniteQuery({
+    ...neuronSearchPagesQuery(
+      scope,
+      targets ?? { types: ['neuron'] },
+      SEARCH_PAGE_SIZE,
+      MAX_RESULT_ROWS,
+    ),
+    enabled: targets !== null,
+  });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = pages;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+
+  const partners = usePartnerSet(scope, resolved?.connectivity ?? null);
+  const idSet = useMemo(() => {
+    const ids = resolved?.skeletonIds ?? null;
+    const partnerIds = partners.skeletonIds;
+    if (ids && partnerIds) return ids.filter((id) => partnerIds.has(id));
+    return ids ?? (partnerIds ? [...partnerIds] : null);
+  }, [resolved?.skeletonIds, partners.skeletonIds]);
+
+  // Rows for an id set without name/annotation criteria come from neuronnames + forskeletons.
+  const setOnly = targets === null && idSet !== null;
+  const names = useQuery({
+    ...neuronNamesQuery(scope, idSet ?? []),
+    enabled: idSet !== null && idSet.length > 0,
+  });
+  const setAnnotations = useQuery({
+    ...annotationsForSkeletonsQuery(scope, idSet ?? []),
+    enabled: setOnly && idSet.length > 0,
+  });
+
+  return useMemo((): SearchResults => {
+    const empty: SearchResults = {
+      rows: null,
+      total: null,
+      loaded: 0,
+      loading: false,
+      capped: false,
+      error: null,
+      notFound: [],
+    };
+    if (!resolved) return empty;
+    const notFound =
+      names.data && idSet ? (resolved.skeletonIds ?? []).filter((id) => !names.data.has(id)) : [];
+    const error = pages.error ?? partners.error ?? names.error ?? setAnnotations.error ?? null;
+    if (targets) {
+      const loadedRows = entityRows(pages.data?.pages.flatMap((p) => p.entities) ?? []);
+      const total = pages.data?.pages[0]?.total ?? null;
+      const waitingForSet = idSet === null && partners.loading;
+      const keep = idSet ? new Set(idSet) : null;
+      return {
+        rows:
+          pages.data && !waitingForSet
+            ? keep
+              ? loadedRows.filter((r) => keep.has(r.skeletonId))
+              : loadedRows
+            : null,
+        total: keep ? null : total,
+        loaded: loadedRows.length,
+        loading: pages.isFetching || partners.loading || (idSet !== null && names.isFetching),
+        capped: total !== null && total > MAX_RESULT_ROWS,
+        error,
+        notFound,
+      };
+    }
+    if (idSet === null) return { ...empty, loading: partners.loading, error };
+    if (idSet.length === 0) return { ...empty, rows: [], total: 0, error };
+    const rows =
+      names.data && setAnnotations.data
+        ? idSet
+            .filter((id) => names.data.has(id))
+            .map((skeletonId) => ({
+              skeletonId,
+              neuronId: null,
+              name: names.data.get(skeletonId) ?? '',
+              annotations: (setAnnotations.data.get(skeletonId) ?? []).map((a) => ({
+                id: a.id,
+                name: a.name,
+              })),
+            }))
+        : null;
+    return {
+      rows,
+      total: rows?.length ?? null,
+      loaded: rows?.length ?? 0,
+      loading: names.isFetching || setAnnotations.isFetching || partners.loading,
+      capped: false,
+      error,
+      notFound,
+    };
+  }, [
+    resolved,
+    targets,
+    pages.data,
+    pages.isFetching,
+    pages.error,
+    partners,
+    idSet,
+    names.data,
+    names.isFetching,
+    names.error,
+    setAnnotations.data,
+    setAnnotations.isFetching,
+    setAnnotations.error,
+  ]);
+}
