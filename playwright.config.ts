@@ -15,7 +15,14 @@ const DEMO_WITH_TOKEN_PORT = 4399;
 const serve = (port: number, env: Record<string, string>) => ({
   command: 'node --import tsx server/serve.ts',
   url: `http://127.0.0.1:${port}/api/config`,
-  env: { PORT: String(port), HOST: '127.0.0.1', CATMAID_URL: '', CATMAID_TOKEN: '', DIST_DIR: process.env.DIST_DIR ?? '', ...env },
+  env: {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    CATMAID_URL: '',
+    CATMAID_TOKEN: '',
+    DIST_DIR: process.env.DIST_DIR ?? '',
+    ...env,
+  },
   reuseExistingServer: false,
   timeout: 180_000,
   stdout: 'ignore' as const,

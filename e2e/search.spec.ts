@@ -178,7 +178,9 @@ test('pasted skeleton ids, with a clear message for ids that do not exist', asyn
   );
   await page.getByLabel('Skeleton IDs').fill('1084 abc');
   await submit(page);
-  await expect(page.getByRole('alert').filter({ hasText: 'Not skeleton IDs' })).toContainText('Not skeleton IDs: "abc"');
+  await expect(page.getByRole('alert').filter({ hasText: 'Not skeleton IDs' })).toContainText(
+    'Not skeleton IDs: "abc"',
+  );
 });
 
 test('upstream of a neuron with at least N synapses', async ({ page, request }) => {

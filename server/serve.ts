@@ -11,7 +11,9 @@ import { resolveUpstream } from './proxy/upstream.ts';
 import { createStaticHandler } from './static-files.ts';
 
 // DIST_DIR lets parallel test runs serve separate builds (`vite build --outDir …`).
-const distDir = resolve(process.env.DIST_DIR || resolve(fileURLToPath(new URL('..', import.meta.url)), 'dist'));
+const distDir = resolve(
+  process.env.DIST_DIR || resolve(fileURLToPath(new URL('..', import.meta.url)), 'dist'),
+);
 if (!existsSync(resolve(distDir, 'index.html'))) {
   console.error(`${distDir} has no build: run \`npm run build\` first.`);
   process.exit(1);
