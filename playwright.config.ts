@@ -7,10 +7,12 @@ import { defineConfig } from '@playwright/test';
  * the proxy's token, one whose CATMAID is down.
  */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const E2E_PORT = 4321;
-export const BAD_TOKEN_PORT = 4322;
-export const SERVER_DOWN_PORT = 4323;
-const DEMO_WITH_TOKEN_PORT = 4399;
+// E2E_PORT_BASE moves every test server, so two runs on one machine do not collide.
+const base = Number(process.env.E2E_PORT_BASE ?? 4321);
+export const E2E_PORT = base;
+export const BAD_TOKEN_PORT = base + 1;
+export const SERVER_DOWN_PORT = base + 2;
+const DEMO_WITH_TOKEN_PORT = base + 78;
 
 const serve = (port: number, env: Record<string, string>) => ({
   command: 'node --import tsx server/serve.ts',
