@@ -7,6 +7,7 @@ import { ProjectPicker } from '../components/ProjectPicker.tsx';
 import { ViewTabs } from '../components/ViewTabs.tsx';
 import { SelectionProvider } from '../state/selection-context.tsx';
 import { useUrlStore } from '../state/url-store.ts';
+import { SelectionDock } from '../views/selection/SelectionDock.tsx';
 import { CatmaidScopeProvider } from '../views/shared/catmaid-scope.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { ServerBadge } from './ServerBadge.tsx';
@@ -17,7 +18,19 @@ interface Props {
   scope: ServerScope;
 }
 
-/** Header (server, project, views), connection banner, and the active view. */
+/** Where "Open in CATMAID" links go, or why there are none. */
+function catmaidLink(config: DashboardConfig) {
+  if (config.server.isDemo)
+    return {
+      url: null,
+      unavailable: 'The embedded demo server has no CATMAID web client to open.',
+    };
+  if (!config.server.url)
+    return { url: null, unavailable: 'The address of the CATMAID web client is not known.' };
+  return { url: config.server.url, unavailable: '' };
+}
+
+/** Header (server, project, views), connection banner, and the active view with the selection. */
 export function Shell({ config, scope }: Props) {
   const url = useUrlStore((s) => s.state);
   const update = useUrlStore((s) => s.update);
@@ -57,10 +70,13 @@ export function Shell({ config, scope }: Props) {
             <SelectionProvider
               key={`${scope.server}|${project.id}`}
               storageKey={`catmaid-dashboard:selection:${scope.server}:${project.id}`}
+              syncUrl
             >
-              <ErrorBoundary label={`${url.view} view`} resetKey={`${url.view}|${project.id}`}>
-                <ViewSwitch view={url.view} />
-              </ErrorBoundary>
+              <SelectionDock link={catmaidLink(config)}>
+                <ErrorBoundary label={`${url.view} view`} resetKey={`${url.view}|${project.id}`}>
+                  <ViewSwitch view={url.view} />
+                </ErrorBoundary>
+              </SelectionDock>
             </SelectionProvider>
           </CatmaidScopeProvider>
         ) : projects.isPending ? (

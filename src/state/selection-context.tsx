@@ -1,4 +1,4 @@
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import {
@@ -6,18 +6,30 @@ import {
   type SelectionState,
   type SelectionStore,
 } from './selection-store.ts';
+import { applyLinkSelection, connectSelectionToUrl } from './selection-url-sync.ts';
 
 const SelectionContext = createContext<SelectionStore | null>(null);
 
-/** One selection store per dashboard instance; `storageKey` scopes persistence (server + project). */
+/**
+ * One selection store per dashboard instance; `storageKey` scopes persistence (server +
+ * project). With `syncUrl`, a selection in the opened link wins over the stored one and the URL
+ * then mirrors the store (see selection-url-sync.ts).
+ */
 export function SelectionProvider({
   storageKey,
+  syncUrl = false,
   children,
 }: {
   storageKey: string | null;
+  syncUrl?: boolean;
   children: ReactNode;
 }) {
-  const [store] = useState(() => createSelectionStore(storageKey));
+  const [store] = useState(() => {
+    const created = createSelectionStore(storageKey);
+    if (syncUrl) applyLinkSelection(created);
+    return created;
+  });
+  useEffect(() => (syncUrl ? connectSelectionToUrl(store) : undefined), [store, syncUrl]);
   return <SelectionContext.Provider value={store}>{children}</SelectionContext.Provider>;
 }
 
@@ -25,4 +37,11 @@ export function useSelection<T>(selector: (state: SelectionState) => T): T {
   const store = useContext(SelectionContext);
   if (!store) throw new Error('useSelection needs a <SelectionProvider>');
   return useStore(store, useShallow(selector));
+}
+
+/** The store itself, for event handlers that read the latest state without subscribing. */
+export function useSelectionStore(): SelectionStore {
+  const store = useContext(SelectionContext);
+  if (!store) throw new Error('useSelectionStore needs a <SelectionProvider>');
+  return store;
 }

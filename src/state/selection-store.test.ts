@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sanitizePersisted } from './selection-sanitize.ts';
 import { createSelectionStore } from './selection-store.ts';
 
 describe('selection store', () => {
@@ -14,5 +15,66 @@ describe('selection store', () => {
     expect(store.getState().items.map((i) => i.skeletonId)).toEqual([16, 18]);
     store.getState().clear();
     expect(store.getState().items).toEqual([]);
+  });
+});
+
+describe('selection store: colours, visibility, import', () => {
+  const legend = [{ label: 'PN', color: '#ff0000', count: 1 }];
+
+  it('a manual colour or a scheme recolour ends colour by annotation', () => {
+    const store = createSelectionStore(null);
+    store.getState().add([1, 2]);
+    store.getState().setColorBy('cell type');
+    store.getState().applyGroupColors(new Map([[1, '#ff0000']]), legend);
+    expect(store.getState().items[0]?.color).toBe('#ff0000');
+    expect(store.getState().colorLegend).toEqual(legend);
+    store.getState().setColor(2, '#00ff00');
+    expect(store.getState().colorBy).toBeNull();
+    expect(store.getState().colorLegend).toBeNull();
+    store.getState().setColorBy('cell type');
+    store.getState().recolor('okabe-ito');
+    expect(store.getState().colorBy).toBeNull();
+    expect(store.getState().items.map((i) => i.color)).toEqual(['#e69f00', '#56b4e9']);
+    store.getState().add([3]);
+    expect(store.getState().items[2]?.color).toBe('#009e73');
+  });
+
+  it('shows, hides, fades; merge updates present neurons and appends the rest', () => {
+    const store = createSelectionStore(null);
+    store.getState().add([1, 2]);
+    store.getState().setVisible([1], false);
+    store.getState().setOpacity([2], 7);
+    expect(store.getState().items.map((i) => [i.visible, i.opacity])).toEqual([
+      [false, 1],
+      [true, 1],
+    ]);
+    store.getState().merge([
+      { skeletonId: 2, color: '#123456', opacity: 0.5, visible: true },
+      { skeletonId: 9, color: '#abcdef', opacity: 1, visible: true },
+    ]);
+    expect(store.getState().items.map((i) => [i.skeletonId, i.color, i.opacity])).toEqual([
+      [1, '#4e79a7', 1],
+      [2, '#123456', 0.5],
+      [9, '#abcdef', 1],
+    ]);
+  });
+
+  it('restores a stored selection defensively', () => {
+    const s = sanitizePersisted({
+      items: [{ skeletonId: 5, color: 'nope', opacity: 9 }, { skeletonId: 'x' }, 'junk'],
+      colorBy: 'cell type',
+      colorLegend: legend,
+      colorScheme: 'bogus',
+      panelOpen: true,
+    });
+    expect(s.items).toEqual([{ skeletonId: 5, color: '#4e79a7', opacity: 1, visible: true }]);
+    expect([s.colorBy, s.colorLegend, s.colorScheme, s.panelOpen]).toEqual([
+      'cell type',
+      legend,
+      'tableau',
+      true,
+    ]);
+    expect(sanitizePersisted('garbage').items).toEqual([]);
+    expect(sanitizePersisted({ items: 5, colorLegend: legend }).colorLegend).toBeNull();
   });
 });

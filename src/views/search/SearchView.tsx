@@ -35,21 +35,25 @@ export function SearchView() {
   });
   const selectionIds = useSelection((s) => s.items.map((i) => i.skeletonId));
   const addToSelection = useSelection((s) => s.add);
-  const formKey = JSON.stringify({ ...search, sort: null, users: inputs.userOptions.length > 0 });
+  const formKey = JSON.stringify({ ...search, sort: null });
 
   return (
     <div className="view search-view">
       <h1 className="visually-hidden">Neuron search</h1>
       <div className="search-top">
         {/* Remount the form when the URL changes (back/forward) so its fields show that search. */}
-        <SearchForm
-          key={formKey}
-          initial={search}
-          busy={results.loading}
-          annotationOptions={inputs.annotationOptions}
-          userOptions={inputs.userOptions}
-          onSearch={(next) => update((s) => ({ ...s, search: next }))}
-        />
+        {inputs.usersSettled ? (
+          <SearchForm
+            key={formKey}
+            initial={search}
+            busy={results.loading}
+            annotationOptions={inputs.annotationOptions}
+            userOptions={inputs.userOptions}
+            onSearch={(next) => update((s) => ({ ...s, search: next }))}
+          />
+        ) : (
+          <p role="status">Loading users…</p>
+        )}
         <button
           type="button"
           className="browser-toggle"

@@ -25,6 +25,8 @@ export function useSearchInputs(scope: ProjectScope) {
       annotationIds: annotations.data ? annotationIdsByName(annotations.data) : undefined,
       usersById: users.data ? indexUsers(users.data) : undefined,
       error: annotations.error ?? users.error,
+      /** The user list is small and names the annotator field's users: wait for it (or its failure). */
+      usersSettled: !users.isPending,
     };
-  }, [annotations.data, annotations.error, users.data, users.error]);
+  }, [annotations.data, annotations.error, users.data, users.error, users.isPending]);
 }

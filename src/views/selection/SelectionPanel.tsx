@@ -1,0 +1,157 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { neuronNamesQuery } from '../../api/neuron-names.ts';
+import { stacksQuery } from '../../api/projects.ts';
+import { useSelection } from '../../state/selection-context.tsx';
+import { MAX_LINK_ITEMS } from '../../state/selection-url.ts';
+import { useProjectScope } from '../shared/catmaid-scope.tsx';
+import { ErrorMessage } from '../shared/ErrorMessage.tsx';
+import { BulkActions } from './BulkActions.tsx';
+import { ColorControls } from './ColorControls.tsx';
+import { catmaidSkeletonLink } from './deep-link.ts';
+import { SelectionList } from './SelectionList.tsx';
+import type { RowActions } from './SelectionRow.tsx';
+import { TransferSection } from './TransferSection.tsx';
+import type { ColorByStatus } from './use-color-by-annotation.ts';
+
+export interface CatmaidLinkTarget {
+  /** The CATMAID web client root, or null when there is none to open. */
+  url: string | null;
+  /** Why there is no link (shown as the disabled button's tooltip). */
+  unavailable: string;
+}
+
+interface Props {
+  link: CatmaidLinkTarget;
+  status: ColorByStatus;
+  onClose(): void;
+}
+
+/** The selection: every neuron with its colour, visibility and opacity, and what acts on them. */
+export function SelectionPanel({ link, status, onClose }: Props) {
+  const scope = useProjectScope();
+  const s = useSelection((st) => st);
+  const skids = useMemo(() => s.items.map((i) => i.skeletonId), [s.items]);
+  const names = useQuery({ ...neuronNamesQuery(scope, skids), placeholderData: keepPreviousData });
+  const stacks = useQuery({ ...stacksQuery(scope), enabled: link.url !== null });
+  const [filter, setFilter] = useState('');
+  const [checkedRaw, setChecked] = useState<ReadonlySet<number>>(new Set());
+
+  const nameOf = (id: number) => {
+    const name = names.data?.get(id);
+    if (name !== undefined) return { name, missing: false };
+    return { name: `skeleton ${id}`, missing: names.isSuccess && !names.isPlaceholderData };
+  };
+  const needle = filter.trim().toLowerCase();
+  const listed = needle
+    ? s.items.filter(
+        (i) =>
+          nameOf(i.skeletonId).name.toLowerCase().includes(needle) ||
+          String(i.skeletonId) === needle,
+      )
+    : s.items;
+  const checked = new Set(skids.filter((id) => checkedRaw.has(id)));
+  const listedIds = listed.map((i) => i.skeletonId);
+  const allChecked = listed.length > 0 && listedIds.every((id) => checked.has(id));
+  const firstStack = stacks.data?.[0]?.id ?? null;
+
+  const check = (ids: readonly number[], on: boolean) =>
+    setChecked((prev) => {
+      const next = new Set(prev);
+      for (const id of ids)
+        if (on) next.add(id);
+        else next.delete(id);
+      return next;
+    });
+  const actions: RowActions = {
+    onCheck: (id, on) => check([id], on),
+    onColor: s.setColor,
+    onVisible: (id, visible) => s.setVisible([id], visible),
+    onOpacity: (id, opacity) => s.setOpacity([id], opacity),
+    onRemove: (id) => s.remove([id]),
+    onHighlight: (id) => s.setHighlighted(s.highlightedSkeletonId === id ? null : id),
+    linkFor: (id) =>
+      link.url ? catmaidSkeletonLink(link.url, scope.projectId, id, firstStack) : null,
+    linkUnavailable: link.unavailable,
+  };
+
+  return (
+    <aside className="sel-panel" aria-label="Selection">
+      <header className="sel-header">
+        <h2>Selection</h2>
+        <span className="sel-count" role="status">
+          {s.items.length === 1 ? '1 neuron' : `${s.items.length.toLocaleString()} neurons`}
+          {s.items.some((i) => !i.visible)
+            ? ` · ${s.items.filter((i) => !i.visible).length} hidden`
+            : ''}
+        </span>
+        <button
+          type="button"
+          className="sel-icon-button"
+          aria-label="Close the selection panel"
+          title="Close"
+          onClick={onClose}
+        >
+          »
+        </button>
+      </header>
+      {s.items.length > MAX_LINK_ITEMS ? (
+        <p className="sel-message sel-note">
+          More than {MAX_LINK_ITEMS} neurons: the page link no longer carries the selection (a
+          reload keeps it). Share it with Export JSON.
+        </p>
+      ) : null}
+      <ColorControls status={status} />
+      {s.items.length > 0 ? (
+        <>
+          <BulkActions
+            listed={listed.length}
+            checked={checked.size}
+            total={s.items.length}
+            onShowAll={(visible) => s.setVisible(listedIds, visible)}
+            onRemoveChecked={() => {
+              s.remove([...checked]);
+              setChecked(new Set());
+            }}
+            onRemoveAll={() => {
+              s.clear();
+              setChecked(new Set());
+            }}
+          />
+          <div className="sel-list-head">
+            <input
+              type="checkbox"
+              aria-label="Check all listed neurons"
+              checked={allChecked}
+              onChange={(e) => check(listedIds, e.target.checked)}
+            />
+            <input
+              type="search"
+              className="sel-filter"
+              aria-label="Filter the selection by name"
+              placeholder={`Filter ${s.items.length} neurons by name or id`}
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+            />
+          </div>
+          {names.isError ? (
+            <ErrorMessage error={names.error} context="Loading neuron names" />
+          ) : null}
+          <SelectionList
+            items={listed}
+            nameOf={nameOf}
+            checked={checked}
+            highlightedSkeletonId={s.highlightedSkeletonId}
+            actions={actions}
+          />
+        </>
+      ) : (
+        <p className="sel-empty">
+          No neurons selected. Add them from the Search view, paste skeleton ids below, or import a
+          CATMAID selection file.
+        </p>
+      )}
+      <TransferSection />
+    </aside>
+  );
+}

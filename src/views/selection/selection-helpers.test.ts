@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { buildHierarchy, groupByMetaAnnotation, metaAnnotations } from './annotation-groups.ts';
+import { catmaidSkeletonLink } from './deep-link.ts';
+import { listForMessage, parseIdList } from './parse-id-list.ts';
+
+describe('pasted skeleton id lists', () => {
+  it('splits on commas, semicolons, spaces and newlines; drops repeats', () => {
+    expect(parseIdList('16, 17\n18;19\t16  ')).toEqual({ ids: [16, 17, 18, 19], invalid: [] });
+  });
+  it('names the tokens that are not ids', () => {
+    expect(parseIdList('16 abc 1.5 -3 17 abc 99999999999999999')).toEqual({
+      ids: [16, 17],
+      invalid: ['abc', '1.5', '-3', '99999999999999999'],
+    });
+    expect(parseIdList('  ')).toEqual({ ids: [], invalid: [] });
+  });
+  it('formats lists for messages', () => {
+    expect(listForMessage([1])).toBe('1');
+    expect(listForMessage([1, 2])).toBe('1 and 2');
+    expect(listForMessage(['a', 'b', 'c'])).toBe('"a", "b" and "c"');
+    expect(listForMessage([1, 2, 3, 4, 5, 6, 7])).toBe('1, 2, 3, 4, 5 and 2 more');
+  });
+});
+
+describe('Open in CATMAID', () => {
+  it('builds the web-client deep link with the first stack', () => {
+    expect(catmaidSkeletonLink('https://catmaid.example.org/tracing/', 1, 16, 3)).toBe(
+      'https://catmaid.example.org/tracing/?pid=1&active_skeleton_id=16&tool=tracingtool&sid0=3&s0=0',
+    );
+    expect(catmaidSkeletonLink('https://c.org', 2, 5, null)).toBe(
+      'https://c.org/?pid=2&active_skeleton_id=5&tool=tracingtool',
+    );
+  });
+});
+
+describe('colour by annotation', () => {
+  // The demo project's hierarchy: classification → cell type → PN → uPN, KC → KC-g, …
+  const h = buildHierarchy([
+    { id: 1, name: 'classification', annotations: [] },
+    { id: 2, name: 'cell type', annotations: [{ id: 1 }] },
+    { id: 10, name: 'PN', annotations: [{ id: 2 }] },
+    { id: 11, name: 'KC', annotations: [{ id: 2 }] },
+    { id: 12, name: 'APL', annotations: [{ id: 2 }] },
+    { id: 20, name: 'uPN', annotations: [{ id: 10 }] },
+    { id: 21, name: 'KC-g', annotations: [{ id: 11 }, { id: 21 }] },
+    { id: 30, name: 'left', annotations: [] },
+  ]);
+  const palette = ['#aa0000', '#00aa00', '#0000aa'];
+  const color = (i: number) => palette[i] ?? '#ffffff';
+
+  it('lists the meta-annotations', () => {
+    expect(metaAnnotations(h).map((m) => [m.name, m.groupCount])).toEqual([
+      ['cell type', 3],
+      ['classification', 1],
+      ['KC', 1],
+      ['KC-g', 1],
+      ['PN', 1],
+    ]);
+  });
+
+  it('colours each neuron by its group (following sub-annotations), the rest neutral', () => {
+    const annotationsOf = new Map([
+      [100, [{ id: 20 }, { id: 30 }]], // uPN → PN
+      [101, [{ id: 21 }]], // KC-g → KC
+      [102, [{ id: 11 }]], // KC
+      [103, [{ id: 30 }]], // no cell type
+      [104, [{ id: 10 }, { id: 11 }]], // PN and KC: first by name (KC)
+    ]);
+    const { colors, legend } = groupByMetaAnnotation(
+      h,
+      2,
+      [100, 101, 102, 103, 104, 105],
+      annotationsOf,
+      color,
+    );
+    // Groups by name: APL (0), KC (1), PN (2).
+    expect(Object.fromEntries(colors)).toEqual({
+      100: '#0000aa',
+      101: '#00aa00',
+      102: '#00aa00',
+      103: '#a3a8ae',
+      104: '#00aa00',
+      105: '#a3a8ae',
+    });
+    expect(legend).toEqual([
+      { label: 'KC', color: '#00aa00', count: 3 },
+      { label: 'PN', color: '#0000aa', count: 1 },
+      { label: 'no cell type', color: '#a3a8ae', count: 2 },
+    ]);
+  });
+
+  it('an annotation without sub-annotations gives one neutral group', () => {
+    const { legend } = groupByMetaAnnotation(h, 30, [1, 2], new Map(), color);
+    expect(legend).toEqual([{ label: 'no left', color: '#a3a8ae', count: 2 }]);
+  });
+});
