@@ -35,7 +35,14 @@ export function createStaticHandler(root: string) {
         return;
       }
       file = join(root, 'index.html');
-      stat = statSync(file);
+      stat = statSync(file, { throwIfNoEntry: false });
+      if (!stat) {
+        // The build is missing (or being rebuilt): say so instead of crashing the server.
+        res
+          .writeHead(503, { 'content-type': 'text/plain', 'retry-after': '5' })
+          .end('The dashboard build is not available yet; run `npm run build`.');
+        return;
+      }
     }
     const immutable = pathname.startsWith('/assets/');
     res.writeHead(200, {
@@ -43,7 +50,12 @@ export function createStaticHandler(root: string) {
       'content-length': stat.size,
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    const stream = createReadStream(file);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
   };
 }

@@ -1,0 +1,220 @@
+/**
+ * Connectivity view on the demo server: partner tables checked against the server's own raw
+ * answer, every filter reflected in counts, totals and CSV; matrix and graph exports; 3D link;
+ * errors stay inline.
+ */
+import type { APIRequestContext, Page } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
+import { addToSelection, openView } from './helpers.ts';
+import { checkFigureExports, downloadCsv } from './downloads.ts';
+
+const QUERY = '/^MBON-a[123] left$/';
+type Bins = [number, number, number, number, number];
+interface Raw {
+  incoming: Record<string, { num_nodes: number; skids: Record<string, Bins> }>;
+  outgoing: Record<string, { num_nodes: number; skids: Record<string, Bins> }>;
+}
+
+async function skeletonIdOf(request: APIRequestContext, name: string): Promise<number> {
+  const res = await request.post('/api/catmaid/1/annotations/query-targets', {
+    form: { name, name_exact: 'true', 'types[0]': 'neuron' },
+  });
+  const body = (await res.json()) as { entities: { skeleton_ids: number[] }[] };
+  const id = body.entities[0]?.skeleton_ids[0];
+  if (id === undefined) throw new Error(`no skeleton named ${name}`);
+  return id;
+}
+
+async function rawConnectivity(request: APIRequestContext, sources: number[]): Promise<Raw> {
+  const form: Record<string, string> = { boolean_op: 'OR' };
+  sources.forEach((s, i) => (form[`source_skeleton_ids[${i}]`] = String(s)));
+  return (await (
+    await request.post('/api/catmaid/1/skeletons/connectivity', { form })
+  ).json()) as Raw;
+}
+
+/** What the table must show: partners and synapses under (min confidence, per-source min, op). */
+function expected(
+  side: Raw['incoming'],
+  sources: number[],
+  minConf: number,
+  min: number,
+  op: 'OR' | 'AND',
+) {
+  let partners = 0;
+  let synapses = 0;
+  for (const p of Object.values(side)) {
+    const counts = sources.map((s) =>
+      (p.skids[String(s)] ?? [0, 0, 0, 0, 0]).slice(minConf - 1).reduce((a, b) => a + b, 0),
+    );
+    const pass = op === 'OR' ? counts.some((c) => c >= min) : counts.every((c) => c >= min);
+    if (!pass) continue;
+    partners++;
+    synapses += counts.reduce((a, b) => a + b, 0);
+  }
+  return `${partners.toLocaleString('en-US')} partners · ${synapses.toLocaleString('en-US')} synapses`;
+}
+
+async function setup(page: Page, request: APIRequestContext) {
+  // Start on the query's results so the helper cannot pick rows of the default listing.
+  await page.goto(`/?q=${encodeURIComponent(QUERY)}`);
+  const names = await addToSelection(page, QUERY);
+  expect(names).toHaveLength(3);
+  const ids = await Promise.all(names.map((n) => skeletonIdOf(request, n)));
+  await openView(page, 'Connectivity');
+  return { names, ids, raw: await rawConnectivity(request, ids) };
+}
+
+const summary = (page: Page, dir: 'Upstream' | 'Downstream') =>
+  page.getByRole('status', { name: `${dir} partners summary` });
+
+test('partner tables match the server and every filter reaches counts, totals and CSV', async ({
+  page,
+  request,
+}) => {
+  const { ids, raw } = await setup(page, request);
+  await expect(summary(page, 'Upstream')).toHaveText(expected(raw.incoming, ids, 1, 1, 'OR'));
+  await expect(summary(page, 'Downstream')).toHaveText(expected(raw.outgoing, ids, 1, 1, 'OR'));
+  const table = page.getByRole('table', { name: 'Upstream partners' });
+  const upCount = Object.keys(raw.incoming).length;
+  await expect(table).toHaveAttribute('aria-rowcount', String(upCount + 2));
+
+  const filters = page.getByRole('form', { name: 'Partner filters' });
+  await filters.getByLabel('Min confidence').selectOption('3');
+  await filters.getByLabel('Min synapses').fill('3');
+  await expect(summary(page, 'Upstream')).toHaveText(expected(raw.incoming, ids, 3, 3, 'OR'));
+  await expect(summary(page, 'Downstream')).toHaveText(expected(raw.outgoing, ids, 3, 3, 'OR'));
+
+  // The CSV holds what the table shows: same rows, and a totals line equal to the summary.
+  const csv = await downloadCsv(
+    page,
+    page.getByRole('group', { name: 'Export downstream partners' }),
+  );
+  const [header, ...rest] = csv;
+  expect(header?.slice(0, 2)).toEqual(['partner', 'skeleton_id']);
+  const totals = rest.at(-1) ?? [];
+  const body = rest.slice(0, -1);
+  const text = await summary(page, 'Downstream').innerText();
+  const [partners, synapses] = text.match(/[\d,]+/g)?.map((s) => Number(s.replace(/,/g, ''))) ?? [];
+  expect(body).toHaveLength(partners ?? -1);
+  expect(Number(totals[2 + ids.length])).toBe(synapses);
+  for (const row of body) {
+    const counts = row.slice(2, 2 + ids.length).map(Number);
+    expect(Math.max(...counts)).toBeGreaterThanOrEqual(3);
+    expect(Number(row[2 + ids.length])).toBe(counts.reduce((a, b) => a + b, 0));
+  }
+
+  await filters.getByLabel('AND (all sources)').check();
+  await expect(summary(page, 'Upstream')).toHaveText(expected(raw.incoming, ids, 3, 3, 'AND'));
+  await filters.getByLabel('OR (any source)').check();
+  await filters.getByLabel('Min synapses').fill('1');
+  await filters.getByLabel('Min confidence').selectOption('1');
+
+  // Name filter and sort.
+  await filters.getByLabel('Contains').fill('KC');
+  const rows = table
+    .getByRole('row')
+    .filter({ has: page.getByRole('checkbox', { name: /^Select (?!all rows)/ }) });
+  await expect(rows.first()).toContainText('KC');
+  for (const name of await rows.locator('[role=cell]:nth-child(2)').allInnerTexts())
+    expect(name).toContain('KC');
+  await filters.getByLabel('Contains').fill('');
+  await table.getByRole('button', { name: 'Partner' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Partner' })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
+});
+
+test('adds partners to the selection and links a partner to 3D', async ({ page, request }) => {
+  await setup(page, request);
+  const table = page.getByRole('table', { name: 'Downstream partners' });
+  const first = table
+    .getByRole('row')
+    .filter({ has: page.getByRole('checkbox') })
+    .nth(1);
+  await first.getByRole('checkbox').check();
+  await page
+    .getByRole('region', { name: 'Downstream partners' })
+    .getByRole('button', { name: 'Add 1 to selection' })
+    .click();
+  await expect(page.locator('.source-picker legend')).toContainText('4 of 4');
+  await table
+    .getByRole('button', { name: /^Show synapses with .* in 3D$/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/view=3d/);
+});
+
+test('adjacency matrix: orders, threshold, SVG / PNG / CSV exports', async ({ page, request }) => {
+  const { ids, names } = await setup(page, request);
+  await page.getByRole('tab', { name: 'Adjacency matrix' }).click();
+  await expect(page.locator('[data-plot-ready="true"]')).toBeVisible();
+  const form: Record<string, string> = {};
+  ids.forEach((id, i) => {
+    form[`rows[${i}]`] = String(id);
+    form[`columns[${i}]`] = String(id);
+  });
+  const raw = (await (
+    await request.post('/api/catmaid/1/skeleton/connectivity_matrix', { form })
+  ).json()) as Record<string, Record<string, number>>;
+  const group = page.getByRole('group', { name: 'Export matrix' });
+  const csv = await downloadCsv(page, group);
+  const label = (i: number) => `${names[i]} (${ids[i]})`;
+  const order = [...names.keys()].sort((a, b) => (names[a] ?? '').localeCompare(names[b] ?? ''));
+  expect(csv[0]?.slice(1)).toEqual(order.map(label));
+  for (const [r, pre] of order.entries())
+    for (const [c, post] of order.entries())
+      expect(Number(csv[r + 1]?.[c + 1]), `${pre}→${post}`).toBe(
+        raw[String(ids[pre])]?.[String(ids[post])] ?? 0,
+      );
+  await page.getByLabel('Threshold (min synapses)').fill('15');
+  const cut = await downloadCsv(page, group);
+  for (const [r, pre] of order.entries())
+    for (const [c, post] of order.entries()) {
+      const n = raw[String(ids[pre])]?.[String(ids[post])] ?? 0;
+      expect(Number(cut[r + 1]?.[c + 1])).toBe(n >= 15 ? n : 0);
+    }
+  await page.getByLabel('Order').selectOption('cluster');
+  await expect(page.locator('[data-plot-ready="true"]')).toBeVisible();
+  await checkFigureExports(page, group, 640, 480);
+});
+
+test('network graph: nodes in the selection colours, SVG and PNG exports', async ({
+  page,
+  request,
+}) => {
+  await setup(page, request);
+  await page.getByRole('tab', { name: 'Network graph' }).click();
+  await expect(page.getByRole('status', { name: 'Graph summary' })).toHaveText(
+    /^8 neurons · \d+ edges$/,
+  );
+  const svg = page.getByRole('img', { name: 'Network graph of the selection' });
+  await expect(svg.locator('circle')).toHaveCount(8);
+  await checkFigureExports(page, page.getByRole('group', { name: 'Export graph' }), 800, 500);
+});
+
+test.describe('errors stay inline', () => {
+  test.use({ expectedConsoleErrors: ['status of 500'] });
+  test('a failing connectivity request shows a message and keeps the rest', async ({ page }) => {
+    await page.route('**/skeletons/connectivity', (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: 'boom', type: 'Exception' }),
+      }),
+    );
+    await page.goto(`/?q=${encodeURIComponent(QUERY)}`);
+    await addToSelection(page, QUERY);
+    await openView(page, 'Connectivity');
+    await expect(page.getByRole('alert')).toContainText('Connectivity failed', { timeout: 30_000 });
+    await expect(page.locator('.source-picker legend')).toContainText('3 of 3');
+    await page.getByRole('tab', { name: 'Adjacency matrix' }).click();
+    await expect(page.locator('[data-plot-ready="true"]')).toBeVisible();
+  });
+});
+
+test('an empty selection says what to do', async ({ page }) => {
+  await page.goto('/?view=connectivity');
+  await expect(page.getByRole('status')).toContainText('The selection is empty');
+});

@@ -1,0 +1,26 @@
+/** Long-format CSV of binned user history: one line per bin and user with any activity. */
+import { toCsv } from './csv.ts';
+import type { BinnedHistory } from './history-bins.ts';
+
+export function historyCsv(h: BinnedHistory, userName: (id: number) => string): string {
+  const rows: (string | number)[][] = [
+    [
+      'period',
+      'user_id',
+      'user',
+      'new_cable_um',
+      'new_nodes',
+      'new_synaptic_links',
+      'reviewed_nodes',
+    ],
+  ];
+  h.bins.forEach((bin, b) => {
+    h.userIds.forEach((u, i) => {
+      const v = (m: keyof BinnedHistory['values']) => h.values[m][i]?.[b] ?? 0;
+      const line = [v('newCable'), v('newNodes'), v('newLinks'), v('reviewedNodes')];
+      if (line.some((x) => x !== 0))
+        rows.push([bin, u, userName(u), Number(line[0]?.toFixed(3)), ...line.slice(1)]);
+    });
+  });
+  return toCsv(rows);
+}

@@ -1,0 +1,68 @@
+/**
+ * POST /{pid}/skeleton/connectivity_matrix (API ref §5.2): synapse counts row (presynaptic) →
+ * column (postsynaptic), sparse on the wire (zeros omitted).
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import type { CallOptions } from '../lib/http/client.ts';
+import { projectKey, type ProjectScope } from './scope.ts';
+
+export const CONNECTIVITY_MATRIX_ENDPOINT = 'POST /{pid}/skeleton/connectivity_matrix';
+
+/** pre skeleton id → post skeleton id → synapses (only non-zero entries). */
+export type AdjacencyCounts = ReadonlyMap<number, ReadonlyMap<number, number>>;
+
+export const connectivityMatrixSchema = z.record(
+  z.string(),
+  z.record(z.string(), z.number().int().nonnegative()),
+);
+
+export function decodeConnectivityMatrix(
+  wire: z.infer<typeof connectivityMatrixSchema>,
+): AdjacencyCounts {
+  const out = new Map<number, Map<number, number>>();
+  for (const [row, cols] of Object.entries(wire)) {
+    const m = new Map<number, number>();
+    for (const [col, n] of Object.entries(cols)) if (n > 0) m.set(Number(col), n);
+    out.set(Number(row), m);
+  }
+  return out;
+}
+
+/** Synapses from `pre` onto `post`, 0 when absent. */
+export function adjacencyCount(counts: AdjacencyCounts, pre: number, post: number): number {
+  return counts.get(pre)?.get(post) ?? 0;
+}
+
+export async function fetchConnectivityMatrix(
+  scope: ProjectScope,
+  rows: readonly number[],
+  columns: readonly number[],
+  { signal }: CallOptions = {},
+): Promise<AdjacencyCounts> {
+  if (rows.length === 0 || columns.length === 0) return new Map();
+  const wire = await scope.client.request(connectivityMatrixSchema, {
+    method: 'POST',
+    path: `/${scope.projectId}/skeleton/connectivity_matrix`,
+    form: [
+      ['rows', [...rows]],
+      ['columns', [...columns]],
+    ],
+    signal,
+    endpoint: CONNECTIVITY_MATRIX_ENDPOINT,
+  });
+  return decodeConnectivityMatrix(wire);
+}
+
+export function connectivityMatrixQuery(
+  scope: ProjectScope,
+  rows: readonly number[],
+  columns: readonly number[],
+) {
+  const r = [...new Set(rows)].sort((a, b) => a - b);
+  const c = [...new Set(columns)].sort((a, b) => a - b);
+  return queryOptions({
+    queryKey: [...projectKey(scope), 'connectivity-matrix', { rows: r, columns: c }] as const,
+    queryFn: ({ signal }) => fetchConnectivityMatrix(scope, r, c, { signal }),
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * GET|POST /{pid}/connectors/links/ (API ref §5.4): the connector links of skeletons for one
+ * relation, with link creator and times. POST (long id lists), one request per relation and
+ * chunk of skeletons; `with_tags=false` since tags are not needed here.
+ */
+import { runChunked } from '../lib/http/chunked.ts';
+import type { CallOptions } from '../lib/http/client.ts';
+import { SchemaError } from '../lib/http/errors.ts';
+import { parseCatmaidTimeOrNaN } from '../lib/http/timestamps.ts';
+import type { ProjectScope } from './scope.ts';
+
+export const CONNECTOR_LINKS_ENDPOINT = 'POST /{pid}/connectors/links/';
+const CHUNK = 50;
+
+export interface ConnectorLinks {
+  skeletonIds: Float64Array;
+  connectorIds: Float64Array;
+  treenodeIds: Float64Array;
+  confidences: Uint8Array;
+  creatorIds: Int32Array;
+  /** Epoch ms. */
+  creationTimes: Float64Array;
+  editionTimes: Float64Array;
+}
+
+const COLUMNS = 10;
+
+export function decodeConnectorLinks(raw: unknown): ConnectorLinks {
+  const fail = (where: string, what: string): never => {
+    throw new SchemaError(CONNECTOR_LINKS_ENDPOINT, `${where}: ${what}`);
+  };
+  const links: unknown =
+    typeof raw === 'object' && raw !== null && 'links' in raw ? raw.links : undefined;
+  if (!Array.isArray(links)) return fail('links', 'expected an array');
+  const n = links.length;
+  const out: ConnectorLinks = {
+    skeletonIds: new Float64Array(n),
+    connectorIds: new Float64Array(n),
+    treenodeIds: new Float64Array(n),
+    confidences: new Uint8Array(n),
+    creatorIds: new Int32Array(n),
+    creationTimes: new Float64Array(n),
+    editionTimes: new Float64Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const r: unknown = links[i];
+    if (!Array.isArray(r) || r.length < COLUMNS) fail(`links.${i}`, 'expected a 10-column row');
+    const row = r as unknown[];
+    const nums = [row[0], row[1], row[5], row[6], row[7]];
+    if (nums.some((v) => typeof v !== 'number'))
+      fail(`links.${i}`, 'expected [skeleton, connector, x, y, z, confidence, user, node, …]');
+    out.skeletonIds[i] = row[0] as number;
+    out.connectorIds[i] = row[1] as number;
+    out.confidences[i] = row[5] as number;
+    out.creatorIds[i] = row[6] as number;
+    out.treenodeIds[i] = row[7] as number;
+    out.creationTimes[i] = parseCatmaidTimeOrNaN(row[8]);
+    out.editionTimes[i] = parseCatmaidTimeOrNaN(row[9]);
+  }
+  return out;
+}
+
+function concat(parts: readonly ConnectorLinks[]): ConnectorLinks {
+  const out = decodeConnectorLinks({ links: [] });
+  const total = parts.reduce((s, p) => s + p.connectorIds.length, 0);
+  const join = <T extends Float64Array | Int32Array | Uint8Array>(
+    make: (n: number) => T,
+    pick: (p: ConnectorLinks) => T,
+  ): T => {
+    const arr = make(total);
+    let at = 0;
+    for (const p of parts) {
+      arr.set(pick(p), at);
+      at += pick(p).length;
+    }
+    return arr;
+  };
+  const f64 = (n: number) => new Float64Array(n);
+  out.skeletonIds = join(f64, (p) => p.skeletonIds);
+  out.connectorIds = join(f64, (p) => p.connectorIds);
+  out.treenodeIds = join(f64, (p) => p.treenodeIds);
+  out.confidences = join(
+    (n) => new Uint8Array(n),
+    (p) => p.confidences,
+  );
+  out.creatorIds = join(
+    (n) => new Int32Array(n),
+    (p) => p.creatorIds,
+  );
+  out.creationTimes = join(f64, (p) => p.creationTimes);
+  out.editionTimes = join(f64, (p) => p.editionTimes);
+  return out;
+}
+
+export async function fetchConnectorLinks(
+  scope: ProjectScope,
+  skeletonIds: readonly number[],
+  relation: string,
+  { signal }: CallOptions = {},
+): Promise<ConnectorLinks> {
+  const ids = [...new Set(skeletonIds)];
+  if (ids.length === 0) return decodeConnectorLinks({ links: [] });
+  const parts = await runChunked(
+    ids,
+    CHUNK,
+    2,
+    async (chunk, chunkSignal) =>
+      decodeConnectorLinks(
+        await scope.client.post(`/${scope.projectId}/connectors/links/`, {
+          form: [
+            ['skeleton_ids', chunk],
+            ['relation_type', relation],
+            ['with_tags', false],
+          ],
+          signal: chunkSignal,
+          endpoint: CONNECTOR_LINKS_ENDPOINT,
+        }),
+      ),
+    { signal },
+  );
+  return concat(parts);
+}

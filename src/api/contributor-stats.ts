@@ -1,0 +1,113 @@
+/**
+ * POST /{pid}/skeleton/contributor_statistics_multiple (API ref §6.2): per user node, pre-link,
+ * post-link and review counts over a set of skeletons, plus CATMAID's own construction and
+ * review time estimates (20-second bins). 500 skeletons per request, summed (as pymaid).
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { runChunked } from '../lib/http/chunked.ts';
+import type { CallOptions } from '../lib/http/client.ts';
+import { projectKey, type ProjectScope } from './scope.ts';
+
+export const CONTRIBUTOR_STATS_ENDPOINT = 'POST /{pid}/skeleton/contributor_statistics_multiple';
+export const CONTRIBUTOR_STATS_CHUNK = 500;
+
+export interface ContributorStats {
+  constructionMinutes: number;
+  minReviewMinutes: number;
+  multiuserReviewMinutes: number;
+  nodeCount: number;
+  preCount: number;
+  postCount: number;
+  /** user id → count */
+  nodes: Map<number, number>;
+  pre: Map<number, number>;
+  post: Map<number, number>;
+  reviews: Map<number, number>;
+}
+
+const counts = z.record(z.string(), z.number()).optional();
+
+export const contributorStatsSchema = z.object({
+  construction_minutes: z.number().optional(),
+  min_review_minutes: z.number().optional(),
+  multiuser_review_minutes: z.number().optional(),
+  n_nodes: z.number().optional(),
+  n_pre: z.number().optional(),
+  n_post: z.number().optional(),
+  node_contributors: counts,
+  pre_contributors: counts,
+  post_contributors: counts,
+  review_contributors: counts,
+});
+
+function addInto(target: Map<number, number>, source: Record<string, number> | undefined): void {
+  for (const [k, v] of Object.entries(source ?? {}))
+    target.set(Number(k), (target.get(Number(k)) ?? 0) + v);
+}
+
+export function emptyContributorStats(): ContributorStats {
+  return {
+    constructionMinutes: 0,
+    minReviewMinutes: 0,
+    multiuserReviewMinutes: 0,
+    nodeCount: 0,
+    preCount: 0,
+    postCount: 0,
+    nodes: new Map(),
+    pre: new Map(),
+    post: new Map(),
+    reviews: new Map(),
+  };
+}
+
+export function mergeContributorStats(
+  parts: readonly z.infer<typeof contributorStatsSchema>[],
+): ContributorStats {
+  const out = emptyContributorStats();
+  for (const p of parts) {
+    out.constructionMinutes += p.construction_minutes ?? 0;
+    out.minReviewMinutes += p.min_review_minutes ?? 0;
+    out.multiuserReviewMinutes += p.multiuser_review_minutes ?? 0;
+    out.nodeCount += p.n_nodes ?? 0;
+    out.preCount += p.n_pre ?? 0;
+    out.postCount += p.n_post ?? 0;
+    addInto(out.nodes, p.node_contributors);
+    addInto(out.pre, p.pre_contributors);
+    addInto(out.post, p.post_contributors);
+    addInto(out.reviews, p.review_contributors);
+  }
+  return out;
+}
+
+export async function fetchContributorStats(
+  scope: ProjectScope,
+  skeletonIds: readonly number[],
+  { signal }: CallOptions = {},
+): Promise<ContributorStats> {
+  const ids = [...new Set(skeletonIds)];
+  if (ids.length === 0) return emptyContributorStats();
+  const parts = await runChunked(
+    ids,
+    CONTRIBUTOR_STATS_CHUNK,
+    2,
+    (chunk, chunkSignal) =>
+      scope.client.request(contributorStatsSchema, {
+        method: 'POST',
+        path: `/${scope.projectId}/skeleton/contributor_statistics_multiple`,
+        form: { skids: chunk },
+        signal: chunkSignal,
+        endpoint: CONTRIBUTOR_STATS_ENDPOINT,
+      }),
+    { signal },
+  );
+  return mergeContributorStats(parts);
+}
+
+export function contributorStatsQuery(scope: ProjectScope, skeletonIds: readonly number[]) {
+  const skids = [...new Set(skeletonIds)].sort((a, b) => a - b);
+  return queryOptions({
+    queryKey: [...projectKey(scope), 'contributor-stats', { skids }] as const,
+    queryFn: ({ signal }) => fetchContributorStats(scope, skids, { signal }),
+  });
+}

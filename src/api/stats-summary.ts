@@ -1,0 +1,77 @@
+/**
+ * Project-wide numbers: GET /{pid}/stats/aggregates (totals) and GET /{pid}/stats/nodecount
+ * (nodes created per user, all time) — API ref §6.2.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import type { CallOptions } from '../lib/http/client.ts';
+import { projectKey, type ProjectScope } from './scope.ts';
+
+export const AGGREGATES_ENDPOINT = 'GET /{pid}/stats/aggregates';
+export const NODECOUNT_ENDPOINT = 'GET /{pid}/stats/nodecount';
+
+export interface ProjectAggregates {
+  /** nm */
+  cableLength: number | null;
+  nodes: number | null;
+  connectors: number | null;
+  skeletons: number | null;
+  skeletonsWithCable: number | null;
+}
+
+export const aggregatesSchema = z.object({
+  cable_length_total: z.number().nullish(),
+  n_treenodes: z.number().nullish(),
+  n_connectors: z.number().nullish(),
+  n_skeletons: z.number().nullish(),
+  n_skeletons_non_zero_length: z.number().nullish(),
+});
+
+export const nodeCountSchema = z.record(z.string(), z.number());
+
+export async function fetchAggregates(
+  scope: ProjectScope,
+  { signal }: CallOptions = {},
+): Promise<ProjectAggregates> {
+  const w = await scope.client.request(aggregatesSchema, {
+    method: 'GET',
+    path: `/${scope.projectId}/stats/aggregates`,
+    signal,
+    endpoint: AGGREGATES_ENDPOINT,
+  });
+  return {
+    cableLength: w.cable_length_total ?? null,
+    nodes: w.n_treenodes ?? null,
+    connectors: w.n_connectors ?? null,
+    skeletons: w.n_skeletons ?? null,
+    skeletonsWithCable: w.n_skeletons_non_zero_length ?? null,
+  };
+}
+
+/** user id → nodes created (all time, imports excluded). */
+export async function fetchNodeCounts(
+  scope: ProjectScope,
+  { signal }: CallOptions = {},
+): Promise<Map<number, number>> {
+  const w = await scope.client.request(nodeCountSchema, {
+    method: 'GET',
+    path: `/${scope.projectId}/stats/nodecount`,
+    signal,
+    endpoint: NODECOUNT_ENDPOINT,
+  });
+  return new Map(Object.entries(w).map(([k, v]) => [Number(k), v]));
+}
+
+export function aggregatesQuery(scope: ProjectScope) {
+  return queryOptions({
+    queryKey: [...projectKey(scope), 'stats', 'aggregates'] as const,
+    queryFn: ({ signal }) => fetchAggregates(scope, { signal }),
+  });
+}
+
+export function nodeCountsQuery(scope: ProjectScope) {
+  return queryOptions({
+    queryKey: [...projectKey(scope), 'stats', 'nodecount'] as const,
+    queryFn: ({ signal }) => fetchNodeCounts(scope, { signal }),
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * Connectivity of the selection (or a chosen subset of it): partner tables, adjacency matrix,
+ * network graph. Filters and the chosen panel survive switching panels.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { connectivityQuery } from '../../api/connectivity.ts';
+import { neuronNamesQuery } from '../../api/neuron-names.ts';
+import { defaultPartnerFilter } from '../../analysis/partner-table.ts';
+import { useSelection } from '../../state/selection-context.tsx';
+import { ErrorMessage } from '../shared/ErrorMessage.tsx';
+import { useProjectScope } from '../shared/catmaid-scope.tsx';
+import { useSelectionColors } from '../shared/selection-colors.ts';
+import { GraphPanel } from './GraphPanel.tsx';
+import { MatrixPanel } from './MatrixPanel.tsx';
+import type { PartnerFilterState } from './PartnerControls.tsx';
+import { PartnersPanel } from './PartnersPanel.tsx';
+import { SourcePicker } from './SourcePicker.tsx';
+import './connectivity.css';
+
+const PANELS = [
+  { id: 'partners', label: 'Partners' },
+  { id: 'matrix', label: 'Adjacency matrix' },
+  { id: 'graph', label: 'Network graph' },
+] as const;
+type Panel = (typeof PANELS)[number]['id'];
+
+export function ConnectivityView() {
+  const scope = useProjectScope();
+  const ids = useSelection((s) => s.items.map((i) => i.skeletonId));
+  const colors = useSelectionColors();
+  const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
+  const [panel, setPanel] = useState<Panel>('partners');
+  const [filter, setFilter] = useState<PartnerFilterState>(defaultPartnerFilter);
+  const sources = ids.filter((id) => !excluded.has(id));
+  const names = useQuery(neuronNamesQuery(scope, ids));
+  const connectivity = useQuery({
+    ...connectivityQuery(scope, sources),
+    enabled: sources.length > 0,
+  });
+  const sourceNames = names.data ?? new Map<number, string>();
+
+  if (ids.length === 0) {
+    return (
+      <div className="view connectivity-view">
+        <h1>Connectivity</h1>
+        <p role="status" className="empty-note">
+          The selection is empty. Add neurons from the Search view to see their partners, matrix and
+          network.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="view connectivity-view">
+      <h1 className="visually-hidden">Connectivity</h1>
+      <SourcePicker
+        ids={ids}
+        names={sourceNames}
+        colors={colors}
+        excluded={excluded}
+        onChange={setExcluded}
+      />
+      {names.isError ? <ErrorMessage error={names.error} context="Neuron names failed" /> : null}
+      <div role="tablist" aria-label="Connectivity panels" className="panel-tabs">
+        {PANELS.map((p) => (
+          <button
+            key={p.id}
+            type="button"
+            role="tab"
+            aria-selected={panel === p.id}
+            onClick={() => setPanel(p.id)}
+          >
+            {p.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-label={PANELS.find((p) => p.id === panel)?.label}>
+        {sources.length === 0 ? (
+          <p role="status" className="empty-note">
+            No source chosen: tick at least one neuron above.
+          </p>
+        ) : panel === 'partners' ? (
+          connectivity.isError ? (
+            <ErrorMessage
+              error={connectivity.error}
+              context="Connectivity failed"
+              onRetry={() => void connectivity.refetch()}
+            />
+          ) : connectivity.data ? (
+            <PartnersPanel
+              connectivity={connectivity.data}
+              sources={sources}
+              sourceNames={sourceNames}
+              colors={colors}
+              filter={filter}
+              onFilter={setFilter}
+            />
+          ) : (
+            <p role="status">Loading partners…</p>
+          )
+        ) : panel === 'matrix' ? (
+          <MatrixPanel ids={sources} names={sourceNames} colors={colors} />
+        ) : (
+          <GraphPanel
+            sources={sources}
+            names={sourceNames}
+            colors={colors}
+            connectivity={connectivity.data}
+            filter={filter}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * "Who built these neurons": per user nodes, pre- and postsynaptic links, reviews and cable of
+ * the selection, from compact-detail (see analysis/contributions.ts for why), as a table and a
+ * chart, both exportable.
+ */
+import { useQueries } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { skeletonQuery } from '../../api/skeletons.ts';
+import type { SkeletonDetail } from '../../api/skeleton-detail.ts';
+import { toCsv } from '../../analysis/csv.ts';
+import { computeContributions, sumContributions } from '../../analysis/contributions.ts';
+import { ExportableChart } from '../../components/plots/ExportableChart.tsx';
+import { ExportBar } from '../../components/plots/ExportBar.tsx';
+import { DataTable } from '../../components/table/DataTable.tsx';
+import { ErrorMessage } from '../shared/ErrorMessage.tsx';
+import { useProjectScope } from '../shared/catmaid-scope.tsx';
+import { contributionColumns, fmt, type ContributionRow } from './contribution-columns.tsx';
+import { contributorsFigure } from './contributors-figure.ts';
+import { useUserNames } from './use-user-names.ts';
+
+const FLAGS = { withConnectors: true, withReviews: true, withUserInfo: true } as const;
+const METRICS = [
+  ['cable', 'Cable (µm)'],
+  ['nodes', 'Nodes'],
+  ['pre', 'Presynapses'],
+  ['post', 'Postsynapses'],
+  ['reviews', 'Reviews'],
+] as const;
+type Metric = (typeof METRICS)[number][0];
+
+export function WhoBuiltSection({ ids }: { ids: readonly number[] }) {
+  const scope = useProjectScope();
+  const userName = useUserNames();
+  const [metric, setMetric] = useState<Metric>('cable');
+  const results = useQueries({
+    queries: ids.map((id) => skeletonQuery(scope, id, FLAGS)),
+    combine: (rs) => ({
+      data: rs.map((r) => r.data).filter((d): d is SkeletonDetail => d !== undefined),
+      pending: rs.filter((r) => r.isPending).length,
+      error: rs.find((r) => r.isError)?.error ?? null,
+    }),
+  });
+  const done = results.pending === 0;
+  const rows: ContributionRow[] = useMemo(() => {
+    if (!done) return [];
+    const c = computeContributions(results.data);
+    const total = sumContributions(c).nodes || 1;
+    return c.map((r) => ({ ...r, user: userName(r.userId), share: (100 * r.nodes) / total }));
+  }, [done, results.data, userName]);
+  const total = sumContributions(rows);
+  const label = METRICS.find((m) => m[0] === metric)?.[1] ?? metric;
+  const byMetric = useMemo(() => [...rows].sort((a, b) => b[metric] - a[metric]), [rows, metric]);
+  const chart = useMemo(
+    () => contributorsFigure(byMetric, metric, label),
+    [byMetric, metric, label],
+  );
+  const csv = () =>
+    toCsv([
+      [
+        'user_id',
+        'user',
+        'nodes',
+        'nodes_percent',
+        'cable_um',
+        'presynapses',
+        'postsynapses',
+        'reviews',
+      ],
+      ...rows.map((r) => [
+        r.userId,
+        r.user,
+        r.nodes,
+        Number(r.share.toFixed(2)),
+        Number(r.cable.toFixed(3)),
+        r.pre,
+        r.post,
+        r.reviews,
+      ]),
+      [
+        '',
+        'total',
+        total.nodes,
+        100,
+        Number(total.cable.toFixed(3)),
+        total.pre,
+        total.post,
+        total.reviews,
+      ],
+    ]);
+
+  return (
+    <section className="stats-section" aria-labelledby="who-title">
+      <h2 id="who-title">Who built these neurons</h2>
+      {results.error ? <ErrorMessage error={results.error} context="Skeletons failed" /> : null}
+      {!done ? (
+        <p role="status">
+          Loading {results.pending} of {ids.length} skeletons…
+        </p>
+      ) : (
+        <>
+          <p role="status" aria-label="Who built summary">
+            {ids.length} neurons · {rows.length} contributors · {fmt(total.nodes)} nodes ·{' '}
+            {fmt(total.cable, 1)} µm
+          </p>
+          <ExportBar name="contributors table" fileBase="contributors" actions={{ csv }} />
+          <DataTable
+            label="Contributors of the selection"
+            rows={rows}
+            columns={contributionColumns}
+            rowKey={(r) => r.userId}
+            initialSort={{ columnId: 'nodes', direction: 'desc' }}
+            footer={[
+              'Total',
+              fmt(total.nodes),
+              '100.0',
+              fmt(total.cable, 1),
+              fmt(total.pre),
+              fmt(total.post),
+              fmt(total.reviews),
+            ]}
+          />
+          <label className="chart-pick">
+            Chart{' '}
+            <select value={metric} onChange={(e) => setMetric(e.target.value as Metric)}>
+              {METRICS.map(([k, l]) => (
+                <option key={k} value={k}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </label>
+          <ExportableChart
+            name="contributors chart"
+            fileBase={`contributors-${metric}`}
+            height={Math.max(260, 60 + byMetric.length * 26)}
+            data={chart.data}
+            layout={chart.layout}
+          />
+        </>
+      )}
+    </section>
+  );
+}
