@@ -1,6 +1,6 @@
 /**
- * CLI: `tsx server/demo/main.ts --port N [--host H] [--scale S] [--seed N]` (also DEMO_PORT,
- * DEMO_HOST, DEMO_SCALE, DEMO_SEED, DEMO_TOKEN). Prints one ready line, then one line per request.
+ * CLI: `tsx server/demo/main.ts --port N [--host H] [--scale S] [--seed N] [--fragments N]` (also
+ * DEMO_PORT, DEMO_HOST, DEMO_SCALE, DEMO_SEED, DEMO_TOKEN, DEMO_FRAGMENTS). Prints one ready line, then one line per request.
  */
 import { parseArgs } from 'node:util';
 import { startDemoServer } from './server.ts';
@@ -12,6 +12,7 @@ const { values } = parseArgs({
     scale: { type: 'string' },
     seed: { type: 'string' },
     token: { type: 'string' },
+    fragments: { type: 'string' },
   },
   allowPositionals: false,
 });
@@ -33,6 +34,7 @@ const server = await startDemoServer({
   scale: num(values.scale ?? env.DEMO_SCALE, 1, 'scale'),
   seed: num(values.seed ?? env.DEMO_SEED, 1, 'seed'),
   token: (values.token ?? env.DEMO_TOKEN)?.trim() || undefined,
+  fragments: num(values.fragments ?? env.DEMO_FRAGMENTS, 0, 'fragments'),
   log: (line) => console.log(line),
 });
 console.log(`CATMAID demo server listening on ${server.url}`);

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadOrGenerate, defaultCacheDir } from './data/cache.ts';
+import { appendFragments } from './data/fragments.ts';
 import { ProjectIndex } from './data/project-index.ts';
 import { dispatch, type Outcome } from './dispatch.ts';
 import { Params } from './http/params.ts';
@@ -20,6 +21,8 @@ export interface DemoServerOptions {
   token?: string;
   /** Directory of the generated-data cache; null disables it. */
   cacheDir?: string | null;
+  /** Extra small fragment skeletons in project 1 (benchmarks of big tables); default 0. */
+  fragments?: number;
 }
 
 export interface RequestRecord {
@@ -42,9 +45,13 @@ export function buildStore(
   scale: number,
   cacheDir: string | null,
   log: (line: string) => void,
+  fragments = 0,
 ): DemoStore {
   const loaded = loadOrGenerate(seed, scale, cacheDir);
   const t0 = performance.now();
+  const [first, ...rest] = loaded.data.projects;
+  if (first && fragments > 0)
+    loaded.data.projects = [appendFragments(first, fragments, seed), ...rest];
   const projects = new Map<number, ProjectIndex>();
   for (const p of loaded.data.projects)
     projects.set(p.meta.id, new ProjectIndex(p, loaded.data.users));
@@ -83,6 +90,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     opts.scale ?? 1,
     opts.cacheDir === undefined ? defaultCacheDir : opts.cacheDir,
     log,
+    opts.fragments ?? 0,
   );
   const records: RequestRecord[] = [];
   let baseUrl = '';
