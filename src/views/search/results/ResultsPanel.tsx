@@ -13,7 +13,7 @@ import { resultColumns } from './results-columns.tsx';
 import { ResultsTable } from './ResultsTable.tsx';
 import { emptyRowSelection, type RowSelection } from './row-selection.ts';
 import { sortRows } from './results-columns.tsx';
-import { useCreators } from './use-creators.ts';
+import { cachedCreators, useVisibleCreators } from './use-creators.ts';
 import type { SearchResults } from './use-search-results.ts';
 
 /** Creators are fetched per neuron; a CSV of up to this many rows waits for all of them. */
@@ -54,16 +54,29 @@ export function ResultsPanel({
   const [rowSelection, setRowSelection] = useState<RowSelection>(emptyRowSelection);
   const [visible, setVisible] = useState<number[]>([]);
   const [exporting, setExporting] = useState<unknown>(null);
-  const creators = useCreators(scope, rows, visible, usersById);
+  const creators = useVisibleCreators(scope, visible, usersById);
   const ctx = useMemo(() => ({ summaries, creators }), [summaries, creators]);
   const column = resultColumns.find((c) => c.id === sort?.column);
-  const shown = useMemo(
-    () => (column && sort ? sortRows(rows, column, sort.dir, ctx) : rows),
-    [rows, column, sort, ctx],
+  // A creator sort uses the creators cached when it is chosen: re-sorting as more arrive
+  // while scrolling would move rows under the pointer.
+  const sortCtx = useMemo(
+    () => ({
+      summaries,
+      creators:
+        column?.id === 'creator'
+          ? cachedCreators(queryClient, scope, rows, usersById)
+          : new Map<number, string>(),
+    }),
+    [column, queryClient, scope, rows, usersById, summaries],
   );
-  const chosen = shown
-    .filter((r) => rowSelection.selected.has(r.skeletonId))
-    .map((r) => r.skeletonId);
+  const shown = useMemo(
+    () => (column && sort ? sortRows(rows, column, sort.dir, sortCtx) : rows),
+    [rows, column, sort, sortCtx],
+  );
+  const chosen = useMemo(
+    () => shown.filter((r) => rowSelection.selected.has(r.skeletonId)).map((r) => r.skeletonId),
+    [shown, rowSelection],
+  );
 
   async function exportCsv() {
     setExporting(true);
@@ -79,15 +92,7 @@ export function ResultsPanel({
               : queryClient.fetchQuery({ ...neuronDetailsQuery(scope, id), staleTime: Infinity }),
         );
       }
-      const allCreators = new Map<number, string>();
-      for (const r of shown) {
-        const d = queryClient.getQueryData(neuronDetailsQuery(scope, r.skeletonId).queryKey);
-        if (d)
-          allCreators.set(
-            r.skeletonId,
-            usersById?.get(d.creatorId)?.login ?? `user ${d.creatorId}`,
-          );
-      }
+      const allCreators = cachedCreators(queryClient, scope, shown, usersById);
       downloadText(
         resultsCsv(shown, { summaries, creators: allCreators }, inSelection),
         'catmaid-search-results.csv',

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { resultColumns, type ColumnContext } from './results-columns.tsx';
 import type { ResultRow } from './result-row.ts';
 import { clickRow, selectAll, toggleRow, type RowSelection } from './row-selection.ts';
@@ -30,7 +30,7 @@ export function ResultsTable({
   onVisibleChange,
 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const ids = rows.map((r) => r.skeletonId);
+  const ids = useMemo(() => rows.map((r) => r.skeletonId), [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -38,11 +38,15 @@ export function ResultsTable({
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
-  // Tell the parent which rows are on screen (it loads their creators); a string key keeps the
-  // effect from firing on every render.
+  // Tell the parent which rows are on screen once they stay there for a moment (it loads their
+  // creators): a fast scroll passes thousands of rows and must not re-render the panel per frame.
   const visibleKey = items.map((item) => rows[item.index]?.skeletonId ?? -1).join(',');
   useEffect(() => {
-    onVisibleChange(visibleKey ? visibleKey.split(',').map(Number) : []);
+    const timer = setTimeout(
+      () => onVisibleChange(visibleKey ? visibleKey.split(',').map(Number) : []),
+      200,
+    );
+    return () => clearTimeout(timer);
   }, [visibleKey, onVisibleChange]);
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
@@ -50,7 +54,16 @@ export function ResultsTable({
 
   return (
     <div className="table-scroll" ref={scrollRef}>
-      <table aria-rowcount={rows.length + 1}>
+      {/* Fixed layout: column widths come from the <col>s, so rows entering while scrolling do
+          not make the browser re-measure the whole table. */}
+      <table aria-rowcount={rows.length + 1} className="fixed-table">
+        <colgroup>
+          <col style={{ width: '2.5rem' }} />
+          {resultColumns.map((c) => (
+            <col key={c.id} style={{ width: c.width }} />
+          ))}
+          <col style={{ width: '6.5rem' }} />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col" className="check">

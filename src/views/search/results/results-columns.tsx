@@ -12,6 +12,8 @@ export interface ColumnContext {
 export interface ResultColumn {
   id: string;
   label: string;
+  /** CSS width of the column (the table uses a fixed layout). */
+  width: string;
   numeric?: boolean;
   /** Sort key and CSV value; undefined = not known (yet). */
   value: (row: ResultRow, ctx: ColumnContext) => string | number | undefined;
@@ -23,10 +25,17 @@ function day(ms: number | undefined): string | undefined {
 }
 
 export const resultColumns: readonly ResultColumn[] = [
-  { id: 'name', label: 'Name', value: (r) => r.name },
-  { id: 'skeleton_id', label: 'Skeleton ID', numeric: true, value: (r) => r.skeletonId },
+  { id: 'name', width: '16%', label: 'Name', value: (r) => r.name },
+  {
+    id: 'skeleton_id',
+    width: '7.5rem',
+    label: 'Skeleton ID',
+    numeric: true,
+    value: (r) => r.skeletonId,
+  },
   {
     id: 'annotations',
+    width: 'auto',
     label: 'Annotations',
     value: (r) => r.annotations.map((a) => a.name).join('; '),
     render: (r) => (
@@ -39,12 +48,14 @@ export const resultColumns: readonly ResultColumn[] = [
   },
   {
     id: 'nodes',
+    width: '5.5rem',
     label: 'Nodes',
     numeric: true,
     value: (r, c) => c.summaries?.get(r.skeletonId)?.nodeCount,
   },
   {
     id: 'cable',
+    width: '6.5rem',
     label: 'Cable (µm)',
     numeric: true,
     value: (r, c) => {
@@ -56,14 +67,21 @@ export const resultColumns: readonly ResultColumn[] = [
       return nm === undefined ? '…' : (nm / 1000).toFixed(1);
     },
   },
-  { id: 'creator', label: 'Creator', value: (r, c) => c.creators.get(r.skeletonId) },
+  {
+    id: 'creator',
+    width: '7.5rem',
+    label: 'Creator',
+    value: (r, c) => c.creators.get(r.skeletonId),
+  },
   {
     id: 'created',
+    width: '7rem',
     label: 'Created',
     value: (r, c) => day(c.summaries?.get(r.skeletonId)?.createdAt),
   },
   {
     id: 'edited',
+    width: '7rem',
     label: 'Last edited',
     value: (r, c) => day(c.summaries?.get(r.skeletonId)?.lastEditedAt),
   },

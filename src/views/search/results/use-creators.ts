@@ -1,39 +1,49 @@
 /**
- * Neuron creators, fetched only for the rows on screen (one neuron-details request each), and
- * read back from the query cache for sorting and CSV.
+ * Neuron creators. The table shows them for the rows on screen only (one neuron-details request
+ * each, cached); sorting and CSV read every creator the cache holds, once, when asked.
  */
-import { useQueries, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useQueries, type QueryClient } from '@tanstack/react-query';
 import { neuronDetailsQuery } from '../../../api/neuron-details.ts';
 import type { ProjectScope } from '../../../api/scope.ts';
 import type { User } from '../../../api/users.ts';
 import type { ResultRow } from './result-row.ts';
 
-export function useCreators(
+function login(users: ReadonlyMap<number, User> | undefined, id: number): string {
+  return users?.get(id)?.login ?? `user ${id}`;
+}
+
+export function useVisibleCreators(
   scope: ProjectScope,
-  rows: readonly ResultRow[],
   visibleSkeletonIds: readonly number[],
   users: ReadonlyMap<number, User> | undefined,
 ): ReadonlyMap<number, string> {
-  const queryClient = useQueryClient();
-  const visible = useQueries({
+  return useQueries({
     queries: visibleSkeletonIds.map((id) => ({
       ...neuronDetailsQuery(scope, id),
       staleTime: Infinity,
     })),
+    combine: (results) => {
+      const out = new Map<number, string>();
+      results.forEach((r, i) => {
+        const id = visibleSkeletonIds[i];
+        if (r.data && id !== undefined) out.set(id, login(users, r.data.creatorId));
+      });
+      return out;
+    },
   });
-  const resolvedCount = visible.filter((q) => q.data).length;
-  return useMemo(() => {
-    void resolvedCount; // recompute when another visible row's creator arrives
-    const out = new Map<number, string>();
-    for (const row of rows) {
-      const details = queryClient.getQueryData(neuronDetailsQuery(scope, row.skeletonId).queryKey);
-      if (details)
-        out.set(
-          row.skeletonId,
-          users?.get(details.creatorId)?.login ?? `user ${details.creatorId}`,
-        );
-    }
-    return out;
-  }, [rows, queryClient, scope, users, resolvedCount]);
+}
+
+/** Every creator already in the cache for these rows (one lookup per row). */
+export function cachedCreators(
+  queryClient: QueryClient,
+  scope: ProjectScope,
+  rows: readonly ResultRow[],
+  users: ReadonlyMap<number, User> | undefined,
+): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const r of rows) {
+    const d = queryClient.getQueryData(neuronDetailsQuery(scope, r.skeletonId).queryKey);
+    if (d) out.set(r.skeletonId, login(users, d.creatorId));
+  }
+  return out;
 }

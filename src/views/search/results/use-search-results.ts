@@ -14,7 +14,7 @@ import { usePartnerSet } from './use-partner-set.ts';
 
 export const SEARCH_PAGE_SIZE = 5000;
 /** Beyond this many matches the table shows the first ones and asks to narrow the search. */
-export const MAX_RESULT_ROWS = 50_000;
+export const MAX_RESULT_ROWS = 100_000;
 
 export interface SearchResults {
   rows: ResultRow[] | null;
@@ -26,6 +26,18 @@ export interface SearchResults {
   error: unknown;
   /** Ids of an id list that the server does not know. */
   notFound: number[];
+}
+
+/** Rows per fetched page, kept so each new page converts only itself. */
+const pageRows = new WeakMap<object, ResultRow[]>();
+
+function rowsOfPage(page: { entities: readonly SearchEntity[] }): ResultRow[] {
+  let rows = pageRows.get(page);
+  if (!rows) {
+    rows = entityRows(page.entities);
+    pageRows.set(page, rows);
+  }
+  return rows;
 }
 
 function entityRows(entities: readonly SearchEntity[]): ResultRow[] {
@@ -92,7 +104,7 @@ export function useSearchResults(
       names.data && idSet ? (resolved.skeletonIds ?? []).filter((id) => !names.data.has(id)) : [];
     const error = pages.error ?? partners.error ?? names.error ?? setAnnotations.error ?? null;
     if (targets) {
-      const loadedRows = entityRows(pages.data?.pages.flatMap((p) => p.entities) ?? []);
+      const loadedRows = pages.data?.pages.flatMap(rowsOfPage) ?? [];
       const total = pages.data?.pages[0]?.total ?? null;
       const waitingForSet = idSet === null && partners.loading;
       const keep = idSet ? new Set(idSet) : null;
@@ -105,7 +117,12 @@ export function useSearchResults(
             : null,
         total: keep ? null : total,
         loaded: loadedRows.length,
-        loading: pages.isFetching || partners.loading || (idSet !== null && names.isFetching),
+        // Between two pages nothing is fetching for a moment: more pages still mean "loading".
+        loading:
+          pages.isFetching ||
+          pages.hasNextPage ||
+          partners.loading ||
+          (idSet !== null && names.isFetching),
         capped: total !== null && total > MAX_RESULT_ROWS,
         error,
         notFound,
@@ -141,6 +158,7 @@ export function useSearchResults(
     targets,
     pages.data,
     pages.isFetching,
+    pages.hasNextPage,
     pages.error,
     partners,
     idSet,
