@@ -1,7 +1,9 @@
 import type { ViewTab } from '../components/ViewTabs.tsx';
 import type { ViewName } from '../state/url-state.ts';
-import { PlannedView } from '../views/placeholder/PlannedView.tsx';
+import { ConnectivityView } from '../views/connectivity/ConnectivityView.tsx';
 import { SearchView } from '../views/search/SearchView.tsx';
+import { Viewer3DView } from '../views/viewer3d/Viewer3DView.tsx';
+import { StatsView } from '../views/stats/StatsView.tsx';
 
 export const viewTabs: readonly ViewTab<ViewName>[] = [
   { id: 'search', label: 'Search' },
@@ -15,22 +17,10 @@ export function ViewSwitch({ view }: { view: ViewName }) {
     case 'search':
       return <SearchView />;
     case '3d':
-      return (
-        <PlannedView
-          title="3D viewer"
-          purpose="Skeletons, synapses and neuropil volumes of the selection, with figure export."
-        />
-      );
+      return <Viewer3DView />;
     case 'connectivity':
-      return (
-        <PlannedView
-          title="Connectivity"
-          purpose="Partner tables, adjacency matrix and network graph of the selection."
-        />
-      );
+      return <ConnectivityView />;
     case 'stats':
-      return (
-        <PlannedView title="User statistics" purpose="Who traced and reviewed what, and when." />
-      );
+      return <StatsView />;
   }
 }

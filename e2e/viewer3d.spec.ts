@@ -1,0 +1,186 @@
+/**
+ * The 3D viewer end to end on the demo server, through the real UI: neurons found by search
+ * open in 3D, the test waits for the view's "scene ready" signal (never sleeps), checks pixels
+ * change with colour mode and layer toggles, picks a node, and checks every export.
+ */
+import { inflateRawSync } from 'node:zlib';
+import type { Locator, Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+import { download } from './downloads.ts';
+import { test, expect } from './fixtures.ts';
+import { addToSelection, openView } from './helpers.ts';
+
+const viewer = (page: Page) => page.getByRole('region', { name: '3D viewer' });
+
+async function canvasPixels(page: Page): Promise<PNG> {
+  return PNG.sync.read(await viewer(page).locator('canvas').screenshot());
+}
+
+/** Pixels that differ from the white background, and the one nearest the centre (to click). */
+function inked(png: PNG): { count: number; at: [number, number] | null } {
+  let count = 0;
+  let at: [number, number] | null = null;
+  let best = Infinity;
+  const { data, width, height } = png;
+  for (let i = 0; i < data.length; i += 4) {
+    if ((data[i] ?? 255) < 230 || (data[i + 1] ?? 255) < 230 || (data[i + 2] ?? 255) < 230) {
+      count++;
+      const x = (i / 4) % width;
+      const y = Math.floor(i / 4 / width);
+      const d = (x - width / 2) ** 2 + (y - height / 2) ** 2;
+      if (d < best) {
+        best = d;
+        at = [x, y];
+      }
+    }
+  }
+  return { count, at };
+}
+
+function changed(a: PNG, b: PNG): number {
+  let n = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    if (
+      Math.abs((a.data[i] ?? 0) - (b.data[i] ?? 0)) +
+        Math.abs((a.data[i + 1] ?? 0) - (b.data[i + 1] ?? 0)) +
+        Math.abs((a.data[i + 2] ?? 0) - (b.data[i + 2] ?? 0)) >
+      30
+    )
+      n++;
+  }
+  return n;
+}
+
+async function drawn(region: Locator, attr: string, value: string) {
+  await expect(region).toHaveAttribute(`data-${attr}`, value);
+}
+
+/** Stored (uncompressed) or deflated ZIP entries, enough for the SWC download. */
+function unzip(buf: Buffer): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  let p = 0;
+  while (p + 30 <= buf.length && buf.readUInt32LE(p) === 0x04034b50) {
+    const method = buf.readUInt16LE(p + 8);
+    const size = buf.readUInt32LE(p + 18);
+    const nameLength = buf.readUInt16LE(p + 26);
+    const extra = buf.readUInt16LE(p + 28);
+    const name = buf.subarray(p + 30, p + 30 + nameLength).toString('utf8');
+    const start = p + 30 + nameLength + extra;
+    const raw = buf.subarray(start, start + size);
+    out.push({ name, text: (method === 8 ? inflateRawSync(raw) : raw).toString('utf8') });
+    p = start + size;
+  }
+  return out;
+}
+
+test('neurons found by search open in 3D, redraw on colour and layer changes, and export', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto('/');
+  const names = await addToSelection(page, 'PN', 3);
+  expect(names).toHaveLength(3);
+  await openView(page, '3D');
+  const region = viewer(page);
+  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+  await drawn(region, 'neuron-count', '3');
+  await expect(
+    page.getByRole('status').filter({ hasText: /^Loaded 3 of 3 neurons/ }),
+  ).toBeVisible();
+  const nodeCount = Number(await region.getAttribute('data-node-count'));
+  expect(nodeCount).toBeGreaterThan(100);
+  await expect(page.getByRole('region', { name: 'Legend' })).toContainText(names[0] ?? '');
+
+  const base = await canvasPixels(page);
+  const ink = inked(base);
+  expect(ink.count, 'the canvas shows neurons').toBeGreaterThan(300);
+
+  await page.getByLabel('Colour by').selectOption('strahler');
+  await drawn(region, 'colour-mode', 'strahler');
+  const strahler = await canvasPixels(page);
+  expect(changed(base, strahler), 'pixels change with the colour mode').toBeGreaterThan(100);
+  await expect(page.getByRole('region', { name: 'Legend' })).toContainText('order 1');
+  await page.getByLabel('Colour by').selectOption('selection');
+  await drawn(region, 'colour-mode', 'selection');
+
+  await page.getByRole('checkbox', { name: 'Presynaptic sites' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Postsynaptic sites' }).uncheck();
+  await drawn(region, 'show-post', 'false');
+  const noConnectors = await canvasPixels(page);
+  expect(changed(base, noConnectors), 'connector toggles change the drawing').toBeGreaterThan(20);
+  await page.getByRole('checkbox', { name: 'Presynaptic sites' }).check();
+  await page.getByRole('checkbox', { name: 'Postsynaptic sites' }).check();
+
+  const volumes = page.getByRole('region', { name: 'Volumes' });
+  const firstVolume = volumes.getByRole('checkbox').first();
+  await firstVolume.check();
+  await drawn(region, 'volume-count', '1');
+  await drawn(region, 'show-post', 'true');
+  const withVolume = await canvasPixels(page);
+  expect(changed(base, withVolume), 'a volume changes the drawing').toBeGreaterThan(100);
+  await firstVolume.uncheck();
+  await drawn(region, 'volume-count', '0');
+
+  // Picking: click a drawn pixel; the node panel shows it, and the demo has no web client.
+  const box = await region.locator('canvas').boundingBox();
+  if (!box || !ink.at) throw new Error('no canvas');
+  await page.mouse.click(box.x + ink.at[0], box.y + ink.at[1]);
+  const nodePanel = page.getByRole('region', { name: 'Selected node' });
+  await expect(nodePanel).toBeVisible();
+  await expect(nodePanel).toContainText(/Created\s*\d{4}-\d{2}-\d{2}/);
+  await expect(
+    nodePanel.getByRole('button', { name: 'Open in CATMAID at this node' }),
+  ).toBeDisabled();
+
+  const exportPanel = page.getByRole('region', { name: 'Export' });
+  await exportPanel.getByLabel('PNG width (px)').fill('1600');
+  await exportPanel.getByLabel('Figure background').selectOption('transparent');
+  const png = await download(page, exportPanel.getByRole('button', { name: 'Export PNG' }));
+  const image = PNG.sync.read(png.body);
+  expect(image.width).toBe(1600);
+  const alphas = new Set<number>();
+  for (let i = 3; i < image.data.length; i += 4) alphas.add(image.data[i] ?? 0);
+  expect(alphas.has(0), 'transparent background').toBe(true);
+  expect(alphas.has(255), 'opaque neurons').toBe(true);
+
+  const svg = await download(page, exportPanel.getByRole('button', { name: 'Export SVG' }));
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      groups: [...doc.querySelectorAll('g.neuron')].map((g) => [
+        g.id,
+        g.querySelector('title')?.textContent,
+      ]),
+    };
+  }, svg.body.toString('utf8'));
+  expect(parsed.error).toBeNull();
+  expect(parsed.groups).toHaveLength(3);
+  expect(parsed.groups.map((g) => g[1]).sort()).toEqual([...names].sort());
+
+  const swc = await download(page, exportPanel.getByRole('button', { name: 'Export SWC' }));
+  const files = unzip(swc.body);
+  expect(files).toHaveLength(3);
+  const swcNodes = files
+    .flatMap((f) => f.text.split('\n'))
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+    .map((l) => l.trim().split(/\s+/).map(Number));
+  expect(swcNodes.every((row) => row.length === 7 && row.every(Number.isFinite))).toBe(true);
+  expect(swcNodes).toHaveLength(nodeCount);
+});
+
+test.describe('a selection with a skeleton the server does not have', () => {
+  test.use({ expectedConsoleErrors: ['404'] });
+
+  test('lists it as failed and still shows the others', async ({ page }) => {
+    await page.goto('/?view=3d&pid=1&sel=1000,987654321');
+    const region = viewer(page);
+    await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+    await drawn(region, 'neuron-count', '1');
+    await drawn(region, 'failed-count', '1');
+    await expect(page.getByRole('list', { name: 'Failed neurons' })).toContainText(
+      'does not exist on the server',
+    );
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * Per-skeleton geometry pieces, built once (in the worker) and copied into the merged layer
+ * buffers: skeleton edges as local index pairs plus per-vertex attributes, and connector points.
+ */
+import { RELATION, type SkeletonDetail } from '../../api/skeleton-detail.ts';
+import { strahlerOrders } from './strahler.ts';
+
+/** Vertex attribute layout of the line layer: [slot, strahler order, creator id, 0] as u16. */
+export const LINE_INFO_SIZE = 4;
+/** Vertex attribute layout of the connector layer: [slot, kind] as u16. */
+export const POINT_INFO_SIZE = 2;
+export const CONNECTOR_KIND = { pre: 0, post: 1, other: 2 } as const;
+/** Ids above this share the last palette entry (CATMAID user ids are small in practice). */
+export const MAX_U16 = 65535;
+
+export interface SkeletonPiece {
+  /** Local [child, parent] index pairs, one per node that has a parent. */
+  edges: Uint32Array;
+  /** Decimated edges for big scenes on screen: unbranched runs keep every LOD_STRIDE-th node. */
+  lodEdges: Uint32Array;
+  /** nodeCount × LINE_INFO_SIZE, slot left 0 (set when placed into the scene). */
+  lineInfo: Uint16Array;
+  strahler: Uint8Array;
+  /** Connector positions (xyz) and [slot, kind] rows, pre and post first. */
+  connectorPositions: Float32Array;
+  connectorInfo: Uint16Array;
+}
+
+export function connectorKind(relation: number): number {
+  if (relation === RELATION.presynaptic) return CONNECTOR_KIND.pre;
+  if (relation === RELATION.postsynaptic) return CONNECTOR_KIND.post;
+  return CONNECTOR_KIND.other;
+}
+
+export function skeletonEdges(parentIndex: Int32Array): Uint32Array {
+  let count = 0;
+  for (let i = 0; i < parentIndex.length; i++) if ((parentIndex[i] ?? -1) >= 0) count++;
+  const edges = new Uint32Array(count * 2);
+  let k = 0;
+  for (let i = 0; i < parentIndex.length; i++) {
+    const p = parentIndex[i] ?? -1;
+    if (p < 0) continue;
+    edges[k++] = i;
+    edges[k++] = p;
+  }
+  return edges;
+}
+
+export const LOD_STRIDE = 4;
+
+/**
+ * Edges of a decimated tree: roots, branch points and leaves are kept, and every `stride`-th
+ * node along each unbranched run; kept nodes connect to their nearest kept ancestor.
+ */
+export function decimatedEdges(parentIndex: Int32Array, stride = LOD_STRIDE): Uint32Array {
+  const n = parentIndex.length;
+  const children = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = parentIndex[i] ?? -1;
+    if (p >= 0) children[p] = (children[p] ?? 0) + 1;
+  }
+  const out: number[] = [];
+  for (let start = 0; start < n; start++) {
+    if (children[start] === 1 || (parentIndex[start] ?? -1) < 0) continue;
+    // Walk up the run from a leaf or branch point to the next branch point or root.
+    let from = start;
+    let steps = 0;
+    let v = parentIndex[start] ?? -1;
+    let guard = 0;
+    while (v >= 0 && guard++ < n) {
+      steps++;
+      const end = children[v] !== 1 || (parentIndex[v] ?? -1) < 0;
+      if (end || steps % stride === 0) {
+        out.push(from, v);
+        from = v;
+      }
+      if (end) break;
+      v = parentIndex[v] ?? -1;
+    }
+  }
+  return Uint32Array.from(out);
+}
+
+export function buildSkeletonPiece(d: SkeletonDetail): SkeletonPiece {
+  const n = d.nodeCount;
+  const strahler = strahlerOrders(d.parentIndex);
+  const lineInfo = new Uint16Array(n * LINE_INFO_SIZE);
+  for (let i = 0; i < n; i++) {
+    lineInfo[i * LINE_INFO_SIZE + 1] = strahler[i] ?? 1;
+    lineInfo[i * LINE_INFO_SIZE + 2] = Math.min(Math.max(d.creatorIds[i] ?? 0, 0), MAX_U16);
+  }
+  const c = d.connectors;
+  const m = c.relations.length;
+  const connectorInfo = new Uint16Array(m * POINT_INFO_SIZE);
+  for (let i = 0; i < m; i++)
+    connectorInfo[i * POINT_INFO_SIZE + 1] = connectorKind(c.relations[i] ?? -1);
+  return {
+    edges: skeletonEdges(d.parentIndex),
+    lodEdges: decimatedEdges(d.parentIndex),
+    lineInfo,
+    strahler,
+    connectorPositions: c.positions,
+    connectorInfo,
+  };
+}
+
+export function pieceTransferables(p: SkeletonPiece): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const a of [p.edges, p.lodEdges, p.lineInfo, p.strahler, p.connectorInfo]) {
+    if (a.buffer instanceof ArrayBuffer) out.add(a.buffer);
+  }
+  return [...out];
+}

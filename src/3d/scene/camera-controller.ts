@@ -1,0 +1,155 @@
+/**
+ * Owns the perspective and orthographic cameras and the orbit controls (rotate: left drag, pan:
+ * right drag, zoom: wheel / pinch). Switching projection keeps the view (same target, direction
+ * and apparent size). Plain TS so the R3F component stays a thin wrapper.
+ */
+import * as THREE from 'three';
+import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
+import type { Bounds } from '../geometry/scene-model.ts';
+import {
+  boundsSphere,
+  clipPlanes,
+  convertPose,
+  framePose,
+  FOV,
+  type AxisView,
+  type CameraPose,
+} from './camera-math.ts';
+import type { ViewerHandle } from './viewer-handle.ts';
+
+export type Projection = 'perspective' | 'orthographic';
+
+export class CameraController {
+  readonly persp = new THREE.PerspectiveCamera(FOV, 1, 1, 1e7);
+  readonly ortho = new THREE.OrthographicCamera(-1, 1, 1, -1, -1e7, 1e7);
+  private controls: OrbitControls | null = null;
+  private projection: Projection;
+  private pose: CameraPose | null;
+  private width = 1;
+  private height = 1;
+  bounds: Bounds | null = null;
+  /** The user moved the camera (or the URL gave a pose): stop auto-framing. */
+  userMoved: boolean;
+  onPoseEnd: (pose: CameraPose, projection: Projection) => void = () => undefined;
+
+  constructor(
+    private readonly handle: ViewerHandle,
+    initialPose: CameraPose | null,
+    projection: Projection,
+  ) {
+    this.pose = initialPose;
+    this.projection = projection;
+    this.userMoved = initialPose !== null;
+  }
+
+  setOnPoseEnd(fn: (pose: CameraPose, projection: Projection) => void): void {
+    this.onPoseEnd = fn;
+  }
+
+  get camera(): THREE.PerspectiveCamera | THREE.OrthographicCamera {
+    return this.projection === 'orthographic' ? this.ortho : this.persp;
+  }
+
+  /** Attaches controls for `projection` to the canvas; returns the camera to make default. */
+  attach(dom: HTMLElement, projection: Projection, invalidate: () => void): () => void {
+    const pose = this.pose
+      ? this.projection !== projection
+        ? convertPose(this.pose, projection, this.height)
+        : this.pose
+      : framePose('xy', this.bounds, this.height, this.width / this.height);
+    this.projection = projection;
+    const camera = this.camera;
+    const controls = new OrbitControls(camera, dom);
+    controls.enableDamping = false;
+    controls.zoomToCursor = true;
+    controls.screenSpacePanning = true;
+    this.controls = controls;
+    this.apply(pose);
+    const onChange = () => {
+      this.updateClip();
+      this.pose = this.snapshot();
+      this.handle.emitCamera();
+      invalidate();
+    };
+    const onStart = () => {
+      this.userMoved = true;
+    };
+    const onEnd = () => this.onPoseEnd(this.snapshot(), this.projection);
+    controls.addEventListener('change', onChange);
+    controls.addEventListener('start', onStart);
+    controls.addEventListener('end', onEnd);
+    this.handle.setCamera(camera, controls.target);
+    onChange();
+    return () => {
+      controls.removeEventListener('change', onChange);
+      controls.removeEventListener('start', onStart);
+      controls.removeEventListener('end', onEnd);
+      controls.dispose();
+      this.controls = null;
+    };
+  }
+
+  private snapshot(): CameraPose {
+    const c = this.camera;
+    return {
+      position: c.position.toArray(),
+      target: (this.controls?.target ?? new THREE.Vector3()).toArray(),
+      up: c.up.toArray(),
+      zoom: c.zoom,
+    };
+  }
+
+  private apply(pose: CameraPose): void {
+    const c = this.camera;
+    const controls = this.controls;
+    c.position.set(...pose.position);
+    c.up.set(...pose.up);
+    if (c === this.ortho) c.zoom = pose.zoom;
+    if (controls) {
+      controls.target.set(...pose.target);
+      c.lookAt(controls.target);
+      controls.update();
+    }
+    this.updateClip();
+  }
+
+  private updateClip(): void {
+    const c = this.camera;
+    const target = this.controls?.target ?? new THREE.Vector3();
+    const { radius } = boundsSphere(this.bounds);
+    const [near, far] = clipPlanes(c.position.distanceTo(target), radius, c === this.ortho);
+    c.near = near;
+    c.far = far;
+    c.updateProjectionMatrix();
+  }
+
+  resize(width: number, height: number): void {
+    this.width = Math.max(width, 1);
+    this.height = Math.max(height, 1);
+    this.persp.aspect = this.width / this.height;
+    this.persp.updateProjectionMatrix();
+    Object.assign(this.ortho, {
+      left: -this.width / 2,
+      right: this.width / 2,
+      top: this.height / 2,
+      bottom: -this.height / 2,
+    });
+    this.ortho.updateProjectionMatrix();
+    if (!this.userMoved) this.frame('xy', false);
+    this.handle.emitCamera();
+  }
+
+  /** Frames the bounds from an axis view; `byUser` also reports the pose (URL). */
+  frame(view: AxisView, byUser: boolean): void {
+    if (!this.controls) return;
+    if (byUser) this.userMoved = true;
+    this.apply(framePose(view, this.bounds, this.height, this.width / this.height));
+    this.controls.dispatchEvent({ type: 'change' });
+    if (byUser) this.onPoseEnd(this.snapshot(), this.projection);
+  }
+
+  setBounds(bounds: Bounds | null): void {
+    this.bounds = bounds;
+    if (!this.userMoved) this.frame('xy', false);
+  }
+}

@@ -1,0 +1,83 @@
+/** Axis-view presets (CATMAID's XY, XZ, ZY) and camera framing, in project space (nm, y down). */
+import * as THREE from 'three';
+import type { Bounds } from '../geometry/scene-model.ts';
+
+export type AxisView = 'xy' | 'xz' | 'zy';
+
+export interface CameraPose {
+  position: [number, number, number];
+  target: [number, number, number];
+  up: [number, number, number];
+  /** Orthographic zoom (px per nm × frustum units); ignored in perspective. */
+  zoom: number;
+}
+
+/** forward (view direction) and up per view; right = forward × up. */
+export const AXIS_VIEWS: Record<AxisView, { forward: THREE.Vector3Tuple; up: THREE.Vector3Tuple }> =
+  {
+    // Looking down +z (into the stack) with y pointing down, x to the right: CATMAID's XY.
+    xy: { forward: [0, 0, 1], up: [0, -1, 0] },
+    // Looking along +y (from dorsal, y is down in CATMAID), x right, z up.
+    xz: { forward: [0, 1, 0], up: [0, 0, 1] },
+    // Looking along -x: z to the right, y down.
+    zy: { forward: [-1, 0, 0], up: [0, -1, 0] },
+  };
+
+export const FOV = 40;
+
+export function boundsSphere(b: Bounds | null): { center: THREE.Vector3; radius: number } {
+  if (!b || !Number.isFinite(b.min[0]) || !Number.isFinite(b.max[0])) {
+    return { center: new THREE.Vector3(0, 0, 0), radius: 50_000 };
+  }
+  const min = new THREE.Vector3(...b.min);
+  const max = new THREE.Vector3(...b.max);
+  const center = min.clone().add(max).multiplyScalar(0.5);
+  return { center, radius: Math.max(min.distanceTo(max) / 2, 1000) };
+}
+
+/** Pose that frames the bounds from an axis view; `viewHeightPx` sets the orthographic zoom. */
+export function framePose(
+  view: AxisView,
+  b: Bounds | null,
+  viewHeightPx: number,
+  aspect: number,
+): CameraPose {
+  const { center, radius } = boundsSphere(b);
+  const { forward, up } = AXIS_VIEWS[view];
+  const halfFov = (FOV * Math.PI) / 360;
+  const fit = radius * 1.05;
+  const fitHeight = aspect < 1 ? fit / aspect : fit;
+  const dist = fitHeight / Math.tan(halfFov);
+  const position = center.clone().addScaledVector(new THREE.Vector3(...forward), -dist);
+  return {
+    position: position.toArray(),
+    target: center.toArray(),
+    up,
+    zoom: viewHeightPx / (2 * fitHeight),
+  };
+}
+
+/** Clip planes that keep the whole scene visible from wherever the camera is. */
+export function clipPlanes(distance: number, radius: number, ortho: boolean): [number, number] {
+  if (ortho) return [distance - radius * 6, distance + radius * 6];
+  return [Math.max(distance / 1000, distance - radius * 4, 1), distance + radius * 4];
+}
+
+/**
+ * The same view in the other projection: orthographic zoom from the perspective distance (same
+ * apparent size at the target), or the perspective distance from the orthographic zoom.
+ */
+export function convertPose(
+  pose: CameraPose,
+  to: 'perspective' | 'orthographic',
+  heightPx: number,
+): CameraPose {
+  const tan = Math.tan((FOV * Math.PI) / 360);
+  const position = new THREE.Vector3(...pose.position);
+  const target = new THREE.Vector3(...pose.target);
+  const dir = position.clone().sub(target);
+  const dist = dir.length() || 1;
+  if (to === 'orthographic') return { ...pose, zoom: heightPx / (2 * dist * tan) };
+  const want = heightPx / Math.max(pose.zoom, 1e-9) / (2 * tan);
+  return { ...pose, position: target.addScaledVector(dir.normalize(), want).toArray() };
+}

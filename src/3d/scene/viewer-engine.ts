@@ -1,0 +1,224 @@
+/**
+ * The imperative heart of the 3D view, independent of React: the scene model, the shared
+ * palette uniforms and the three.js layers (lines, connectors, somata, volumes, highlighted
+ * synapses). R3F mounts `root`; the view feeds it skeletons, colours and toggles.
+ */
+import * as THREE from 'three';
+import type { Volume } from '../../api/volumes.ts';
+import type { SkeletonDetail } from '../../api/skeleton-detail.ts';
+import { buildPalette, type ColourMode, type Rgb } from '../geometry/colour-modes.ts';
+import { SceneModel } from '../geometry/scene-model.ts';
+import type { SkeletonPiece } from '../geometry/skeleton-piece.ts';
+import { BlockLayer } from './block-layers.ts';
+import {
+  connectorMaterial,
+  lineMaterial,
+  markerMaterial,
+  pickMaterial,
+  somaMaterial,
+  volumeMaterial,
+} from './materials.ts';
+import { PaletteUniforms } from './palette-uniforms.ts';
+import { Picker } from './picking.ts';
+import { SomaLayer } from './soma-layer.ts';
+
+/** Above this many nodes the screen shows decimated skeletons (1 in LOD_STRIDE chain nodes). */
+export const LOD_NODE_THRESHOLD = 600_000;
+
+export interface NeuronStyle {
+  rgb: Rgb;
+  /** 0 = hidden. */
+  alpha: number;
+}
+
+export interface VolumeStyle {
+  rgb: [number, number, number];
+  opacity: number;
+}
+
+export class ViewerEngine {
+  readonly model = new SceneModel();
+  readonly palette = new PaletteUniforms();
+  readonly root = new THREE.Group();
+  readonly lines: BlockLayer;
+  readonly connectors: BlockLayer;
+  readonly somata: SomaLayer;
+  readonly volumes = new THREE.Group();
+  readonly markers = new THREE.Group();
+  readonly connectorMat;
+  readonly picker: Picker;
+  private readonly volumeMeshes = new Map<number, THREE.Mesh>();
+  private readonly markerMat = markerMaterial(11);
+  private readonly listeners = new Set<() => void>();
+  /** Bumped on every model change; React reads it through subscribe/getVersion. */
+  private version = 0;
+  private styles: ReadonlyMap<number, NeuronStyle> = new Map();
+  private paletteDirty = true;
+  colourMode: ColourMode = 'selection';
+  highlighted: number | null = null;
+
+  constructor() {
+    const u = this.palette.uniforms;
+    this.lines = new BlockLayer('lines', lineMaterial(u), 0);
+    this.connectorMat = connectorMaterial(u);
+    this.connectors = new BlockLayer('points', this.connectorMat, 2);
+    this.somata = new SomaLayer(somaMaterial(u));
+    this.picker = new Picker((block) => pickMaterial(u, block));
+    this.volumes.renderOrder = 10;
+    this.markers.renderOrder = 20;
+    this.root.add(
+      this.lines.group,
+      this.connectors.group,
+      this.somata.group,
+      this.volumes,
+      this.markers,
+    );
+  }
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  getVersion = (): number => this.version;
+
+  private changed(): void {
+    this.version++;
+    for (const fn of this.listeners) fn();
+  }
+
+  addSkeletons(items: readonly { detail: SkeletonDetail; piece: SkeletonPiece }[]): void {
+    let added = false;
+    for (const { detail, piece } of items) {
+      if (this.model.bySkeleton.has(detail.skeletonId)) continue;
+      this.model.add(detail, piece);
+      added = true;
+    }
+    if (added) {
+      this.paletteDirty = true;
+      this.changed();
+    }
+  }
+
+  /** Colour and visibility per skeleton id; skeletons without a style are not drawn. */
+  setStyles(styles: ReadonlyMap<number, NeuronStyle>): void {
+    this.styles = styles;
+    this.paletteDirty = true;
+  }
+
+  setUserColours(users: readonly { id: number; rgb: Rgb }[]): void {
+    const max = users.reduce((m, u) => Math.max(m, Math.min(u.id, 65535)), 0);
+    const byId = new Map(users.map((u) => [u.id, u.rgb]));
+    const data = buildPalette(max + 1, (i) => {
+      const rgb = byId.get(i);
+      return rgb ? { rgb, alpha: 1 } : { rgb: [128, 128, 128], alpha: 1 };
+    });
+    this.palette.setUserColors(data, max + 1);
+  }
+
+  setHighlight(skeletonId: number | null): void {
+    this.highlighted = skeletonId;
+    const slot = skeletonId === null ? undefined : this.model.bySkeleton.get(skeletonId)?.slot;
+    this.palette.uniforms.uHighlight.value = slot ?? -1;
+  }
+
+  setBackground(rgb: Rgb): void {
+    this.palette.uniforms.uBackground.value.set(rgb[0] / 255, rgb[1] / 255, rgb[2] / 255);
+  }
+
+  styleOf(skeletonId: number): NeuronStyle | undefined {
+    return this.styles.get(skeletonId);
+  }
+
+  /** Copies pending model changes to the GPU objects; true if a redraw is needed. */
+  sync(): boolean {
+    const m = this.model;
+    this.palette.setMode(this.colourMode, m.maxStrahler, m.bounds.min[2], m.bounds.max[2]);
+    if (this.highlighted !== null) this.setHighlight(this.highlighted);
+    if (this.paletteDirty) {
+      this.paletteDirty = false;
+      const records = m.records;
+      const data = buildPalette(records.length, (slot) => {
+        const r = records[slot];
+        return (r && this.styles.get(r.skeletonId)) ?? null;
+      });
+      this.palette.setSlotColors(data, records.length);
+    }
+    // Big scenes: draw the decimated skeletons on screen (exports switch back to full detail).
+    this.lines.setDetail(m.nodeCount > LOD_NODE_THRESHOLD ? 'lod' : 'full');
+    const a = this.lines.sync(this.model.lines);
+    const b = this.connectors.sync(this.model.points);
+    const c = this.somata.sync(this.model);
+    return a || b || c;
+  }
+
+  setConnectorVisibility(pre: boolean, post: boolean, size: number): void {
+    this.connectorMat.uniforms.uShowKinds.value.set(pre ? 1 : 0, post ? 1 : 0, 0);
+    this.connectorMat.uniforms.uPointSize.value = size;
+  }
+
+  setColourMode(mode: ColourMode): void {
+    this.colourMode = mode;
+  }
+
+  setSomataVisible(visible: boolean): void {
+    this.somata.group.visible = visible;
+  }
+
+  /** Shows exactly these volumes (mesh + style); meshes are reused between calls. */
+  setVolumes(shown: readonly { volume: Volume; style: VolumeStyle }[]): void {
+    const keep = new Set(shown.map((s) => s.volume.id));
+    for (const [id, mesh] of this.volumeMeshes) {
+      if (keep.has(id)) continue;
+      this.volumes.remove(mesh);
+      mesh.geometry.dispose();
+      (mesh.material as THREE.Material).dispose();
+      this.volumeMeshes.delete(id);
+    }
+    for (const { volume, style } of shown) {
+      let mesh = this.volumeMeshes.get(volume.id);
+      if (!mesh) {
+        const g = new THREE.BufferGeometry();
+        g.setAttribute('position', new THREE.BufferAttribute(volume.mesh.positions, 3));
+        g.setIndex(new THREE.BufferAttribute(volume.mesh.indices, 1));
+        g.computeVertexNormals();
+        mesh = new THREE.Mesh(g, volumeMaterial(style.rgb, style.opacity));
+        mesh.frustumCulled = false;
+        mesh.renderOrder = 10;
+        mesh.userData.volumeId = volume.id;
+        this.volumeMeshes.set(volume.id, mesh);
+        this.volumes.add(mesh);
+      }
+      const m = mesh.material as THREE.ShaderMaterial;
+      (m.uniforms.uColour?.value as THREE.Vector3).set(
+        style.rgb[0] / 255,
+        style.rgb[1] / 255,
+        style.rgb[2] / 255,
+      );
+      if (m.uniforms.uOpacity) m.uniforms.uOpacity.value = style.opacity;
+    }
+  }
+
+  /** Large markers at these positions (xyz nm), drawn on top. */
+  setMarkers(positions: Float32Array): void {
+    for (const c of this.markers.children) (c as THREE.Points).geometry.dispose();
+    this.markers.clear();
+    if (positions.length === 0) return;
+    const g = new THREE.BufferGeometry();
+    g.setAttribute('position', new THREE.BufferAttribute(positions, 3));
+    const points = new THREE.Points(g, this.markerMat);
+    points.frustumCulled = false;
+    points.renderOrder = 20;
+    this.markers.add(points);
+  }
+
+  dispose(): void {
+    this.lines.dispose();
+    this.connectors.dispose();
+    this.somata.dispose();
+    this.setVolumes([]);
+    this.setMarkers(new Float32Array(0));
+    this.picker.dispose();
+    this.palette.dispose();
+  }
+}

@@ -1,0 +1,49 @@
+import type { LoadSummary } from './load-tracker.ts';
+
+/** "Loaded k of n neurons", and each failed neuron with the reason, without stopping the rest. */
+export function LoadStatus({
+  summary,
+  names,
+  onRetry,
+}: {
+  summary: LoadSummary;
+  names: ReadonlyMap<number, string>;
+  onRetry(): void;
+}) {
+  const { requested, loaded, failed, nodes } = summary;
+  if (requested === 0) {
+    return (
+      <p role="status" className="viewer3d-status">
+        No neurons to show: add neurons to the selection in Search (or switch hidden ones visible).
+      </p>
+    );
+  }
+  return (
+    <div className="viewer3d-status">
+      <p role="status">
+        Loaded {loaded} of {requested} neurons ({nodes.toLocaleString('en-US')} nodes)
+        {failed.length ? `, ${failed.length} failed` : ''}
+      </p>
+      {failed.length ? (
+        <div role="alert" className="inline-error">
+          <strong>
+            {failed.length === 1
+              ? 'One neuron could not be loaded'
+              : `${failed.length} neurons could not be loaded`}
+          </strong>
+          <ul aria-label="Failed neurons">
+            {failed.slice(0, 20).map((f) => (
+              <li key={f.skeletonId}>
+                {names.get(f.skeletonId) ?? `skeleton ${f.skeletonId}`}: {f.message}
+              </li>
+            ))}
+          </ul>
+          {failed.length > 20 ? <p>… and {failed.length - 20} more</p> : null}
+          <button type="button" onClick={onRetry}>
+            Retry failed
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import { Canvas } from '@react-three/fiber';
+import { useEffect, useRef } from 'react';
+import { CameraRig, type CameraCommand, type Projection } from '../../3d/scene/CameraRig.tsx';
+import type { CameraPose } from '../../3d/scene/camera-math.ts';
+import { EngineScene, type FrameInfo } from '../../3d/scene/EngineScene.tsx';
+import type { Bounds } from '../../3d/geometry/scene-model.ts';
+import type { ViewerEngine } from '../../3d/scene/viewer-engine.ts';
+import type { ViewerHandle } from '../../3d/scene/viewer-handle.ts';
+
+export interface PickResult {
+  skeletonId: number;
+  nodeIndex: number;
+}
+
+interface Props {
+  engine: ViewerEngine;
+  handle: ViewerHandle;
+  projection: Projection;
+  background: string;
+  initialPose: CameraPose | null;
+  bounds: Bounds | null;
+  boundsVersion: number;
+  command: CameraCommand | null;
+  onPoseEnd(pose: CameraPose, projection: Projection): void;
+  onFrame(info: FrameInfo): void;
+  onHover(hit: PickResult | null, x: number, y: number): void;
+  onPick(hit: PickResult | null): void;
+}
+
+const HOVER_DELAY_MS = 60;
+const CLICK_SLOP_PX = 4;
+
+/** The WebGL canvas: render on demand, GPU picking on hover (after a pause) and click. */
+export function ViewerCanvas(p: Props) {
+  const { engine, handle } = p;
+  const wrapper = useRef<HTMLDivElement>(null);
+  const cb = useRef(p);
+  useEffect(() => {
+    cb.current = p;
+  });
+
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let down: { x: number; y: number } | null = null;
+    const pickAt = (clientX: number, clientY: number): PickResult | null => {
+      const renderer = handle.renderer;
+      const camera = handle.camera;
+      if (!renderer || !camera) return null;
+      const rect = renderer.domElement.getBoundingClientRect();
+      const hit = engine.picker.pick(
+        renderer,
+        camera,
+        engine.lines,
+        clientX - rect.left,
+        clientY - rect.top,
+        rect.width,
+        rect.height,
+      );
+      const found = hit ? engine.model.pick(hit.blockId, hit.vertex) : null;
+      return found ? { skeletonId: found.record.skeletonId, nodeIndex: found.nodeIndex } : null;
+    };
+    const onMove = (e: PointerEvent) => {
+      clearTimeout(timer);
+      if (e.buttons !== 0) return;
+      const { clientX, clientY } = e;
+      timer = setTimeout(() => {
+        const rect = el.getBoundingClientRect();
+        cb.current.onHover(pickAt(clientX, clientY), clientX - rect.left, clientY - rect.top);
+      }, HOVER_DELAY_MS);
+    };
+    const onLeave = () => {
+      clearTimeout(timer);
+      cb.current.onHover(null, 0, 0);
+    };
+    const onDown = (e: PointerEvent) => {
+      down = { x: e.clientX, y: e.clientY };
+    };
+    const onUp = (e: PointerEvent) => {
+      if (e.button !== 0 || !down) return;
+      const moved = Math.hypot(e.clientX - down.x, e.clientY - down.y);
+      down = null;
+      if (moved <= CLICK_SLOP_PX) cb.current.onPick(pickAt(e.clientX, e.clientY));
+    };
+    el.addEventListener('pointermove', onMove);
+    el.addEventListener('pointerleave', onLeave);
+    el.addEventListener('pointerdown', onDown);
+    el.addEventListener('pointerup', onUp);
+    return () => {
+      clearTimeout(timer);
+      el.removeEventListener('pointermove', onMove);
+      el.removeEventListener('pointerleave', onLeave);
+      el.removeEventListener('pointerdown', onDown);
+      el.removeEventListener('pointerup', onUp);
+    };
+  }, [engine, handle]);
+
+  return (
+    <div ref={wrapper} className="viewer3d-canvas">
+      <Canvas
+        frameloop="demand"
+        flat
+        linear
+        dpr={[1, 2]}
+        gl={{ antialias: false, alpha: true, preserveDrawingBuffer: true }}
+        style={{ background: p.background }}
+        aria-label="3D rendering of the selected neurons"
+      >
+        <CameraRig
+          handle={handle}
+          projection={p.projection}
+          initialPose={p.initialPose}
+          bounds={p.bounds}
+          boundsVersion={p.boundsVersion}
+          command={p.command}
+          onPoseEnd={p.onPoseEnd}
+        />
+        <EngineScene engine={engine} handle={handle} onFrame={p.onFrame} />
+      </Canvas>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * The "scene ready" signal for tests and the bench, written straight onto the viewer region's
+ * data attributes from the render loop (no React state in the loop):
+ *   data-scene-ready   "true" once every wanted neuron is loaded or failed and a frame with all
+ *                      of them has been drawn (and finished on the GPU)
+ *   data-ready-at      performance.now() of that frame
+ *   data-neuron-count, data-node-count, data-failed-count, data-draw-calls, data-frame,
+ *   data-colour-mode, data-show-pre, data-show-post, data-volume-count, data-detail (full |
+ *   lod: decimated skeletons for big scenes), data-segments   what the last frame drew
+ */
+import type { FrameInfo } from '../../3d/scene/EngineScene.tsx';
+import type { ViewerEngine } from '../../3d/scene/viewer-engine.ts';
+import type { ViewerHandle } from '../../3d/scene/viewer-handle.ts';
+import type { LoadSummary } from './load-tracker.ts';
+import type { ViewOptions } from './view-options.ts';
+
+export class SceneReadiness {
+  private el: HTMLElement | null = null;
+  private summary: LoadSummary | null = null;
+  private options: ViewOptions | null = null;
+  private frames = 0;
+
+  constructor(
+    private readonly engine: ViewerEngine,
+    private readonly handle: ViewerHandle,
+  ) {}
+
+  /** Callback ref for the viewer region. */
+  attach = (el: HTMLElement | null): void => {
+    this.el = el;
+  };
+
+  update(summary: LoadSummary, options: ViewOptions): void {
+    this.summary = summary;
+    this.options = options;
+    if (this.el && !summary.settled) this.el.dataset.sceneReady = 'false';
+    this.handle.invalidate();
+  }
+
+  frame = (info: FrameInfo): void => {
+    const el = this.el;
+    const s = this.summary;
+    const o = this.options;
+    if (!el || !s || !o) return;
+    const d = el.dataset;
+    d.frame = String(++this.frames);
+    d.drawCalls = String(info.drawCalls);
+    d.colourMode = o.colourMode;
+    d.showPre = String(o.showPre);
+    d.showPost = String(o.showPost);
+    d.volumeCount = String(this.engine.volumes.children.length);
+    d.detail = this.engine.lines.detailShown;
+    d.segments = String(this.engine.lines.drawnCount());
+    d.neuronCount = String(s.loaded);
+    d.nodeCount = String(s.nodes);
+    d.failedCount = String(s.failed.length);
+    if (s.settled && info.complete && d.sceneReady !== 'true') {
+      // Wait for the GPU to finish this frame before calling it complete.
+      const gl = this.handle.renderer?.getContext();
+      gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+      d.readyAt = String(performance.now());
+      d.sceneReady = 'true';
+    }
+  };
+}

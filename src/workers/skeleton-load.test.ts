@@ -1,0 +1,141 @@
+import { encode } from '@msgpack/msgpack';
+import { describe, expect, it } from 'vitest';
+import { fakeScope } from '../api/fake-scope.ts';
+import { normalizeSkeletonFlags } from '../api/skeleton-flags.ts';
+import { handleLoad, type SkeletonCache, type StoredSkeleton } from './skeleton-load.ts';
+import {
+  cacheKey,
+  isLoadRequest,
+  type LoadRequest,
+  type WorkerReply,
+} from './skeleton-protocol.ts';
+
+const flags = normalizeSkeletonFlags({ withConnectors: true, withTags: true, format: 'msgpack' });
+const skeleton = (offset: number) => [
+  [
+    [offset + 1, null, 3, 0, 0, 0, 500, 5],
+    [offset + 2, offset + 1, 3, 10, 0, 0, -1, 5],
+  ],
+  [[offset + 2, 9, 0, 10, 0, 0]],
+  { soma: [offset + 1] },
+  [],
+  [],
+];
+
+function request(ids: number[], useCache = true): LoadRequest {
+  return {
+    type: 'load',
+    requestId: 7,
+    baseUrl: '/api/catmaid',
+    server: 's',
+    projectId: 1,
+    skeletonIds: ids,
+    flags,
+    useCache,
+  };
+}
+
+function memoryCache(): SkeletonCache & { store: Map<string, StoredSkeleton> } {
+  const store = new Map<string, StoredSkeleton>();
+  return {
+    store,
+    getMany: async (keys) => keys.map((k) => store.get(k)),
+    setMany: async (entries, afterWrite) => {
+      for (const [k, v] of entries) store.set(k, structuredClone(v));
+      afterWrite();
+    },
+  };
+}
+
+describe('skeleton worker: handleLoad', () => {
+  it('fetches msgpack in one batch, posts decoded skeletons with pieces, caches them', async () => {
+    const { scope, fake } = fakeScope(() => ({
+      body: encode({ skeletons: { 16: skeleton(100), 17: skeleton(200) } }),
+      contentType: 'application/octet-stream',
+    }));
+    const cache = memoryCache();
+    const replies: { reply: WorkerReply; transfer: ArrayBuffer[] }[] = [];
+    await handleLoad(request([16, 17]), {
+      scope,
+      cache,
+      post: (reply, transfer) => replies.push({ reply, transfer }),
+      now: () => 1,
+    });
+    expect(fake.calls).toHaveLength(1);
+    expect(fake.calls[0]?.body).toContain('format=msgpack');
+    const loaded = replies.find((r) => r.reply.type === 'loaded');
+    expect(
+      loaded?.reply.type === 'loaded' &&
+        loaded.reply.items.map((i) => [i.skeletonId, i.detail.nodeCount, i.source]),
+    ).toEqual([
+      [16, 2, 'network'],
+      [17, 2, 'network'],
+    ]);
+    expect(loaded?.reply.type === 'loaded' && loaded.reply.items[0]?.piece.edges.length).toBe(2);
+    expect(loaded?.transfer.length).toBeGreaterThan(5);
+    expect(replies.at(-1)?.reply).toEqual({ type: 'done', requestId: 7 });
+    expect(cache.store.has(cacheKey(request([]), 16))).toBe(true);
+
+    // A second load is answered from the cache, without a request.
+    const again: WorkerReply[] = [];
+    await handleLoad(request([16]), { scope, cache, post: (r) => again.push(r), now: () => 2 });
+    expect(fake.calls).toHaveLength(1);
+    expect(again[0]?.type === 'loaded' && again[0].items[0]?.source).toBe('cache');
+  });
+
+  it('reports a 404 skeleton as failed and still delivers the others', async () => {
+    const { scope } = fakeScope((call) => {
+      const body = call.body ?? '';
+      if (body.includes('=99')) return { status: 404, body: { detail: 'Not found.' } };
+      return {
+        body: encode({ skeletons: { 16: skeleton(100) } }),
+        contentType: 'application/octet-stream',
+      };
+    });
+    const replies: WorkerReply[] = [];
+    await handleLoad(request([16, 99]), {
+      scope,
+      cache: null,
+      post: (r) => replies.push(r),
+      now: () => 0,
+    });
+    const failed = replies.find((r) => r.type === 'failed');
+    expect(failed?.type === 'failed' && failed.failures).toEqual([
+      {
+        skeletonId: 99,
+        message: 'skeleton 99 does not exist on the server (HTTP 404)',
+        status: 404,
+      },
+    ]);
+    expect(replies.some((r) => r.type === 'loaded' && r.items[0]?.skeletonId === 16)).toBe(true);
+  });
+
+  it('turns a server error into per-skeleton failures', async () => {
+    const { scope } = fakeScope(() => ({
+      status: 500,
+      body: { error: 'boom', type: 'ValueError' },
+    }));
+    const replies: WorkerReply[] = [];
+    await handleLoad(request([5, 6], false), {
+      scope,
+      cache: memoryCache(),
+      post: (r) => replies.push(r),
+      now: () => 0,
+    });
+    const failed = replies.find((r) => r.type === 'failed');
+    expect(
+      failed?.type === 'failed' && failed.failures.map((f) => [f.skeletonId, f.status]),
+    ).toEqual([
+      [5, 500],
+      [6, 500],
+    ]);
+    expect(replies.at(-1)?.type).toBe('done');
+  });
+
+  it('validates incoming messages', () => {
+    expect(isLoadRequest(request([1]))).toBe(true);
+    expect(isLoadRequest({ type: 'load', requestId: 1 })).toBe(false);
+    expect(isLoadRequest(null)).toBe(false);
+    expect(isLoadRequest({ ...request([1]), skeletonIds: ['x'] })).toBe(false);
+  });
+});

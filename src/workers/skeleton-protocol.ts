@@ -1,0 +1,62 @@
+/**
+ * Messages between the main thread and the skeleton worker. One `load` = one chunk of skeleton
+ * ids = at most one HTTP request; the worker answers with `loaded` (decoded skeletons and their
+ * geometry pieces, buffers transferred), `failed` (per-skeleton errors) and finally `done`.
+ */
+import type { SkeletonDetail } from '../api/skeleton-detail.ts';
+import type { NormalizedSkeletonFlags } from '../api/skeleton-flags.ts';
+import type { SkeletonPiece } from '../3d/geometry/skeleton-piece.ts';
+
+export interface LoadRequest {
+  type: 'load';
+  requestId: number;
+  /** Base URL of the CATMAID API as the page's client uses it (e.g. `/api/catmaid`). */
+  baseUrl: string;
+  server: string;
+  projectId: number;
+  skeletonIds: number[];
+  flags: NormalizedSkeletonFlags;
+  /** false: skip the IndexedDB copy and fetch from the server (explicit refresh). */
+  useCache: boolean;
+}
+
+export interface LoadedSkeleton {
+  skeletonId: number;
+  detail: SkeletonDetail;
+  piece: SkeletonPiece;
+  /** Where it came from this time (for progress and the bench). */
+  source: 'network' | 'cache';
+}
+
+export interface LoadFailure {
+  skeletonId: number;
+  message: string;
+  /** HTTP status when the server answered with an error. */
+  status: number | null;
+}
+
+export type WorkerReply =
+  | { type: 'loaded'; requestId: number; items: LoadedSkeleton[] }
+  | { type: 'failed'; requestId: number; failures: LoadFailure[] }
+  | { type: 'done'; requestId: number };
+
+export function isLoadRequest(data: unknown): data is LoadRequest {
+  if (!data || typeof data !== 'object') return false;
+  const d = data as Partial<LoadRequest>;
+  return (
+    d.type === 'load' &&
+    typeof d.requestId === 'number' &&
+    typeof d.baseUrl === 'string' &&
+    typeof d.server === 'string' &&
+    typeof d.projectId === 'number' &&
+    Array.isArray(d.skeletonIds) &&
+    d.skeletonIds.every((id) => typeof id === 'number') &&
+    typeof d.flags === 'object' &&
+    d.flags !== null
+  );
+}
+
+/** IndexedDB key: everything the answer depends on (server, project, skeleton, flags). */
+export function cacheKey(req: Pick<LoadRequest, 'server' | 'projectId' | 'flags'>, skid: number) {
+  return `skeleton3d:v1|${req.server}|${req.projectId}|${skid}|${JSON.stringify(req.flags)}`;
+}

@@ -1,0 +1,73 @@
+/// <reference lib="webworker" />
+/**
+ * Web Worker entry: a thin dispatcher over handleLoad. Fetches (through the one HTTP client),
+ * decodes msgpack and compact-detail, builds geometry pieces and reads/writes the IndexedDB
+ * cache, so the main thread only copies finished typed arrays into the scene buffers.
+ */
+import { createStore, getMany, promisifyRequest } from 'idb-keyval';
+import { createCatmaidClient, type CatmaidClient } from '../lib/http/client.ts';
+import { handleLoad, type SkeletonCache, type StoredSkeleton } from './skeleton-load.ts';
+import { isLoadRequest, type WorkerReply } from './skeleton-protocol.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const store = createStore('catmaid-dashboard-skeletons', 'skeletons');
+const clients = new Map<string, CatmaidClient>();
+/** Requests at once per worker; the pool on the main thread spreads chunks over workers. */
+const MAX_ACTIVE = 2;
+let active = 0;
+const queue: (() => Promise<void>)[] = [];
+
+const cache: SkeletonCache = {
+  getMany: (keys) => getMany<StoredSkeleton>(keys, store),
+  setMany: (entries, afterWrite) =>
+    store('readwrite', (s) => {
+      for (const [key, value] of entries) s.put(value, key);
+      afterWrite();
+      return promisifyRequest(s.transaction);
+    }),
+};
+
+function clientFor(baseUrl: string): CatmaidClient {
+  let c = clients.get(baseUrl);
+  if (!c) {
+    c = createCatmaidClient({ baseUrl: new URL(baseUrl, self.location.origin).href });
+    clients.set(baseUrl, c);
+  }
+  return c;
+}
+
+function pump(): void {
+  while (active < MAX_ACTIVE) {
+    const job = queue.shift();
+    if (!job) return;
+    active++;
+    void job().finally(() => {
+      active--;
+      pump();
+    });
+  }
+}
+
+self.onmessage = (event: MessageEvent<unknown>) => {
+  const req = event.data;
+  if (!isLoadRequest(req)) return;
+  const post = (reply: WorkerReply, transfer: ArrayBuffer[]) => self.postMessage(reply, transfer);
+  queue.push(async () => {
+    try {
+      await handleLoad(req, {
+        scope: { client: clientFor(req.baseUrl), server: req.server, projectId: req.projectId },
+        cache,
+        post,
+        now: () => Date.now(),
+      });
+    } catch (e) {
+      // handleLoad reports per-skeleton failures itself; this is a last resort.
+      const message = e instanceof Error ? e.message : String(e);
+      const failures = req.skeletonIds.map((skeletonId) => ({ skeletonId, message, status: null }));
+      post({ type: 'failed', requestId: req.requestId, failures }, []);
+      post({ type: 'done', requestId: req.requestId }, []);
+    }
+  });
+  pump();
+};
