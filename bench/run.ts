@@ -162,7 +162,8 @@ function table(rows: BenchRow[]): string {
 }
 
 async function main() {
-  if (!existsSync(`${process.env.DIST_DIR || 'dist'}/index.html`)) throw new Error('no build: run `npm run build` first');
+  if (!existsSync(`${process.env.DIST_DIR || 'dist'}/index.html`))
+    throw new Error('no build: run `npm run build` first');
   console.log(`bench: demo scale ${scale}, N = ${sizes.join(', ')}`);
   const app: RunningApp = await startApp(spawn, port, scale);
   const browser = await chromium.launch({
