@@ -14,8 +14,10 @@ function panel(page: Page): Locator {
 
 async function openPanel(page: Page): Promise<Locator> {
   const p = panel(page);
-  if (!(await p.isVisible()))
-    await page.getByRole('button', { name: /^Selection \(\d+\)$/ }).click();
+  const toggle = page.getByRole('button', { name: /^Selection \(\d+\)$/ });
+  // Right after a (re)load neither may be on screen yet: wait for one, then open if needed.
+  await expect(p.or(toggle)).toBeVisible();
+  if (!(await p.isVisible())) await toggle.click();
   await expect(p).toBeVisible();
   return p;
 }

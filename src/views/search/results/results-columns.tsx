@@ -25,7 +25,7 @@ function day(ms: number | undefined): string | undefined {
 }
 
 export const resultColumns: readonly ResultColumn[] = [
-  { id: 'name', width: '16%', label: 'Name', value: (r) => r.name },
+  { id: 'name', width: '14rem', label: 'Name', value: (r) => r.name },
   {
     id: 'skeleton_id',
     width: '7.5rem',
