@@ -1,5 +1,5 @@
 /** Long-format CSV of binned user history: one line per bin and user with any activity. */
-import { toCsv } from './csv.ts';
+import { toCsv } from '../lib/csv.ts';
 import type { BinnedHistory } from './history-bins.ts';
 
 export function historyCsv(h: BinnedHistory, userName: (id: number) => string): string {

@@ -1,6 +1,6 @@
 /** The adjacency matrix as shown (order and threshold applied): rows presynaptic, columns post. */
 import { adjacencyCount, type AdjacencyCounts } from '../api/connectivity-matrix.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../lib/csv.ts';
 
 export function thresholded(
   counts: AdjacencyCounts,

@@ -1,5 +1,5 @@
 /** CSV of a partner table exactly as shown: the filtered rows, their counts and the totals. */
-import { toCsv } from './csv.ts';
+import { toCsv } from '../lib/csv.ts';
 import type { PartnerTable } from './partner-table.ts';
 
 export function partnerTableCsv(

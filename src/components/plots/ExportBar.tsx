@@ -3,7 +3,7 @@
  * and its failure is shown inline (nothing else on the page changes).
  */
 import { useId, useState } from 'react';
-import { downloadBlob, downloadText } from './download.ts';
+import { downloadBlob, downloadText } from '../../lib/download.ts';
 
 export interface ExportActions {
   svg?: (width: number, height: number) => Promise<string>;
@@ -64,7 +64,7 @@ export function ExportBar({ name, fileBase, actions, defaultSize, disabled }: Pr
           disabled={disabled}
           onClick={() =>
             void run(async () =>
-              downloadText(`${fileBase}.svg`, await svg(size.width, size.height), 'image/svg+xml'),
+              downloadText(await svg(size.width, size.height), `${fileBase}.svg`, 'image/svg+xml'),
             )
           }
         >
@@ -77,7 +77,7 @@ export function ExportBar({ name, fileBase, actions, defaultSize, disabled }: Pr
           disabled={disabled}
           onClick={() =>
             void run(async () =>
-              downloadBlob(`${fileBase}.png`, await png(size.width, size.height)),
+              downloadBlob(await png(size.width, size.height), `${fileBase}.png`),
             )
           }
         >
@@ -88,7 +88,7 @@ export function ExportBar({ name, fileBase, actions, defaultSize, disabled }: Pr
         <button
           type="button"
           disabled={disabled}
-          onClick={() => void run(async () => downloadText(`${fileBase}.csv`, csv(), 'text/csv'))}
+          onClick={() => void run(async () => downloadText(csv(), `${fileBase}.csv`, 'text/csv'))}
         >
           CSV
         </button>

@@ -1,20 +1,5 @@
 /** Browser downloads of exported figures and tables. */
 
-export function downloadBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export function downloadText(fileName: string, text: string, type: string): void {
-  downloadBlob(fileName, new Blob([text], { type }));
-}
-
 /** data: URLs decoded by hand (the HTTP client is the only fetch caller). */
 export function dataUrlToBlob(dataUrl: string): Blob {
   const comma = dataUrl.indexOf(',');

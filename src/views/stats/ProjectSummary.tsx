@@ -8,7 +8,7 @@ import { aggregatesQuery, nodeCountsQuery } from '../../api/stats-summary.ts';
 import { userHistoryQuery } from '../../api/user-history.ts';
 import { binHistory } from '../../analysis/history-bins.ts';
 import { ExportableChart } from '../../components/plots/ExportableChart.tsx';
-import { toCsv } from '../../analysis/csv.ts';
+import { toCsv } from '../../lib/csv.ts';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { lastDays } from './date-range.ts';

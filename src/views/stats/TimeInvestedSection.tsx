@@ -5,7 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { timeInvestedDataQuery } from '../../api/time-invested-input.ts';
-import { toCsv } from '../../analysis/csv.ts';
+import { toCsv } from '../../lib/csv.ts';
 import { computeTimeInvested, type TimeInvestedRow } from '../../analysis/time-invested.ts';
 import { ExportableChart } from '../../components/plots/ExportableChart.tsx';
 import type { Column } from '../../components/table/column.ts';

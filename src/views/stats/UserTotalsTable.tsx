@@ -1,6 +1,6 @@
 /** Per-user totals over the chosen range, with its own CSV. */
 import { useMemo } from 'react';
-import { toCsv } from '../../analysis/csv.ts';
+import { toCsv } from '../../lib/csv.ts';
 import type { BinnedHistory } from '../../analysis/history-bins.ts';
 import { ExportBar } from '../../components/plots/ExportBar.tsx';
 import type { Column } from '../../components/table/column.ts';

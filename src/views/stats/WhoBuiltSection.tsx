@@ -7,7 +7,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { skeletonQuery } from '../../api/skeletons.ts';
 import type { SkeletonDetail } from '../../api/skeleton-detail.ts';
-import { toCsv } from '../../analysis/csv.ts';
+import { toCsv } from '../../lib/csv.ts';
 import { computeContributions, sumContributions } from '../../analysis/contributions.ts';
 import { ExportableChart } from '../../components/plots/ExportableChart.tsx';
 import { ExportBar } from '../../components/plots/ExportBar.tsx';

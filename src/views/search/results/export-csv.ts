@@ -8,11 +8,11 @@ export function resultsCsv(
   ctx: ColumnContext,
   inSelection: ReadonlySet<number>,
 ): string {
-  return toCsv(
+  return toCsv([
     [...resultColumns.map((c) => c.label), 'In selection'],
-    rows.map((row) => [
+    ...rows.map((row) => [
       ...resultColumns.map((c) => c.value(row, ctx)),
       inSelection.has(row.skeletonId) ? 'yes' : 'no',
     ]),
-  );
+  ]);
 }
