@@ -106,6 +106,11 @@ test('partner tables match the server and every filter reaches counts, totals an
 
   await filters.getByLabel('AND (all sources)').check();
   await expect(summary(page, 'Upstream')).toHaveText(expected(raw.incoming, ids, 3, 3, 'AND'));
+  // The filters live in the URL: a reload (or a shared link) shows the same filtered table.
+  await expect(page).toHaveURL(/cmin=3&cconf=3&cop=AND/);
+  await page.reload();
+  await expect(summary(page, 'Upstream')).toHaveText(expected(raw.incoming, ids, 3, 3, 'AND'));
+  await expect(filters.getByLabel('AND (all sources)')).toBeChecked();
   await filters.getByLabel('OR (any source)').check();
   await filters.getByLabel('Min synapses').fill('1');
   await filters.getByLabel('Min confidence').selectOption('1');

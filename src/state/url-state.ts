@@ -8,6 +8,7 @@
  *   …      search keys: see search-url.ts
  *   sel, selby  the selection: see selection-url.ts
  *   cam    the 3D camera (optional; absent = frame the neurons): see camera-url.ts
+ *   c…     connectivity view panel and partner filters: see connectivity-url.ts
  */
 import {
   CAMERA_URL_KEY,
@@ -22,6 +23,12 @@ import {
   type SearchUrlState,
 } from './search-url.ts';
 import { parseSelectionUrl, writeSelectionUrl, type SelectionUrlState } from './selection-url.ts';
+import {
+  defaultConnectivityState,
+  parseConnectivityUrl,
+  writeConnectivityUrl,
+  type ConnectivityUrlState,
+} from './connectivity-url.ts';
 
 export type { SearchUrlState } from './search-url.ts';
 export { defaultSearchState } from './search-url.ts';
@@ -37,6 +44,7 @@ export interface UrlState {
   selection: SelectionUrlState | null;
   /** 3D view camera; absent when the URL has none (or a garbled one). */
   camera?: CameraUrlState;
+  connectivity: ConnectivityUrlState;
 }
 
 export const defaultUrlState: UrlState = {
@@ -44,6 +52,7 @@ export const defaultUrlState: UrlState = {
   projectId: null,
   search: defaultSearchState,
   selection: null,
+  connectivity: defaultConnectivityState,
 };
 
 function parseView(raw: string | null): ViewName {
@@ -70,6 +79,7 @@ export function parseUrlState(search: string): UrlState {
     projectId: parseProjectId(params.get('pid')),
     search: parseSearchUrl(params),
     selection: parseSelectionUrl(params),
+    connectivity: parseConnectivityUrl(params),
   };
 }
 
@@ -78,6 +88,7 @@ export function serializeUrlState(state: UrlState): string {
   if (state.view !== 'search') params.set('view', state.view);
   if (state.projectId !== null) params.set('pid', String(state.projectId));
   writeSearchUrl(state.search, params);
+  writeConnectivityUrl(state.connectivity, params);
   writeSelectionUrl(state.selection, params);
   if (state.camera) params.set(CAMERA_URL_KEY, serializeCameraUrl(state.camera));
   const text = params.toString();

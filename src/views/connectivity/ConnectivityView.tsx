@@ -6,8 +6,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { connectivityQuery } from '../../api/connectivity.ts';
 import { neuronNamesQuery } from '../../api/neuron-names.ts';
-import { defaultPartnerFilter } from '../../analysis/partner-table.ts';
 import { useSelection } from '../../state/selection-context.tsx';
+import { useUrlStore } from '../../state/url-store.ts';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { useSelectionColors } from '../shared/selection-colors.ts';
@@ -30,8 +30,13 @@ export function ConnectivityView() {
   const ids = useSelection((s) => s.items.map((i) => i.skeletonId));
   const colors = useSelectionColors();
   const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
-  const [panel, setPanel] = useState<Panel>('partners');
-  const [filter, setFilter] = useState<PartnerFilterState>(defaultPartnerFilter);
+  // Panel and filters live in the URL: a shared link reproduces the filtered table.
+  const { panel, ...filter } = useUrlStore((s) => s.state.connectivity);
+  const updateUrl = useUrlStore((s) => s.update);
+  const setPanel = (next: Panel) =>
+    updateUrl((s) => ({ ...s, connectivity: { ...s.connectivity, panel: next } }));
+  const setFilter = (next: PartnerFilterState) =>
+    updateUrl((s) => ({ ...s, connectivity: { ...s.connectivity, ...next } }), 'replace');
   const sources = ids.filter((id) => !excluded.has(id));
   const names = useQuery(neuronNamesQuery(scope, ids));
   const connectivity = useQuery({
