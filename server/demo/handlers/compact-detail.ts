@@ -1,7 +1,7 @@
 /** Skeleton compact-detail, single (GET) and batch (POST) (catmaid-api.md §4.1, §4.2). */
 import { CatmaidError, DrfError, valueError } from '../http/errors.ts';
 import { f32 } from '../http/float32.ts';
-import { msgpackEncode } from '../http/msgpack.ts';
+import { MsgpackWriter } from '../http/msgpack.ts';
 import { arg, Raw, type ProjectCtx } from '../http/types.ts';
 import type { Params } from '../http/params.ts';
 import type { ProjectIndex } from '../data/project-index.ts';
@@ -28,6 +28,10 @@ function flags(q: Params): Flags {
 }
 
 export function compactDetail(p: ProjectIndex, s: number, f: Flags): unknown[] {
+  return [nodeRows(p, s, f), ...detailRest(p, s, f)];
+}
+
+function nodeRows(p: ProjectIndex, s: number, f: Flags): unknown[] {
   const a = p.a;
   const [from, to] = p.nodeRange(s);
   const nodes: unknown[] = new Array(to - from);
@@ -46,6 +50,41 @@ export function compactDetail(p: ProjectIndex, s: number, f: Flags): unknown[] {
     if (f.history) row.push(pyStr(a.edited[i] ?? 0), pyStr(a.created[i] ?? 0), 1);
     nodes[i - from] = row;
   }
+  return nodes;
+}
+
+/**
+ * The msgpack answer for one skeleton, node rows written straight into the buffer (no row
+ * arrays, no float formatting): the bulk of a 3D view's load. Coordinates and radii go out as
+ * float64, the type a real CATMAID sends (checked against the recorded msgpack answer), holding
+ * the exact stored float4 value. Only without history: CATMAID cannot send datetimes as msgpack
+ * (see `format`).
+ */
+function writeCompactDetail(w: MsgpackWriter, p: ProjectIndex, s: number, f: Flags): void {
+  const a = p.a;
+  const [from, to] = p.nodeRange(s);
+  w.array(5);
+  w.array(to - from);
+  for (let i = from; i < to; i++) {
+    const par = a.parent[i] ?? 0;
+    w.array(8);
+    w.int(p.nodeId(i));
+    if (par < 0) w.value(null);
+    else w.int(p.nodeId(par));
+    w.value(a.creator[i]);
+    w.float64(a.x[i] ?? 0);
+    w.float64(a.y[i] ?? 0);
+    w.float64(a.z[i] ?? 0);
+    w.float64(a.radius[i] ?? -1);
+    w.value(a.confidence[i]);
+  }
+  for (const part of detailRest(p, s, f)) w.value(part);
+}
+
+/** connectors, tags, reviews, annotations */
+function detailRest(p: ProjectIndex, s: number, f: Flags): unknown[] {
+  const a = p.a;
+  const [from, to] = p.nodeRange(s);
   const connectors: unknown[] = [];
   if (f.connectors) {
     for (const l of p.links(s)) {
@@ -96,7 +135,7 @@ export function compactDetail(p: ProjectIndex, s: number, f: Flags): unknown[] {
       annotations.push(row);
     }
   }
-  return [nodes, connectors, tags, reviews, annotations];
+  return [connectors, tags, reviews, annotations];
 }
 
 function format(q: Params, f: Flags): 'json' | 'msgpack' {
@@ -112,8 +151,10 @@ export function compactDetailOne(ctx: ProjectCtx): unknown {
   const fmt = format(ctx.params, f);
   const s = ctx.project.skelById.get(arg(ctx, 0));
   if (s === undefined) throw new DrfError(404, 'Not found.');
-  const result = compactDetail(ctx.project, s, f);
-  return fmt === 'msgpack' ? new Raw(msgpackEncode(result), 'application/octet-stream') : result;
+  if (fmt === 'json') return compactDetail(ctx.project, s, f);
+  const w = new MsgpackWriter();
+  writeCompactDetail(w, ctx.project, s, f);
+  return new Raw(w.result(), 'application/octet-stream');
 }
 
 export function compactDetailBatch(ctx: ProjectCtx): unknown {
@@ -127,9 +168,17 @@ export function compactDetailBatch(ctx: ProjectCtx): unknown {
     return [id, s] as const;
   });
   if (fmt === 'msgpack') {
-    const skeletons = new Map<number, unknown>();
-    for (const [id, s] of indexes) skeletons.set(id, compactDetail(ctx.project, s, f));
-    return new Raw(msgpackEncode({ skeletons }), 'application/octet-stream');
+    // {"skeletons": {id: detail, …}}; a repeated id is sent once, as a dict would.
+    const unique = new Map(indexes);
+    const w = new MsgpackWriter();
+    w.map(1);
+    w.value('skeletons');
+    w.map(unique.size);
+    for (const [id, s] of unique) {
+      w.int(id);
+      writeCompactDetail(w, ctx.project, s, f);
+    }
+    return new Raw(w.result(), 'application/octet-stream');
   }
   const skeletons: Record<string, unknown> = {};
   for (const [id, s] of indexes) skeletons[id] = compactDetail(ctx.project, s, f);

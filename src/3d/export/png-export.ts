@@ -103,6 +103,8 @@ export async function renderPng(
   const offsets = diskOffsets(o.lineWidth);
   try {
     renderer.autoClear = false;
+    // Geometry still waiting for the screen's per-frame upload budget goes up now, all of it.
+    engine.sync();
     engine.lines.setDetail('full');
     engine.connectorMat.uniforms.uPointSize.value = prev.point * o.pointScale;
     engine.palette.uniforms.uHighlight.value = -1;

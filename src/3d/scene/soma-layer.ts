@@ -8,7 +8,7 @@ export class SomaLayer {
   private readonly sphere = new THREE.SphereGeometry(1, 20, 14);
   private count = 0;
 
-  constructor(private readonly material: THREE.Material) {}
+  constructor(readonly material: THREE.Material) {}
 
   sync(model: SceneModel): boolean {
     if (model.somata.length === this.count) return false;

@@ -10,6 +10,7 @@ import { buildPalette, type ColourMode, type Rgb } from '../geometry/colour-mode
 import { SceneModel } from '../geometry/scene-model.ts';
 import type { SkeletonPiece } from '../geometry/skeleton-piece.ts';
 import { BlockLayer } from './block-layers.ts';
+import { webgl2Of } from './gpu-fence.ts';
 import {
   connectorMaterial,
   lineMaterial,
@@ -56,6 +57,9 @@ export class ViewerEngine {
   private paletteDirty = true;
   colourMode: ColourMode = 'selection';
   highlighted: number | null = null;
+  /** Neurons are still arriving (set by the view); the frame loop then draws less often. */
+  loading = false;
+  private renderer: THREE.WebGLRenderer | null = null;
 
   constructor() {
     const u = this.palette.uniforms;
@@ -130,8 +134,21 @@ export class ViewerEngine {
     return this.styles.get(skeletonId);
   }
 
-  /** Copies pending model changes to the GPU objects; true if a redraw is needed. */
-  sync(): boolean {
+  /** The renderer whose GL context holds the layer buffers (set once the canvas exists). */
+  attachRenderer(renderer: THREE.WebGLRenderer | null): void {
+    this.renderer = renderer;
+    // Shader error checks query the program right after linking, a synchronous round trip that
+    // waits for the compile (100+ ms with software GL). The shaders are fixed and tested; check
+    // them in development only.
+    if (renderer) renderer.debug.checkShaderErrors = import.meta.env.DEV;
+  }
+
+  /**
+   * Copies pending model changes to the GPU objects, uploading at most `budgetBytes` of new
+   * geometry (exports pass no budget: everything). `changed`: a redraw is needed; `pending`:
+   * geometry still waits for upload.
+   */
+  sync(budgetBytes = Infinity): { changed: boolean; pending: boolean } {
     const m = this.model;
     this.palette.setMode(this.colourMode, m.maxStrahler, m.bounds.min[2], m.bounds.max[2]);
     if (this.highlighted !== null) this.setHighlight(this.highlighted);
@@ -146,10 +163,19 @@ export class ViewerEngine {
     }
     // Big scenes: draw the decimated skeletons on screen (exports switch back to full detail).
     this.lines.setDetail(m.nodeCount > LOD_NODE_THRESHOLD ? 'lod' : 'full');
-    const a = this.lines.sync(this.model.lines);
-    const b = this.connectors.sync(this.model.points);
+    const renderer = this.renderer;
+    const gl = webgl2Of(renderer?.getContext());
+    if (!renderer || !gl) return { changed: false, pending: false };
+    const budget = { bytes: budgetBytes };
+    const fresh = { indexBuffer: false };
+    const onIndexBuffer = () => {
+      fresh.indexBuffer = true;
+    };
+    const a = this.lines.sync(gl, this.model.lines, budget, onIndexBuffer);
+    const b = this.connectors.sync(gl, this.model.points, budget, onIndexBuffer);
+    if (fresh.indexBuffer) renderer.resetState();
     const c = this.somata.sync(this.model);
-    return a || b || c;
+    return { changed: a.changed || b.changed || c, pending: a.pending || b.pending };
   }
 
   setConnectorVisibility(pre: boolean, post: boolean, size: number): void {

@@ -3,7 +3,7 @@
  * orbit target), filled in by the R3F components. Camera listeners fire on every camera change
  * so overlays (scale bar, axis triad) can update their DOM directly, outside React renders.
  */
-import type * as THREE from 'three';
+import * as THREE from 'three';
 
 export type ViewerCamera = THREE.PerspectiveCamera | THREE.OrthographicCamera;
 
@@ -14,6 +14,7 @@ export class ViewerHandle {
   target: THREE.Vector3 | null = null;
   invalidate: () => void = () => undefined;
   private readonly cameraListeners = new Set<() => void>();
+  private readonly size = new THREE.Vector2();
 
   attach(renderer: THREE.WebGLRenderer, scene: THREE.Scene, invalidate: () => void): () => void {
     this.renderer = renderer;
@@ -42,9 +43,10 @@ export class ViewerHandle {
   /** nm per CSS pixel at the orbit target (the scale bar's unit). */
   nmPerPixel(): number | null {
     const c = this.camera;
-    const canvas = this.renderer?.domElement;
-    if (!c || !canvas || !this.target) return null;
-    const h = canvas.clientHeight || 1;
+    const renderer = this.renderer;
+    if (!c || !renderer || !this.target) return null;
+    // The renderer's CSS size, not canvas.clientHeight: that forces a layout on every call.
+    const h = renderer.getSize(this.size).y || 1;
     if ('isOrthographicCamera' in c && c.isOrthographicCamera) {
       return (c.top - c.bottom) / c.zoom / h;
     }
