@@ -5,7 +5,9 @@
 export type LoadStatus =
   { state: 'loading' } | { state: 'loaded'; nodes: number } | { state: 'failed'; message: string };
 
-const THROTTLE_MS = 100;
+// Each notification re-renders the 3D view (10–95 ms with 1,000 neurons): a progress line
+// updated a few times a second is enough.
+const THROTTLE_MS = 400;
 
 export class LoadTracker {
   readonly status = new Map<number, LoadStatus>();
