@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { MAX_PNG_WIDTH } from '../../3d/export/png-export.ts';
-import { downloadBlob, stamp } from './download.ts';
+import { downloadBlob } from '../../lib/download.ts';
+import { stamp } from './download.ts';
 import {
   exportConnectorsCsv,
   exportNodesCsv,
