@@ -20,17 +20,18 @@ const NODE_COLUMNS = 8;
 const HISTORY_COLUMNS = 11;
 const LIVE = 1;
 
-interface NodeColumns {
-  nodeIds: Float64Array;
-  parentIndex: Int32Array;
-  creatorIds: Int32Array;
-  positions: Float32Array;
-  radii: Float32Array;
-  confidences: Uint8Array;
-  creationTimes?: Float64Array;
-  editionTimes?: Float64Array;
-  rootIndex: number;
-}
+type NodeColumns = Pick<
+  SkeletonDetail,
+  | 'nodeIds'
+  | 'parentIndex'
+  | 'creatorIds'
+  | 'positions'
+  | 'radii'
+  | 'confidences'
+  | 'creationTimes'
+  | 'editionTimes'
+  | 'rootIndex'
+>;
 
 function isLive(row: unknown): boolean {
   // History rows: ordering 1 = current state, 2 = historic version, 3 = merged-in history.

@@ -5,6 +5,7 @@
  * other skeletons. Every count the server reports is later derived from this one link table.
  */
 import type { Rng } from './prng.ts';
+import type { ProjectArrays } from './types.ts';
 import { TIME_END } from './timeline.ts';
 
 const CELL = 1_200;
@@ -33,19 +34,21 @@ export interface SynapseInput {
   creator: Uint8Array;
 }
 
-export interface SynapseOutput {
-  cx: Float32Array;
-  cy: Float32Array;
-  cz: Float32Array;
-  connCreator: Uint8Array;
-  connCreated: Uint32Array;
-  connLinkStart: Int32Array;
-  linkNode: Int32Array;
-  linkRelation: Uint8Array;
-  linkConfidence: Uint8Array;
-  linkCreator: Uint8Array;
-  linkCreated: Uint32Array;
-}
+/** The connector and link columns of the project arrays, as placed here. */
+export type SynapseOutput = Pick<
+  ProjectArrays,
+  | 'cx'
+  | 'cy'
+  | 'cz'
+  | 'connCreator'
+  | 'connCreated'
+  | 'connLinkStart'
+  | 'linkNode'
+  | 'linkRelation'
+  | 'linkConfidence'
+  | 'linkCreator'
+  | 'linkCreated'
+>;
 
 const cellKey = (ix: number, iy: number, iz: number, mask: number): number =>
   ((Math.imul(ix, 73856093) ^ Math.imul(iy, 19349663) ^ Math.imul(iz, 83492791)) >>> 0) & mask;
