@@ -14,7 +14,9 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
+import { browserCpu, cpuDelta, treeCpuSeconds, type CpuByProcess } from './cpu.ts';
 import { startApp, type RunningApp } from './serve-app.ts';
 
 declare global {
@@ -36,6 +38,10 @@ export interface BenchRow {
   nodes: number;
   failed: number;
   firstFrameMs: number;
+  /** Until the last neuron had arrived (the rest of firstFrameMs is the final draw). */
+  settledMs: number;
+  /** Frames drawn while loading, the complete one included. */
+  framesDrawn: number;
   nodesPerSecond: number;
   longestTaskMs: number;
   longTasks: number;
@@ -43,6 +49,8 @@ export interface BenchRow {
   jsHeapMB: number;
   orbitFrameMs: number;
   reloadFirstFrameMs: number;
+  /** CPU seconds per process from "show" to the first complete frame. */
+  cpu: CpuByProcess;
 }
 
 const INIT = `
@@ -92,7 +100,7 @@ async function orbitFrameMs(page: Page): Promise<number> {
   return Math.round((Date.now() - t0) / steps);
 }
 
-async function measure(browser: Browser, ids: number[]): Promise<BenchRow> {
+async function measure(browser: Browser, app: RunningApp, ids: number[]): Promise<BenchRow> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.addInitScript(INIT);
   const page = await context.newPage();
@@ -101,6 +109,7 @@ async function measure(browser: Browser, ids: number[]): Promise<BenchRow> {
   await page.waitForFunction(() => window.__catmaidDashboard !== undefined, null, {
     timeout: 60_000,
   });
+  const cpuBefore = { ...(await browserCpu(browser)), server: treeCpuSeconds(app.pid) };
   const t0 = await page.evaluate(
     (list) => window.__catmaidDashboard?.selectSkeletons(list) ?? 0,
     ids,
@@ -111,6 +120,10 @@ async function measure(browser: Browser, ids: number[]): Promise<BenchRow> {
     }));
     throw new Error(`not ready: ${JSON.stringify(d)}`);
   });
+  const cpu = cpuDelta(
+    { ...(await browserCpu(browser)), server: treeCpuSeconds(app.pid) },
+    cpuBefore,
+  );
   const readyAt = Number(attrs.readyAt);
   const tasks = await page.evaluate(
     () => (window as unknown as { __longtasks: [number, number][] }).__longtasks,
@@ -123,6 +136,8 @@ async function measure(browser: Browser, ids: number[]): Promise<BenchRow> {
     nodes,
     failed: Number(attrs.failedCount),
     firstFrameMs,
+    settledMs: Math.round(Number(attrs.settledAt) - t0),
+    framesDrawn: Number(attrs.frame),
     nodesPerSecond: Math.round(nodes / (firstFrameMs / 1000)),
     longestTaskMs: Math.round(Math.max(0, ...during.map(([, d]) => d))),
     longTasks: during.length,
@@ -130,6 +145,7 @@ async function measure(browser: Browser, ids: number[]): Promise<BenchRow> {
     jsHeapMB: await heapMB(page),
     orbitFrameMs: await orbitFrameMs(page),
     reloadFirstFrameMs: NaN,
+    cpu,
   };
   // Reload: the selection is kept (localStorage) and the skeletons come from IndexedDB.
   await page.reload();
@@ -140,11 +156,13 @@ async function measure(browser: Browser, ids: number[]): Promise<BenchRow> {
 }
 
 function table(rows: BenchRow[]): string {
-  const cols: [keyof BenchRow, string][] = [
+  const cols: [Exclude<keyof BenchRow, 'cpu'>, string][] = [
     ['neurons', 'neurons'],
     ['nodes', 'nodes'],
     ['failed', 'failed'],
     ['firstFrameMs', 'first frame ms'],
+    ['settledMs', 'all loaded ms'],
+    ['framesDrawn', 'frames'],
     ['nodesPerSecond', 'nodes/s'],
     ['longestTaskMs', 'longest task ms'],
     ['longTasks', 'long tasks'],
@@ -158,7 +176,15 @@ function table(rows: BenchRow[]): string {
     ...rows.map((r) => cols.map(([k]) => r[k].toLocaleString('en-US'))),
   ];
   const widths = cols.map((_, i) => Math.max(...cells.map((c) => (c[i] ?? '').length)));
-  return cells.map((c) => c.map((v, i) => v.padStart(widths[i] ?? 0)).join('  ')).join('\n');
+  const lines = cells.map((c) => c.map((v, i) => v.padStart(widths[i] ?? 0)).join('  '));
+  const cpu = rows.map(
+    (r) =>
+      `N = ${r.neurons}: CPU s to first frame: ` +
+      Object.entries(r.cpu)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', '),
+  );
+  return [...lines, '', ...cpu].join('\n');
 }
 
 async function main() {
@@ -166,16 +192,7 @@ async function main() {
     throw new Error('no build: run `npm run build` first');
   console.log(`bench: demo scale ${scale}, N = ${sizes.join(', ')}`);
   const app: RunningApp = await startApp(spawn, port, scale);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--enable-precise-memory-info',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const all = (await (await fetch(`${base}/api/catmaid/1/skeletons/`)).json()) as number[];
     const rows: BenchRow[] = [];
@@ -183,7 +200,7 @@ async function main() {
       if (all.length < n)
         throw new Error(`the demo has ${all.length} skeletons; raise DEMO_SCALE for N=${n}`);
       console.log(`  N = ${n} …`);
-      rows.push(await measure(browser, all.slice(0, n)));
+      rows.push(await measure(browser, app, all.slice(0, n)));
     }
     console.log(`\n${table(rows)}\n`);
     mkdirSync('bench-results', { recursive: true });

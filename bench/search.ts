@@ -11,7 +11,8 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 import { startApp } from './serve-app.ts';
 
 const fragments = Number(process.env.BENCH_FRAGMENTS ?? 50_000);
@@ -140,16 +141,7 @@ async function main() {
   console.log(`search bench: demo scale 1 + ${fragments.toLocaleString()} fragments`);
   process.env.DEMO_FRAGMENTS = String(fragments);
   const app = await startApp(spawn, port, 1);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.addInitScript(INIT);

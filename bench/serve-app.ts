@@ -3,6 +3,8 @@ import type { ChildProcess, spawn as spawnFn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
 export interface RunningApp {
+  /** The server process (its demo-server child is a descendant). */
+  pid: number;
   stop(): void;
 }
 
@@ -27,7 +29,7 @@ export function startApp(spawn: typeof spawnFn, port: number, scale: number): Pr
     if (!out) return reject(new Error('no stdout'));
     createInterface({ input: out }).on('line', (line) => {
       if (line.startsWith('[demo]')) console.log(`  ${line}`);
-      if (line.includes('CATMAID Dashboard serving')) resolve({ stop });
+      if (line.includes('CATMAID Dashboard serving')) resolve({ pid: child.pid ?? -1, stop });
     });
     child.once('exit', (code) =>
       reject(new Error(`server/serve.ts exited (${code}) before it was ready`)),

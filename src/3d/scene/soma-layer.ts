@@ -1,42 +1,67 @@
-/** Somata as one InstancedMesh of spheres (one draw call), rebuilt only when somata are added. */
+/**
+ * Somata as one InstancedMesh of spheres (one draw call). Its capacity doubles as somata arrive,
+ * so streaming in 1,000 neurons rebuilds it a handful of times, not once per frame; in between
+ * only the new instances are written.
+ */
 import * as THREE from 'three';
 import type { SceneModel } from '../geometry/scene-model.ts';
+
+const MIN_CAPACITY = 64;
 
 export class SomaLayer {
   readonly group = new THREE.Group();
   private mesh: THREE.InstancedMesh | null = null;
+  private info: THREE.InstancedBufferAttribute | null = null;
   private readonly sphere = new THREE.SphereGeometry(1, 20, 14);
+  private readonly matrix = new THREE.Matrix4();
   private count = 0;
 
   constructor(readonly material: THREE.Material) {}
 
   sync(model: SceneModel): boolean {
-    if (model.somata.length === this.count) return false;
-    this.count = model.somata.length;
+    const n = model.somata.length;
+    if (n === this.count) return false;
+    let mesh = this.mesh;
+    if (!mesh || n > mesh.instanceMatrix.count || n < this.count) {
+      mesh = this.rebuild(Math.max(MIN_CAPACITY, 2 ** Math.ceil(Math.log2(n))));
+      this.count = 0;
+    }
+    const info = this.info;
+    if (!info) return false;
+    const data = info.array as Float32Array;
+    for (let i = this.count; i < n; i++) {
+      const s = model.somata[i];
+      if (!s) continue;
+      this.matrix.makeScale(s.radius, s.radius, s.radius).setPosition(...s.position);
+      mesh.setMatrixAt(i, this.matrix);
+      const record = model.bySkeleton.get(s.skeletonId);
+      data[i * 4] = s.slot;
+      data[i * 4 + 1] = record?.strahler[s.nodeIndex] ?? 1;
+      data[i * 4 + 2] = Math.min(record?.detail.creatorIds[s.nodeIndex] ?? 0, 65535);
+      data[i * 4 + 3] = s.position[2];
+    }
+    mesh.count = n;
+    mesh.instanceMatrix.needsUpdate = true;
+    info.needsUpdate = true;
+    this.count = n;
+    return true;
+  }
+
+  private rebuild(capacity: number): THREE.InstancedMesh {
     if (this.mesh) {
       this.group.remove(this.mesh);
+      this.mesh.geometry.dispose();
       this.mesh.dispose();
     }
-    const n = this.count;
     const geometry = this.sphere.clone();
-    const info = new Float32Array(n * 4);
-    const mesh = new THREE.InstancedMesh(geometry, this.material, n);
-    const m = new THREE.Matrix4();
-    model.somata.forEach((s, i) => {
-      m.makeScale(s.radius, s.radius, s.radius).setPosition(...s.position);
-      mesh.setMatrixAt(i, m);
-      const record = model.bySkeleton.get(s.skeletonId);
-      info[i * 4] = s.slot;
-      info[i * 4 + 1] = record?.strahler[s.nodeIndex] ?? 1;
-      info[i * 4 + 2] = Math.min(record?.detail.creatorIds[s.nodeIndex] ?? 0, 65535);
-      info[i * 4 + 3] = s.position[2];
-    });
-    geometry.setAttribute('aSoma', new THREE.InstancedBufferAttribute(info, 4));
+    this.info = new THREE.InstancedBufferAttribute(new Float32Array(capacity * 4), 4);
+    geometry.setAttribute('aSoma', this.info);
+    const mesh = new THREE.InstancedMesh(geometry, this.material, capacity);
     mesh.frustumCulled = false;
     mesh.renderOrder = 1;
     this.mesh = mesh;
     this.group.add(mesh);
-    return true;
+    return mesh;
   }
 
   dispose(): void {

@@ -5,10 +5,9 @@
  */
 import * as THREE from 'three';
 import type { Volume } from '../../api/volumes.ts';
-import type { SkeletonDetail } from '../../api/skeleton-detail.ts';
 import { buildPalette, type ColourMode, type Rgb } from '../geometry/colour-modes.ts';
+import { IncomingSkeletons, type IncomingSkeleton } from '../geometry/incoming-skeletons.ts';
 import { SceneModel } from '../geometry/scene-model.ts';
-import type { SkeletonPiece } from '../geometry/skeleton-piece.ts';
 import { BlockLayer } from './block-layers.ts';
 import { webgl2Of } from './gpu-fence.ts';
 import {
@@ -25,6 +24,8 @@ import { SomaLayer } from './soma-layer.ts';
 
 /** Above this many nodes the screen shows decimated skeletons (1 in LOD_STRIDE chain nodes). */
 export const LOD_NODE_THRESHOLD = 600_000;
+/** Main-thread time per frame for copying arrived skeletons into the model. */
+const MODEL_MS_PER_FRAME = 6;
 
 export interface NeuronStyle {
   rgb: Rgb;
@@ -51,14 +52,17 @@ export class ViewerEngine {
   private readonly volumeMeshes = new Map<number, THREE.Mesh>();
   private readonly markerMat = markerMaterial(11);
   private readonly listeners = new Set<() => void>();
+  private readonly incoming = new IncomingSkeletons();
   /** Bumped on every model change; React reads it through subscribe/getVersion. */
   private version = 0;
   private styles: ReadonlyMap<number, NeuronStyle> = new Map();
   private paletteDirty = true;
   colourMode: ColourMode = 'selection';
   highlighted: number | null = null;
-  /** Neurons are still arriving (set by the view); the frame loop then draws less often. */
+  /** Neurons are still arriving, and the fraction already in (set by the view); the frame
+   * loop then draws progress frames sparingly. */
   loading = false;
+  loadFraction = 1;
   private renderer: THREE.WebGLRenderer | null = null;
 
   constructor() {
@@ -91,17 +95,19 @@ export class ViewerEngine {
     for (const fn of this.listeners) fn();
   }
 
-  addSkeletons(items: readonly { detail: SkeletonDetail; piece: SkeletonPiece }[]): void {
+  /** Queues skeletons for the scene; `sync` moves them into the model a few at a time. */
+  addSkeletons(items: readonly IncomingSkeleton[]): void {
     let added = false;
-    for (const { detail, piece } of items) {
-      if (this.model.bySkeleton.has(detail.skeletonId)) continue;
-      this.model.add(detail, piece);
-      added = true;
+    for (const item of items) {
+      if (this.model.bySkeleton.has(item.detail.skeletonId)) continue;
+      if (this.incoming.push(item)) added = true;
     }
-    if (added) {
-      this.paletteDirty = true;
-      this.changed();
-    }
+    if (added) this.changed();
+  }
+
+  /** Skeletons handed over but not yet in the model. */
+  get queuedSkeletons(): number {
+    return this.incoming.size;
   }
 
   /** Colour and visibility per skeleton id; skeletons without a style are not drawn. */
@@ -150,6 +156,13 @@ export class ViewerEngine {
    */
   sync(budgetBytes = Infinity): { changed: boolean; pending: boolean } {
     const m = this.model;
+    const moved = this.incoming.drainInto(
+      m,
+      budgetBytes === Infinity ? Infinity : MODEL_MS_PER_FRAME,
+      () => performance.now(),
+    );
+    if (moved > 0) this.paletteDirty = true;
+    const queued = this.incoming.size > 0;
     this.palette.setMode(this.colourMode, m.maxStrahler, m.bounds.min[2], m.bounds.max[2]);
     if (this.highlighted !== null) this.setHighlight(this.highlighted);
     if (this.paletteDirty) {
@@ -165,7 +178,7 @@ export class ViewerEngine {
     this.lines.setDetail(m.nodeCount > LOD_NODE_THRESHOLD ? 'lod' : 'full');
     const renderer = this.renderer;
     const gl = webgl2Of(renderer?.getContext());
-    if (!renderer || !gl) return { changed: false, pending: false };
+    if (!renderer || !gl) return { changed: moved > 0, pending: queued };
     const budget = { bytes: budgetBytes };
     const fresh = { indexBuffer: false };
     const onIndexBuffer = () => {
@@ -175,7 +188,10 @@ export class ViewerEngine {
     const b = this.connectors.sync(gl, this.model.points, budget, onIndexBuffer);
     if (fresh.indexBuffer) renderer.resetState();
     const c = this.somata.sync(this.model);
-    return { changed: a.changed || b.changed || c, pending: a.pending || b.pending };
+    return {
+      changed: moved > 0 || a.changed || b.changed || c,
+      pending: queued || a.pending || b.pending,
+    };
   }
 
   setConnectorVisibility(pre: boolean, post: boolean, size: number): void {

@@ -5,7 +5,7 @@ import type { VolumeSummary } from '../../api/volumes.ts';
 import type { LegendModel } from '../../3d/export/legend-model.ts';
 import type { CameraCommand, Projection } from '../../3d/scene/CameraRig.tsx';
 import type { AxisView, CameraPose } from '../../3d/scene/camera-math.ts';
-import type { FrameInfo } from '../../3d/scene/EngineScene.tsx';
+import type { FrameInfo } from '../../3d/scene/frame-loop.ts';
 import type { ViewerEngine } from '../../3d/scene/viewer-engine.ts';
 import type { ViewerHandle } from '../../3d/scene/viewer-handle.ts';
 import type { ConnectorHighlight } from '../../state/selection-store.ts';

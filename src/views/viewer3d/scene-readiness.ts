@@ -9,7 +9,7 @@
  *   data-colour-mode, data-show-pre, data-show-post, data-volume-count, data-detail (full |
  *   lod: decimated skeletons for big scenes), data-segments   what the last frame drew
  */
-import type { FrameInfo } from '../../3d/scene/EngineScene.tsx';
+import type { FrameInfo } from '../../3d/scene/frame-loop.ts';
 import { GpuFence, webgl2Of } from '../../3d/scene/gpu-fence.ts';
 import type { ViewerEngine } from '../../3d/scene/viewer-engine.ts';
 import type { ViewerHandle } from '../../3d/scene/viewer-handle.ts';
@@ -39,6 +39,8 @@ export class SceneReadiness {
     this.summary = summary;
     this.options = options;
     this.engine.loading = !summary.settled;
+    this.engine.loadFraction =
+      summary.requested > 0 ? (summary.loaded + summary.failed.length) / summary.requested : 1;
     // When the last neuron arrived: splits the bench's first-frame time into loading and drawing.
     if (this.el && summary.settled && this.el.dataset.sceneReady !== 'true') {
       this.el.dataset.settledAt = String(performance.now());

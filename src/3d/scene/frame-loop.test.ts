@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FrameLoop,
+  LAST_PROGRESS_FRACTION,
+  MIN_PROGRESS_SPACING_MS,
+  PROGRESS_COST_FACTOR,
+  type FrameInfo,
+} from './frame-loop.ts';
+
+/** A fake GPU and clock: frames and timers run only when the test advances them. */
+function harness() {
+  const h = {
+    time: 0,
+    gpuBusy: false,
+    pending: false,
+    changed: false,
+    loading: { active: false, fraction: 1 },
+    draws: 0,
+    presents: 0,
+    frames: [] as FrameInfo[],
+    log: [] as string[],
+    rafs: [] as (() => void)[],
+    timers: [] as { id: number; at: number; cb: () => void }[],
+    nextTimer: 1,
+  };
+  const loop = new FrameLoop({
+    now: () => h.time,
+    fence: { arm: () => h.log.push('arm'), busy: () => h.gpuBusy },
+    sync: () => {
+      h.log.push('sync');
+      const r = { changed: h.changed, pending: h.pending };
+      h.changed = false;
+      return r;
+    },
+    loading: () => h.loading,
+    draw: () => {
+      h.draws++;
+      h.log.push('draw');
+      return 7;
+    },
+    present: () => {
+      h.presents++;
+      h.log.push('present');
+    },
+    onFrame: (info) => h.frames.push(info),
+    requestAnimationFrame: (cb) => h.rafs.push(cb),
+    cancelAnimationFrame: () => undefined,
+    setTimeout: (cb, ms) => {
+      const id = h.nextTimer++;
+      h.timers.push({ id, at: h.time + ms, cb });
+      return id as unknown as ReturnType<typeof setTimeout>;
+    },
+    clearTimeout: (id) => {
+      h.timers = h.timers.filter((t) => t.id !== (id as unknown as number));
+    },
+  });
+  /** Runs the next animation frame, `ms` later. */
+  const frame = (ms = 16) => {
+    h.time += ms;
+    const list = h.rafs;
+    h.rafs = [];
+    for (const cb of list) cb();
+  };
+  const runTimers = () => {
+    const due = h.timers.filter((t) => t.at <= h.time);
+    h.timers = h.timers.filter((t) => t.at > h.time);
+    for (const t of due) t.cb();
+  };
+  return { h, loop, frame, runTimers };
+}
+
+describe('FrameLoop', () => {
+  it('draws off screen, and shows the frame only after the GPU has finished it', () => {
+    const { h, loop, frame } = harness();
+    loop.request();
+    expect(h.log).toEqual(['sync', 'draw', 'arm']);
+    h.gpuBusy = true;
+    frame();
+    frame();
+    expect(h.presents).toBe(0);
+    h.gpuBusy = false;
+    frame();
+    expect(h.presents).toBe(1);
+    expect(h.frames).toEqual([{ drawCalls: 7, complete: true }]);
+  });
+
+  it('issues no GL work in the task that presents (the page reads the canvas back after it)', () => {
+    const { h, loop, frame } = harness();
+    loop.request();
+    h.gpuBusy = true;
+    loop.request(); // a change while the frame is in flight
+    h.gpuBusy = false;
+    h.log = [];
+    frame();
+    expect(h.log).toEqual(['present']);
+    frame();
+    expect(h.log).toEqual(['present', 'sync', 'draw', 'arm']);
+  });
+
+  it('uploads frame by frame while geometry is pending, and marks such frames incomplete', () => {
+    const { h, loop, frame } = harness();
+    h.pending = true;
+    h.loading = { active: true, fraction: 0.1 };
+    loop.request();
+    expect(h.frames).toEqual([]);
+    frame(); // present the first (incomplete) frame
+    expect(h.frames).toEqual([{ drawCalls: 7, complete: false }]);
+    h.log = [];
+    frame();
+    expect(h.log).toEqual(['sync', 'arm']); // upload only: a progress frame is not due yet
+    h.pending = false;
+    h.loading = { active: false, fraction: 1 };
+    h.changed = true;
+    frame();
+    expect(h.draws).toBe(2);
+    frame();
+    expect(h.frames.at(-1)).toEqual({ drawCalls: 7, complete: true });
+  });
+
+  it('spaces progress frames by their cost, at least MIN_PROGRESS_SPACING_MS', () => {
+    const { h, loop, frame, runTimers } = harness();
+    h.loading = { active: true, fraction: 0.1 };
+    loop.request();
+    h.gpuBusy = true;
+    frame(200); // the frame takes 200 ms on the GPU
+    h.gpuBusy = false;
+    frame(0);
+    expect(h.presents).toBe(1);
+    loop.request();
+    frame(); // not yet: the next progress frame is due 4 × 200 ms after this one
+    expect(h.draws).toBe(1);
+    expect(h.timers).toHaveLength(1);
+    h.time += PROGRESS_COST_FACTOR * 200;
+    runTimers();
+    expect(h.draws).toBe(2);
+    frame(0); // a cheap frame: the minimum spacing applies
+    loop.request();
+    expect(h.timers.map((t) => t.at - h.time)).toEqual([MIN_PROGRESS_SPACING_MS]);
+  });
+
+  it('draws no progress frames once most neurons are in, then the complete one at once', () => {
+    const { h, loop, frame } = harness();
+    h.loading = { active: true, fraction: LAST_PROGRESS_FRACTION };
+    loop.request();
+    frame(10_000);
+    expect(h.draws).toBe(0);
+    expect(h.timers).toHaveLength(0);
+    h.loading = { active: false, fraction: 1 };
+    loop.request();
+    expect(h.draws).toBe(1);
+    frame();
+    expect(h.frames).toEqual([{ drawCalls: 7, complete: true }]);
+  });
+
+  it('does nothing after dispose', () => {
+    const { h, loop, frame } = harness();
+    loop.request();
+    loop.dispose();
+    frame();
+    loop.request();
+    expect(h.draws).toBe(1);
+    expect(h.presents).toBe(0);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * When to upload, draw and show frames. A frame is drawn off screen, fenced, and shown once the
+ * GPU has finished it (see FramePresenter), so a slow software-GL frame never blocks the main
+ * thread. Uploads go in slices under a per-frame byte budget and never queue behind a running
+ * draw. While neurons stream in, drawing is rationed: the GPU spends at most about a fifth of
+ * its time on progress frames, and none once most neurons are in (the complete frame is then
+ * near, and a progress frame started just before it would delay it by a whole frame).
+ */
+
+export interface FrameInfo {
+  drawCalls: number;
+  /** Everything loaded was uploaded and drawn in this frame. */
+  complete: boolean;
+}
+
+export interface FrameLoopDeps {
+  now(): number;
+  /** GPU fence over the commands issued so far. */
+  fence: { arm(): void; busy(): boolean };
+  /** Sends new geometry within the byte budget (see ViewerEngine.sync). */
+  sync(budgetBytes: number): { changed: boolean; pending: boolean };
+  /** Neurons still arriving, and the fraction already in. */
+  loading(): { active: boolean; fraction: number };
+  /** Queues a frame off screen; returns its draw calls. */
+  draw(): number;
+  /** Shows the last finished frame. */
+  present(): void;
+  onFrame(info: FrameInfo): void;
+  requestAnimationFrame(cb: () => void): number;
+  cancelAnimationFrame(handle: number): void;
+  setTimeout(cb: () => void, ms: number): ReturnType<typeof setTimeout>;
+  clearTimeout(handle: ReturnType<typeof setTimeout>): void;
+}
+
+/** Geometry bytes sent to the GPU per animation frame (a few ms of copying). */
+export const UPLOAD_BYTES_PER_FRAME = 4 << 20;
+/** While streaming: at least this long between progress frames, and this many times their cost. */
+export const MIN_PROGRESS_SPACING_MS = 300;
+export const PROGRESS_COST_FACTOR = 4;
+/** Past this fraction of neurons loaded, no more progress frames: the complete one is next. */
+export const LAST_PROGRESS_FRACTION = 0.8;
+
+interface InFlight {
+  start: number;
+  drawCalls: number;
+  complete: boolean;
+}
+
+export class FrameLoop {
+  private wanted = false;
+  private inFlight: InFlight | null = null;
+  private nextProgressAt = 0;
+  private raf: number | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private disposed = false;
+
+  constructor(private readonly d: FrameLoopDeps) {}
+
+  /** The view changed: show a new frame as soon as allowed. */
+  request(): void {
+    this.wanted = true;
+    this.pump();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.raf !== null) this.d.cancelAnimationFrame(this.raf);
+    if (this.timer !== null) this.d.clearTimeout(this.timer);
+  }
+
+  private readonly pump = (): void => {
+    if (this.disposed) return;
+    const d = this.d;
+    if (d.fence.busy()) return this.nextAnimationFrame();
+    const now = d.now();
+    if (this.inFlight) {
+      this.show(this.inFlight, now);
+      // The page reads the canvas back when it commits this frame, and that read waits for every
+      // GL command issued before it: start the next upload or draw only in the next frame.
+      return this.nextAnimationFrame();
+    }
+    const { changed, pending } = d.sync(UPLOAD_BYTES_PER_FRAME);
+    if (changed) this.wanted = true;
+    const load = d.loading();
+    const streaming = pending || load.active;
+    if (this.wanted) {
+      const wait = streaming ? this.progressWait(now, load.fraction) : 0;
+      if (wait <= 0) {
+        this.wanted = false;
+        this.inFlight = { start: now, drawCalls: d.draw(), complete: !streaming };
+        d.fence.arm();
+        return this.nextAnimationFrame();
+      }
+      if (!pending && Number.isFinite(wait)) return this.later(wait);
+    }
+    if (pending) {
+      // More to upload: after the GPU has taken this slice.
+      d.fence.arm();
+      this.nextAnimationFrame();
+    }
+  };
+
+  private show(frame: InFlight, now: number): void {
+    this.inFlight = null;
+    this.d.present();
+    this.nextProgressAt =
+      now + Math.max(MIN_PROGRESS_SPACING_MS, PROGRESS_COST_FACTOR * (now - frame.start));
+    this.d.onFrame({ drawCalls: frame.drawCalls, complete: frame.complete });
+  }
+
+  private progressWait(now: number, fraction: number): number {
+    if (fraction >= LAST_PROGRESS_FRACTION) return Infinity;
+    return this.nextProgressAt - now;
+  }
+
+  private nextAnimationFrame(): void {
+    if (this.raf !== null) return;
+    this.raf = this.d.requestAnimationFrame(() => {
+      this.raf = null;
+      this.pump();
+    });
+  }
+
+  private later(ms: number): void {
+    if (this.timer !== null) this.d.clearTimeout(this.timer);
+    this.timer = this.d.setTimeout(() => {
+      this.timer = null;
+      this.pump();
+    }, ms);
+  }
+}

@@ -1,0 +1,46 @@
+import * as THREE from 'three';
+import { describe, expect, it } from 'vitest';
+import { decodeCompactDetail } from '../../api/compact-detail-decode.ts';
+import { SceneModel } from '../geometry/scene-model.ts';
+import { buildSkeletonPiece } from '../geometry/skeleton-piece.ts';
+import { SomaLayer } from './soma-layer.ts';
+
+function addNeuron(model: SceneModel, skid: number) {
+  const d = decodeCompactDetail(
+    [[[skid * 10, null, 3, skid, 0, 0, 800, 5]], [], { soma: [skid * 10] }],
+    skid,
+  );
+  model.add(d, buildSkeletonPiece(d));
+}
+
+describe('SomaLayer', () => {
+  it('grows its capacity by doubling and writes only the new somata in between', () => {
+    const model = new SceneModel();
+    const layer = new SomaLayer(new THREE.MeshBasicMaterial());
+    expect(layer.sync(model)).toBe(false);
+    for (let i = 1; i <= 3; i++) addNeuron(model, i);
+    expect(layer.sync(model)).toBe(true);
+    const first = layer.group.children[0] as THREE.InstancedMesh;
+    expect(first.count).toBe(3);
+    expect(first.instanceMatrix.count).toBe(64);
+    for (let i = 4; i <= 64; i++) addNeuron(model, i);
+    layer.sync(model);
+    expect(layer.group.children[0]).toBe(first); // 64 still fit
+    addNeuron(model, 65);
+    layer.sync(model);
+    const grown = layer.group.children[0] as THREE.InstancedMesh;
+    expect(layer.group.children).toHaveLength(1);
+    expect(grown).not.toBe(first);
+    expect(grown.count).toBe(65);
+    expect(grown.instanceMatrix.count).toBe(128);
+    // Instance 64 (skeleton 65): at x = 65 nm with the node's radius as its scale.
+    const m = new THREE.Matrix4();
+    grown.getMatrixAt(64, m);
+    const p = new THREE.Vector3().setFromMatrixPosition(m);
+    expect(p.x).toBe(65);
+    expect(new THREE.Vector3().setFromMatrixScale(m).x).toBeCloseTo(800);
+    const info = grown.geometry.getAttribute('aSoma');
+    expect(info.getX(64)).toBe(64); // the slot
+    expect(layer.sync(model)).toBe(false);
+  });
+});
