@@ -12,6 +12,7 @@ import {
   decodeTags,
   type DecodeContext,
 } from './compact-detail-parts.ts';
+import { nodeLookup } from './node-lookup.ts';
 import type { SkeletonDetail } from './skeleton-detail.ts';
 
 export const COMPACT_DETAIL_ENDPOINT = 'GET /{pid}/skeletons/{skid}/compact-detail';
@@ -38,21 +39,47 @@ function isLive(row: unknown): boolean {
   return !Array.isArray(row) || row.length < HISTORY_COLUMNS || row[10] === LIVE;
 }
 
-function decodeNodes(rows: unknown, ctx: DecodeContext): NodeColumns {
+/**
+ * Live node rows as columns, before parent ids are resolved: what both the generic decoder
+ * (rows as JS arrays) and the msgpack fast path (compact-detail-msgpack.ts) produce.
+ */
+export interface RawNodeColumns {
+  nodeIds: Float64Array;
+  /** NaN for the root. */
+  parentIds: Float64Array;
+  creatorIds: Int32Array;
+  positions: Float32Array;
+  radii: Float32Array;
+  confidences: Uint8Array;
+  creationTimes?: Float64Array;
+  editionTimes?: Float64Array;
+}
+
+export function allocateNodeColumns(count: number, withHistory: boolean): RawNodeColumns {
+  const raw: RawNodeColumns = {
+    nodeIds: new Float64Array(count),
+    parentIds: new Float64Array(count),
+    creatorIds: new Int32Array(count),
+    positions: new Float32Array(count * 3),
+    radii: new Float32Array(count),
+    confidences: new Uint8Array(count),
+  };
+  if (withHistory) {
+    raw.creationTimes = new Float64Array(count);
+    raw.editionTimes = new Float64Array(count);
+  }
+  return raw;
+}
+
+function readNodeRows(rows: unknown, ctx: DecodeContext): RawNodeColumns {
   if (!Array.isArray(rows)) ctx.fail('nodes', 'not an array');
   let count = 0;
   for (let i = 0; i < rows.length; i++) if (isLive(rows[i])) count++;
   const withHistory =
     rows.length > 0 && Array.isArray(rows[0]) && rows[0].length >= HISTORY_COLUMNS;
-
-  const nodeIds = new Float64Array(count);
-  const parentIds = new Float64Array(count);
-  const creatorIds = new Int32Array(count);
-  const positions = new Float32Array(count * 3);
-  const radii = new Float32Array(count);
-  const confidences = new Uint8Array(count);
-  const creationTimes = withHistory ? new Float64Array(count) : undefined;
-  const editionTimes = withHistory ? new Float64Array(count) : undefined;
+  const out = allocateNodeColumns(count, withHistory);
+  const { nodeIds, parentIds, creatorIds, positions, radii, confidences } = out;
+  const { creationTimes, editionTimes } = out;
 
   let n = 0;
   for (let i = 0; i < rows.length; i++) {
@@ -100,10 +127,15 @@ function decodeNodes(rows: unknown, ctx: DecodeContext): NodeColumns {
     }
     n++;
   }
+  return out;
+}
 
-  const indexById = new Map<number, number>();
-  for (let i = 0; i < count; i++) indexById.set(nodeIds[i] ?? Number.NaN, i);
-  ctx.nodeIndex = indexById;
+/** Resolves parent ids to indices (and sets up the id lookup the other parts use). */
+function linkNodes(raw: RawNodeColumns, ctx: DecodeContext): NodeColumns {
+  const { nodeIds, parentIds } = raw;
+  const count = nodeIds.length;
+  const lookup = nodeLookup(nodeIds);
+  ctx.nodeIndex = lookup;
   const parentIndex = new Int32Array(count);
   let rootIndex = -1;
   for (let i = 0; i < count; i++) {
@@ -112,23 +144,59 @@ function decodeNodes(rows: unknown, ctx: DecodeContext): NodeColumns {
       parentIndex[i] = -1;
       if (rootIndex < 0) rootIndex = i;
     } else {
-      parentIndex[i] = indexById.get(p) ?? -1;
+      parentIndex[i] = lookup.get(p) ?? -1;
     }
   }
   const columns: NodeColumns = {
     nodeIds,
     parentIndex,
-    creatorIds,
-    positions,
-    radii,
-    confidences,
+    creatorIds: raw.creatorIds,
+    positions: raw.positions,
+    radii: raw.radii,
+    confidences: raw.confidences,
     rootIndex,
   };
-  if (creationTimes && editionTimes) {
-    columns.creationTimes = creationTimes;
-    columns.editionTimes = editionTimes;
+  if (raw.creationTimes && raw.editionTimes) {
+    columns.creationTimes = raw.creationTimes;
+    columns.editionTimes = raw.editionTimes;
   }
   return columns;
+}
+
+function contextFor(skeletonId: number, endpoint: string): DecodeContext {
+  return {
+    nodeIndex: new Map(),
+    fail(where: string, what: string): never {
+      throw new SchemaError(endpoint, `skeleton ${skeletonId}: ${where}: ${what}`);
+    },
+  };
+}
+
+const ROOT_SHAPE =
+  'expected an array of 2–5 elements [nodes, connectors, tags, reviews, annotations]';
+
+/** Node columns plus the other parts as decoded values: `rest` = [connectors, tags, …]. */
+export function assembleCompactDetail(
+  nodeRows: RawNodeColumns,
+  rest: readonly unknown[],
+  skeletonId: number,
+  endpoint = COMPACT_DETAIL_ENDPOINT,
+): SkeletonDetail {
+  const ctx: DecodeContext = contextFor(skeletonId, endpoint);
+  if (rest.length < 1 || rest.length > 4) ctx.fail('(root)', ROOT_SHAPE);
+  const nodes = linkNodes(nodeRows, ctx);
+  const tags = decodeTags(rest[1], ctx);
+  const soma = tags.get('soma');
+  return {
+    skeletonId,
+    nodeCount: nodes.nodeIds.length,
+    ...nodes,
+    connectors: decodeConnectors(rest[0], ctx),
+    tags,
+    somaIndex: soma && soma.length > 0 ? (soma[0] ?? -1) : -1,
+    reviews: decodeReviews(rest[2], ctx),
+    annotationIds: decodeAnnotationIds(rest[3], ctx),
+  };
 }
 
 /**
@@ -140,29 +208,7 @@ export function decodeCompactDetail(
   skeletonId: number,
   endpoint = COMPACT_DETAIL_ENDPOINT,
 ): SkeletonDetail {
-  const ctx: DecodeContext = {
-    nodeIndex: new Map(),
-    fail(where: string, what: string): never {
-      throw new SchemaError(endpoint, `skeleton ${skeletonId}: ${where}: ${what}`);
-    },
-  };
-  if (!Array.isArray(raw) || raw.length < 2 || raw.length > 5) {
-    ctx.fail(
-      '(root)',
-      'expected an array of 2–5 elements [nodes, connectors, tags, reviews, annotations]',
-    );
-  }
-  const nodes = decodeNodes(raw[0], ctx);
-  const tags = decodeTags(raw[2], ctx);
-  const soma = tags.get('soma');
-  return {
-    skeletonId,
-    nodeCount: nodes.nodeIds.length,
-    ...nodes,
-    connectors: decodeConnectors(raw[1], ctx),
-    tags,
-    somaIndex: soma && soma.length > 0 ? (soma[0] ?? -1) : -1,
-    reviews: decodeReviews(raw[3], ctx),
-    annotationIds: decodeAnnotationIds(raw[4], ctx),
-  };
+  const ctx: DecodeContext = contextFor(skeletonId, endpoint);
+  if (!Array.isArray(raw) || raw.length < 2 || raw.length > 5) ctx.fail('(root)', ROOT_SHAPE);
+  return assembleCompactDetail(readNodeRows(raw[0], ctx), raw.slice(1), skeletonId, endpoint);
 }

@@ -1,10 +1,11 @@
 /** Connectors, tags, reviews and annotations of a compact-detail answer (API ref §4.1). */
 import { parseCatmaidTimeOrNaN } from '../lib/http/timestamps.ts';
+import type { NodeLookup } from './node-lookup.ts';
 import type { SkeletonConnectors, SkeletonReviews } from './skeleton-detail.ts';
 
 export interface DecodeContext {
   /** node id → node index of the live nodes, filled by the node decoder first. */
-  nodeIndex: Map<number, number>;
+  nodeIndex: NodeLookup;
   fail(where: string, what: string): never;
 }
 

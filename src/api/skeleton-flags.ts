@@ -1,7 +1,5 @@
 /** compact-detail request flags and wire parameters, shared by single and batch fetches. */
-import { decode as decodeMsgpack } from '@msgpack/msgpack';
 import type { FormParams } from '../lib/http/encode-form.ts';
-import { SchemaError } from '../lib/http/errors.ts';
 
 export type SkeletonFormat = 'json' | 'msgpack';
 
@@ -45,16 +43,4 @@ export function compactDetailParams(flags: SkeletonFlags): FormParams {
   if (f.withUserInfo) params.with_user_info = true;
   if (f.format === 'msgpack') params.format = 'msgpack';
   return params;
-}
-
-/** msgpack → the same JSON-like structure (integer map keys become string keys). */
-export function decodeMsgpackBody(buf: ArrayBuffer, endpoint: string): unknown {
-  try {
-    return decodeMsgpack(new Uint8Array(buf));
-  } catch (e) {
-    throw new SchemaError(
-      endpoint,
-      `invalid msgpack: ${e instanceof Error ? e.message : String(e)}`,
-    );
-  }
 }

@@ -8,11 +8,11 @@ import { runChunked, type ChunkedOptions } from '../lib/http/chunked.ts';
 import { CatmaidError, isAbortError, isAuthError } from '../lib/http/errors.ts';
 import { parseWith } from '../lib/http/schema.ts';
 import { decodeCompactDetail } from './compact-detail-decode.ts';
+import { decodeCompactDetailBatchMsgpack } from './compact-detail-msgpack.ts';
 import type { ProjectScope } from './scope.ts';
 import type { SkeletonDetail } from './skeleton-detail.ts';
 import {
   compactDetailParams,
-  decodeMsgpackBody,
   normalizeSkeletonFlags,
   type SkeletonFlags,
 } from './skeleton-flags.ts';
@@ -38,21 +38,33 @@ function isNotFound(e: unknown): boolean {
   return e instanceof CatmaidError && e.status === 404;
 }
 
+/** Each skeleton of the answer decoded, or the error its data gave. */
 async function requestChunk(
   scope: ProjectScope,
   ids: readonly number[],
   flags: SkeletonFlags,
   signal: AbortSignal,
-): Promise<Record<string, unknown>> {
+): Promise<Map<number, SkeletonDetail | Error>> {
   const f = normalizeSkeletonFlags(flags);
   const path = `/${scope.projectId}/skeletons/compact-detail`;
   const form = { skeleton_ids: [...ids], ...compactDetailParams(f) };
   const opts = { form, signal, endpoint: BATCH_COMPACT_DETAIL_ENDPOINT };
-  const raw =
-    f.format === 'msgpack'
-      ? decodeMsgpackBody(await scope.client.postBinary(path, opts), BATCH_COMPACT_DETAIL_ENDPOINT)
-      : await scope.client.post(path, opts);
-  return parseWith(envelopeSchema, raw, BATCH_COMPACT_DETAIL_ENDPOINT).skeletons;
+  if (f.format === 'msgpack') {
+    const bytes = new Uint8Array(await scope.client.postBinary(path, opts));
+    return decodeCompactDetailBatchMsgpack(bytes, BATCH_COMPACT_DETAIL_ENDPOINT);
+  }
+  const raw = await scope.client.post(path, opts);
+  const answer = parseWith(envelopeSchema, raw, BATCH_COMPACT_DETAIL_ENDPOINT).skeletons;
+  const out = new Map<number, SkeletonDetail | Error>();
+  for (const [key, value] of Object.entries(answer)) {
+    const id = Number(key);
+    try {
+      out.set(id, decodeCompactDetail(value, id, BATCH_COMPACT_DETAIL_ENDPOINT));
+    } catch (e) {
+      out.set(id, e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+  return out;
 }
 
 async function fetchInto(
@@ -62,7 +74,7 @@ async function fetchInto(
   signal: AbortSignal,
   result: SkeletonBatchResult,
 ): Promise<void> {
-  let answer: Record<string, unknown>;
+  let answer: Map<number, SkeletonDetail | Error>;
   try {
     answer = await requestChunk(scope, ids, flags, signal);
   } catch (e) {
@@ -79,15 +91,13 @@ async function fetchInto(
     return;
   }
   for (const id of ids) {
-    const raw = answer[String(id)];
-    if (raw === undefined) {
+    const decoded = answer.get(id);
+    if (decoded === undefined) {
       result.failed.set(id, new Error(`skeleton ${id} missing from the batch answer`));
-      continue;
-    }
-    try {
-      result.skeletons.set(id, decodeCompactDetail(raw, id, BATCH_COMPACT_DETAIL_ENDPOINT));
-    } catch (e) {
-      result.failed.set(id, e as Error);
+    } else if (decoded instanceof Error) {
+      result.failed.set(id, decoded);
+    } else {
+      result.skeletons.set(id, decoded);
     }
   }
 }

@@ -5,12 +5,12 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { CallOptions } from '../lib/http/client.ts';
 import { COMPACT_DETAIL_ENDPOINT, decodeCompactDetail } from './compact-detail-decode.ts';
+import { decodeCompactDetailMsgpack } from './compact-detail-msgpack.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 import { sharedSkeletonLoader } from './skeleton-loader.ts';
 import type { SkeletonDetail } from './skeleton-detail.ts';
 import {
   compactDetailParams,
-  decodeMsgpackBody,
   normalizeSkeletonFlags,
   type SkeletonFlags,
 } from './skeleton-flags.ts';
@@ -34,14 +34,12 @@ export async function fetchSkeleton(
   const f = normalizeSkeletonFlags(flags);
   const path = `/${scope.projectId}/skeletons/${skeletonId}/compact-detail`;
   const params = compactDetailParams(f);
-  const raw =
-    f.format === 'msgpack'
-      ? decodeMsgpackBody(
-          await scope.client.getBinary(path, { params, signal, endpoint: COMPACT_DETAIL_ENDPOINT }),
-          COMPACT_DETAIL_ENDPOINT,
-        )
-      : await scope.client.get(path, { params, signal, endpoint: COMPACT_DETAIL_ENDPOINT });
-  return decodeCompactDetail(raw, skeletonId);
+  const opts = { params, signal, endpoint: COMPACT_DETAIL_ENDPOINT };
+  if (f.format === 'msgpack') {
+    const bytes = new Uint8Array(await scope.client.getBinary(path, opts));
+    return decodeCompactDetailMsgpack(bytes, skeletonId, COMPACT_DETAIL_ENDPOINT);
+  }
+  return decodeCompactDetail(await scope.client.get(path, opts), skeletonId);
 }
 
 /**
