@@ -3,7 +3,8 @@
  * WebGL) against the built app (`server/serve.ts`) and an embedded demo server at DEMO_SCALE.
  *
  * For each N (default 100 and 1000; BENCH_N=100,500,1000 to choose) in a fresh browser context
- * (empty IndexedDB): open the 3D view with the documented bench hook (`?bench=1`), put N
+ * (empty IndexedDB): open the 3D view with the documented bench hook (`?bench=1`), wait until its
+ * canvas is laid out and its GPU programs are built (`canvas[data-warm]`), put N
  * skeletons into the selection in one step, and wait for the view's scene-ready signal. Reports
  * time to the first complete frame, nodes per second, the longest main-thread task in that time
  * (PerformanceObserver longtask), draw calls of that frame, JS heap, the mean frame time of an
@@ -109,6 +110,8 @@ async function measure(browser: Browser, app: RunningApp, ids: number[]): Promis
   await page.waitForFunction(() => window.__catmaidDashboard !== undefined, null, {
     timeout: 60_000,
   });
+  // "Show N neurons" happens in an open viewer: wait until its canvas is laid out and warm.
+  await page.waitForSelector('canvas[data-warm="true"]', { state: 'attached', timeout: 60_000 });
   const cpuBefore = { ...(await browserCpu(browser)), server: treeCpuSeconds(app.pid) };
   const t0 = await page.evaluate(
     (list) => window.__catmaidDashboard?.selectSkeletons(list) ?? 0,

@@ -8,8 +8,16 @@ export interface RunningApp {
   stop(): void;
 }
 
+/**
+ * The server runs at a lower CPU priority (BENCH_SERVER_NICE, default 10; 0 = same as the
+ * browser): it stands in for a CATMAID server, which normally runs on another machine, so it
+ * should not take CPU time from the browser it is measuring.
+ */
 export function startApp(spawn: typeof spawnFn, port: number, scale: number): Promise<RunningApp> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/serve.ts'], {
+  const nice = Number(process.env.BENCH_SERVER_NICE ?? 10);
+  const node = [process.execPath, '--import', 'tsx', 'server/serve.ts'];
+  const [command, ...args] = nice > 0 ? ['nice', '-n', String(nice), ...node] : node;
+  const child: ChildProcess = spawn(command ?? 'node', args, {
     env: {
       ...process.env,
       PORT: String(port),

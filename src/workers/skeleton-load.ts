@@ -23,8 +23,11 @@ export interface StoredSkeleton {
 
 export interface SkeletonCache {
   getMany(keys: string[]): Promise<(StoredSkeleton | undefined)[]>;
-  /** Must copy the values before `afterWrite` runs (IndexedDB `put` clones synchronously). */
-  setMany(entries: [string, StoredSkeleton][], afterWrite: () => void): Promise<void>;
+  /**
+   * Stores the entries (they are the cache's own copies). May write later: the worker writes
+   * only when no load is running, so persisting never competes with showing neurons.
+   */
+  setMany(entries: [string, StoredSkeleton][]): Promise<void>;
 }
 
 export interface LoadEnv {
@@ -98,29 +101,15 @@ export async function handleLoad(req: LoadRequest, env: LoadEnv): Promise<void> 
 }
 
 async function storeAndPost(req: LoadRequest, env: LoadEnv, items: LoadedSkeleton[]) {
-  let posted = false;
-  const post = () => {
-    if (posted) return;
-    posted = true;
-    env.post({ type: 'loaded', requestId: req.requestId, items }, transferablesOf(items));
-  };
   if (env.cache) {
     const savedAt = env.now();
+    // The posted buffers are transferred (gone from this thread), so the cache keeps copies.
     const entries = items.map((i): [string, StoredSkeleton] => [
       cacheKey(req, i.skeletonId),
-      { detail: i.detail, savedAt },
+      { detail: structuredClone(i.detail), savedAt },
     ]);
-    // The puts clone synchronously (before `post` transfers the buffers); the commit is not
-    // awaited, so a slow disk never holds up the next request. A failed write (quota, private
-    // mode) only costs a refetch next time.
-    const cache = env.cache;
-    await new Promise<void>((resolve) => {
-      const afterWrite = () => {
-        post();
-        resolve();
-      };
-      cache.setMany(entries, afterWrite).catch(() => resolve());
-    });
+    // A failed write (quota, private mode) only costs a refetch next time.
+    env.cache.setMany(entries).catch(() => undefined);
   }
-  post();
+  env.post({ type: 'loaded', requestId: req.requestId, items }, transferablesOf(items));
 }

@@ -2,7 +2,8 @@
 /**
  * Web Worker entry: a thin dispatcher over handleLoad. Fetches (through the one HTTP client),
  * decodes msgpack and compact-detail, builds geometry pieces and reads/writes the IndexedDB
- * cache, so the main thread only copies finished typed arrays into the scene buffers.
+ * cache (written once the worker is idle), so the main thread only copies finished typed arrays
+ * into the scene buffers.
  */
 import { createStore, getMany, promisifyRequest } from 'idb-keyval';
 import { createCatmaidClient, type CatmaidClient } from '../lib/http/client.ts';
@@ -18,14 +19,31 @@ const MAX_ACTIVE = 2;
 let active = 0;
 const queue: (() => Promise<void>)[] = [];
 
-const cache: SkeletonCache = {
-  getMany: (keys) => getMany<StoredSkeleton>(keys, store),
-  setMany: (entries, afterWrite) =>
+/** Writes wait until no load has run for this long (see SkeletonCache.setMany). */
+const WRITE_WHEN_IDLE_MS = 500;
+let unwritten: [string, StoredSkeleton][] = [];
+let writeTimer: ReturnType<typeof setTimeout> | undefined;
+
+function writeWhenIdle(): void {
+  clearTimeout(writeTimer);
+  writeTimer = setTimeout(() => {
+    if (active > 0 || queue.length > 0) return; // the last job to finish schedules again
+    const entries = unwritten;
+    unwritten = [];
     store('readwrite', (s) => {
       for (const [key, value] of entries) s.put(value, key);
-      afterWrite();
       return promisifyRequest(s.transaction);
-    }),
+    }).catch(() => undefined);
+  }, WRITE_WHEN_IDLE_MS);
+}
+
+const cache: SkeletonCache = {
+  getMany: (keys) => getMany<StoredSkeleton>(keys, store),
+  setMany: (entries) => {
+    unwritten.push(...entries);
+    writeWhenIdle();
+    return Promise.resolve();
+  },
 };
 
 function clientFor(baseUrl: string): CatmaidClient {
@@ -45,6 +63,7 @@ function pump(): void {
     void job().finally(() => {
       active--;
       pump();
+      if (unwritten.length > 0) writeWhenIdle();
     });
   }
 }

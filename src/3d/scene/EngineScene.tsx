@@ -28,8 +28,11 @@ export function EngineScene({ engine, handle, onFrame }: Props) {
   const scene = useThree((s) => s.scene);
   const invalidate = useThree((s) => s.invalidate);
   const get = useThree((s) => s.get);
+  const size = useThree((s) => s.size);
   const onFrameRef = useRef(onFrame);
   const loop = useRef<FrameLoop | null>(null);
+  const presenterRef = useRef<FramePresenter | null>(null);
+  const warmed = useRef(false);
   useLayoutEffect(() => {
     onFrameRef.current = onFrame;
   });
@@ -54,19 +57,36 @@ export function EngineScene({ engine, handle, onFrame }: Props) {
       clearTimeout: (h) => clearTimeout(h),
     });
     loop.current = frames;
-    // A failed warm-up only means the first frame compiles the shaders itself.
-    warmUpShaders(gl, engine, get().camera, presenter).then(
-      () => invalidate(),
-      () => undefined,
-    );
+    presenterRef.current = presenter;
     return () => {
       frames.dispose();
       loop.current = null;
+      presenterRef.current = null;
+      warmed.current = false;
       fence?.clear();
       presenter.dispose();
       engine.attachRenderer(null);
     };
   }, [engine, gl, scene, get, invalidate]);
+
+  // Warm up once the canvas has its real size (R3F sizes it after the first layout): the first
+  // frame at a new size also sets up the page's read-back of the canvas, which is slow once.
+  useEffect(() => {
+    const presenter = presenterRef.current;
+    if (warmed.current || !presenter || size.width === 0 || size.height === 0) return;
+    warmed.current = true;
+    const id = requestAnimationFrame(() => {
+      // A failed warm-up only means the first frames compile the shaders themselves.
+      // `data-warm` on the canvas: the bench waits for it before timing a load.
+      warmUpShaders(gl, engine, presenter)
+        .catch(() => undefined)
+        .finally(() => {
+          gl.domElement.dataset.warm = 'true';
+          invalidate();
+        });
+    });
+    return () => cancelAnimationFrame(id);
+  }, [engine, gl, invalidate, size.width, size.height]);
 
   useEffect(() => engine.subscribe(invalidate), [engine, invalidate]);
 

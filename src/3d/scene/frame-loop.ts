@@ -53,6 +53,8 @@ export class FrameLoop {
   private raf: number | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private disposed = false;
+  /** A frame was shown in this animation frame: no GL work until the next one. */
+  private holding = false;
 
   constructor(private readonly d: FrameLoopDeps) {}
 
@@ -71,12 +73,14 @@ export class FrameLoop {
   private readonly pump = (): void => {
     if (this.disposed) return;
     const d = this.d;
-    if (d.fence.busy()) return this.nextAnimationFrame();
+    if (this.holding || d.fence.busy()) return this.nextAnimationFrame();
     const now = d.now();
     if (this.inFlight) {
       this.show(this.inFlight, now);
       // The page reads the canvas back when it commits this frame, and that read waits for every
-      // GL command issued before it: start the next upload or draw only in the next frame.
+      // GL command issued before it: start the next upload or draw only in the next frame (also
+      // not from another animation-frame callback, such as R3F's, later in this one).
+      this.holding = true;
       return this.nextAnimationFrame();
     }
     const { changed, pending } = d.sync(UPLOAD_BYTES_PER_FRAME);
@@ -117,6 +121,7 @@ export class FrameLoop {
     if (this.raf !== null) return;
     this.raf = this.d.requestAnimationFrame(() => {
       this.raf = null;
+      this.holding = false;
       this.pump();
     });
   }

@@ -110,6 +110,11 @@ export class ViewerEngine {
     return this.incoming.size;
   }
 
+  /** Rebuild the per-neuron palette at the next sync (after someone else wrote it). */
+  invalidatePalette(): void {
+    this.paletteDirty = true;
+  }
+
   /** Colour and visibility per skeleton id; skeletons without a style are not drawn. */
   setStyles(styles: ReadonlyMap<number, NeuronStyle>): void {
     this.styles = styles;
