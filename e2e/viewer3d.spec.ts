@@ -184,3 +184,42 @@ test.describe('a selection with a skeleton the server does not have', () => {
     );
   });
 });
+
+test('a reload shows the same neurons from IndexedDB, without fetching them again', async ({
+  page,
+}) => {
+  await page.goto('/?view=3d&pid=1&sel=1084,1000,1214');
+  const region = viewer(page);
+  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+  await drawn(region, 'neuron-count', '3');
+  const nodes = await region.getAttribute('data-node-count');
+  // The worker writes its cache once it is idle: wait until all three are stored.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('catmaid-dashboard-skeletons');
+            open.onerror = () => reject(new Error(String(open.error)));
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('skeletons')) return resolve(0);
+              const count = db.transaction('skeletons').objectStore('skeletons').count();
+              count.onsuccess = () => resolve(count.result);
+              count.onerror = () => reject(new Error(String(count.error)));
+            };
+          }),
+      ),
+    )
+    .toBe(3);
+
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('compact-detail')) fetched.push(r.url());
+  });
+  await page.reload();
+  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+  await drawn(region, 'neuron-count', '3');
+  await drawn(region, 'node-count', nodes ?? '');
+  expect(fetched).toEqual([]);
+});
