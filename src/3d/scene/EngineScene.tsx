@@ -45,7 +45,11 @@ export function EngineScene({ engine, handle, onFrame }: Props) {
     const presenter = new FramePresenter();
     const frames = new FrameLoop({
       now: () => performance.now(),
-      fence: fence ?? NO_FENCE,
+      // A running pick pass counts as GPU work too: showing a frame must not wait behind it.
+      fence: {
+        arm: () => (fence ?? NO_FENCE).arm(),
+        busy: () => (fence ?? NO_FENCE).busy() || engine.picker.busy(),
+      },
       sync: (budget) => engine.sync(budget),
       loading: () => ({ active: engine.loading, fraction: engine.loadFraction }),
       draw: () => presenter.draw(gl, scene, get().camera),

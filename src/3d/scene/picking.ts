@@ -1,12 +1,21 @@
 /**
  * GPU picking of skeleton nodes: the line blocks are drawn once more, into a small render target
  * around the pointer, with each vertex's index (and its block) encoded as a colour. The hit
- * nearest to the pointer wins; depth testing makes it the front-most line.
+ * nearest to the pointer wins; depth testing makes it the front-most line. With WebGL2 the pixels
+ * come back asynchronously (read into a pixel buffer, fenced, fetched once the GPU is done): with
+ * software GL the pick pass over a million segments takes the GPU several hundred ms, and a
+ * synchronous read would block the main thread for all of it.
  */
 import * as THREE from 'three';
 import type { BlockLayer } from './block-layers.ts';
+import { GpuFence, webgl2Of } from './gpu-fence.ts';
 
 const PICK_RADIUS = 6;
+
+type PickCamera = THREE.Camera & {
+  setViewOffset: THREE.PerspectiveCamera['setViewOffset'];
+  clearViewOffset(): void;
+};
 
 export interface PickHit {
   blockId: number;
@@ -19,22 +28,77 @@ export class Picker {
   private readonly pixels = new Uint8Array(this.size * this.size * 4);
   private readonly scene = new THREE.Scene();
   private readonly materials: THREE.ShaderMaterial[] = [];
+  private readonly pending = new Set<{ fence: GpuFence; pbo: WebGLBuffer }>();
+  private disposed = false;
 
   constructor(private readonly makeMaterial: (block: number) => THREE.ShaderMaterial) {}
 
-  /** x, y in CSS pixels from the canvas' top left; width/height its CSS size. */
+  /** A pick pass is still running on the GPU (the frame loop waits for it before showing). */
+  busy(): boolean {
+    for (const p of this.pending) if (p.fence.busy()) return true;
+    return false;
+  }
+
+  /** Like `pick`, without blocking: resolves once the GPU has finished the pick pass. */
+  pickAsync(...args: Parameters<Picker['pick']>): Promise<PickHit | null> {
+    const [renderer] = args;
+    const gl = webgl2Of(renderer.getContext());
+    if (!gl) return Promise.resolve(this.pick(...args));
+    const pixels = new Uint8Array(this.pixels.length);
+    const pbo = gl.createBuffer();
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, pbo);
+    gl.bufferData(gl.PIXEL_PACK_BUFFER, pixels.byteLength, gl.STREAM_READ);
+    this.draw(...args, () => {
+      gl.readPixels(0, 0, this.size, this.size, gl.RGBA, gl.UNSIGNED_BYTE, 0);
+    });
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+    const fence = new GpuFence(gl);
+    fence.arm();
+    const job = { fence, pbo };
+    this.pending.add(job);
+    return new Promise((resolve) => {
+      const poll = () => {
+        if (this.disposed) return resolve(null);
+        if (fence.busy()) return void requestAnimationFrame(poll);
+        gl.bindBuffer(gl.PIXEL_PACK_BUFFER, pbo);
+        gl.getBufferSubData(gl.PIXEL_PACK_BUFFER, 0, pixels);
+        gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+        gl.deleteBuffer(pbo);
+        fence.clear();
+        this.pending.delete(job);
+        resolve(this.nearest(pixels));
+      };
+      requestAnimationFrame(poll);
+    });
+  }
+
+  /** x, y in CSS pixels from the canvas' top left; width/height its CSS size. Blocks until done. */
   pick(
     renderer: THREE.WebGLRenderer,
-    camera: THREE.Camera & {
-      setViewOffset: THREE.PerspectiveCamera['setViewOffset'];
-      clearViewOffset(): void;
-    },
+    camera: PickCamera,
     layer: BlockLayer,
     x: number,
     y: number,
     width: number,
     height: number,
   ): PickHit | null {
+    this.draw(renderer, camera, layer, x, y, width, height, () => {
+      renderer.readRenderTargetPixels(this.target, 0, 0, this.size, this.size, this.pixels);
+    });
+    return this.nearest(this.pixels);
+  }
+
+  /** Draws the pick pass around (x, y); `read` runs while the pick target is bound. */
+  private draw(
+    renderer: THREE.WebGLRenderer,
+    camera: PickCamera,
+    layer: BlockLayer,
+    x: number,
+    y: number,
+    width: number,
+    height: number,
+    read: () => void,
+  ): void {
     this.scene.clear();
     layer.objects.forEach((obj, i) => {
       const material = (this.materials[i] ??= this.makeMaterial(i));
@@ -51,23 +115,24 @@ export class Picker {
     renderer.setClearColor(0x000000, 0);
     renderer.clear();
     renderer.render(this.scene, camera);
-    renderer.readRenderTargetPixels(this.target, 0, 0, this.size, this.size, this.pixels);
+    read();
     renderer.setRenderTarget(previous);
     renderer.setClearColor(clear, alpha);
     camera.clearViewOffset();
+  }
+
+  private nearest(pixels: Uint8Array): PickHit | null {
+    const r = PICK_RADIUS;
     let best: PickHit | null = null;
     let bestD = Infinity;
     for (let py = 0; py < this.size; py++) {
       for (let px = 0; px < this.size; px++) {
         const o = (py * this.size + px) * 4;
-        const a = this.pixels[o + 3] ?? 0;
+        const a = pixels[o + 3] ?? 0;
         if (a === 0) continue;
         const d = (px - r) ** 2 + (py - r) ** 2;
         if (d >= bestD) continue;
-        const id =
-          (this.pixels[o] ?? 0) +
-          ((this.pixels[o + 1] ?? 0) << 8) +
-          ((this.pixels[o + 2] ?? 0) << 16);
+        const id = (pixels[o] ?? 0) + ((pixels[o + 1] ?? 0) << 8) + ((pixels[o + 2] ?? 0) << 16);
         bestD = d;
         best = { blockId: a - 1, vertex: id - 1 };
       }
@@ -76,6 +141,8 @@ export class Picker {
   }
 
   dispose(): void {
+    this.disposed = true;
+    this.pending.clear();
     this.target.dispose();
     for (const m of this.materials) m.dispose();
   }

@@ -44,12 +44,14 @@ export function ViewerCanvas(p: Props) {
     if (!el) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let down: { x: number; y: number } | null = null;
-    const pickAt = (clientX: number, clientY: number): PickResult | null => {
+    /** Picks finish asynchronously; only the latest hover's answer is used (clicks always). */
+    let hovers = 0;
+    const pickAt = async (clientX: number, clientY: number): Promise<PickResult | null> => {
       const renderer = handle.renderer;
       const camera = handle.camera;
       if (!renderer || !camera) return null;
       const rect = renderer.domElement.getBoundingClientRect();
-      const hit = engine.picker.pick(
+      const hit = await engine.picker.pickAsync(
         renderer,
         camera,
         engine.lines,
@@ -67,11 +69,16 @@ export function ViewerCanvas(p: Props) {
       const { clientX, clientY } = e;
       timer = setTimeout(() => {
         const rect = el.getBoundingClientRect();
-        cb.current.onHover(pickAt(clientX, clientY), clientX - rect.left, clientY - rect.top);
+        const seq = ++hovers;
+        void pickAt(clientX, clientY).then((hit) => {
+          // A later hover or leaving the canvas has taken over meanwhile.
+          if (seq === hovers) cb.current.onHover(hit, clientX - rect.left, clientY - rect.top);
+        });
       }, HOVER_DELAY_MS);
     };
     const onLeave = () => {
       clearTimeout(timer);
+      hovers++;
       cb.current.onHover(null, 0, 0);
     };
     const onDown = (e: PointerEvent) => {
@@ -81,7 +88,8 @@ export function ViewerCanvas(p: Props) {
       if (e.button !== 0 || !down) return;
       const moved = Math.hypot(e.clientX - down.x, e.clientY - down.y);
       down = null;
-      if (moved <= CLICK_SLOP_PX) cb.current.onPick(pickAt(e.clientX, e.clientY));
+      if (moved > CLICK_SLOP_PX) return;
+      void pickAt(e.clientX, e.clientY).then((hit) => cb.current.onPick(hit));
     };
     el.addEventListener('pointermove', onMove);
     el.addEventListener('pointerleave', onLeave);
