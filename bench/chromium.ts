@@ -1,22 +1,11 @@
 /**
- * The Chromium launch of both benches: Debian's Chromium with the flags documented for this
- * machine (software WebGL through SwiftShader; `--disable-gpu` keeps page compositing on the
- * CPU raster path, which is how the e2e tests run too).
+ * The Chromium launch of both benches: Debian's Chromium with the e2e tests' flags, plus precise
+ * heap figures.
  */
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../test-support/chromium-flags.ts';
 
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--enable-precise-memory-info',
-];
+export const CHROMIUM_ARGS = [...CHROMIUM_FLAGS, '--enable-precise-memory-info'];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({

@@ -41,15 +41,13 @@ export function EngineScene({ engine, handle, onFrame }: Props) {
   useLayoutEffect(() => {
     engine.attachRenderer(gl);
     const gl2 = webgl2Of(gl.getContext());
-    const fence = gl2 ? new GpuFence(gl2) : null;
+    const gpuFence = gl2 ? new GpuFence(gl2) : null;
+    const fence = gpuFence ?? NO_FENCE;
     const presenter = new FramePresenter();
     const frames = new FrameLoop({
       now: () => performance.now(),
       // A running pick pass counts as GPU work too: showing a frame must not wait behind it.
-      fence: {
-        arm: () => (fence ?? NO_FENCE).arm(),
-        busy: () => (fence ?? NO_FENCE).busy() || engine.picker.busy(),
-      },
+      fence: { arm: () => fence.arm(), busy: () => fence.busy() || engine.picker.busy() },
       sync: (budget) => engine.sync(budget),
       loading: () => ({ active: engine.loading, fraction: engine.loadFraction }),
       draw: () => presenter.draw(gl, scene, get().camera),
@@ -67,7 +65,7 @@ export function EngineScene({ engine, handle, onFrame }: Props) {
       loop.current = null;
       presenterRef.current = null;
       warmed.current = false;
-      fence?.clear();
+      gpuFence?.clear();
       presenter.dispose();
       engine.attachRenderer(null);
     };
@@ -78,8 +76,10 @@ export function EngineScene({ engine, handle, onFrame }: Props) {
   useEffect(() => {
     const presenter = presenterRef.current;
     if (warmed.current || !presenter || size.width === 0 || size.height === 0) return;
-    warmed.current = true;
     const id = requestAnimationFrame(() => {
+      // Marked here, not before: a size change before this frame cancels it and must not leave
+      // the canvas without a warm-up (nor without `data-warm`).
+      warmed.current = true;
       // A failed warm-up only means the first frames compile the shaders themselves.
       // `data-warm` on the canvas: the bench waits for it before timing a load.
       warmUpShaders(gl, engine, presenter)

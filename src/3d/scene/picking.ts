@@ -17,6 +17,17 @@ type PickCamera = THREE.Camera & {
   clearViewOffset(): void;
 };
 
+export interface PickRequest {
+  renderer: THREE.WebGLRenderer;
+  camera: PickCamera;
+  layer: BlockLayer;
+  /** CSS pixels from the canvas' top left; width/height: its CSS size. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface PickHit {
   blockId: number;
   vertex: number;
@@ -25,7 +36,6 @@ export interface PickHit {
 export class Picker {
   private readonly size = PICK_RADIUS * 2 + 1;
   private readonly target = new THREE.WebGLRenderTarget(this.size, this.size);
-  private readonly pixels = new Uint8Array(this.size * this.size * 4);
   private readonly scene = new THREE.Scene();
   private readonly materials: THREE.ShaderMaterial[] = [];
   private readonly pending = new Set<{ fence: GpuFence; pbo: WebGLBuffer }>();
@@ -39,18 +49,24 @@ export class Picker {
     return false;
   }
 
-  /** Like `pick`, without blocking: resolves once the GPU has finished the pick pass. */
-  pickAsync(...args: Parameters<Picker['pick']>): Promise<PickHit | null> {
-    const [renderer] = args;
+  /**
+   * The node drawn nearest to the pointer, once the GPU has finished the pick pass (without
+   * WebGL2 the read blocks instead).
+   */
+  pick(req: PickRequest): Promise<PickHit | null> {
+    const { renderer } = req;
+    const pixels = new Uint8Array(this.size * this.size * 4);
     const gl = webgl2Of(renderer.getContext());
-    if (!gl) return Promise.resolve(this.pick(...args));
-    const pixels = new Uint8Array(this.pixels.length);
+    if (!gl) {
+      this.draw(req, () =>
+        renderer.readRenderTargetPixels(this.target, 0, 0, this.size, this.size, pixels),
+      );
+      return Promise.resolve(this.nearest(pixels));
+    }
     const pbo = gl.createBuffer();
     gl.bindBuffer(gl.PIXEL_PACK_BUFFER, pbo);
     gl.bufferData(gl.PIXEL_PACK_BUFFER, pixels.byteLength, gl.STREAM_READ);
-    this.draw(...args, () => {
-      gl.readPixels(0, 0, this.size, this.size, gl.RGBA, gl.UNSIGNED_BYTE, 0);
-    });
+    this.draw(req, () => gl.readPixels(0, 0, this.size, this.size, gl.RGBA, gl.UNSIGNED_BYTE, 0));
     gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
     const fence = new GpuFence(gl);
     fence.arm();
@@ -72,35 +88,11 @@ export class Picker {
     });
   }
 
-  /** x, y in CSS pixels from the canvas' top left; width/height its CSS size. Blocks until done. */
-  pick(
-    renderer: THREE.WebGLRenderer,
-    camera: PickCamera,
-    layer: BlockLayer,
-    x: number,
-    y: number,
-    width: number,
-    height: number,
-  ): PickHit | null {
-    this.draw(renderer, camera, layer, x, y, width, height, () => {
-      renderer.readRenderTargetPixels(this.target, 0, 0, this.size, this.size, this.pixels);
-    });
-    return this.nearest(this.pixels);
-  }
-
-  /** Draws the pick pass around (x, y); `read` runs while the pick target is bound. */
-  private draw(
-    renderer: THREE.WebGLRenderer,
-    camera: PickCamera,
-    layer: BlockLayer,
-    x: number,
-    y: number,
-    width: number,
-    height: number,
-    read: () => void,
-  ): void {
+  /** Draws the pick pass around the pointer; `read` runs while the pick target is bound. */
+  private draw(req: PickRequest, read: () => void): void {
+    const { renderer, camera, x, y, width, height } = req;
     this.scene.clear();
-    layer.objects.forEach((obj, i) => {
+    req.layer.objects.forEach((obj, i) => {
       const material = (this.materials[i] ??= this.makeMaterial(i));
       const proxy = new THREE.LineSegments(obj.geometry, material);
       proxy.frustumCulled = false;

@@ -51,15 +51,15 @@ export function ViewerCanvas(p: Props) {
       const camera = handle.camera;
       if (!renderer || !camera) return null;
       const rect = renderer.domElement.getBoundingClientRect();
-      const hit = await engine.picker.pickAsync(
+      const hit = await engine.picker.pick({
         renderer,
         camera,
-        engine.lines,
-        clientX - rect.left,
-        clientY - rect.top,
-        rect.width,
-        rect.height,
-      );
+        layer: engine.lines,
+        x: clientX - rect.left,
+        y: clientY - rect.top,
+        width: rect.width,
+        height: rect.height,
+      });
       const found = hit ? engine.model.pick(hit.blockId, hit.vertex) : null;
       return found ? { skeletonId: found.record.skeletonId, nodeIndex: found.nodeIndex } : null;
     };
