@@ -1,16 +1,16 @@
-/** Node and connector tables as CSV (RFC 4180 quoting), one row per node / connector link. */
+/**
+ * Node and connector tables as CSV (RFC 4180 quoting), one row per node / connector link.
+ * Coordinates and radii are float32 on the server: written with the digits CATMAID prints.
+ */
 import type { SkeletonDetail } from '../../api/skeleton-detail.ts';
+import { csvField } from '../../lib/csv.ts';
+import { shortFloat32 } from '../../lib/float32.ts';
 
 export interface CsvSkeleton {
   skeletonId: number;
   name: string;
   detail: SkeletonDetail;
   strahler: Uint8Array;
-}
-
-export function csvField(v: string | number): string {
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 const RELATION_NAMES: Record<number, string> = {
@@ -39,10 +39,10 @@ export function nodeTableCsv(
           name,
           d.nodeIds[i] ?? 0,
           p >= 0 ? (d.nodeIds[p] ?? '') : '',
-          d.positions[i * 3] ?? 0,
-          d.positions[i * 3 + 1] ?? 0,
-          d.positions[i * 3 + 2] ?? 0,
-          d.radii[i] ?? 0,
+          shortFloat32(d.positions[i * 3] ?? 0),
+          shortFloat32(d.positions[i * 3 + 1] ?? 0),
+          shortFloat32(d.positions[i * 3 + 2] ?? 0),
+          shortFloat32(d.radii[i] ?? 0),
           d.confidences[i] ?? 0,
           creator,
           csvField(userLogin(creator)),
@@ -68,9 +68,9 @@ export function connectorTableCsv(skeletons: readonly CsvSkeleton[]): string {
           c.connectorIds[i] ?? 0,
           node >= 0 ? (s.detail.nodeIds[node] ?? '') : '',
           RELATION_NAMES[c.relations[i] ?? -1] ?? 'other',
-          c.positions[i * 3] ?? 0,
-          c.positions[i * 3 + 1] ?? 0,
-          c.positions[i * 3 + 2] ?? 0,
+          shortFloat32(c.positions[i * 3] ?? 0),
+          shortFloat32(c.positions[i * 3 + 1] ?? 0),
+          shortFloat32(c.positions[i * 3 + 2] ?? 0),
         ].join(','),
       );
     }

@@ -5,7 +5,7 @@ import { matrixProjector, niceScaleBar } from './projector.ts';
 import { simplifyPolyline, treePaths } from './simplify.ts';
 import { buildSvgFigure } from './svg-document.ts';
 import { parseSwc, writeSwc } from './swc.ts';
-import { nodeTableCsv } from './csv.ts';
+import { connectorTableCsv, nodeTableCsv } from './csv.ts';
 import { unzipStored, zipStored } from './zip.ts';
 
 function detail() {
@@ -107,6 +107,16 @@ describe('SWC and CSV', () => {
     const lines = csv.trim().split('\n');
     expect(lines).toHaveLength(d.nodeCount + 1);
     expect(lines[1]).toContain('"a, ""b"""');
+  });
+
+  it('writes float32 coordinates with the digits CATMAID prints, not float32 noise', () => {
+    const d = decodeCompactDetail(
+      [[[7, null, 3, 41150.4, 31593.2, 0.1, 12.3, 5]], [[9, 7, 0, 41150.4, 1.7, 2]], {}, [], []],
+      42,
+    );
+    const s = { skeletonId: 42, name: 'n', detail: d, strahler: strahlerOrders(d.parentIndex) };
+    expect(nodeTableCsv([s], () => 'u').split('\n')[1]).toContain(',41150.4,31593.2,0.1,12.3,');
+    expect(connectorTableCsv([s]).split('\n')[1]).toContain(',41150.4,1.7,2');
   });
 
   it('zips and unzips stored entries', () => {
