@@ -83,6 +83,7 @@ describe('API proxy', () => {
         auth: 'token',
       },
       defaultProjectId: 1,
+      requestTimeoutMs: 30000,
     });
     expect(text).not.toContain('aaaa');
     expect(text).not.toContain('pw');

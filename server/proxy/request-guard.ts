@@ -1,0 +1,74 @@
+/**
+ * Last-resort guards: whatever goes wrong while handling one request ends that request (a JSON
+ * error, or a closed socket once the headers are out), is logged, and never ends the process.
+ * The root causes are fixed where they arise (request-target.ts, static-files.ts); these guards
+ * make the next unforeseen one harmless too.
+ */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { sendJsonError } from './json-error.ts';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+export type Logger = (message: string) => void;
+
+const defaultLog: Logger = (message) => console.error(message);
+
+export function failRequest(res: ServerResponse, err: unknown, log: Logger = defaultLog): void {
+  const what = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  log(`[dashboard] error while handling a request: ${what}`);
+  if (res.headersSent || res.writableEnded) {
+    res.destroy();
+    return;
+  }
+  try {
+    sendJsonError(res, 500, {
+      error: 'The dashboard server failed on this request (logged on the server); retry.',
+      type: 'ServerError',
+    });
+  } catch {
+    res.destroy();
+  }
+}
+
+/** Wrap a request listener so no exception or rejection escapes it. */
+export function guardRequests(handler: Handler, log: Logger = defaultLog): Handler {
+  return (req, res) => {
+    try {
+      const done = handler(req, res);
+      if (done instanceof Promise) done.catch((err: unknown) => failRequest(res, err, log));
+    } catch (err) {
+      failRequest(res, err, log);
+    }
+  };
+}
+
+function rawResponse(status: number, reason: string, message: string): string {
+  const body = JSON.stringify({ error: message, type: 'ProxyBadRequest', detail: '', meta: null });
+  return (
+    `HTTP/1.1 ${status} ${reason}\r\n` +
+    'content-type: application/json\r\n' +
+    `content-length: ${Buffer.byteLength(body)}\r\n` +
+    'x-content-type-options: nosniff\r\n' +
+    'connection: close\r\n\r\n' +
+    body
+  );
+}
+
+/**
+ * Requests Node's parser rejects (bad request line, oversize headers, bad chunking) get a JSON
+ * 400/431 and their socket closed; the server carries on.
+ */
+export function answerClientErrors(server: Server): void {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    socket.end(
+      tooLarge
+        ? rawResponse(431, 'Request Header Fields Too Large', 'The request headers are too large.')
+        : rawResponse(400, 'Bad Request', 'The dashboard server could not parse this request.'),
+    );
+  });
+}
