@@ -38,6 +38,7 @@ async function insideFile(realRoot: string, file: string) {
   } catch {
     return undefined;
   }
+  if (real === realRoot) return undefined; // the folder itself: the app shell answers
   if (!real.startsWith(realRoot + sep)) return 'outside' as const;
   const info = await stat(real).catch(() => undefined);
   return info?.isFile() ? { real, size: info.size } : undefined;
