@@ -56,7 +56,8 @@ function rawResponse(status: number, reason: string, message: string): string {
 
 /**
  * Requests Node's parser rejects (bad request line, oversize headers, bad chunking) get a JSON
- * 400/431 and their socket closed; the server carries on.
+ * 400/431 and their socket closed, and CONNECT (a tunnel request, which Node would otherwise
+ * drop silently) a 405; the server carries on.
  */
 export function answerClientErrors(server: Server): void {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
@@ -70,5 +71,9 @@ export function answerClientErrors(server: Server): void {
         ? rawResponse(431, 'Request Header Fields Too Large', 'The request headers are too large.')
         : rawResponse(400, 'Bad Request', 'The dashboard server could not parse this request.'),
     );
+  });
+  server.on('connect', (_req: unknown, socket: Socket) => {
+    socket.on('error', () => socket.destroy());
+    socket.end(rawResponse(405, 'Method Not Allowed', 'The dashboard server is not a tunnel.'));
   });
 }
