@@ -200,6 +200,27 @@ describe('RedactStream', () => {
     }
   });
 
+  it('masks a secret at every offset across a stream of big chunks', async () => {
+    for (let offset = 0; offset < 260; offset += 3) {
+      const data = Buffer.from(
+        `${'x'.repeat(offset)}${TOKEN}${'y'.repeat(50)}${TOKEN}${'z'.repeat(200)}`,
+      );
+      const chunks: Buffer[] = [];
+      for (let at = 0; at < data.length; at += 100)
+        chunks.push(Buffer.from(data.subarray(at, at + 100)));
+      const out: Buffer[] = [];
+      await new Promise<void>((resolve, reject) =>
+        Readable.from(chunks)
+          .pipe(new RedactStream([secret]))
+          .on('data', (c: Buffer) => out.push(c))
+          .on('end', resolve)
+          .on('error', reject),
+      );
+      const text = Buffer.concat(out).toString();
+      expect(text).toBe(data.toString().replaceAll(TOKEN, '*'.repeat(40)));
+    }
+  });
+
   it('passes 128 MiB of binary through unchanged and fast', async () => {
     const block = randomBytes(1024 * 1024);
     const stream = new RedactStream(

@@ -19,7 +19,8 @@ export interface Credentials {
   basicPassword: string | undefined;
 }
 
-function variants(secret: string): string[] {
+function variants(secret: string, escaped: boolean): string[] {
+  if (!escaped) return [secret];
   const html = secret
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -30,25 +31,32 @@ function variants(secret: string): string[] {
   return [secret, html, json, encodeURIComponent(secret)];
 }
 
-/** Every form in which a credential could come back, longest first. */
-export function secretStrings(creds: Credentials): string[] {
+/**
+ * Every form in which a credential could come back, longest first. `escaped` adds the HTML-,
+ * JSON- and URL-escaped spellings a text page would use.
+ */
+export function secretStrings(creds: Credentials, escaped = true): string[] {
   const out = new Set<string>();
-  for (const token of creds.tokens) if (token) for (const v of variants(token)) out.add(v);
+  for (const token of creds.tokens) if (token) for (const v of variants(token, escaped)) out.add(v);
   if (creds.basicUser !== undefined) {
     const pair = `${creds.basicUser}:${creds.basicPassword ?? ''}`;
     out.add(Buffer.from(pair).toString('base64'));
     if (creds.basicPassword) {
-      for (const v of variants(pair)) out.add(v);
-      for (const v of variants(creds.basicPassword)) out.add(v);
+      for (const v of variants(pair, escaped)) out.add(v);
+      for (const v of variants(creds.basicPassword, escaped)) out.add(v);
     }
   }
   out.delete('');
   return [...out].sort((a, b) => b.length - a.length);
 }
 
-/** The byte patterns to redact from a body; `text` bodies also lose short secrets. */
+/**
+ * The byte patterns to redact from a body. Text bodies: every spelling of every secret. Binary
+ * bodies (msgpack, octet-stream) hold raw bytes only, so only the raw forms (fewer passes over
+ * 100+ MB), and only those long enough not to match ordinary data by chance.
+ */
 export function secretsFor(creds: Credentials, text: boolean): Buffer[] {
-  return secretStrings(creds)
+  return secretStrings(creds, text)
     .map((s) => Buffer.from(s))
     .filter((b) => text || b.length >= MIN_BINARY_SECRET_BYTES);
 }
@@ -90,17 +98,27 @@ export class RedactStream extends Transform {
       done(null, chunk);
       return;
     }
-    const buf = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
-    maskInPlace(buf, this.secrets);
-    const release = buf.length - this.keep;
-    if (release <= 0) {
-      this.carry = buf;
-      done();
+    const keep = this.keep;
+    if (chunk.length < 2 * keep) {
+      // Small chunk: simply join it to the held-back bytes.
+      const joined = Buffer.concat([this.carry, chunk]);
+      maskInPlace(joined, this.secrets);
+      const release = Math.max(0, joined.length - keep);
+      this.carry = Buffer.from(joined.subarray(release));
+      done(null, release > 0 ? joined.subarray(0, release) : undefined);
       return;
     }
-    // Copy the held-back tail: `buf` may be a view on memory the next stage still reads.
-    this.carry = Buffer.from(buf.subarray(release));
-    done(null, buf.subarray(0, release));
+    // Big chunk: no copy of it. A match starting in the held-back bytes ends within the first
+    // `keep` bytes of the chunk, so masking that small seam, then the chunk itself, finds all.
+    if (this.carry.length > 0) {
+      const seam = Buffer.concat([this.carry, chunk.subarray(0, keep)]);
+      maskInPlace(seam, this.secrets);
+      seam.copy(chunk, 0, this.carry.length);
+      this.push(seam.subarray(0, this.carry.length));
+    }
+    maskInPlace(chunk, this.secrets);
+    this.carry = Buffer.from(chunk.subarray(chunk.length - keep));
+    done(null, chunk.subarray(0, chunk.length - keep));
   }
 
   override _flush(done: TransformCallback): void {
