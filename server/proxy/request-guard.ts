@@ -7,6 +7,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { sendJsonError } from './json-error.ts';
+import { isBadTarget, parseRequestTarget } from './request-target.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 export type Logger = (message: string) => void;
@@ -76,4 +77,29 @@ export function answerClientErrors(server: Server): void {
     socket.on('error', () => socket.destroy());
     socket.end(rawResponse(405, 'Method Not Allowed', 'The dashboard server is not a tunnel.'));
   });
+}
+
+/**
+ * For a server whose request listener is not ours (Vite's connect app, which parses the target
+ * with `url.parse` before any middleware runs and throws on `http://[/`): answer malformed
+ * targets with a 400 before that listener sees them, and run it under the guard.
+ */
+export function guardExistingListeners(server: Server, log: Logger = defaultLog): void {
+  const listeners = server.listeners('request') as Handler[];
+  server.removeAllListeners('request');
+  server.on(
+    'request',
+    guardRequests((req, res) => {
+      const target = parseRequestTarget(req.url);
+      if (isBadTarget(target)) {
+        req.resume();
+        sendJsonError(res, 400, {
+          error: `Bad request: ${target.error}.`,
+          type: 'ProxyBadRequest',
+        });
+        return;
+      }
+      for (const listener of listeners) void listener(req, res);
+    }, log),
+  );
 }
