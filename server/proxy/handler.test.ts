@@ -89,6 +89,25 @@ describe('API proxy', () => {
     expect(text).not.toContain('pw');
   });
 
+  it('tells the browser the stall timeout it is configured with', async () => {
+    const api = createApiMiddleware({
+      url: normaliseRootUrl(upstreamUrl),
+      token: undefined,
+      basicUser: undefined,
+      basicPassword: undefined,
+      defaultProjectId: undefined,
+      isDemo: true,
+      stallTimeoutMs: 45_000,
+    });
+    const server = createServer((req, res) => api(req, res, () => res.end()));
+    const url = await listen(server);
+    const config = (await (await fetch(`${url}/api/config`)).json()) as {
+      requestTimeoutMs: number;
+    };
+    expect(config.requestTimeoutMs).toBe(45_000);
+    server.close();
+  });
+
   it('forwards an allowed GET to the one origin with token and basic auth added server-side', async () => {
     const res = await fetch(`${proxyUrl}/api/catmaid/1/skeletons/16/compact-detail?with_tags=true`);
     expect(res.status).toBe(200);
