@@ -8,6 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { sendJsonError } from './json-error.ts';
 import { isBadTarget, parseRequestTarget } from './request-target.ts';
+import { API_CSP } from './security-headers.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 export type Logger = (message: string) => void;
@@ -50,6 +51,9 @@ function rawResponse(status: number, reason: string, message: string): string {
     'content-type: application/json\r\n' +
     `content-length: ${Buffer.byteLength(body)}\r\n` +
     'x-content-type-options: nosniff\r\n' +
+    `content-security-policy: ${API_CSP}\r\n` +
+    'x-frame-options: DENY\r\n' +
+    'referrer-policy: no-referrer\r\n' +
     'connection: close\r\n\r\n' +
     body
   );
@@ -66,12 +70,17 @@ export function answerClientErrors(server: Server): void {
       socket.destroy();
       return;
     }
-    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
-    socket.end(
-      tooLarge
-        ? rawResponse(431, 'Request Header Fields Too Large', 'The request headers are too large.')
-        : rawResponse(400, 'Bad Request', 'The dashboard server could not parse this request.'),
-    );
+    if (err.code === 'HPE_HEADER_OVERFLOW') {
+      socket.end(
+        rawResponse(431, 'Request Header Fields Too Large', 'The request headers are too large.'),
+      );
+    } else if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      socket.end(rawResponse(408, 'Request Timeout', 'The request took too long to arrive.'));
+    } else {
+      socket.end(
+        rawResponse(400, 'Bad Request', 'The dashboard server could not parse this request.'),
+      );
+    }
   });
   server.on('connect', (_req: unknown, socket: Socket) => {
     socket.on('error', () => socket.destroy());
