@@ -14,7 +14,7 @@ import { createStaticHandler, type StaticOptions } from './static-files.ts';
  * Node's default header limit is 16 KiB. Share links keep big state in the URL fragment (never
  * sent), so this is only a backstop for older links that carry it in the query string.
  */
-export const MAX_HEADER_BYTES = 64 * 1024;
+const MAX_HEADER_BYTES = 64 * 1024;
 
 export function createDashboardServer(
   distDir: string,

@@ -9,7 +9,7 @@
 import type { IncomingMessage } from 'node:http';
 
 export const MAX_REQUEST_BODY_BYTES = 2 * 1024 * 1024;
-export const MAX_BUFFERED_REQUEST_BYTES = 64 * 1024 * 1024;
+const MAX_BUFFERED_REQUEST_BYTES = 64 * 1024 * 1024;
 /** After refusing a body, at most this much more of it is read (and discarded) so the client
  * can read the answer; a client that keeps sending after that loses its connection. */
 const DRAIN_LIMIT_BYTES = 8 * 1024 * 1024;

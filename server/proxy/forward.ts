@@ -13,13 +13,13 @@ import { sendJsonError } from './json-error.ts';
 import { RedactStream, redactString, secretsFor, type Credentials } from './redact.ts';
 
 /** A CATMAID that accepts no TCP/TLS connection within this is down or unreachable. */
-export const CONNECT_TIMEOUT_MS = 10_000;
+const CONNECT_TIMEOUT_MS = 10_000;
 /**
  * No byte in either direction for this long ends the request. There is deliberately no cap on
  * the total time: a busy CATMAID can take ~30 s before the first byte of a big compact-detail
  * answer and then stream 100+ MB for minutes, which is fine as long as data keeps coming.
  */
-export const IDLE_TIMEOUT_MS = 120_000;
+const IDLE_TIMEOUT_MS = 120_000;
 
 /** Response headers worth passing back; cookies, upstream CORS/auth and debug headers are dropped. */
 const passHeaders = [
@@ -49,7 +49,7 @@ export function upstreamHeaders(
   return headers;
 }
 
-export function credentialsOf(settings: UpstreamSettings, token: string | undefined): Credentials {
+function credentialsOf(settings: UpstreamSettings, token: string | undefined): Credentials {
   return {
     tokens: [settings.token, token],
     basicUser: settings.basicUser,

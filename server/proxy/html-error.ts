@@ -36,14 +36,14 @@ function textOf(html: string): string {
     .trim();
 }
 
-export function pageTitle(html: string): string {
+function pageTitle(html: string): string {
   const match =
     /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html) ??
     /<h[1-3][^>]*>([\s\S]*?)<\/h[1-3]>/i.exec(html);
   return match?.[1] ? textOf(match[1]) : '';
 }
 
-export function looksLikeLogin(html: string, title: string): boolean {
+function looksLikeLogin(html: string, title: string): boolean {
   if (/<input\b[^>]*\btype\s*=\s*["']?password\b/i.test(html)) return true;
   const words = /\blog\s?-?in\b|\bsign\s?-?in\b/i;
   if (words.test(title)) return true;

@@ -10,7 +10,7 @@
 import { Transform, type TransformCallback } from 'node:stream';
 
 /** Shorter secrets are redacted only where a false match cannot corrupt data. */
-export const MIN_BINARY_SECRET_BYTES = 8;
+const MIN_BINARY_SECRET_BYTES = 8;
 const MASK = 0x2a; // '*'
 
 export interface Credentials {
@@ -35,7 +35,7 @@ function variants(secret: string, escaped: boolean): string[] {
  * Every form in which a credential could come back, longest first. `escaped` adds the HTML-,
  * JSON- and URL-escaped spellings a text page would use.
  */
-export function secretStrings(creds: Credentials, escaped = true): string[] {
+function secretStrings(creds: Credentials, escaped = true): string[] {
   const out = new Set<string>();
   for (const token of creds.tokens) if (token) for (const v of variants(token, escaped)) out.add(v);
   if (creds.basicUser !== undefined) {
@@ -62,7 +62,7 @@ export function secretsFor(creds: Credentials, text: boolean): Buffer[] {
 }
 
 /** Overwrite every occurrence of every secret in `buf`, in place. */
-export function maskInPlace(buf: Buffer, secrets: readonly Buffer[]): void {
+function maskInPlace(buf: Buffer, secrets: readonly Buffer[]): void {
   for (const secret of secrets) {
     let at = buf.indexOf(secret);
     while (at !== -1) {

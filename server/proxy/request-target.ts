@@ -6,7 +6,7 @@
  * value (`{ error }`) the caller answers with a 400.
  */
 
-export interface RequestTarget {
+interface RequestTarget {
   /** Path as sent (still percent-encoded, dot segments resolved by the URL parser). */
   pathname: string;
   /** Percent-decoded path; never contains a NUL byte. */

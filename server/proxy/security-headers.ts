@@ -8,7 +8,7 @@
  */
 import type { ServerResponse } from 'node:http';
 
-export const APP_CSP = [
+const APP_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "worker-src 'self' blob:",
