@@ -16,7 +16,9 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // Maps are written for debugging but not referenced from the bundles, and `npm run serve`
+    // refuses `*.map` unless SERVE_SOURCEMAPS=1: production does not publish its sources.
+    sourcemap: 'hidden',
     // The manifest lets scripts/check-bundle.ts hold the initial bundle to its budget.
     manifest: true,
     chunkSizeWarningLimit: 4096,

@@ -1,14 +1,13 @@
 /**
  * `npm run serve`: serves the built app from dist/ and proxies the CATMAID API path.
- * Reads PORT (default 8080), HOST (default 127.0.0.1) and the CATMAID_* variables.
+ * Reads PORT (default 8080), HOST (default 127.0.0.1), SERVE_SOURCEMAPS (1: serve `*.map`) and
+ * the CATMAID_* variables.
  */
-import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApiMiddleware } from './proxy/handler.ts';
+import { createDashboardServer } from './dashboard-server.ts';
 import { resolveUpstream } from './proxy/upstream.ts';
-import { createStaticHandler } from './static-files.ts';
 
 // DIST_DIR lets parallel test runs serve separate builds (`vite build --outDir …`).
 const distDir = resolve(
@@ -22,10 +21,8 @@ if (!existsSync(resolve(distDir, 'index.html'))) {
 const upstream = await resolveUpstream(process.env, {
   logDemoRequests: process.env.DEMO_LOG === '1',
 });
-const api = createApiMiddleware(upstream.settings);
-const serveStatic = createStaticHandler(distDir);
-const server = createServer((req, res) => {
-  api(req, res, () => serveStatic(req, res));
+const server = createDashboardServer(distDir, upstream.settings, {
+  serveSourceMaps: process.env.SERVE_SOURCEMAPS === '1',
 });
 
 const port = Number(process.env.PORT ?? 8080);

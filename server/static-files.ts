@@ -1,7 +1,14 @@
-/** Minimal static file server for the built app, with a single-page-app fallback. */
-import { createReadStream, statSync } from 'node:fs';
+/**
+ * Static file server for the built app, with a single-page-app fallback. Every path is decoded
+ * safely, resolved to its real path (symlinks followed) and served only if that lies inside the
+ * real served folder: a link in dist/ pointing elsewhere is refused. Source maps are not served
+ * unless `serveSourceMaps` is set (SERVE_SOURCEMAPS=1 for `npm run serve`).
+ */
+import { createReadStream, realpathSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { isBadTarget, parseRequestTarget } from './proxy/request-target.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -12,50 +19,102 @@ const types: Record<string, string> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
+  '.map': 'application/json',
 };
 
-export function createStaticHandler(root: string) {
-  const rootWithSep = root.endsWith(sep) ? root : root + sep;
-  return (req: IncomingMessage, res: ServerResponse): void => {
+export interface StaticOptions {
+  serveSourceMaps?: boolean;
+}
+
+function plain(res: ServerResponse, status: number, text = '', extra: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...extra }).end(text);
+}
+
+/** The real path of `file` if it exists, is a regular file and lies inside `realRoot`. */
+async function insideFile(realRoot: string, file: string) {
+  let real: string;
+  try {
+    real = await realpath(file);
+  } catch {
+    return undefined;
+  }
+  if (real === realRoot) return undefined; // the folder itself: the app shell answers
+  if (!real.startsWith(realRoot + sep)) return 'outside' as const;
+  const info = await stat(real).catch(() => undefined);
+  return info?.isFile() ? { real, size: info.size } : undefined;
+}
+
+export function createStaticHandler(root: string, options: StaticOptions = {}) {
+  let realRoot: string | undefined;
+  const rootOf = () => {
+    // Resolved lazily: the folder may appear after the server starts (a running build).
+    realRoot ??= realpathSync(root);
+    return realRoot;
+  };
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
+      plain(res, 405, 'Method not allowed', { allow: 'GET, HEAD' });
       return;
     }
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(root, pathname));
-    if (!file.startsWith(rootWithSep)) {
-      res.writeHead(403).end();
+    const target = parseRequestTarget(req.url);
+    if (isBadTarget(target)) {
+      plain(res, 400, `Bad request: ${target.error}.`);
       return;
     }
-    let stat = statSync(file, { throwIfNoEntry: false });
-    if (!stat?.isFile()) {
+    const pathname = target.decodedPath;
+    let base: string;
+    try {
+      base = rootOf();
+    } catch {
+      realRoot = undefined;
+      plain(res, 503, 'The dashboard build is not available yet; run `npm run build`.', {
+        'retry-after': '5',
+      });
+      return;
+    }
+    const file = normalize(join(base, pathname));
+    if (!file.startsWith(base + sep) && file !== base) {
+      plain(res, 403, 'Forbidden');
+      return;
+    }
+    if (extname(file) === '.map' && !options.serveSourceMaps) {
+      plain(res, 404, 'Not found');
+      return;
+    }
+    let found = await insideFile(base, file);
+    if (found === 'outside') {
+      plain(res, 403, 'Forbidden');
+      return;
+    }
+    const isAsset = pathname.startsWith('/assets/');
+    if (!found) {
       // Client-side routes (and unknown paths) get the app shell; missing assets get a 404.
-      if (pathname.startsWith('/assets/')) {
-        res.writeHead(404).end();
+      if (isAsset) {
+        plain(res, 404, 'Not found');
         return;
       }
-      file = join(root, 'index.html');
-      stat = statSync(file, { throwIfNoEntry: false });
-      if (!stat) {
-        // The build is missing (or being rebuilt): say so instead of crashing the server.
-        res
-          .writeHead(503, { 'content-type': 'text/plain', 'retry-after': '5' })
-          .end('The dashboard build is not available yet; run `npm run build`.');
+      const shell = await insideFile(base, join(base, 'index.html'));
+      if (!shell || shell === 'outside') {
+        // The build is missing (or being rebuilt): say so instead of failing.
+        plain(res, 503, 'The dashboard build is not available yet; run `npm run build`.', {
+          'retry-after': '5',
+        });
         return;
       }
+      found = shell;
     }
-    const immutable = pathname.startsWith('/assets/');
     res.writeHead(200, {
-      'content-type': types[extname(file)] ?? 'application/octet-stream',
-      'content-length': stat.size,
-      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'content-type': types[extname(found.real)] ?? 'application/octet-stream',
+      'content-length': found.size,
+      'cache-control': isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    const stream = createReadStream(file);
+    const stream = createReadStream(found.real);
     stream.on('error', () => res.destroy());
+    res.on('close', () => stream.destroy());
     stream.pipe(res);
   };
 }

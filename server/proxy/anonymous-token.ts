@@ -41,9 +41,9 @@ export function anonymousTokenSource(
   settings: UpstreamSettings,
 ): () => Promise<string | undefined> {
   let cached: { token: string | undefined; at: number } | undefined;
-  return async () => {
-    if (settings.token || settings.isDemo) return settings.token;
-    if (cached && (cached.token || Date.now() - cached.at < RETRY_AFTER_MS)) return cached.token;
+  // Concurrent first requests share one fetch instead of each asking the server.
+  let inFlight: Promise<string | undefined> | undefined;
+  const fetchToken = async (): Promise<string | undefined> => {
     let token: string | undefined;
     try {
       const body = await getJson(
@@ -57,5 +57,13 @@ export function anonymousTokenSource(
     }
     cached = { token, at: Date.now() };
     return token;
+  };
+  return async () => {
+    if (settings.token || settings.isDemo) return settings.token;
+    if (cached && (cached.token || Date.now() - cached.at < RETRY_AFTER_MS)) return cached.token;
+    inFlight ??= fetchToken().finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
   };
 }

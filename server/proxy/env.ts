@@ -9,6 +9,8 @@ export interface UpstreamSettings {
   defaultProjectId: number | undefined;
   /** True when this is the embedded demo server started by us. */
   isDemo: boolean;
+  /** How long the browser waits for progress before calling a request stalled (default 30 s). */
+  stallTimeoutMs?: number | undefined;
 }
 
 export interface EnvSettings {
@@ -17,7 +19,11 @@ export interface EnvSettings {
   basicUser: string | undefined;
   basicPassword: string | undefined;
   defaultProjectId: number | undefined;
+  stallTimeoutMs: number;
 }
+
+export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
+const STALL_TIMEOUT_RANGE = [1_000, 600_000] as const;
 
 function nonEmpty(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
@@ -47,11 +53,20 @@ export function readEnvSettings(env: NodeJS.ProcessEnv): EnvSettings {
   if (projectId !== undefined && !Number.isInteger(projectId)) {
     throw new Error(`CATMAID_PROJECT must be a project id (an integer), got ${rawProject}`);
   }
+  const rawStall = nonEmpty(env.DASHBOARD_STALL_TIMEOUT_MS);
+  const stallTimeoutMs = rawStall === undefined ? DEFAULT_STALL_TIMEOUT_MS : Number(rawStall);
+  const [minStall, maxStall] = STALL_TIMEOUT_RANGE;
+  if (!Number.isInteger(stallTimeoutMs) || stallTimeoutMs < minStall || stallTimeoutMs > maxStall) {
+    throw new Error(
+      `DASHBOARD_STALL_TIMEOUT_MS must be whole milliseconds from ${minStall} to ${maxStall}, got ${rawStall}`,
+    );
+  }
   return {
     catmaidUrl: rawUrl ? normaliseRootUrl(rawUrl) : undefined,
     token: nonEmpty(env.CATMAID_TOKEN),
     basicUser: nonEmpty(env.CATMAID_HTTP_USER),
     basicPassword: nonEmpty(env.CATMAID_HTTP_PASSWORD),
     defaultProjectId: projectId,
+    stallTimeoutMs,
   };
 }

@@ -1,13 +1,27 @@
-/** Forwards one allowed request to the single upstream CATMAID origin. */
-import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+/**
+ * Forwards one allowed request to the single upstream CATMAID origin. What comes back is
+ * decompressed and redacted (redact.ts) on its way through, HTML pages become the dashboard's
+ * JSON error (html-error.ts), and a browser that disconnects cancels the upstream request.
+ */
+import { request as httpRequest, type ClientRequest, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { pipeline, type Readable, type Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { UpstreamSettings } from './env.ts';
+import { HTML_SNIFF_BYTES, upstreamHtmlError } from './html-error.ts';
 import { sendJsonError } from './json-error.ts';
+import { RedactStream, redactString, secretsFor, type Credentials } from './redact.ts';
 
-const UPSTREAM_TIMEOUT_MS = 180_000;
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** A CATMAID that accepts no TCP/TLS connection within this is down or unreachable. */
+const CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * No byte in either direction for this long ends the request. There is deliberately no cap on
+ * the total time: a busy CATMAID can take ~30 s before the first byte of a big compact-detail
+ * answer and then stream 100+ MB for minutes, which is fine as long as data keeps coming.
+ */
+const IDLE_TIMEOUT_MS = 120_000;
 
-/** Response headers worth passing back; cookies and upstream CORS/auth headers are dropped. */
+/** Response headers worth passing back; cookies, upstream CORS/auth and debug headers are dropped. */
 const passHeaders = [
   'content-type',
   'content-length',
@@ -16,18 +30,6 @@ const passHeaders = [
   'last-modified',
   'etag',
 ];
-
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
-    size += buf.length;
-    if (size > MAX_BODY_BYTES) throw new Error(`request body over ${MAX_BODY_BYTES} bytes`);
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks);
-}
 
 export function upstreamHeaders(
   settings: UpstreamSettings,
@@ -47,6 +49,14 @@ export function upstreamHeaders(
   return headers;
 }
 
+function credentialsOf(settings: UpstreamSettings, token: string | undefined): Credentials {
+  return {
+    tokens: [settings.token, token],
+    basicUser: settings.basicUser,
+    basicPassword: settings.basicPassword,
+  };
+}
+
 export interface ForwardOptions {
   settings: UpstreamSettings;
   token: string | undefined;
@@ -59,8 +69,57 @@ export interface ForwardOptions {
   mount: string;
 }
 
-export function forward(res: ServerResponse, options: ForwardOptions): void {
+function decoderFor(encoding: string): Transform | null | 'unsupported' {
+  switch (encoding) {
+    case '':
+    case 'identity':
+      return null;
+    case 'gzip':
+    case 'x-gzip':
+      return createGunzip();
+    case 'deflate':
+      return createInflate();
+    case 'br':
+      return createBrotliDecompress();
+    default:
+      return 'unsupported';
+  }
+}
+
+/** Bodies where a short secret cannot be ordinary data: text, JSON, errors. */
+function isTextual(contentType: string, status: number): boolean {
+  return (
+    status >= 400 ||
+    contentType === '' ||
+    /^(text\/|application\/(json|xml|javascript|problem\+json)|[^;]*\+(json|xml))/i.test(
+      contentType,
+    )
+  );
+}
+
+function collectHtml(body: Readable, done: (html: string) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    body.destroy();
+    done(Buffer.concat(chunks).toString('utf8'));
+  };
+  body.on('data', (chunk: Buffer) => {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= HTML_SNIFF_BYTES) finish();
+  });
+  body.on('end', finish);
+  body.on('error', finish);
+}
+
+export function forward(res: ServerResponse, options: ForwardOptions): ClientRequest | undefined {
   const { settings, pathAndQuery, method, body } = options;
+  if (res.destroyed) return undefined;
+  const creds = credentialsOf(settings, options.token);
   const target = new URL(
     settings.url.pathname.replace(/\/$/, '') + pathAndQuery,
     settings.url.origin,
@@ -71,44 +130,95 @@ export function forward(res: ServerResponse, options: ForwardOptions): void {
     headers['content-length'] = String(body?.length ?? 0);
   }
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-  const upstream = send(target, { method, headers, timeout: UPSTREAM_TIMEOUT_MS }, (upRes) => {
+  const upstream = send(target, { method, headers, timeout: IDLE_TIMEOUT_MS }, (upRes) => {
     const status = upRes.statusCode ?? 502;
+    const contentType = String(upRes.headers['content-type'] ?? '');
+    const decoder = decoderFor(String(upRes.headers['content-encoding'] ?? '').toLowerCase());
+    if (decoder === 'unsupported') {
+      upRes.destroy();
+      sendJsonError(res, 502, {
+        error: `The CATMAID server at ${settings.url.href} answered with an unsupported content-encoding.`,
+        type: 'ProxyUpstreamError',
+      });
+      return;
+    }
+    const location = upRes.headers.location;
+    const redirect = Boolean(location) && status >= 300 && status < 400;
+    const decoded: Readable = decoder ? upRes.pipe(decoder) : upRes;
+    if (decoder) upRes.on('error', (err) => decoder.destroy(err));
+
+    if (/^text\/html\b/i.test(contentType) && !redirect) {
+      collectHtml(decoded, (html) => {
+        upRes.destroy();
+        const answer = upstreamHtmlError(html, status, settings.url, creds);
+        if (!res.headersSent && !res.destroyed) sendJsonError(res, answer.status, answer.body);
+      });
+      return;
+    }
+
     const out: Record<string, string> = {};
     for (const name of passHeaders) {
       const value = upRes.headers[name];
-      if (typeof value === 'string') out[name] = value;
+      if (typeof value !== 'string') continue;
+      // A decompressed body has neither its old encoding nor its old length.
+      if (decoder && (name === 'content-encoding' || name === 'content-length')) continue;
+      out[name] = redactString(value, creds);
     }
-    const location = upRes.headers.location;
-    if (location && status >= 300 && status < 400) {
+    if (location && redirect) {
       // CATMAID redirects slash-less GETs; keep the browser on our origin.
       const resolved = new URL(location, target);
       if (
         resolved.origin === settings.url.origin &&
         resolved.pathname.startsWith(settings.url.pathname)
       ) {
-        out.location =
+        out.location = redactString(
           options.mount +
-          '/' +
-          resolved.pathname.slice(settings.url.pathname.length) +
-          resolved.search;
+            '/' +
+            resolved.pathname.slice(settings.url.pathname.length) +
+            resolved.search,
+          creds,
+        );
       }
     }
     res.writeHead(status, out);
-    upRes.pipe(res);
+    pipeline(
+      decoded,
+      new RedactStream(secretsFor(creds, isTextual(contentType, status))),
+      res,
+      () => {
+        // Errors end the response (pipeline destroys it); a truncated answer is all we can do.
+        upRes.destroy();
+      },
+    );
+  });
+
+  // A browser that gives up cancels the upstream work it asked for.
+  res.on('close', () => {
+    if (!res.writableFinished) upstream.destroy(new Error('the browser closed the request'));
+  });
+  upstream.on('socket', (socket) => {
+    if (!socket.connecting) return;
+    const timer = setTimeout(() => {
+      upstream.destroy(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000} s`));
+    }, CONNECT_TIMEOUT_MS);
+    socket.once('connect', () => clearTimeout(timer));
+    upstream.once('close', () => clearTimeout(timer));
   });
   upstream.on('timeout', () => {
-    upstream.destroy(new Error(`no answer within ${UPSTREAM_TIMEOUT_MS / 1000} s`));
+    upstream.destroy(new Error(`no data for ${IDLE_TIMEOUT_MS / 1000} s`));
   });
   upstream.on('error', (err) => {
+    if (res.destroyed || res.writableEnded) return;
     if (res.headersSent) {
       res.destroy(err);
       return;
     }
-    const timedOut = err.message.startsWith('no answer');
+    const timedOut = /^no (data|connection)/.test(err.message);
     sendJsonError(res, timedOut ? 504 : 502, {
-      error: `Cannot reach the CATMAID server at ${settings.url.href}: ${err.message}`,
+      error: `Cannot reach the CATMAID server at ${settings.url.href}: ${redactString(err.message, creds)}`,
       type: timedOut ? 'ProxyUpstreamTimeout' : 'ProxyUpstreamError',
     });
   });
   upstream.end(method === 'POST' ? body : undefined);
+  return upstream;
 }

@@ -83,9 +83,29 @@ describe('API proxy', () => {
         auth: 'token',
       },
       defaultProjectId: 1,
+      requestTimeoutMs: 30000,
     });
     expect(text).not.toContain('aaaa');
     expect(text).not.toContain('pw');
+  });
+
+  it('tells the browser the stall timeout it is configured with', async () => {
+    const api = createApiMiddleware({
+      url: normaliseRootUrl(upstreamUrl),
+      token: undefined,
+      basicUser: undefined,
+      basicPassword: undefined,
+      defaultProjectId: undefined,
+      isDemo: true,
+      stallTimeoutMs: 45_000,
+    });
+    const server = createServer((req, res) => api(req, res, () => res.end()));
+    const url = await listen(server);
+    const config = (await (await fetch(`${url}/api/config`)).json()) as {
+      requestTimeoutMs: number;
+    };
+    expect(config.requestTimeoutMs).toBe(45_000);
+    server.close();
   });
 
   it('forwards an allowed GET to the one origin with token and basic auth added server-side', async () => {

@@ -2,13 +2,19 @@
  * The dashboard's API middleware (connect-style, used by Vite's dev server and by `npm run
  * serve`): `/api/config` tells the browser which server it talks to (never the token), and
  * `/api/catmaid/*` forwards allowlisted read requests to the one configured CATMAID origin.
+ * Malformed request targets are answered with a 400 here, for every path, so neither this
+ * middleware nor the ones after it (static files, Vite) ever see them.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkAllowed } from './allowlist.ts';
 import { anonymousTokenSource } from './anonymous-token.ts';
-import type { UpstreamSettings } from './env.ts';
-import { forward, readBody } from './forward.ts';
+import { drainRequest, readBodyCapped } from './body-limit.ts';
+import { DEFAULT_STALL_TIMEOUT_MS, type UpstreamSettings } from './env.ts';
+import { forward } from './forward.ts';
 import { sendJson, sendJsonError } from './json-error.ts';
+import { failRequest } from './request-guard.ts';
+import { isBadTarget, parseRequestTarget } from './request-target.ts';
+import { API_CSP, setSecurityHeaders } from './security-headers.ts';
 
 export const API_MOUNT = '/api/catmaid';
 export const CONFIG_PATH = '/api/config';
@@ -19,6 +25,8 @@ export type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next)
 export interface DashboardConfig {
   server: { label: string; url: string; isDemo: boolean; auth: 'token' | 'anonymous' };
   defaultProjectId: number | null;
+  /** The browser calls a request stalled after this long without progress. */
+  requestTimeoutMs: number;
 }
 
 export function dashboardConfig(settings: UpstreamSettings): DashboardConfig {
@@ -31,26 +39,18 @@ export function dashboardConfig(settings: UpstreamSettings): DashboardConfig {
       auth: settings.token ? 'token' : 'anonymous',
     },
     defaultProjectId: settings.defaultProjectId ?? null,
+    requestTimeoutMs: settings.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
   };
 }
 
 export function createApiMiddleware(settings: UpstreamSettings): Middleware {
   const anonymousToken = anonymousTokenSource(settings);
-  return (req, res, next) => {
-    const url = new URL(req.url ?? '/', 'http://dashboard.invalid');
-    if (url.pathname === CONFIG_PATH) {
-      sendJson(res, 200, dashboardConfig(settings));
-      return;
-    }
-    if (url.pathname !== API_MOUNT && !url.pathname.startsWith(API_MOUNT + '/')) {
-      next();
-      return;
-    }
-    const path = url.pathname.slice(API_MOUNT.length) || '/';
+
+  async function proxy(req: IncomingMessage, res: ServerResponse, path: string, search: string) {
     const method = (req.method ?? 'GET').toUpperCase();
-    const decision = checkAllowed(method, path, url.searchParams);
+    const decision = checkAllowed(method, path, new URLSearchParams(search));
     if (!decision.allowed) {
-      req.resume();
+      drainRequest(req);
       sendJsonError(res, 403, {
         error: `Refused by the dashboard proxy: ${decision.reason}`,
         type: 'ProxyForbidden',
@@ -59,25 +59,56 @@ export function createApiMiddleware(settings: UpstreamSettings): Middleware {
       });
       return;
     }
-    void (async () => {
-      try {
-        const body = method === 'POST' ? await readBody(req) : undefined;
-        const token = settings.token ?? (await anonymousToken());
-        forward(res, {
-          settings,
-          token,
-          pathAndQuery: path + url.search,
-          method: method === 'POST' ? 'POST' : 'GET',
-          body,
-          contentType: req.headers['content-type'],
-          mount: API_MOUNT,
-        });
-      } catch (err) {
+    let body: Buffer | undefined;
+    if (method === 'POST') {
+      const read = await readBodyCapped(req);
+      if (!read.ok) {
+        drainRequest(req);
+        if (read.status === 503) res.setHeader('retry-after', '2');
+        sendJsonError(res, read.status, { error: read.error, type: read.type });
+        return;
+      }
+      body = read.body;
+    }
+    const token = settings.token ?? (await anonymousToken());
+    forward(res, {
+      settings,
+      token,
+      pathAndQuery: path + search,
+      method: method === 'POST' ? 'POST' : 'GET',
+      body,
+      contentType: req.headers['content-type'],
+      mount: API_MOUNT,
+    });
+  }
+
+  return (req, res, next) => {
+    try {
+      const target = parseRequestTarget(req.url);
+      if (isBadTarget(target)) {
+        drainRequest(req);
+        setSecurityHeaders(res, API_CSP);
         sendJsonError(res, 400, {
-          error: `Bad request to the dashboard proxy: ${String(err)}`,
+          error: `Bad request: ${target.error}.`,
           type: 'ProxyBadRequest',
         });
+        return;
       }
-    })();
+      const { pathname } = target;
+      const isApi = pathname === API_MOUNT || pathname.startsWith(API_MOUNT + '/');
+      if (pathname !== CONFIG_PATH && !isApi) {
+        next();
+        return;
+      }
+      setSecurityHeaders(res, API_CSP);
+      if (pathname === CONFIG_PATH) {
+        sendJson(res, 200, dashboardConfig(settings));
+        return;
+      }
+      const path = pathname.slice(API_MOUNT.length) || '/';
+      proxy(req, res, path, target.search).catch((err: unknown) => failRequest(res, err));
+    } catch (err) {
+      failRequest(res, err);
+    }
   };
 }

@@ -1,0 +1,62 @@
+/**
+ * The dev server (`npm start`) runs the same middleware through the Vite plugin: malformed
+ * requests get a 400 there too, and the dev server keeps serving.
+ */
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { close, listen, rawRequest, requestText } from '../test-servers.ts';
+import { catmaidProxy } from './vite-plugin.ts';
+
+let upstream: Server;
+let vite: ViteDevServer;
+let port: number;
+const savedUrl = process.env.CATMAID_URL;
+
+beforeAll(async () => {
+  upstream = createHttpServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+  });
+  process.env.CATMAID_URL = `http://127.0.0.1:${await listen(upstream)}/`;
+  vite = await createServer({
+    configFile: false,
+    root: process.cwd(),
+    logLevel: 'silent',
+    plugins: [catmaidProxy()],
+    server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  await vite.listen();
+  port = (vite.httpServer?.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  await vite.close();
+  await close(upstream);
+  if (savedUrl === undefined) delete process.env.CATMAID_URL;
+  else process.env.CATMAID_URL = savedUrl;
+});
+
+describe('the Vite dev proxy', () => {
+  it.each([
+    'GET /% HTTP/1.1',
+    'GET /%E0%A4%A HTTP/1.1',
+    'GET /assets/%zz.js HTTP/1.1',
+    'GET /index.html%00.png HTTP/1.1',
+    'GET /%c0%ae%c0%ae/x HTTP/1.1',
+    'GET http://[/ HTTP/1.1',
+    'GET http://%zz/ HTTP/1.1',
+  ])('%s gets a 400 and the dev server keeps serving', async (line) => {
+    const bad = await rawRequest(port, requestText(line));
+    expect(bad.status).toBe(400);
+    const config = await rawRequest(port, requestText('GET /api/config HTTP/1.1'));
+    expect(config.status).toBe(200);
+    expect(config.body).toContain('requestTimeoutMs');
+  });
+
+  it('proxies the API', async () => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/catmaid/projects/`);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+});
