@@ -17,7 +17,7 @@ const dashboardConfigSchema = z.object({
   }),
   defaultProjectId: z.number().int().nullable(),
   /** Idle timeout for every request (ms); missing or invalid → the client's default. */
-  requestTimeoutMs: z.unknown().transform(requestTimeoutFrom),
+  requestTimeoutMs: z.unknown().optional().transform(requestTimeoutFrom),
 });
 
 export type DashboardConfig = z.infer<typeof dashboardConfigSchema>;
