@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { skeletonSummariesQuery } from '../../api/skeleton-summary.ts';
 import { useSelection } from '../../state/selection-context.tsx';
@@ -19,6 +19,7 @@ function sameSearch(a: SearchUrlState, b: SearchUrlState): boolean {
 
 export function SearchView() {
   const scope = useProjectScope();
+  const queryClient = useQueryClient();
   const search = useUrlStore((s) => s.state.search);
   const update = useUrlStore((s) => s.update);
   const inputs = useSearchInputs(scope);
@@ -55,9 +56,16 @@ export function SearchView() {
             annotationOptions={inputs.annotationOptions}
             userOptions={inputs.userOptions}
             onSearch={(next) => {
-              // The same search again: nothing in the URL changes, so repeat what failed
-              // (a failed query is never served from the cache; a successful one may be).
-              if (sameSearch(next, search) && results.error) results.retry();
+              // A failed answer is never served from the cache (a successful one may be): drop
+              // the inactive failed queries, so going back to an earlier search asks again, and
+              // for the same search again (nothing in the URL changes) repeat what failed.
+              queryClient.removeQueries({
+                predicate: (q) => q.state.status === 'error' && q.getObserversCount() === 0,
+              });
+              if (sameSearch(next, search)) {
+                if (results.error) results.retry();
+                if (inputs.error) inputs.retry();
+              }
               update((s) => ({ ...s, search: next }));
             }}
           />
