@@ -18,7 +18,8 @@ async function describeFault(reply: FakeReply, dashboardUp = true): Promise<stri
     baseUrl: '/api/catmaid',
     fetchImpl: fake.fetch,
     retries: 0,
-    timeoutMs: 40,
+    // Long enough for a cold first request, short enough for the stall cases.
+    timeoutMs: 300,
     probeUrl: PROBE,
   });
   const err = await client.get('/1/neuron/query-by-annotations').then(

@@ -35,12 +35,12 @@ export function describeNetwork(e: NetworkError): ErrorDescription {
 }
 
 export function describeTimeout(e: TimeoutError): ErrorDescription {
-  const s = Math.round(e.timeoutMs / 1000);
+  const s = e.timeoutMs >= 1000 ? `${Math.round(e.timeoutMs / 1000)} s` : `${e.timeoutMs} ms`;
   return {
     title:
       e.phase === 'headers'
-        ? `The request timed out: CATMAID did not answer in time (${s} s)`
-        : `The request timed out: CATMAID's answer stopped arriving for ${s} s`,
+        ? `The request timed out: CATMAID did not answer in time (${s})`
+        : `The request timed out: CATMAID's answer stopped arriving for ${s}`,
     hint: `${e.endpoint}. CATMAID may be overloaded or the connection stalled. Press Retry; if it keeps happening, ask for less at once.`,
     connection: false,
   };
