@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Page, Route } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.ts';
 import { resultNames, searchByName } from './helpers.ts';
@@ -301,4 +301,101 @@ test('the annotation browser shows the meta-annotation tree with counts and runs
   await pn.getByRole('button', { name: 'PN', exact: true }).click();
   await expect(page).toHaveURL(/a=s%3APN/);
   expect(await count(page)).toBe(pnCount);
+});
+
+test.describe('a failing search', () => {
+  test.use({ expectedConsoleErrors: ['status of 500', 'status of 401', 'net::ERR_'] });
+
+  const loginPage =
+    '<!DOCTYPE html><html><head><title>Log in | CATMAID</title></head><body><form><input type="password" name="password"></form></body></html>';
+  const faults: {
+    name: string;
+    query: string;
+    reply: (route: Route) => Promise<void>;
+    says: RegExp;
+  }[] = [
+    {
+      name: 'HTTP 500',
+      query: 'a',
+      reply: (r) => r.fulfill({ status: 500, json: { error: 'boom', type: 'Exception' } }),
+      says: /500/,
+    },
+    {
+      name: 'connection reset',
+      query: 'e',
+      reply: (r) => r.abort('connectionreset'),
+      says: /CATMAID server dropped the connection/,
+    },
+    {
+      name: 'cut-off JSON',
+      query: 'i',
+      reply: (r) =>
+        r.fulfill({ status: 200, contentType: 'application/json', body: '{"entities": [' }),
+      says: /cut off/,
+    },
+    {
+      name: 'malformed JSON',
+      query: 'o',
+      reply: (r) =>
+        r.fulfill({ status: 200, contentType: 'application/json', body: '{"x": nope}' }),
+      says: /not valid JSON/,
+    },
+    {
+      name: "CATMAID's error JSON with 200",
+      query: 'n',
+      reply: (r) => r.fulfill({ status: 200, json: { error: 'Query failed: too many terms' } }),
+      says: /Query failed: too many terms/,
+    },
+    {
+      name: 'an HTML login page',
+      query: 'r',
+      reply: (r) => r.fulfill({ status: 200, contentType: 'text/html', body: loginPage }),
+      says: /login page/,
+    },
+    {
+      name: '401',
+      query: 's',
+      reply: (r) => r.fulfill({ status: 401, json: { detail: 'Invalid token.' } }),
+      says: /token/,
+    },
+  ];
+
+  test('each failure names its cause, Search again refetches, and Retry recovers', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.goto('/');
+    await count(page);
+    const searchError = page.getByRole('alert').filter({ hasText: 'The search failed' });
+    for (const fault of faults) {
+      let hits = 0;
+      const pattern = '**/annotations/query-targets';
+      const handler = async (route: Route) => {
+        hits++;
+        await fault.reply(route);
+      };
+      await page.route(pattern, handler);
+      await page.getByLabel('Neuron name').fill(fault.query);
+      await submit(page);
+      await expect(searchError, fault.name).toContainText(fault.says, { timeout: 30_000 });
+      await expect(searchError.getByRole('button', { name: 'Retry', exact: true })).toBeEnabled({
+        timeout: 30_000,
+      });
+      // The same search again must ask the server again, not replay the cached failure.
+      const before = hits;
+      await submit(page);
+      await expect
+        .poll(() => hits, { message: fault.name, timeout: 30_000 })
+        .toBeGreaterThan(before);
+      await expect(searchError).toContainText(fault.says, { timeout: 30_000 });
+      await expect(searchError.getByRole('button', { name: 'Retry', exact: true })).toBeEnabled({
+        timeout: 30_000,
+      });
+      // The fault stops: Retry brings the results, without a reload.
+      await page.unroute(pattern, handler);
+      await searchError.getByRole('button', { name: 'Retry', exact: true }).click();
+      await expect(searchError).toHaveCount(0, { timeout: 30_000 });
+      await count(page);
+    }
+  });
 });

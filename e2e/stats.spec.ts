@@ -177,3 +177,80 @@ test.describe('a failing server', () => {
     await expect(page.getByLabel('Project totals')).toContainText('Neurons');
   });
 });
+
+test.describe('every Stats error can be retried where it is shown', () => {
+  test.use({ expectedConsoleErrors: ['status of 500', 'status of 502', 'status of 503'] });
+
+  const loginPage =
+    '<html><head><title>Sign in</title></head><body><input type="password"></body></html>';
+
+  test('project totals, node counts and activity fail with their cause, and Retry recovers', async ({
+    page,
+  }) => {
+    await page.route('**/stats/aggregates**', (r) =>
+      r.fulfill({ status: 502, contentType: 'text/html', body: '<html>Bad Gateway</html>' }),
+    );
+    await page.route('**/stats/nodecount**', (r) =>
+      r.fulfill({ status: 503, contentType: 'text/plain', body: 'Service Unavailable' }),
+    );
+    await page.route('**/stats/user-history**', (r) =>
+      r.fulfill({ status: 200, contentType: 'text/html', body: loginPage }),
+    );
+    await page.goto('/?view=stats');
+    const summary = page.getByRole('region', { name: 'Project summary' });
+    const alert = (context: string) => summary.getByRole('alert').filter({ hasText: context });
+    await expect(alert('Project totals failed')).toContainText('502', { timeout: 40_000 });
+    await expect(alert('Node counts failed')).toContainText('503', { timeout: 40_000 });
+    await expect(alert('Activity failed')).toContainText(/login page/i);
+    await expect(alert('Activity failed')).toContainText('Sign in');
+    await page.unrouteAll();
+    for (const context of ['Project totals failed', 'Node counts failed', 'Activity failed']) {
+      await alert(context).getByRole('button', { name: 'Retry', exact: true }).click();
+      await expect(alert(context)).toHaveCount(0);
+    }
+    await expect(page.getByLabel('Project totals')).not.toContainText('—');
+    await expect(summary.locator('[data-plot-ready="true"]')).toBeVisible();
+  });
+
+  test('a stalled request ends in a timeout message instead of loading forever', async ({
+    page,
+  }) => {
+    // A short idle timeout from the server's config, so the stall shows in seconds.
+    await page.route('**/api/config', async (route) => {
+      const res = await route.fetch();
+      const json = { ...((await res.json()) as object), requestTimeoutMs: 1500 };
+      await route.fulfill({ response: res, json });
+    });
+    let stalled = true;
+    await page.route('**/stats/user-history**', async (route) => {
+      if (stalled) return; // never answered: only the client's idle timeout ends it
+      await route.continue();
+    });
+    await page.goto('/?view=stats');
+    const summary = page.getByRole('region', { name: 'Project summary' });
+    const activity = summary.getByRole('alert').filter({ hasText: 'Activity failed' });
+    await expect(activity).toContainText(/timed out|did not answer in time/i, { timeout: 10_000 });
+    await expect(summary.getByText('Loading activity…')).toHaveCount(0);
+    stalled = false;
+    await activity.getByRole('button', { name: 'Retry', exact: true }).click();
+    await expect(activity).toHaveCount(0);
+    await expect(summary.locator('[data-plot-ready="true"]')).toBeVisible();
+  });
+
+  test('who built: failed skeletons have a Retry that loads them', async ({ page }) => {
+    await withSelection(page);
+    const who = page.getByRole('region', { name: 'Who built these neurons' });
+    await expect(who.getByRole('status', { name: 'Who built summary' })).toBeVisible();
+    // A fresh page with the same selection: its skeletons now fail.
+    await page.route('**/compact-detail**', (r) =>
+      r.fulfill({ status: 500, json: { error: 'skeleton store offline', type: 'Exception' } }),
+    );
+    await page.reload();
+    const failed = who.getByRole('alert').filter({ hasText: 'Skeletons failed' });
+    await expect(failed).toContainText('skeleton store offline', { timeout: 40_000 });
+    await page.unrouteAll();
+    await failed.getByRole('button', { name: 'Retry', exact: true }).click();
+    await expect(failed).toHaveCount(0);
+    await expect(who.getByRole('status', { name: 'Who built summary' })).toContainText('neurons');
+  });
+});

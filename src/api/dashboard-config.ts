@@ -5,6 +5,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { CatmaidClient } from '../lib/http/client.ts';
+import { requestTimeoutFrom } from '../lib/http/request-timeout.ts';
 
 const dashboardConfigSchema = z.object({
   server: z.object({
@@ -15,6 +16,8 @@ const dashboardConfigSchema = z.object({
     auth: z.enum(['token', 'anonymous']),
   }),
   defaultProjectId: z.number().int().nullable(),
+  /** Idle timeout for every request (ms); missing or invalid → the client's default. */
+  requestTimeoutMs: z.unknown().optional().transform(requestTimeoutFrom),
 });
 
 export type DashboardConfig = z.infer<typeof dashboardConfigSchema>;

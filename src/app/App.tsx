@@ -9,11 +9,21 @@ import { Shell } from './Shell.tsx';
 
 /** The browser talks only to the dashboard's own proxy; it adds credentials server-side. */
 export const API_BASE = '/api/catmaid';
+/** Asked after a network failure: does the dashboard server itself still answer? */
+const PROBE_URL = '/api/config';
 
 function Dashboard() {
-  const proxyClient = useMemo(() => createCatmaidClient({ baseUrl: '/api' }), []);
-  const catmaidClient = useMemo(() => createCatmaidClient({ baseUrl: API_BASE }), []);
+  const proxyClient = useMemo(
+    () => createCatmaidClient({ baseUrl: '/api', probeUrl: PROBE_URL }),
+    [],
+  );
   const config = useQuery(dashboardConfigQuery(proxyClient));
+  const timeoutMs = config.data?.requestTimeoutMs;
+  // Made once the config is known, so every CATMAID request uses the server's idle timeout.
+  const catmaidClient = useMemo(
+    () => createCatmaidClient({ baseUrl: API_BASE, timeoutMs, probeUrl: PROBE_URL }),
+    [timeoutMs],
+  );
   if (config.isPending) return <p role="status">Connecting…</p>;
   if (config.isError) {
     const { title, hint } = describeError(config.error);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createCatmaidClient, type CatmaidClientOptions } from './client.ts';
-import { CatmaidError, HttpError, NetworkError, SchemaError, TimeoutError } from './errors.ts';
+import {
+  CatmaidError,
+  HtmlResponseError,
+  HttpError,
+  NetworkError,
+  SchemaError,
+  TimeoutError,
+} from './errors.ts';
 import { createFakeFetch, type FakeReply } from './fake-fetch.ts';
 
 function setup(
@@ -122,9 +129,9 @@ describe('createCatmaidClient: errors', () => {
     expect((err as SchemaError).issues).toContain('id');
   });
 
-  it('throws SchemaError for a 200 that is not JSON', async () => {
+  it('throws HtmlResponseError for a 200 that is an HTML page', async () => {
     const { client } = setup([{ body: '<html>login</html>', contentType: 'text/html' }]);
-    await expect(client.get('/x')).rejects.toBeInstanceOf(SchemaError);
+    await expect(client.get('/x')).rejects.toBeInstanceOf(HtmlResponseError);
   });
 });
 

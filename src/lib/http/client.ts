@@ -1,18 +1,30 @@
 /**
  * The one HTTP client for CATMAID. It knows the base URL (the same-origin proxy), encodes forms
- * the CATMAID way, combines the caller's AbortSignal with a timeout, retries transient failures,
- * and turns every failure into a typed error. No UI side effects: toasts belong to the caller.
+ * the CATMAID way, combines the caller's AbortSignal with an idle timeout, retries transient
+ * failures, and turns every failure into a typed error. No UI side effects: toasts belong to the
+ * caller.
  */
 import type { z } from 'zod';
 import { encodeForm, type FormInput } from './encode-form.ts';
-import { isRetryable } from './errors.ts';
+import { isRetryable, NetworkError } from './errors.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './request-timeout.ts';
 import { parseWith } from './schema.ts';
 import { performRequest, type Transport } from './transport.ts';
 
 export interface CatmaidClientOptions {
   /** Proxy path or CATMAID root without trailing slash, e.g. `/api/catmaid`. */
   baseUrl: string;
+  /**
+   * Idle timeout in ms: the longest silence (no headers, or no body bytes) before a request fails
+   * with TimeoutError. Not a total-time cap. Default 30 s; the app takes it from `/api/config`.
+   */
   timeoutMs?: number;
+  /**
+   * The dashboard server's own endpoint (`/api/config`), asked after a network failure to tell
+   * "the dashboard server is down" from "CATMAID dropped the connection". Null: no probe.
+   */
+  probeUrl?: string | null;
+  probeTimeoutMs?: number;
   /** Extra attempts after the first one, for network errors and 5xx only. */
   retries?: number;
   retryBaseMs?: number;
@@ -78,7 +90,9 @@ function buildUrl(baseUrl: string, path: string, params: FormInput | undefined):
 
 export function createCatmaidClient(options: CatmaidClientOptions): CatmaidClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const timeoutMs = options.timeoutMs ?? 60_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const probeUrl = options.probeUrl ?? null;
+  const probeTimeoutMs = options.probeTimeoutMs ?? 3_000;
   const retries = options.retries ?? 3;
   const retryBaseMs = options.retryBaseMs ?? 300;
   const random = options.random ?? Math.random;
@@ -86,6 +100,25 @@ export function createCatmaidClient(options: CatmaidClientOptions): CatmaidClien
     fetchImpl: options.fetchImpl ?? ((input, init) => globalThis.fetch(input, init)),
     headers: options.headers ?? {},
   };
+
+  /** True when the dashboard server answers at all (any HTTP status) within a short time. */
+  async function dashboardAnswers(url: string): Promise<boolean> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), probeTimeoutMs);
+    try {
+      await transport.fetchImpl(url, { method: 'GET', signal: controller.signal });
+      return true;
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function describeFailure(e: unknown, signal: AbortSignal | undefined): Promise<unknown> {
+    if (!(e instanceof NetworkError) || probeUrl === null || signal?.aborted) return e;
+    return e.withReachability(await dashboardAnswers(probeUrl));
+  }
 
   // All requests here are reads (CATMAID needs POST for long id lists), so retrying a POST is safe.
   async function run(req: CatmaidRequest, binary: boolean): Promise<unknown> {
@@ -104,7 +137,8 @@ export function createCatmaidClient(options: CatmaidClientOptions): CatmaidClien
           timeoutMs: req.timeoutMs ?? timeoutMs,
         });
       } catch (e) {
-        if (req.signal?.aborted || attempt >= retries || !isRetryable(e)) throw e;
+        if (req.signal?.aborted) throw e;
+        if (attempt >= retries || !isRetryable(e)) throw await describeFailure(e, req.signal);
         // Exponential backoff with jitter (0.5–1.5×) so parallel chunks don't retry in lockstep.
         await sleep(retryBaseMs * 2 ** attempt * (0.5 + random()), req.signal);
       }

@@ -4,7 +4,12 @@
  * break across worker / module boundaries.
  */
 
-export type ApiErrorKind = 'catmaid' | 'schema' | 'http' | 'network' | 'timeout';
+import { HtmlResponseError, InvalidJsonError, TruncatedError } from './response-errors.ts';
+
+export { HtmlResponseError, InvalidJsonError, TruncatedError };
+
+export type ApiErrorKind =
+  'catmaid' | 'schema' | 'http' | 'network' | 'timeout' | 'html' | 'truncated' | 'invalid-json';
 
 /** Which error body shape the server sent: CATMAID's `{error,type,detail,meta}` or DRF's `{detail}`. */
 export type CatmaidErrorFormat = 'catmaid' | 'drf';
@@ -75,35 +80,83 @@ export class HttpError extends Error {
   }
 }
 
+/** Before the response headers arrived, or while the body was streaming. */
+export type RequestPhase = 'headers' | 'body';
+
+export interface NetworkErrorDetails {
+  phase?: RequestPhase;
+  /** Body bytes received before the failure. */
+  receivedBytes?: number;
+  /**
+   * Whether the dashboard server answered a probe after the failure: true means the page's own
+   * server is fine, so CATMAID (behind it) dropped the connection; undefined = not probed.
+   */
+  dashboardReachable?: boolean | undefined;
+}
+
 /** fetch itself failed (connection refused, DNS, CORS, connection reset mid-body). */
 export class NetworkError extends Error {
   readonly kind = 'network' as const;
   readonly endpoint: string;
+  readonly phase: RequestPhase;
+  readonly receivedBytes: number;
+  readonly dashboardReachable: boolean | undefined;
 
-  constructor(endpoint: string, cause: unknown) {
+  constructor(endpoint: string, cause: unknown, details: NetworkErrorDetails = {}) {
     super(
       `Network error calling ${endpoint}: ${cause instanceof Error ? cause.message : String(cause)}`,
       { cause },
     );
     this.name = 'NetworkError';
     this.endpoint = endpoint;
+    this.phase = details.phase ?? 'headers';
+    this.receivedBytes = details.receivedBytes ?? 0;
+    this.dashboardReachable = details.dashboardReachable;
+  }
+
+  /** The same failure, with the result of probing the dashboard server attached. */
+  withReachability(dashboardReachable: boolean): NetworkError {
+    return new NetworkError(this.endpoint, this.cause, {
+      phase: this.phase,
+      receivedBytes: this.receivedBytes,
+      dashboardReachable,
+    });
   }
 }
 
+/**
+ * Nothing arrived for `timeoutMs`: no response headers, or no body bytes for that long. An idle
+ * timeout, not a total-time cap: a big answer that keeps streaming never times out.
+ */
 export class TimeoutError extends Error {
   readonly kind = 'timeout' as const;
   readonly endpoint: string;
   readonly timeoutMs: number;
+  readonly phase: RequestPhase;
 
-  constructor(endpoint: string, timeoutMs: number) {
-    super(`${endpoint} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+  constructor(endpoint: string, timeoutMs: number, phase: RequestPhase = 'headers') {
+    const s = Math.round(timeoutMs / 1000);
+    super(
+      phase === 'headers'
+        ? `${endpoint} did not answer within ${s} s`
+        : `${endpoint} stopped sending its answer for ${s} s`,
+    );
     this.name = 'TimeoutError';
     this.endpoint = endpoint;
     this.timeoutMs = timeoutMs;
+    this.phase = phase;
   }
 }
 
-export type ApiError = CatmaidError | SchemaError | HttpError | NetworkError | TimeoutError;
+export type ApiError =
+  | CatmaidError
+  | SchemaError
+  | HttpError
+  | NetworkError
+  | TimeoutError
+  | HtmlResponseError
+  | TruncatedError
+  | InvalidJsonError;
 
 export function isApiError(e: unknown): e is ApiError {
   return (
@@ -111,7 +164,10 @@ export function isApiError(e: unknown): e is ApiError {
     e instanceof SchemaError ||
     e instanceof HttpError ||
     e instanceof NetworkError ||
-    e instanceof TimeoutError
+    e instanceof TimeoutError ||
+    e instanceof HtmlResponseError ||
+    e instanceof TruncatedError ||
+    e instanceof InvalidJsonError
   );
 }
 
@@ -138,6 +194,7 @@ export function isAuthError(e: unknown): boolean {
   if (e instanceof HttpError) {
     return e.status === 401 || (e.status === 403 && CSRF_PATTERN.test(e.bodySnippet));
   }
+  if (e instanceof HtmlResponseError) return e.login;
   return false;
 }
 
@@ -156,13 +213,15 @@ const DETERMINISTIC_SERVER_ERRORS = new Set([
 ]);
 
 /**
- * Worth retrying: network failures and 5xx only — never a 4xx (the request is wrong), never a
- * schema error (the answer would be the same), never a timeout (the query is slow, not flaky:
- * repeating a 60 s query three times only triples the wait; split the work instead).
+ * Worth retrying: network failures, cut-off answers and 5xx only — never a 4xx (the request is
+ * wrong), never a schema or JSON error (the answer would be the same), never an HTML login page
+ * (a retry would get the same page), never a timeout (nothing arrived for the whole idle time:
+ * retrying automatically would multiply a 30 s stall before the user sees why; they can Retry).
  */
 export function isRetryable(e: unknown): boolean {
-  if (e instanceof NetworkError) return true;
+  if (e instanceof NetworkError || e instanceof TruncatedError) return true;
   if (e instanceof HttpError) return e.status >= 500;
+  if (e instanceof HtmlResponseError) return !e.login && e.status >= 500;
   if (e instanceof CatmaidError) {
     return (
       e.status >= 500 &&

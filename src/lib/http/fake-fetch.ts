@@ -1,7 +1,8 @@
 /**
  * A scriptable `fetch` double for unit and contract tests (and component tests elsewhere):
- * records every call, replays a status + body, can delay, hang until aborted, or fail like a
- * dropped connection, and tracks how many requests are in flight at once.
+ * records every call, replays a status + body, can delay, hang until aborted, fail like a
+ * dropped connection, stream a body in timed chunks that then end, stall or break, and tracks
+ * how many requests are in flight at once.
  */
 
 export interface FakeCall {
@@ -22,6 +23,13 @@ export interface FakeReply {
   hang?: boolean;
   /** Reject like fetch does on a network failure. */
   networkError?: boolean;
+  /** Extra response headers (e.g. `content-length` to announce more than is sent). */
+  headers?: Record<string, string>;
+  /** Stream the body as these chunks (instead of `body`), `chunkDelayMs` apart. */
+  chunks?: string[];
+  chunkDelayMs?: number;
+  /** After the chunks: close (default), never send more (a stall), or break (a reset). */
+  afterChunks?: 'end' | 'stall' | 'reset';
 }
 
 export interface FakeFetch {
@@ -56,6 +64,29 @@ function toBody(reply: FakeReply): { body: BodyInit | null; type: string } {
   return { body: JSON.stringify(b), type: reply.contentType ?? 'application/json' };
 }
 
+/** A body that arrives chunk by chunk, abortable like a real one. */
+function chunkStream(reply: FakeReply, signal: AbortSignal | null | undefined) {
+  const encoder = new TextEncoder();
+  const chunks = reply.chunks ?? [];
+  let i = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        if (i < chunks.length) {
+          if (i > 0) await abortable(reply.chunkDelayMs ?? 0, signal);
+          controller.enqueue(encoder.encode(chunks[i++]));
+          return;
+        }
+        if (reply.afterChunks === 'stall') await abortable(Infinity, signal);
+        if (reply.afterChunks === 'reset') throw new TypeError('network error');
+        controller.close();
+      } catch (e) {
+        controller.error(e);
+      }
+    },
+  });
+}
+
 export function createFakeFetch(
   handler: (call: FakeCall, index: number) => FakeReply | Promise<FakeReply>,
 ): FakeFetch {
@@ -80,7 +111,9 @@ export function createFakeFetch(
       else await abortable(reply.delayMs ?? 0, init?.signal);
       if (reply.networkError) throw new TypeError('fetch failed');
       const { body, type } = toBody(reply);
-      return new Response(body, { status: reply.status ?? 200, headers: { 'content-type': type } });
+      const headers = { 'content-type': type, ...reply.headers };
+      const stream = reply.chunks ? chunkStream(reply, init?.signal) : body;
+      return new Response(stream, { status: reply.status ?? 200, headers });
     } finally {
       inFlight--;
     }

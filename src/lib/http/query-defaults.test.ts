@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CatmaidError, HttpError, NetworkError, SchemaError } from './errors.ts';
+import {
+  CatmaidError,
+  HtmlResponseError,
+  HttpError,
+  InvalidJsonError,
+  NetworkError,
+  SchemaError,
+  TimeoutError,
+  TruncatedError,
+} from './errors.ts';
 import { catmaidQueryDefaults } from './query-defaults.ts';
 
 describe('catmaidQueryDefaults', () => {
@@ -22,5 +31,20 @@ describe('catmaidQueryDefaults', () => {
       ),
     ).toBe(false);
     expect(retry(0, new SchemaError('e', 'bad'))).toBe(false);
+  });
+
+  it('never retries a timeout, so a 30 s stall is reported after 30 s, not minutes', () => {
+    const { retry } = catmaidQueryDefaults;
+    expect(retry(0, new TimeoutError('e', 30_000, 'headers'))).toBe(false);
+    expect(retry(0, new TimeoutError('e', 30_000, 'body'))).toBe(false);
+  });
+
+  it('retries a cut-off answer but not a login page or malformed JSON', () => {
+    const { retry } = catmaidQueryDefaults;
+    expect(retry(0, new TruncatedError('e', 10, 100))).toBe(true);
+    expect(retry(0, new InvalidJsonError(200, 'e', '{x'))).toBe(false);
+    const page = { endpoint: 'e', title: '', upstream: '', source: 'raw' } as const;
+    expect(retry(0, new HtmlResponseError({ ...page, status: 200, login: true }))).toBe(false);
+    expect(retry(0, new HtmlResponseError({ ...page, status: 502, login: false }))).toBe(true);
   });
 });

@@ -1,5 +1,9 @@
-/** One HTTP attempt: fetch + body read under a timeout combined with the caller's signal. */
-import { NetworkError, TimeoutError } from './errors.ts';
+/**
+ * One HTTP attempt: fetch + body read under an idle timeout combined with the caller's signal.
+ * The timer restarts whenever something arrives (the headers, then each body chunk), so a big
+ * answer may stream for minutes while a stalled one ends after `timeoutMs` of silence.
+ */
+import { NetworkError, TimeoutError, TruncatedError, type RequestPhase } from './errors.ts';
 import { binaryResponseError, catmaidErrorFromBody, parseJsonResponse } from './parse-response.ts';
 
 export interface Transport {
@@ -14,6 +18,7 @@ export interface Attempt {
   binary: boolean;
   endpoint: string;
   signal: AbortSignal | undefined;
+  /** Idle timeout: the longest silence allowed before the headers and between body chunks. */
   timeoutMs: number;
 }
 
@@ -21,50 +26,110 @@ function decodeText(buf: ArrayBuffer): string {
   return new TextDecoder().decode(buf);
 }
 
+/** The announced body length, when it can be compared with the bytes read (not compressed). */
+function expectedLength(res: Response): number | null {
+  if (res.headers.get('content-encoding')) return null;
+  const n = Number(res.headers.get('content-length') ?? NaN);
+  return Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+interface BodyProgress {
+  received: number;
+}
+
+/** Reads the body chunk by chunk, calling `onChunk` for each so the idle timer restarts. */
+async function readBody(
+  res: Response,
+  onChunk: () => void,
+  progress: BodyProgress,
+): Promise<ArrayBuffer> {
+  if (!res.body) {
+    const buf = await res.arrayBuffer();
+    progress.received = buf.byteLength;
+    return buf;
+  }
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    progress.received += value.byteLength;
+    onChunk();
+  }
+  const out = new Uint8Array(progress.received);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out.buffer;
+}
+
+function requestHeaders(transport: Transport, a: Attempt): Record<string, string> {
+  const headers: Record<string, string> = {
+    Accept: a.binary ? 'application/octet-stream, application/json;q=0.9' : 'application/json',
+    ...transport.headers,
+  };
+  if (a.method === 'POST')
+    headers['Content-Type'] = 'application/x-www-form-urlencoded; charset=UTF-8';
+  return headers;
+}
+
 export async function performRequest(transport: Transport, a: Attempt): Promise<unknown> {
   if (a.signal?.aborted) throw a.signal.reason;
   const controller = new AbortController();
   let timedOut = false;
+  let phase: RequestPhase = 'headers';
+  const progress: BodyProgress = { received: 0 };
+  let expected: number | null = null;
   const onAbort = () => controller.abort(a.signal?.reason);
   a.signal?.addEventListener('abort', onAbort, { once: true });
-  // The timer covers the body read too: a stalled stream must not hang the query forever.
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, a.timeoutMs);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const restartTimer = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, a.timeoutMs);
+  };
 
   const failure = (e: unknown): unknown => {
     if (a.signal?.aborted) return a.signal.reason;
-    if (timedOut) return new TimeoutError(a.endpoint, a.timeoutMs);
-    return new NetworkError(a.endpoint, e);
+    if (timedOut) return new TimeoutError(a.endpoint, a.timeoutMs, phase);
+    // Fewer bytes than announced and the stream broke: the answer was cut off mid-way.
+    if (phase === 'body' && expected !== null && progress.received < expected)
+      return new TruncatedError(a.endpoint, progress.received, expected);
+    return new NetworkError(a.endpoint, e, { phase, receivedBytes: progress.received });
   };
 
   try {
-    const headers: Record<string, string> = {
-      Accept: a.binary ? 'application/octet-stream, application/json;q=0.9' : 'application/json',
-      ...transport.headers,
-    };
-    if (a.method === 'POST')
-      headers['Content-Type'] = 'application/x-www-form-urlencoded; charset=UTF-8';
-
+    restartTimer();
     let res: Response;
     let buf: ArrayBuffer;
     try {
       res = await transport.fetchImpl(a.url, {
         method: a.method,
-        headers,
+        headers: requestHeaders(transport, a),
         body: a.body,
         signal: controller.signal,
       });
-      buf = await res.arrayBuffer();
+      phase = 'body';
+      expected = expectedLength(res);
+      restartTimer();
+      buf = await readBody(res, restartTimer, progress);
     } catch (e) {
       throw failure(e);
     }
+    if (expected !== null && progress.received < expected)
+      throw new TruncatedError(a.endpoint, progress.received, expected);
 
-    if (!a.binary) return parseJsonResponse(res.status, decodeText(buf), a.endpoint);
-    if (res.status >= 400) throw binaryResponseError(res.status, decodeText(buf), a.endpoint);
+    const contentType = res.headers.get('content-type') ?? '';
+    if (!a.binary) return parseJsonResponse(res.status, decodeText(buf), a.endpoint, contentType);
+    if (res.status >= 400)
+      throw binaryResponseError(res.status, decodeText(buf), a.endpoint, contentType);
     // A JSON answer to a msgpack request can only be an old-style `{error}` with 200.
-    if ((res.headers.get('content-type') ?? '').includes('json')) {
+    if (contentType.includes('json')) {
       try {
         const err = catmaidErrorFromBody(
           JSON.parse(decodeText(buf)) as unknown,
@@ -76,6 +141,9 @@ export async function performRequest(transport: Transport, a: Attempt): Promise<
         if (!(e instanceof SyntaxError)) throw e;
       }
     }
+    // An HTML page (a login form) where msgpack was expected.
+    if (contentType.includes('text/html'))
+      throw binaryResponseError(res.status, decodeText(buf), a.endpoint, contentType);
     return buf;
   } finally {
     clearTimeout(timer);

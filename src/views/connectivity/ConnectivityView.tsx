@@ -66,7 +66,14 @@ export function ConnectivityView() {
         excluded={excluded}
         onChange={setExcluded}
       />
-      {names.isError ? <ErrorMessage error={names.error} context="Neuron names failed" /> : null}
+      {names.isError ? (
+        <ErrorMessage
+          error={names.error}
+          context="Neuron names failed"
+          onRetry={() => void names.refetch()}
+          retrying={names.isFetching}
+        />
+      ) : null}
       <div role="tablist" aria-label="Connectivity panels" className="panel-tabs">
         {PANELS.map((p) => (
           <button
@@ -91,6 +98,7 @@ export function ConnectivityView() {
               error={connectivity.error}
               context="Connectivity failed"
               onRetry={() => void connectivity.refetch()}
+              retrying={connectivity.isFetching}
             />
           ) : connectivity.data ? (
             <PartnersPanel

@@ -110,10 +110,16 @@ export function GraphPanel({ sources, names, colors, connectivity, filter }: Pro
           error={matrix.error}
           context="Graph edges failed"
           onRetry={() => void matrix.refetch()}
+          retrying={matrix.isFetching}
         />
       ) : null}
       {highlight.error ? (
-        <ErrorMessage error={highlight.error} context="Synapses for 3D failed" />
+        <ErrorMessage
+          error={highlight.error}
+          context="Synapses for 3D failed"
+          onRetry={highlight.retry}
+          retrying={highlight.pending}
+        />
       ) : null}
       <ExportBar
         name="graph"

@@ -118,10 +118,16 @@ export function MatrixPanel({ ids, names, colors }: Props) {
           error={matrix.error}
           context="Adjacency matrix failed"
           onRetry={() => void matrix.refetch()}
+          retrying={matrix.isFetching}
         />
       ) : null}
       {annotations.isError ? (
-        <ErrorMessage error={annotations.error} context="Annotations failed" />
+        <ErrorMessage
+          error={annotations.error}
+          context="Annotations failed"
+          onRetry={() => void annotations.refetch()}
+          retrying={annotations.isFetching}
+        />
       ) : null}
       {counts ? (
         <>

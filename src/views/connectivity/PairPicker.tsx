@@ -43,7 +43,12 @@ export function PairPicker({ ids, names, pair, onPair }: Props) {
         Show synapses in 3D
       </button>
       {highlight.error ? (
-        <ErrorMessage error={highlight.error} context="Synapses for 3D failed" />
+        <ErrorMessage
+          error={highlight.error}
+          context="Synapses for 3D failed"
+          onRetry={highlight.retry}
+          retrying={highlight.pending}
+        />
       ) : null}
     </div>
   );

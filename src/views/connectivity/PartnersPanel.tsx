@@ -77,16 +77,40 @@ export function PartnersPanel({
   return (
     <div className="partners-panel">
       <PartnerControls value={filter} onChange={onFilter} />
-      {names.isError ? <ErrorMessage error={names.error} context="Partner names failed" /> : null}
-      {review.isError ? <ErrorMessage error={review.error} context="Review status failed" /> : null}
+      {names.isError ? (
+        <ErrorMessage
+          error={names.error}
+          context="Partner names failed"
+          onRetry={() => void names.refetch()}
+          retrying={names.isFetching}
+        />
+      ) : null}
+      {review.isError ? (
+        <ErrorMessage
+          error={review.error}
+          context="Review status failed"
+          onRetry={() => void review.refetch()}
+          retrying={review.isFetching}
+        />
+      ) : null}
       {annotations.isError ? (
-        <ErrorMessage error={annotations.error} context="Partner annotations failed" />
+        <ErrorMessage
+          error={annotations.error}
+          context="Partner annotations failed"
+          onRetry={() => void annotations.refetch()}
+          retrying={annotations.isFetching}
+        />
       ) : null}
       {wantsAnnotations && annotations.isPending ? (
         <p role="status">Loading partner annotations…</p>
       ) : null}
       {highlight.error ? (
-        <ErrorMessage error={highlight.error} context="Synapses for 3D failed" />
+        <ErrorMessage
+          error={highlight.error}
+          context="Synapses for 3D failed"
+          onRetry={highlight.retry}
+          retrying={highlight.pending}
+        />
       ) : null}
       <div className="partner-tables">
         <PartnerTableSection direction="upstream" table={up} onShow3d={showUp} {...common} />

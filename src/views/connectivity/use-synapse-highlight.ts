@@ -13,6 +13,8 @@ export interface SynapseHighlight {
   show(pre: readonly number[], post: readonly number[], label: string): void;
   pending: boolean;
   error: unknown;
+  /** Repeats the last `show` (after it failed). */
+  retry(): void;
 }
 
 export function useSynapseHighlight(): SynapseHighlight {
@@ -22,24 +24,30 @@ export function useSynapseHighlight(): SynapseHighlight {
   const update = useUrlStore((s) => s.update);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [last, setLast] = useState<Parameters<SynapseHighlight['show']> | null>(null);
+  function show(...[pre, post, label]: Parameters<SynapseHighlight['show']>) {
+    setLast([pre, post, label]);
+    setPending(true);
+    setError(null);
+    queryClient
+      .fetchQuery(connectorsBetweenQuery(scope, pre, post, 'presynaptic_to'))
+      .then((links) => {
+        setConnectorHighlight({
+          label,
+          skeletonIds: [...new Set([...pre, ...post])],
+          connectorIds: distinctConnectorIds(links),
+        });
+        update((s) => ({ ...s, view: '3d' }));
+      })
+      .catch((e: unknown) => setError(e))
+      .finally(() => setPending(false));
+  }
   return {
     pending,
     error,
-    show(pre, post, label) {
-      setPending(true);
-      setError(null);
-      queryClient
-        .fetchQuery(connectorsBetweenQuery(scope, pre, post, 'presynaptic_to'))
-        .then((links) => {
-          setConnectorHighlight({
-            label,
-            skeletonIds: [...new Set([...pre, ...post])],
-            connectorIds: distinctConnectorIds(links),
-          });
-          update((s) => ({ ...s, view: '3d' }));
-        })
-        .catch((e: unknown) => setError(e))
-        .finally(() => setPending(false));
+    show,
+    retry() {
+      if (last) show(...last);
     },
   };
 }

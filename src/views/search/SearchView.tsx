@@ -1,7 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { skeletonSummariesQuery } from '../../api/skeleton-summary.ts';
 import { useSelection } from '../../state/selection-context.tsx';
+import type { SearchUrlState } from '../../state/search-url.ts';
 import { useUrlStore } from '../../state/url-store.ts';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
@@ -12,8 +13,13 @@ import { resolveSearch } from './results/resolve-criteria.ts';
 import { useSearchResults } from './results/use-search-results.ts';
 import { useSearchInputs } from './use-search-inputs.ts';
 
+function sameSearch(a: SearchUrlState, b: SearchUrlState): boolean {
+  return JSON.stringify({ ...a, sort: null }) === JSON.stringify({ ...b, sort: null });
+}
+
 export function SearchView() {
   const scope = useProjectScope();
+  const queryClient = useQueryClient();
   const search = useUrlStore((s) => s.state.search);
   const update = useUrlStore((s) => s.update);
   const inputs = useSearchInputs(scope);
@@ -49,7 +55,19 @@ export function SearchView() {
             busy={results.loading}
             annotationOptions={inputs.annotationOptions}
             userOptions={inputs.userOptions}
-            onSearch={(next) => update((s) => ({ ...s, search: next }))}
+            onSearch={(next) => {
+              // A failed answer is never served from the cache (a successful one may be): drop
+              // the inactive failed queries, so going back to an earlier search asks again, and
+              // for the same search again (nothing in the URL changes) repeat what failed.
+              queryClient.removeQueries({
+                predicate: (q) => q.state.status === 'error' && q.getObserversCount() === 0,
+              });
+              if (sameSearch(next, search)) {
+                if (results.error) results.retry();
+                if (inputs.error) inputs.retry();
+              }
+              update((s) => ({ ...s, search: next }));
+            }}
           />
         ) : (
           <p role="status">Loading users…</p>
@@ -90,9 +108,20 @@ export function SearchView() {
         </ul>
       ) : null}
       {inputs.error ? (
-        <ErrorMessage error={inputs.error} context="Could not load annotations and users" />
+        <ErrorMessage
+          error={inputs.error}
+          context="Could not load annotations and users"
+          onRetry={inputs.retry}
+        />
       ) : null}
-      {results.error ? <ErrorMessage error={results.error} context="The search failed" /> : null}
+      {results.error ? (
+        <ErrorMessage
+          error={results.error}
+          context="The search failed"
+          onRetry={results.retry}
+          retrying={results.loading}
+        />
+      ) : null}
       {results.notFound.length ? (
         <p role="alert" className="field-error">
           Not found on this server: {results.notFound.length === 1 ? 'skeleton' : 'skeletons'}{' '}

@@ -5,11 +5,13 @@ import { annotationIdsByName, annotationNamesQuery } from '../../api/annotations
 import type { ProjectScope } from '../../api/scope.ts';
 import { indexUsers, usersQuery } from '../../api/users.ts';
 import type { ComboOption } from '../../components/Combobox.tsx';
+import { retryFailed } from '../shared/retry-queries.ts';
 
 export function useSearchInputs(scope: ProjectScope) {
   const annotations = useQuery(annotationNamesQuery(scope));
   const users = useQuery(usersQuery(scope));
-  return useMemo(() => {
+  const retry = () => retryFailed(annotations, users);
+  const inputs = useMemo(() => {
     const annotationOptions: ComboOption[] = (annotations.data ?? []).map((a) => ({
       value: String(a.id),
       label: a.name,
@@ -29,4 +31,5 @@ export function useSearchInputs(scope: ProjectScope) {
       usersSettled: !users.isPending,
     };
   }, [annotations.data, annotations.error, users.data, users.error, users.isPending]);
+  return { ...inputs, retry };
 }

@@ -82,7 +82,12 @@ describe('error descriptions for the connection banner and inline messages', () 
       false,
     ],
     [catmaid(404, undefined, 'Not found.', 'drf'), 'Not found on the server', 'Not found.', false],
-    [new TimeoutError('POST /1/skeletons/compact-detail', 60_000), 'took too long', '60 s', false],
+    [
+      new TimeoutError('POST /1/skeletons/compact-detail', 60_000),
+      'did not answer in time (60 s)',
+      'Retry',
+      false,
+    ],
     [
       new SchemaError('GET /projects/', '0.id: expected number'),
       'unexpected format',

@@ -4,12 +4,22 @@
  */
 import {
   CatmaidError,
+  HtmlResponseError,
   HttpError,
+  InvalidJsonError,
   NetworkError,
   SchemaError,
   TimeoutError,
+  TruncatedError,
   isAuthError,
 } from '../../lib/http/errors.ts';
+import {
+  describeHtml,
+  describeInvalidJson,
+  describeNetwork,
+  describeTimeout,
+  describeTruncated,
+} from './describe-error-shape.ts';
 
 export interface ErrorDescription {
   title: string;
@@ -31,14 +41,14 @@ function describeCatmaid(e: CatmaidError): ErrorDescription {
       };
     case 'ProxyUpstreamError':
       return {
-        title: 'Cannot reach the CATMAID server',
-        hint: `${e.message}. Check that the server is up and that CATMAID_URL is right.`,
+        title: `Cannot reach the CATMAID server (HTTP ${e.status})`,
+        hint: `The dashboard server is fine, but its connection to CATMAID failed: ${e.message}. Check that the server is up and that CATMAID_URL is right, then press Retry.`,
         connection: true,
       };
     case 'ProxyUpstreamTimeout':
       return {
         title: 'The CATMAID server did not answer in time',
-        hint: 'It may be overloaded; try again, or ask for less at once.',
+        hint: 'It may be overloaded; press Retry, or ask for less at once.',
         connection: false,
       };
   }
@@ -67,7 +77,13 @@ function describeCatmaid(e: CatmaidError): ErrorDescription {
       hint: `${e.endpoint}: ${e.message}`,
       connection: false,
     };
-  return { title: 'The server did not accept the request', hint: e.message, connection: false };
+  if (e.status < 400)
+    return { title: 'CATMAID reported an error', hint: e.message, connection: false };
+  return {
+    title: `The server did not accept the request (HTTP ${e.status})`,
+    hint: e.message,
+    connection: false,
+  };
 }
 
 export function describeError(error: unknown): ErrorDescription {
@@ -93,15 +109,11 @@ export function describeError(error: unknown): ErrorDescription {
       connection: false,
     };
   }
-  if (error instanceof NetworkError) {
-    return {
-      title: 'Cannot reach the dashboard server',
-      hint: 'The page lost its connection to the dashboard. Is `npm start` (or `npm run serve`) still running?',
-      connection: true,
-    };
-  }
-  if (error instanceof TimeoutError)
-    return { title: 'The request took too long', hint: error.message, connection: false };
+  if (error instanceof NetworkError) return describeNetwork(error);
+  if (error instanceof TimeoutError) return describeTimeout(error);
+  if (error instanceof TruncatedError) return describeTruncated(error);
+  if (error instanceof InvalidJsonError) return describeInvalidJson(error);
+  if (error instanceof HtmlResponseError) return describeHtml(error);
   if (error instanceof SchemaError) {
     return {
       title: 'The server answered in an unexpected format',

@@ -71,6 +71,7 @@ export function ContributionsSection() {
           error={history.error}
           context="User history failed"
           onRetry={() => void history.refetch()}
+          retrying={history.isFetching}
         />
       ) : null}
       {history.isPending ? (

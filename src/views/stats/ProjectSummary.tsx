@@ -38,10 +38,20 @@ export function ProjectSummary() {
     <section className="stats-section" aria-labelledby="summary-title">
       <h2 id="summary-title">Project summary</h2>
       {aggregates.isError ? (
-        <ErrorMessage error={aggregates.error} context="Project totals failed" />
+        <ErrorMessage
+          error={aggregates.error}
+          context="Project totals failed"
+          onRetry={() => void aggregates.refetch()}
+          retrying={aggregates.isFetching}
+        />
       ) : null}
       {nodeCounts.isError ? (
-        <ErrorMessage error={nodeCounts.error} context="Node counts failed" />
+        <ErrorMessage
+          error={nodeCounts.error}
+          context="Node counts failed"
+          onRetry={() => void nodeCounts.refetch()}
+          retrying={nodeCounts.isFetching}
+        />
       ) : null}
       <dl className="summary-cards" aria-label="Project totals">
         <div>
@@ -65,7 +75,14 @@ export function ProjectSummary() {
           <dd>{fmt(tracers)}</dd>
         </div>
       </dl>
-      {history.isError ? <ErrorMessage error={history.error} context="Activity failed" /> : null}
+      {history.isError ? (
+        <ErrorMessage
+          error={history.error}
+          context="Activity failed"
+          onRetry={() => void history.refetch()}
+          retrying={history.isFetching}
+        />
+      ) : null}
       {monthly && figure ? (
         <ExportableChart
           name="activity chart"

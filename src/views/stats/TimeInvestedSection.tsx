@@ -120,6 +120,7 @@ export function TimeInvestedSection({ ids }: { ids: readonly number[] }) {
           error={input.error}
           context="Node history failed"
           onRetry={() => void input.refetch()}
+          retrying={input.isFetching}
         />
       ) : null}
       {requested && input.isPending ? (

@@ -14,6 +14,7 @@ import { ExportBar } from '../../components/plots/ExportBar.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
+import { retryFailed } from '../shared/retry-queries.ts';
 import { contributionColumns, fmt, type ContributionRow } from './contribution-columns.tsx';
 import { contributorsFigure } from './contributors-figure.ts';
 import { useUserNames } from './use-user-names.ts';
@@ -38,6 +39,8 @@ export function WhoBuiltSection({ ids }: { ids: readonly number[] }) {
       data: rs.map((r) => r.data).filter((d): d is SkeletonDetail => d !== undefined),
       pending: rs.filter((r) => r.isPending).length,
       error: rs.find((r) => r.isError)?.error ?? null,
+      retrying: rs.some((r) => r.isError && r.isFetching),
+      retry: () => retryFailed(...rs),
     }),
   });
   const done = results.pending === 0;
@@ -91,7 +94,14 @@ export function WhoBuiltSection({ ids }: { ids: readonly number[] }) {
   return (
     <section className="stats-section" aria-labelledby="who-title">
       <h2 id="who-title">Who built these neurons</h2>
-      {results.error ? <ErrorMessage error={results.error} context="Skeletons failed" /> : null}
+      {results.error ? (
+        <ErrorMessage
+          error={results.error}
+          context="Skeletons failed"
+          onRetry={results.retry}
+          retrying={results.retrying}
+        />
+      ) : null}
       {!done ? (
         <p role="status">
           Loading {results.pending} of {ids.length} skeletons…

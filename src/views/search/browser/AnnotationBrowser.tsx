@@ -109,7 +109,12 @@ export function AnnotationBrowser({ onPick }: { onPick: (name: string) => void }
       <h2>Annotation hierarchy</h2>
       {all.isPending ? <p role="status">Loading annotations…</p> : null}
       {all.isError ? (
-        <ErrorMessage error={all.error} context="Could not load the annotation hierarchy" />
+        <ErrorMessage
+          error={all.error}
+          context="Could not load the annotation hierarchy"
+          onRetry={() => void all.refetch()}
+          retrying={all.isFetching}
+        />
       ) : null}
       {tree ? (
         <>

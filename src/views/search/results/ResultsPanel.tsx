@@ -127,7 +127,11 @@ export function ResultsPanel({
         </span>
       </div>
       {exporting !== null && exporting !== true ? (
-        <ErrorMessage error={exporting} context="The CSV export failed" />
+        <ErrorMessage
+          error={exporting}
+          context="The CSV export failed"
+          onRetry={() => void exportCsv()}
+        />
       ) : null}
       <ResultsTable
         rows={shown}

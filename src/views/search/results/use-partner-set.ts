@@ -10,11 +10,14 @@ import { connectivityQuery, type PartnerRecord } from '../../../api/connectivity
 import { neuronSearchQuery } from '../../../api/neuron-search.ts';
 import type { ProjectScope } from '../../../api/scope.ts';
 import type { ConnectivityTerm } from '../../../state/search-url.ts';
+import { retryFailed } from '../../shared/retry-queries.ts';
 
 export interface PartnerSet {
   skeletonIds: ReadonlySet<number> | null;
   loading: boolean;
   error: unknown;
+  /** Refetches whichever of the two requests failed. */
+  retry: () => void;
 }
 
 export function partnersOver(partners: readonly PartnerRecord[], minSynapses: number): Set<number> {
@@ -48,7 +51,8 @@ export function usePartnerSet(scope: ProjectScope, term: ConnectivityTerm | null
     enabled: sources !== null && sources.length > 0,
   });
 
-  return useMemo((): PartnerSet => {
+  const retry = () => retryFailed(sourceSearch, connectivity);
+  const result = useMemo((): Omit<PartnerSet, 'retry'> => {
     if (!term) return { skeletonIds: null, loading: false, error: null };
     const error = sourceSearch.error ?? connectivity.error ?? null;
     if (sources !== null && sources.length === 0)
@@ -58,4 +62,5 @@ export function usePartnerSet(scope: ProjectScope, term: ConnectivityTerm | null
       term.direction === 'upstream' ? connectivity.data.upstream : connectivity.data.downstream;
     return { skeletonIds: partnersOver(side, term.minSynapses), loading: false, error };
   }, [term, sources, sourceSearch.error, connectivity.data, connectivity.error]);
+  return { ...result, retry };
 }

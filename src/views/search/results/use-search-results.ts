@@ -8,6 +8,7 @@ import { annotationsForSkeletonsQuery } from '../../../api/annotations-for-skele
 import { neuronNamesQuery } from '../../../api/neuron-names.ts';
 import { neuronSearchPagesQuery, type SearchEntity } from '../../../api/neuron-search.ts';
 import type { ProjectScope } from '../../../api/scope.ts';
+import { retryFailed, retryPaged } from '../../shared/retry-queries.ts';
 import type { ResolvedSearch } from './resolve-criteria.ts';
 import type { ResultRow } from './result-row.ts';
 import { usePartnerSet } from './use-partner-set.ts';
@@ -27,6 +28,8 @@ export interface SearchResults {
   error: unknown;
   /** Ids of an id list that the server does not know. */
   notFound: number[];
+  /** Repeats every failed request of this search (the failed page only, for paged results). */
+  retry: () => void;
 }
 
 /** Rows per fetched page, kept so each new page converts only itself. */
@@ -90,8 +93,13 @@ export function useSearchResults(
     enabled: setOnly && idSet.length > 0,
   });
 
-  return useMemo((): SearchResults => {
-    const empty: SearchResults = {
+  const retry = () => {
+    retryPaged(pages);
+    partners.retry();
+    retryFailed(names, setAnnotations);
+  };
+  const result = useMemo((): Omit<SearchResults, 'retry'> => {
+    const empty: Omit<SearchResults, 'retry'> = {
       rows: null,
       total: null,
       loaded: 0,
@@ -118,10 +126,11 @@ export function useSearchResults(
             : null,
         total: keep ? null : total,
         loaded: loadedRows.length,
-        // Between two pages nothing is fetching for a moment: more pages still mean "loading".
+        // Between two pages nothing is fetching for a moment: more pages still mean "loading"
+        // (unless a page failed: then nothing more comes until Retry or a new Search).
         loading:
           pages.isFetching ||
-          pages.hasNextPage ||
+          (pages.hasNextPage && !pages.isError) ||
           partners.loading ||
           (idSet !== null && names.isFetching),
         capped: total !== null && total > MAX_RESULT_ROWS,
@@ -160,6 +169,7 @@ export function useSearchResults(
     pages.data,
     pages.isFetching,
     pages.hasNextPage,
+    pages.isError,
     pages.error,
     partners,
     idSet,
@@ -170,4 +180,5 @@ export function useSearchResults(
     setAnnotations.isFetching,
     setAnnotations.error,
   ]);
+  return { ...result, retry };
 }
