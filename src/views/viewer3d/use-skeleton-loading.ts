@@ -3,28 +3,12 @@
  * shared with a later mount) whose fetch goes through the worker pool; results are added to the
  * engine as they arrive. Ids already requested are never requested again (incremental add).
  */
-import { queryOptions, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { projectKey, type ProjectScope } from '../../api/scope.ts';
-import type { SkeletonPool } from '../../workers/skeleton-pool.ts';
+import type { ProjectScope } from '../../api/scope.ts';
+import { loadedSkeletonQuery } from '../../workers/skeleton-query.ts';
 import { VIEWER_FLAGS, type ViewerResources } from './engine-cache.ts';
 import { summarize, type LoadSummary } from './load-tracker.ts';
-
-export function skeleton3dQuery(scope: ProjectScope, pool: SkeletonPool, skeletonId: number) {
-  return queryOptions({
-    queryKey: [
-      ...projectKey(scope),
-      'skeletons',
-      skeletonId,
-      'compact-detail',
-      VIEWER_FLAGS,
-      '3d',
-    ] as const,
-    queryFn: () => pool.load(skeletonId),
-    staleTime: Infinity,
-    retry: false,
-  });
-}
 
 /**
  * Starting a react-query fetch costs a fraction of a millisecond; a 1,000-neuron selection
@@ -52,7 +36,7 @@ export function useSkeletonLoading(
       }
       const fetchOne = (id: number) =>
         queryClient
-          .fetchQuery(skeleton3dQuery(scope, pool, id))
+          .fetchQuery(loadedSkeletonQuery(scope, id, VIEWER_FLAGS, pool))
           .then((item) => {
             engine.addSkeletons([item]);
             tracker.loaded(id, item.detail.nodeCount);
