@@ -8,12 +8,8 @@
  * its worker (its slot is free at once). `dispose()` settles every pending promise.
  */
 import type { NormalizedSkeletonFlags } from '../api/skeleton-flags.ts';
-import type {
-  CancelRequest,
-  LoadedSkeleton,
-  LoadRequest,
-  WorkerReply,
-} from './skeleton-protocol.ts';
+import type { LoadedSkeleton, LoadRequest, WorkerReply } from './skeleton-protocol.ts';
+import { createWorkerSlots, defaultWorker } from './worker-slots.ts';
 
 export class SkeletonLoadError extends Error {
   constructor(
@@ -73,13 +69,6 @@ interface SentRequest {
 const flagsKeyOf = (flags: NormalizedSkeletonFlags) => JSON.stringify(flags);
 const entryKey = (flagsKey: string, id: number) => `${flagsKey}|${id}`;
 
-function defaultWorker(): Worker {
-  return new Worker(new URL('./skeleton-worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'skeleton-loader',
-  });
-}
-
 export function disposedError(): Error {
   return new DOMException('the skeleton loader was closed', 'AbortError');
 }
@@ -88,8 +77,6 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
   const workerCount = Math.max(1, o.workerCount ?? 2);
   const chunkSize = o.chunkSize ?? 20;
   const windowMs = o.windowMs ?? 15;
-  const workers: Worker[] = [];
-  const outstanding: number[] = [];
   const entries = new Map<string, Entry>();
   const requests = new Map<number, SentRequest>();
   let pending: string[] = [];
@@ -111,7 +98,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     const req = requests.get(requestId);
     if (!req) return undefined;
     requests.delete(requestId);
-    outstanding[req.worker] = Math.max(0, (outstanding[req.worker] ?? 1) - 1);
+    slots.release(req.worker);
     return req;
   };
 
@@ -142,50 +129,41 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     }
   };
 
-  const workerAt = (i: number): Worker => {
-    let w = workers[i];
-    if (!w) {
-      w = (o.createWorker ?? defaultWorker)();
-      w.onmessage = (e: MessageEvent<WorkerReply>) => onReply(e.data);
-      w.onerror = (e) => {
-        e.preventDefault();
-        for (const [rid, req] of [...requests]) {
-          if (req.worker !== i) continue;
-          onReply({
-            type: 'failed',
-            requestId: rid,
-            failures: req.keys.flatMap((key) => {
-              const entry = entries.get(key);
-              if (!entry) return [];
-              const message = `the skeleton worker failed: ${e.message}`;
-              return [{ skeletonId: entry.id, message, status: null }];
-            }),
-          });
-          onReply({ type: 'done', requestId: rid });
-        }
-      };
-      workers[i] = w;
-      outstanding[i] = 0;
+  /** A crashed worker fails the loads it was running. */
+  const onCrash = (worker: number, message: string) => {
+    for (const [rid, req] of [...requests]) {
+      if (req.worker !== worker) continue;
+      onReply({
+        type: 'failed',
+        requestId: rid,
+        failures: req.keys.flatMap((key) => {
+          const entry = entries.get(key);
+          if (!entry) return [];
+          return [
+            {
+              skeletonId: entry.id,
+              message: `the skeleton worker failed: ${message}`,
+              status: null,
+            },
+          ];
+        }),
+      });
+      onReply({ type: 'done', requestId: rid });
     }
-    return w;
   };
+
+  const slots = createWorkerSlots(workerCount, o.createWorker ?? defaultWorker, onReply, onCrash);
 
   /** Every skeleton of a sent request abandoned: stop it in the worker and free its slot. */
   const cancelIfAbandoned = (requestId: number) => {
     const req = requests.get(requestId);
     if (!req || req.keys.some((key) => entries.get(key)?.requestId === requestId)) return;
     release(requestId);
-    const msg: CancelRequest = { type: 'cancel', requestId };
-    workers[req.worker]?.postMessage(msg);
+    slots.post(req.worker, { type: 'cancel', requestId });
   };
 
   const send = (flags: NormalizedSkeletonFlags, keys: string[], useCache: boolean) => {
-    let best = 0;
-    for (let i = 1; i < workerCount; i++) {
-      if ((outstanding[i] ?? 0) < (outstanding[best] ?? 0)) best = i;
-    }
-    const worker = workerAt(best);
-    outstanding[best] = (outstanding[best] ?? 0) + 1;
+    const worker = slots.acquire();
     const requestId = nextRequest++;
     const ids: number[] = [];
     for (const key of keys) {
@@ -194,7 +172,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
       entry.requestId = requestId;
       ids.push(entry.id);
     }
-    requests.set(requestId, { worker: best, flagsKey: flagsKeyOf(flags), keys });
+    requests.set(requestId, { worker, flagsKey: flagsKeyOf(flags), keys });
     const msg: LoadRequest = {
       type: 'load',
       requestId,
@@ -205,7 +183,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
       flags,
       useCache,
     };
-    worker.postMessage(msg);
+    slots.post(worker, msg);
   };
 
   const flush = () => {
@@ -274,8 +252,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
       const error = disposedError();
       for (const key of [...entries.keys()]) settle(key, (w) => w.reject(error));
       requests.clear();
-      for (const w of workers) w?.terminate();
-      workers.length = 0;
+      slots.terminate();
     },
   };
 }
