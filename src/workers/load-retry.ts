@@ -66,7 +66,8 @@ export function describeCause(skeletonId: number, e: unknown, attempts: number):
   if (e instanceof NetworkError) {
     return `the connection to CATMAID was dropped or refused${tries}`;
   }
-  if (e instanceof TimeoutError) return `${e.message}${tries}`;
+  // A timeout is never repeated as it was (see skeleton-load.ts): no count of attempts.
+  if (e instanceof TimeoutError) return e.message;
   if (e instanceof SchemaError) return `the server's answer was not a valid skeleton (${e.issues})`;
   if (status !== null && status >= 500)
     return `CATMAID answered with a server error (HTTP ${status})${tries}`;

@@ -2,7 +2,8 @@ import { encode } from '@msgpack/msgpack';
 import { describe, expect, it } from 'vitest';
 import { callParams, fakeScope } from '../api/fake-scope.ts';
 import { normalizeSkeletonFlags } from '../api/skeleton-flags.ts';
-import type { FakeCall, FakeReply } from '../lib/http/fake-fetch.ts';
+import { createCatmaidClient } from '../lib/http/client.ts';
+import { createFakeFetch, type FakeCall, type FakeReply } from '../lib/http/fake-fetch.ts';
 import { DEFAULT_RETRY, backoffMs, type RetryPolicy } from './load-retry.ts';
 import { handleLoad } from './skeleton-load.ts';
 import type { LoadRequest, WorkerReply } from './skeleton-protocol.ts';
@@ -116,6 +117,35 @@ describe('handleLoad heals transient failures', () => {
     expect(r.failed[0]?.message).toBe(
       'the connection to CATMAID was dropped or refused, still after 3 attempts',
     );
+  });
+
+  it('splits a batch that timed out into single skeletons instead of repeating it', async () => {
+    const fake = createFakeFetch((call) => {
+      const ids = idsOf(call);
+      return ids.length > 1 || ids[0] === 3 ? { hang: true } : answer(ids);
+    });
+    const client = createCatmaidClient({
+      baseUrl: '/api/catmaid',
+      fetchImpl: fake.fetch,
+      retries: 0,
+      timeoutMs: 30,
+    });
+    const replies: WorkerReply[] = [];
+    await handleLoad(request([1, 2, 3]), {
+      scope: { client, server: 's', projectId: 1 },
+      cache: null,
+      post: (reply) => replies.push(reply),
+      now: () => 0,
+      sleep: () => Promise.resolve(),
+    });
+    // One batch request (not repeated), then one request per skeleton; 3 is slow even alone.
+    expect(fake.calls.map(idsOf)).toEqual([[1, 2, 3], [1], [2], [3]]);
+    const loaded = replies.flatMap((r) => (r.type === 'loaded' ? r.items : []));
+    expect(loaded.map((i) => i.skeletonId).sort()).toEqual([1, 2]);
+    const failed = replies.flatMap((r) => (r.type === 'failed' ? r.failures : []));
+    expect(failed.map((f) => [f.skeletonId, f.message])).toEqual([
+      [3, 'POST /{pid}/skeletons/compact-detail did not answer within 0 s'],
+    ]);
   });
 
   it('stops at once when cancelled during a retry wait, reporting nothing as failed', async () => {

@@ -4,7 +4,7 @@
  * request (msgpack), retrying transient failures (load-retry.ts), decode, build geometry
  * pieces, store, and post back with transfer.
  */
-import { CatmaidError, HttpError, isAbortError } from '../lib/http/errors.ts';
+import { CatmaidError, HttpError, TimeoutError, isAbortError } from '../lib/http/errors.ts';
 import type { ProjectScope } from '../api/scope.ts';
 import { skeletonTransferables, type SkeletonDetail } from '../api/skeleton-detail.ts';
 import { fetchSkeletonsBatch } from '../api/skeletons-batch.ts';
@@ -111,8 +111,9 @@ export async function handleLoad(req: LoadRequest, env: LoadEnv): Promise<void> 
 }
 
 /**
- * One attempt for `ids`: posts what arrived and what failed for good, and returns the ids that
- * failed transiently (with their last error) for the next attempt.
+ * One attempt for `ids`: posts what arrived and what failed for good, and returns the ids to try
+ * again: `retry` after a transient failure (5xx, reset), `split` when a batch timed out (a slow
+ * answer is not retried as it was: it is split into smaller work, convention of isRetryable).
  */
 async function attempt(
   req: LoadRequest,
@@ -120,8 +121,9 @@ async function attempt(
   ids: readonly number[],
   attempts: number,
   lastTry: boolean,
-): Promise<Map<number, unknown>> {
-  const transient = new Map<number, unknown>();
+): Promise<{ retry: number[]; split: number[] }> {
+  const retry: number[] = [];
+  const split: number[] = [];
   const failures: LoadFailure[] = [];
   const result = await fetchSkeletonsBatch(env.scope, ids, req.flags, {
     chunkSize: ids.length,
@@ -130,13 +132,15 @@ async function attempt(
   });
   for (const [id, e] of result.failed) {
     if (isAbortError(e) || env.signal?.aborted) throw e;
-    if (isTransient(e) && !lastTry) transient.set(id, e);
+    if (lastTry) failures.push(describeFailure(id, e, attempts));
+    else if (isTransient(e)) retry.push(id);
+    else if (e instanceof TimeoutError && ids.length > 1) split.push(id);
     else failures.push(describeFailure(id, e, attempts));
   }
   if (failures.length > 0) env.post({ type: 'failed', requestId: req.requestId, failures }, []);
   const items = [...result.skeletons.values()].map((d) => toLoaded(d, 'network'));
   if (items.length > 0) await storeAndPost(req, env, items);
-  return transient;
+  return { retry, split };
 }
 
 /** Batch attempts with backoff, then the leftovers one by one (see load-retry.ts). */
@@ -148,18 +152,21 @@ async function fetchHealing(req: LoadRequest, env: LoadEnv, missing: number[]): 
   // A lone skeleton has no batch-mates to protect: it gets the single-skeleton attempts only.
   const batchAttempts = single ? policy.singleAttempts : policy.batchAttempts;
   let todo = missing;
+  const timedOut: number[] = [];
   for (let n = 0; n < batchAttempts && todo.length > 0; n++) {
     if (n > 0) await sleep(backoffMs(n - 1, policy, random), env.signal);
     const last = single && n === batchAttempts - 1;
-    todo = [...(await attempt(req, env, todo, n + 1, last)).keys()];
+    const next = await attempt(req, env, todo, n + 1, last);
+    todo = next.retry;
+    timedOut.push(...next.split);
   }
-  if (single || todo.length === 0) return;
-  await eachLimited(todo, policy.singleConcurrency, async (id) => {
+  const singles = single ? [] : [...todo, ...timedOut];
+  await eachLimited(singles, policy.singleConcurrency, async (id) => {
     for (let n = 0; n < policy.singleAttempts; n++) {
       await sleep(backoffMs(n, policy, random), env.signal);
       const last = n === policy.singleAttempts - 1;
       const left = await attempt(req, env, [id], policy.batchAttempts + n + 1, last);
-      if (left.size === 0) return;
+      if (left.retry.length === 0) return;
     }
   });
 }
