@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { CancelledError, QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { fakeScope } from '../api/fake-scope.ts';
 import type { SkeletonDetail } from '../api/skeleton-detail.ts';
@@ -40,5 +40,25 @@ describe('skeleton queries', () => {
     const q = skeletonQuery(scope, 3);
     const detail = { skeletonId: 3 } as SkeletonDetail;
     expect(q.select?.({ skeletonId: 3, detail } as LoadedSkeleton)).toBe(detail);
+  });
+
+  it('cancelling the query aborts the pool load', async () => {
+    const { scope } = fakeScope(() => ({ body: {} }));
+    let seen: AbortSignal | undefined;
+    const pool: SkeletonPool = {
+      load: (_id, { signal }) =>
+        new Promise((_resolve, reject) => {
+          seen = signal;
+          signal?.addEventListener('abort', () => reject(signal.reason as Error));
+        }),
+      dispose() {},
+    };
+    const qc = new QueryClient();
+    const q = loadedSkeletonQuery(scope, 9, {}, pool);
+    const pending = qc.fetchQuery(q);
+    await Promise.resolve();
+    await qc.cancelQueries({ queryKey: q.queryKey, exact: true });
+    await expect(pending).rejects.toBeInstanceOf(CancelledError);
+    expect(seen?.aborted).toBe(true);
   });
 });
