@@ -11,6 +11,7 @@ import { fetchSkeletonsBatch } from '../api/skeletons-batch.ts';
 import { buildSkeletonPiece, pieceTransferables } from '../3d/geometry/skeleton-piece.ts';
 import {
   DEFAULT_RETRY,
+  abortableSleep,
   backoffMs,
   describeCause,
   eachLimited,
@@ -168,24 +169,6 @@ async function fetchHealing(req: LoadRequest, env: LoadEnv, missing: number[]): 
       const left = await attempt(req, env, [id], policy.batchAttempts + n + 1, last);
       if (left.retry.length === 0) return;
     }
-  });
-}
-
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason as Error);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
