@@ -11,7 +11,7 @@ import type { NormalizedSkeletonFlags } from '../api/skeleton-flags.ts';
 import type { LoadedSkeleton, LoadRequest, WorkerReply } from './skeleton-protocol.ts';
 import { createWorkerSlots, defaultWorker } from './worker-slots.ts';
 
-export class SkeletonLoadError extends Error {
+class SkeletonLoadError extends Error {
   constructor(
     readonly skeletonId: number,
     message: string,
@@ -69,7 +69,7 @@ interface SentRequest {
 const flagsKeyOf = (flags: NormalizedSkeletonFlags) => JSON.stringify(flags);
 const entryKey = (flagsKey: string, id: number) => `${flagsKey}|${id}`;
 
-export function disposedError(): Error {
+function disposedError(): Error {
   return new DOMException('the skeleton loader was closed', 'AbortError');
 }
 
