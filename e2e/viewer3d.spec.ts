@@ -275,3 +275,31 @@ test.describe('a tenth of the skeleton requests fail (5xx and connection resets)
     await expect(failedList).toHaveCount(0);
   });
 });
+
+test('neurons removed from the selection while loading stop loading: their request is aborted', async ({
+  page,
+}) => {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/skeletons/compact-detail', async (route) => {
+    await held;
+    // The page may have aborted it meanwhile: then there is nothing left to continue.
+    await route.continue().catch(() => undefined);
+  });
+  const aborted: string[] = [];
+  page.on('requestfailed', (r) => {
+    if (r.url().includes('compact-detail')) aborted.push(r.failure()?.errorText ?? '');
+  });
+  await page.goto('/?view=3d&pid=1&sel=1000,1002,1004');
+  await expect(page.getByRole('status').filter({ hasText: 'Loaded 0 of 3 neurons' })).toBeVisible();
+
+  const toggle = page.getByRole('button', { name: /^Selection \(\d+\)$/ });
+  const panel = page.getByRole('complementary', { name: 'Selection' });
+  if (!(await panel.isVisible())) await toggle.click();
+  await panel.getByRole('button', { name: 'Remove all' }).click();
+  await panel.getByRole('button', { name: 'Remove all 3' }).click();
+
+  await expect.poll(() => aborted).toEqual(['net::ERR_ABORTED']);
+  release();
+  await expect(page.getByRole('status').filter({ hasText: 'No neurons to show' })).toBeVisible();
+});
