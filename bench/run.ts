@@ -11,13 +11,20 @@
  * orbit drag afterwards, and the time to the same frame after a reload (IndexedDB cache).
  * Writes bench-results/bench-<date>.json. Needs `npm run build` first.
  *
- * Env: DEMO_SCALE (default 10: ~1,700 neurons, ~6.6 M nodes; cached on disk after the first run), BENCH_PORT (4500), CHROMIUM_PATH.
+ * Then the 10 %-failure 3D load (bench/faults.ts) for BENCH_FAULT_N (default 200,1000): how many
+ * neurons arrive without user action while a tenth of the skeleton requests fail, and how long
+ * it takes against a clean load through the same chain.
+ *
+ * Env: DEMO_SCALE (default 10: ~1,700 neurons, ~6.6 M nodes; cached on disk after the first run),
+ * BENCH_N / BENCH_FAULT_N (empty: skip that section), BENCH_FAULT_RATE (0.1), BENCH_PORT (4500;
+ * the fault section also uses the next three ports), CHROMIUM_PATH.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { browserCpu, cpuDelta, treeCpuSeconds, type CpuByProcess } from './cpu.ts';
+import { faultSection, faultTable, type FaultRow } from './faults.ts';
 import { startApp, type RunningApp } from './serve-app.ts';
 
 declare global {
@@ -31,6 +38,11 @@ const sizes = (process.env.BENCH_N ?? '100,1000')
   .split(',')
   .map(Number)
   .filter((n) => n > 0);
+const faultSizes = (process.env.BENCH_FAULT_N ?? '200,1000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+const faultRate = Number(process.env.BENCH_FAULT_RATE ?? 0.1);
 const port = Number(process.env.BENCH_PORT ?? 4500);
 const base = `http://127.0.0.1:${port}`;
 
@@ -190,12 +202,9 @@ function table(rows: BenchRow[]): string {
   return [...lines, '', ...cpu].join('\n');
 }
 
-async function main() {
-  if (!existsSync(`${process.env.DIST_DIR || 'dist'}/index.html`))
-    throw new Error('no build: run `npm run build` first');
-  console.log(`bench: demo scale ${scale}, N = ${sizes.join(', ')}`);
+async function mainSection(browser: Browser): Promise<BenchRow[]> {
+  if (sizes.length === 0) return [];
   const app: RunningApp = await startApp(spawn, port, scale);
-  const browser = await launchChromium();
   try {
     const all = (await (await fetch(`${base}/api/catmaid/1/skeletons/`)).json()) as number[];
     const rows: BenchRow[] = [];
@@ -206,6 +215,30 @@ async function main() {
       rows.push(await measure(browser, app, all.slice(0, n)));
     }
     console.log(`\n${table(rows)}\n`);
+    return rows;
+  } finally {
+    app.stop();
+  }
+}
+
+async function main() {
+  if (!existsSync(`${process.env.DIST_DIR || 'dist'}/index.html`))
+    throw new Error('no build: run `npm run build` first');
+  console.log(`bench: demo scale ${scale}, N = ${sizes.join(', ')}`);
+  const browser = await launchChromium();
+  try {
+    const rows = await mainSection(browser);
+    let faults: FaultRow[] = [];
+    if (faultSizes.length > 0) {
+      console.log(`3D load with failures: N = ${faultSizes.join(', ')}`);
+      faults = await faultSection(spawn, browser, {
+        port,
+        scale,
+        sizes: faultSizes,
+        rate: faultRate,
+      });
+      console.log(`\n${faultTable(faults)}\n`);
+    }
     mkdirSync('bench-results', { recursive: true });
     const file = `bench-results/bench-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}.json`;
     writeFileSync(
@@ -216,6 +249,7 @@ async function main() {
           demoScale: scale,
           machine: { cpus: (await import('node:os')).cpus().length },
           rows,
+          faults,
         },
         null,
         2,
@@ -224,7 +258,6 @@ async function main() {
     console.log(`wrote ${file}`);
   } finally {
     await browser.close();
-    app.stop();
   }
 }
 

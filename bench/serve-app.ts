@@ -1,4 +1,7 @@
-/** Starts `server/serve.ts` (built app + proxy + demo server child at DEMO_SCALE) for the bench. */
+/**
+ * Starts `server/serve.ts` (built app + proxy + demo server child at DEMO_SCALE) for the bench,
+ * or a demo server alone (for the fault section, where a fault proxy stands between the two).
+ */
 import type { ChildProcess, spawn as spawnFn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
@@ -9,23 +12,21 @@ export interface RunningApp {
 }
 
 /**
- * The server runs at a lower CPU priority (BENCH_SERVER_NICE, default 10; 0 = same as the
- * browser): it stands in for a CATMAID server, which normally runs on another machine, so it
- * should not take CPU time from the browser it is measuring.
+ * The servers run at a lower CPU priority (BENCH_SERVER_NICE, default 10; 0 = same as the
+ * browser): they stand in for a CATMAID server, which normally runs on another machine, so they
+ * should not take CPU time from the browser being measured.
  */
-export function startApp(spawn: typeof spawnFn, port: number, scale: number): Promise<RunningApp> {
+function startScript(
+  spawn: typeof spawnFn,
+  script: string[],
+  env: Record<string, string>,
+  readyLine: string,
+): Promise<RunningApp> {
   const nice = Number(process.env.BENCH_SERVER_NICE ?? 10);
-  const node = [process.execPath, '--import', 'tsx', 'server/serve.ts'];
+  const node = [process.execPath, '--import', 'tsx', ...script];
   const [command, ...args] = nice > 0 ? ['nice', '-n', String(nice), ...node] : node;
   const child: ChildProcess = spawn(command ?? 'node', args, {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      CATMAID_URL: '',
-      CATMAID_TOKEN: '',
-      DEMO_SCALE: String(scale),
-    },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const stop = () => {
@@ -37,10 +38,32 @@ export function startApp(spawn: typeof spawnFn, port: number, scale: number): Pr
     if (!out) return reject(new Error('no stdout'));
     createInterface({ input: out }).on('line', (line) => {
       if (line.startsWith('[demo]')) console.log(`  ${line}`);
-      if (line.includes('CATMAID Dashboard serving')) resolve({ pid: child.pid ?? -1, stop });
+      if (line.includes(readyLine)) resolve({ pid: child.pid ?? -1, stop });
     });
     child.once('exit', (code) =>
-      reject(new Error(`server/serve.ts exited (${code}) before it was ready`)),
+      reject(new Error(`${script[0]} exited (${code}) before it was ready`)),
     );
   });
+}
+
+export function startApp(
+  spawn: typeof spawnFn,
+  port: number,
+  scale: number,
+  /** Overrides, e.g. CATMAID_URL of a fault proxy instead of the embedded demo server. */
+  env: Record<string, string> = {},
+): Promise<RunningApp> {
+  const base = {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    CATMAID_URL: '',
+    CATMAID_TOKEN: '',
+    DEMO_SCALE: String(scale),
+  };
+  return startScript(spawn, ['server/serve.ts'], { ...base, ...env }, 'CATMAID Dashboard serving');
+}
+
+export function startDemo(spawn: typeof spawnFn, port: number, scale: number): Promise<RunningApp> {
+  const script = ['server/demo/main.ts', '--port', String(port), '--scale', String(scale)];
+  return startScript(spawn, script, {}, 'CATMAID demo server listening');
 }

@@ -223,3 +223,83 @@ test('a reload shows the same neurons from IndexedDB, without fetching them agai
   await drawn(region, 'node-count', nodes ?? '');
   expect(fetched).toEqual([]);
 });
+
+test.describe('a tenth of the skeleton requests fail (5xx and connection resets)', () => {
+  // The browser logs each failed request; the test provokes them on purpose.
+  test.use({
+    expectedConsoleErrors: ['status of 500', 'status of 502', 'status of 503', 'CONNECTION_RESET'],
+  });
+
+  test('every neuron arrives without user action; one that always fails is listed and Retry failed loads it', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const all = (await (await page.request.get('/api/catmaid/1/skeletons/')).json()) as number[];
+    const ids = all.slice(0, 80);
+    const cursed = ids[37] ?? 0;
+    let seen = 0;
+    let faults = 0;
+    // Deterministic: every tenth compact-detail request fails (503, 502 or a reset, in turn), and
+    // every request that carries the cursed skeleton fails with 500.
+    await page.route('**/skeletons/compact-detail', async (route) => {
+      const body = route.request().postData() ?? '';
+      const n = seen++;
+      const asked = [...new URLSearchParams(body)].filter(([k]) => k.startsWith('skeleton_ids['));
+      if (asked.some(([, v]) => v === String(cursed))) {
+        return route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>boom</h1>' });
+      }
+      if (n % 10 === 0) {
+        faults++;
+        const kind = (n / 10) % 3;
+        if (kind === 2) return route.abort('connectionreset');
+        return route.fulfill({ status: kind === 0 ? 503 : 502, body: 'upstream trouble' });
+      }
+      return route.continue();
+    });
+
+    await page.goto(`/?view=3d&pid=1&sel=${ids.join(',')}`);
+    const region = viewer(page);
+    await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 90_000 });
+    await drawn(region, 'neuron-count', String(ids.length - 1));
+    await drawn(region, 'failed-count', '1');
+    expect(faults).toBeGreaterThanOrEqual(1);
+    const failedList = page.getByRole('list', { name: 'Failed neurons' });
+    await expect(failedList.getByRole('listitem')).toHaveCount(1);
+    await expect(failedList).toContainText('server error (HTTP 500)');
+
+    await page.unroute('**/skeletons/compact-detail');
+    await page.getByRole('button', { name: 'Retry failed' }).click();
+    await drawn(region, 'neuron-count', String(ids.length));
+    await drawn(region, 'failed-count', '0');
+    await expect(region).toHaveAttribute('data-scene-ready', 'true');
+    await expect(failedList).toHaveCount(0);
+  });
+});
+
+test('neurons removed from the selection while loading stop loading: their request is aborted', async ({
+  page,
+}) => {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/skeletons/compact-detail', async (route) => {
+    await held;
+    // The page may have aborted it meanwhile: then there is nothing left to continue.
+    await route.continue().catch(() => undefined);
+  });
+  const aborted: string[] = [];
+  page.on('requestfailed', (r) => {
+    if (r.url().includes('compact-detail')) aborted.push(r.failure()?.errorText ?? '');
+  });
+  await page.goto('/?view=3d&pid=1&sel=1000,1002,1004');
+  await expect(page.getByRole('status').filter({ hasText: 'Loaded 0 of 3 neurons' })).toBeVisible();
+
+  const toggle = page.getByRole('button', { name: /^Selection \(\d+\)$/ });
+  const panel = page.getByRole('complementary', { name: 'Selection' });
+  if (!(await panel.isVisible())) await toggle.click();
+  await panel.getByRole('button', { name: 'Remove all' }).click();
+  await panel.getByRole('button', { name: 'Remove all 3' }).click();
+
+  await expect.poll(() => aborted).toEqual(['net::ERR_ABORTED']);
+  release();
+  await expect(page.getByRole('status').filter({ hasText: 'No neurons to show' })).toBeVisible();
+});

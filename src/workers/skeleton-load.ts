@@ -1,13 +1,23 @@
 /**
  * The worker's work, as a pure function over injected effects (HTTP scope, cache, post) so it
  * can be unit-tested without a Worker: read the IndexedDB copies, fetch the rest in one batch
- * request (msgpack), decode, build geometry pieces, store, and post back with transfer.
+ * request (msgpack), retrying transient failures (load-retry.ts), decode, build geometry
+ * pieces, store, and post back with transfer.
  */
-import { CatmaidError } from '../lib/http/errors.ts';
+import { CatmaidError, HttpError, TimeoutError, isAbortError } from '../lib/http/errors.ts';
 import type { ProjectScope } from '../api/scope.ts';
 import { skeletonTransferables, type SkeletonDetail } from '../api/skeleton-detail.ts';
 import { fetchSkeletonsBatch } from '../api/skeletons-batch.ts';
 import { buildSkeletonPiece, pieceTransferables } from '../3d/geometry/skeleton-piece.ts';
+import {
+  DEFAULT_RETRY,
+  abortableSleep,
+  backoffMs,
+  describeCause,
+  eachLimited,
+  isTransient,
+  type RetryPolicy,
+} from './load-retry.ts';
 import {
   cacheKey,
   type LoadedSkeleton,
@@ -35,6 +45,12 @@ export interface LoadEnv {
   cache: SkeletonCache | null;
   post(reply: WorkerReply, transfer: ArrayBuffer[]): void;
   now(): number;
+  /** Aborted when the pool cancels this load: stops the fetch and any retry wait. */
+  signal?: AbortSignal;
+  retry?: RetryPolicy;
+  /** Injectable for tests (no real waiting) and deterministic jitter. */
+  sleep?(ms: number, signal?: AbortSignal): Promise<void>;
+  random?(): number;
 }
 
 function toLoaded(detail: SkeletonDetail, source: LoadedSkeleton['source']): LoadedSkeleton {
@@ -49,13 +65,9 @@ function transferablesOf(items: LoadedSkeleton[]): ArrayBuffer[] {
   ];
 }
 
-export function describeFailure(skeletonId: number, e: unknown): LoadFailure {
-  const status = e instanceof CatmaidError ? e.status : null;
-  const raw = e instanceof Error ? e.message : String(e);
-  const message =
-    status === 404 ? `skeleton ${skeletonId} does not exist on the server (HTTP 404)` : raw;
-  const withStatus = status !== null && status !== 404 ? `${message} (HTTP ${status})` : message;
-  return { skeletonId, message: withStatus, status };
+export function describeFailure(skeletonId: number, e: unknown, attempts = 1): LoadFailure {
+  const status = e instanceof CatmaidError || e instanceof HttpError ? e.status : null;
+  return { skeletonId, message: describeCause(skeletonId, e, attempts), status };
 }
 
 async function readCache(req: LoadRequest, env: LoadEnv): Promise<Map<number, SkeletonDetail>> {
@@ -75,29 +87,89 @@ async function readCache(req: LoadRequest, env: LoadEnv): Promise<Map<number, Sk
 
 export async function handleLoad(req: LoadRequest, env: LoadEnv): Promise<void> {
   const { requestId } = req;
+  if (env.signal?.aborted) {
+    env.post({ type: 'done', requestId }, []);
+    return;
+  }
   const hits = await readCache(req, env);
   if (hits.size > 0) {
     const items = [...hits.values()].map((d) => toLoaded(d, 'cache'));
     env.post({ type: 'loaded', requestId, items }, transferablesOf(items));
   }
   const missing = req.skeletonIds.filter((id) => !hits.has(id));
-  if (missing.length > 0) {
-    let items: LoadedSkeleton[] = [];
-    const failures: LoadFailure[] = [];
+  if (missing.length > 0 && !env.signal?.aborted) {
     try {
-      const result = await fetchSkeletonsBatch(env.scope, missing, req.flags, {
-        chunkSize: missing.length,
-        concurrency: 1,
-      });
-      items = [...result.skeletons.values()].map((d) => toLoaded(d, 'network'));
-      for (const [id, e] of result.failed) failures.push(describeFailure(id, e));
+      await fetchHealing(req, env, missing);
     } catch (e) {
-      for (const id of missing) failures.push(describeFailure(id, e));
+      // Cancelled: the pool has already settled its callers; anything else is reported.
+      if (!env.signal?.aborted && !isAbortError(e)) {
+        const failures = missing.map((id) => describeFailure(id, e));
+        env.post({ type: 'failed', requestId, failures }, []);
+      }
     }
-    if (failures.length > 0) env.post({ type: 'failed', requestId, failures }, []);
-    if (items.length > 0) await storeAndPost(req, env, items);
   }
   env.post({ type: 'done', requestId }, []);
+}
+
+/**
+ * One attempt for `ids`: posts what arrived and what failed for good, and returns the ids to try
+ * again: `retry` after a transient failure (5xx, reset), `split` when a batch timed out (a slow
+ * answer is not retried as it was: it is split into smaller work, convention of isRetryable).
+ */
+async function attempt(
+  req: LoadRequest,
+  env: LoadEnv,
+  ids: readonly number[],
+  attempts: number,
+  lastTry: boolean,
+): Promise<{ retry: number[]; split: number[] }> {
+  const retry: number[] = [];
+  const split: number[] = [];
+  const failures: LoadFailure[] = [];
+  const result = await fetchSkeletonsBatch(env.scope, ids, req.flags, {
+    chunkSize: ids.length,
+    concurrency: 1,
+    signal: env.signal,
+  });
+  for (const [id, e] of result.failed) {
+    if (isAbortError(e) || env.signal?.aborted) throw e;
+    if (lastTry) failures.push(describeFailure(id, e, attempts));
+    else if (isTransient(e)) retry.push(id);
+    else if (e instanceof TimeoutError && ids.length > 1) split.push(id);
+    else failures.push(describeFailure(id, e, attempts));
+  }
+  if (failures.length > 0) env.post({ type: 'failed', requestId: req.requestId, failures }, []);
+  const items = [...result.skeletons.values()].map((d) => toLoaded(d, 'network'));
+  if (items.length > 0) await storeAndPost(req, env, items);
+  return { retry, split };
+}
+
+/** Batch attempts with backoff, then the leftovers one by one (see load-retry.ts). */
+async function fetchHealing(req: LoadRequest, env: LoadEnv, missing: number[]): Promise<void> {
+  const policy = env.retry ?? DEFAULT_RETRY;
+  const random = env.random ?? Math.random;
+  const sleep = env.sleep ?? abortableSleep;
+  const single = missing.length === 1;
+  // A lone skeleton has no batch-mates to protect: it gets the single-skeleton attempts only.
+  const batchAttempts = single ? policy.singleAttempts : policy.batchAttempts;
+  let todo = missing;
+  const timedOut: number[] = [];
+  for (let n = 0; n < batchAttempts && todo.length > 0; n++) {
+    if (n > 0) await sleep(backoffMs(n - 1, policy, random), env.signal);
+    const last = single && n === batchAttempts - 1;
+    const next = await attempt(req, env, todo, n + 1, last);
+    todo = next.retry;
+    timedOut.push(...next.split);
+  }
+  const singles = single ? [] : [...todo, ...timedOut];
+  await eachLimited(singles, policy.singleConcurrency, async (id) => {
+    for (let n = 0; n < policy.singleAttempts; n++) {
+      await sleep(backoffMs(n, policy, random), env.signal);
+      const last = n === policy.singleAttempts - 1;
+      const left = await attempt(req, env, [id], policy.batchAttempts + n + 1, last);
+      if (left.retry.length === 0) return;
+    }
+  });
 }
 
 async function storeAndPost(req: LoadRequest, env: LoadEnv, items: LoadedSkeleton[]) {

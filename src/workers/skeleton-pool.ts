@@ -1,13 +1,17 @@
 /**
- * Main-thread side of the skeleton workers: per-skeleton `load(id)` calls made within a short
- * window are grouped, split into chunks (one HTTP request each) and spread over a small pool of
- * workers (each runs at most two requests at once), so the concurrency cap is
- * workers × 2. Results arrive per chunk, so the scene fills in incrementally.
+ * Main-thread side of the skeleton workers, and the one batcher for compact-detail: per-skeleton
+ * `load(id, { flags })` calls made within a short window are grouped by flags, split into chunks
+ * (one HTTP request each) and spread over a small pool of workers (each runs at most two requests
+ * at once), so the concurrency cap is workers × 2. Results arrive per chunk, so the scene fills
+ * in incrementally. Each call may carry an AbortSignal: a skeleton nobody waits for any more is
+ * dropped before it is sent, and a sent chunk whose skeletons are all abandoned is cancelled in
+ * its worker (its slot is free at once). `dispose()` settles every pending promise.
  */
 import type { NormalizedSkeletonFlags } from '../api/skeleton-flags.ts';
 import type { LoadedSkeleton, LoadRequest, WorkerReply } from './skeleton-protocol.ts';
+import { createWorkerSlots, defaultWorker } from './worker-slots.ts';
 
-export class SkeletonLoadError extends Error {
+class SkeletonLoadError extends Error {
   constructor(
     readonly skeletonId: number,
     message: string,
@@ -22,105 +26,153 @@ export interface PoolOptions {
   baseUrl: string;
   server: string;
   projectId: number;
-  flags: NormalizedSkeletonFlags;
   workerCount?: number;
   chunkSize?: number;
   windowMs?: number;
   createWorker?: () => Worker;
 }
 
-interface Waiter {
-  resolve: (s: LoadedSkeleton) => void;
-  reject: (e: Error) => void;
+export interface PoolLoadOptions {
+  flags: NormalizedSkeletonFlags;
+  /** false: skip the IndexedDB copy (explicit refresh). */
+  useCache?: boolean;
+  signal?: AbortSignal | undefined;
 }
 
 export interface SkeletonPool {
-  load(skeletonId: number, options?: { useCache?: boolean }): Promise<LoadedSkeleton>;
+  load(skeletonId: number, options: PoolLoadOptions): Promise<LoadedSkeleton>;
   dispose(): void;
 }
 
-function defaultWorker(): Worker {
-  return new Worker(new URL('./skeleton-worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'skeleton-loader',
-  });
+interface Waiter {
+  resolve: (s: LoadedSkeleton) => void;
+  reject: (e: unknown) => void;
+  detach: () => void;
+}
+
+/** One skeleton + flag set somebody waits for. */
+interface Entry {
+  id: number;
+  flags: NormalizedSkeletonFlags;
+  useCache: boolean;
+  waiters: Set<Waiter>;
+  /** The request carrying it, once sent. */
+  requestId: number | null;
+}
+
+interface SentRequest {
+  worker: number;
+  flagsKey: string;
+  keys: string[];
+}
+
+const flagsKeyOf = (flags: NormalizedSkeletonFlags) => JSON.stringify(flags);
+const entryKey = (flagsKey: string, id: number) => `${flagsKey}|${id}`;
+
+function disposedError(): Error {
+  return new DOMException('the skeleton loader was closed', 'AbortError');
 }
 
 export function createSkeletonPool(o: PoolOptions): SkeletonPool {
   const workerCount = Math.max(1, o.workerCount ?? 2);
   const chunkSize = o.chunkSize ?? 20;
   const windowMs = o.windowMs ?? 15;
-  const workers: Worker[] = [];
-  const outstanding: number[] = [];
-  const waiting = new Map<number, Waiter[]>();
-  const requests = new Map<number, { worker: number; ids: number[] }>();
-  let pending: { id: number; useCache: boolean }[] = [];
+  const entries = new Map<string, Entry>();
+  const requests = new Map<number, SentRequest>();
+  let pending: string[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let nextRequest = 1;
+  let disposed = false;
 
-  const settle = (id: number, fn: (w: Waiter) => void) => {
-    const list = waiting.get(id);
-    waiting.delete(id);
-    for (const w of list ?? []) fn(w);
+  const settle = (key: string, fn: (w: Waiter) => void) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    for (const w of entry.waiters) {
+      w.detach();
+      fn(w);
+    }
+  };
+
+  const release = (requestId: number) => {
+    const req = requests.get(requestId);
+    if (!req) return undefined;
+    requests.delete(requestId);
+    slots.release(req.worker);
+    return req;
   };
 
   const onReply = (reply: WorkerReply) => {
     const req = requests.get(reply.requestId);
+    if (!req) return; // cancelled or disposed: nobody waits for it
     if (reply.type === 'loaded') {
-      for (const item of reply.items) settle(item.skeletonId, (w) => w.resolve(item));
+      for (const item of reply.items) {
+        settle(entryKey(req.flagsKey, item.skeletonId), (w) => w.resolve(item));
+      }
     } else if (reply.type === 'failed') {
       for (const f of reply.failures) {
-        settle(f.skeletonId, (w) =>
-          w.reject(new SkeletonLoadError(f.skeletonId, f.message, f.status)),
-        );
+        const error = new SkeletonLoadError(f.skeletonId, f.message, f.status);
+        settle(entryKey(req.flagsKey, f.skeletonId), (w) => w.reject(error));
       }
-    } else if (req) {
-      requests.delete(reply.requestId);
-      outstanding[req.worker] = (outstanding[req.worker] ?? 1) - 1;
-      for (const id of req.ids) {
-        settle(id, (w) =>
-          w.reject(new SkeletonLoadError(id, `skeleton ${id} was not returned`, null)),
+    } else {
+      release(reply.requestId);
+      for (const key of req.keys) {
+        const entry = entries.get(key);
+        if (entry?.requestId !== reply.requestId) continue;
+        const error = new SkeletonLoadError(
+          entry.id,
+          `skeleton ${entry.id} was not returned`,
+          null,
         );
+        settle(key, (w) => w.reject(error));
       }
     }
   };
 
-  const workerAt = (i: number): Worker => {
-    let w = workers[i];
-    if (!w) {
-      w = (o.createWorker ?? defaultWorker)();
-      w.onmessage = (e: MessageEvent<WorkerReply>) => onReply(e.data);
-      w.onerror = (e) => {
-        e.preventDefault();
-        for (const [rid, req] of requests) {
-          if (req.worker !== i) continue;
-          onReply({
-            type: 'failed',
-            requestId: rid,
-            failures: req.ids.map((skeletonId) => ({
-              skeletonId,
-              message: `the skeleton worker failed: ${e.message}`,
+  /** A crashed worker fails the loads it was running. */
+  const onCrash = (worker: number, message: string) => {
+    for (const [rid, req] of [...requests]) {
+      if (req.worker !== worker) continue;
+      onReply({
+        type: 'failed',
+        requestId: rid,
+        failures: req.keys.flatMap((key) => {
+          const entry = entries.get(key);
+          if (!entry) return [];
+          return [
+            {
+              skeletonId: entry.id,
+              message: `the skeleton worker failed: ${message}`,
               status: null,
-            })),
-          });
-          onReply({ type: 'done', requestId: rid });
-        }
-      };
-      workers[i] = w;
-      outstanding[i] = 0;
+            },
+          ];
+        }),
+      });
+      onReply({ type: 'done', requestId: rid });
     }
-    return w;
   };
 
-  const send = (ids: number[], useCache: boolean) => {
-    let best = 0;
-    for (let i = 1; i < workerCount; i++) {
-      if ((outstanding[i] ?? 0) < (outstanding[best] ?? 0)) best = i;
-    }
-    const worker = workerAt(best);
-    outstanding[best] = (outstanding[best] ?? 0) + 1;
+  const slots = createWorkerSlots(workerCount, o.createWorker ?? defaultWorker, onReply, onCrash);
+
+  /** Every skeleton of a sent request abandoned: stop it in the worker and free its slot. */
+  const cancelIfAbandoned = (requestId: number) => {
+    const req = requests.get(requestId);
+    if (!req || req.keys.some((key) => entries.get(key)?.requestId === requestId)) return;
+    release(requestId);
+    slots.post(req.worker, { type: 'cancel', requestId });
+  };
+
+  const send = (flags: NormalizedSkeletonFlags, keys: string[], useCache: boolean) => {
+    const worker = slots.acquire();
     const requestId = nextRequest++;
-    requests.set(requestId, { worker: best, ids });
+    const ids: number[] = [];
+    for (const key of keys) {
+      const entry = entries.get(key);
+      if (!entry) continue;
+      entry.requestId = requestId;
+      ids.push(entry.id);
+    }
+    requests.set(requestId, { worker, flagsKey: flagsKeyOf(flags), keys });
     const msg: LoadRequest = {
       type: 'load',
       requestId,
@@ -128,38 +180,79 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
       server: o.server,
       projectId: o.projectId,
       skeletonIds: ids,
-      flags: o.flags,
+      flags,
       useCache,
     };
-    worker.postMessage(msg);
+    slots.post(worker, msg);
   };
 
   const flush = () => {
     timer = undefined;
-    const batch = pending;
+    const groups = new Map<
+      string,
+      { flags: NormalizedSkeletonFlags; useCache: boolean; keys: string[] }
+    >();
+    for (const key of new Set(pending)) {
+      const entry = entries.get(key);
+      // Abandoned before it was sent, or already sent with an earlier window.
+      if (!entry || entry.requestId !== null) continue;
+      const group = `${entry.useCache}|${flagsKeyOf(entry.flags)}`;
+      let g = groups.get(group);
+      if (!g) {
+        g = { flags: entry.flags, useCache: entry.useCache, keys: [] };
+        groups.set(group, g);
+      }
+      g.keys.push(key);
+    }
     pending = [];
-    for (const useCache of [true, false]) {
-      const ids = [...new Set(batch.filter((p) => p.useCache === useCache).map((p) => p.id))];
-      for (let i = 0; i < ids.length; i += chunkSize) send(ids.slice(i, i + chunkSize), useCache);
+    for (const g of groups.values()) {
+      for (let i = 0; i < g.keys.length; i += chunkSize) {
+        send(g.flags, g.keys.slice(i, i + chunkSize), g.useCache);
+      }
     }
   };
 
+  const abandon = (key: string, entry: Entry, waiter: Waiter, reason: unknown) => {
+    if (!entry.waiters.delete(waiter)) return;
+    waiter.reject(reason);
+    if (entry.waiters.size > 0 || entries.get(key) !== entry) return;
+    entries.delete(key);
+    if (entry.requestId !== null) cancelIfAbandoned(entry.requestId);
+  };
+
   return {
-    load(skeletonId, { useCache = true } = {}) {
+    load(skeletonId, { flags, useCache = true, signal }) {
+      if (disposed) return Promise.reject(disposedError());
+      if (signal?.aborted) return Promise.reject(signal.reason as Error);
       return new Promise<LoadedSkeleton>((resolve, reject) => {
-        const list = waiting.get(skeletonId);
-        if (list) {
-          list.push({ resolve, reject });
-          return;
+        const key = entryKey(flagsKeyOf(flags), skeletonId);
+        let entry = entries.get(key);
+        if (!entry) {
+          entry = { id: skeletonId, flags, useCache, waiters: new Set(), requestId: null };
+          entries.set(key, entry);
+          pending.push(key);
+          timer ??= setTimeout(flush, windowMs);
         }
-        waiting.set(skeletonId, [{ resolve, reject }]);
-        pending.push({ id: skeletonId, useCache });
-        timer ??= setTimeout(flush, windowMs);
+        const owner = entry;
+        const onAbort = () => abandon(key, owner, waiter, signal?.reason);
+        const waiter: Waiter = {
+          resolve,
+          reject,
+          detach: () => signal?.removeEventListener('abort', onAbort),
+        };
+        owner.waiters.add(waiter);
+        signal?.addEventListener('abort', onAbort, { once: true });
       });
     },
     dispose() {
-      for (const w of workers) w?.terminate();
-      workers.length = 0;
+      disposed = true;
+      clearTimeout(timer);
+      timer = undefined;
+      pending = [];
+      const error = disposedError();
+      for (const key of [...entries.keys()]) settle(key, (w) => w.reject(error));
+      requests.clear();
+      slots.terminate();
     },
   };
 }

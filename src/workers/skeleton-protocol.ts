@@ -2,6 +2,7 @@
  * Messages between the main thread and the skeleton worker. One `load` = one chunk of skeleton
  * ids = at most one HTTP request; the worker answers with `loaded` (decoded skeletons and their
  * geometry pieces, buffers transferred), `failed` (per-skeleton errors) and finally `done`.
+ * `cancel` asks the worker to stop a load nobody waits for any more.
  */
 import type { SkeletonDetail } from '../api/skeleton-detail.ts';
 import type { NormalizedSkeletonFlags } from '../api/skeleton-flags.ts';
@@ -18,6 +19,12 @@ export interface LoadRequest {
   flags: NormalizedSkeletonFlags;
   /** false: skip the IndexedDB copy and fetch from the server (explicit refresh). */
   useCache: boolean;
+}
+
+/** The pool no longer needs this load: the worker aborts its fetch (or drops it if queued). */
+export interface CancelRequest {
+  type: 'cancel';
+  requestId: number;
 }
 
 export interface LoadedSkeleton {
@@ -39,6 +46,12 @@ export type WorkerReply =
   | { type: 'loaded'; requestId: number; items: LoadedSkeleton[] }
   | { type: 'failed'; requestId: number; failures: LoadFailure[] }
   | { type: 'done'; requestId: number };
+
+export function isCancelRequest(data: unknown): data is CancelRequest {
+  if (!data || typeof data !== 'object') return false;
+  const d = data as Partial<CancelRequest>;
+  return d.type === 'cancel' && typeof d.requestId === 'number';
+}
 
 export function isLoadRequest(data: unknown): data is LoadRequest {
   if (!data || typeof data !== 'object') return false;

@@ -8,7 +8,7 @@
 import { createStore, getMany, promisifyRequest } from 'idb-keyval';
 import { createCatmaidClient, type CatmaidClient } from '../lib/http/client.ts';
 import { handleLoad, type SkeletonCache, type StoredSkeleton } from './skeleton-load.ts';
-import { isLoadRequest, type WorkerReply } from './skeleton-protocol.ts';
+import { isCancelRequest, isLoadRequest, type WorkerReply } from './skeleton-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -49,7 +49,9 @@ const cache: SkeletonCache = {
 function clientFor(baseUrl: string): CatmaidClient {
   let c = clients.get(baseUrl);
   if (!c) {
-    c = createCatmaidClient({ baseUrl: new URL(baseUrl, self.location.origin).href });
+    // No retries in the client: handleLoad retries per batch, then per skeleton (load-retry.ts);
+    // retrying at both levels would multiply the attempts and the waits.
+    c = createCatmaidClient({ baseUrl: new URL(baseUrl, self.location.origin).href, retries: 0 });
     clients.set(baseUrl, c);
   }
   return c;
@@ -68,13 +70,25 @@ function pump(): void {
   }
 }
 
+/** Loads queued or running, so a `cancel` can abort them. */
+const controllers = new Map<number, AbortController>();
+
 self.onmessage = (event: MessageEvent<unknown>) => {
-  const req = event.data;
+  const msg = event.data;
+  if (isCancelRequest(msg)) {
+    controllers.get(msg.requestId)?.abort(new DOMException('load cancelled', 'AbortError'));
+    return;
+  }
+  const req = msg;
   if (!isLoadRequest(req)) return;
   const post = (reply: WorkerReply, transfer: ArrayBuffer[]) => self.postMessage(reply, transfer);
+  const controller = new AbortController();
+  controllers.set(req.requestId, controller);
   queue.push(async () => {
     try {
+      // A load cancelled while queued ends at once (handleLoad posts only `done`).
       await handleLoad(req, {
+        signal: controller.signal,
         scope: { client: clientFor(req.baseUrl), server: req.server, projectId: req.projectId },
         cache,
         post,
@@ -86,6 +100,8 @@ self.onmessage = (event: MessageEvent<unknown>) => {
       const failures = req.skeletonIds.map((skeletonId) => ({ skeletonId, message, status: null }));
       post({ type: 'failed', requestId: req.requestId, failures }, []);
       post({ type: 'done', requestId: req.requestId }, []);
+    } finally {
+      controllers.delete(req.requestId);
     }
   });
   pump();

@@ -5,7 +5,7 @@
  */
 import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { skeletonQuery } from '../../api/skeletons.ts';
+import { skeletonQuery } from '../../workers/skeleton-query.ts';
 import type { SkeletonDetail } from '../../api/skeleton-detail.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { computeContributions, sumContributions } from '../../analysis/contributions.ts';

@@ -1,6 +1,9 @@
 import type { LoadSummary } from './load-tracker.ts';
 
-/** "Loaded k of n neurons", and each failed neuron with the reason, without stopping the rest. */
+/**
+ * "Loaded k of n neurons", and each neuron that kept failing (name, id and the cause in words)
+ * with "Retry failed". Transient failures never get here: the worker retried them already.
+ */
 export function LoadStatus({
   summary,
   names,
@@ -34,7 +37,10 @@ export function LoadStatus({
           <ul aria-label="Failed neurons">
             {failed.slice(0, 20).map((f) => (
               <li key={f.skeletonId}>
-                {names.get(f.skeletonId) ?? `skeleton ${f.skeletonId}`}: {f.message}
+                {names.has(f.skeletonId)
+                  ? `${names.get(f.skeletonId)} (skeleton ${f.skeletonId})`
+                  : `skeleton ${f.skeletonId}`}
+                : {f.message}
               </li>
             ))}
           </ul>

@@ -1,11 +1,12 @@
 /**
- * One engine (scene buffers) and one worker pool per server + project, kept across view
- * switches so coming back to the 3D tab shows the neurons at once.
+ * One engine (scene buffers) per server + project, kept across view switches so coming back to
+ * the 3D tab shows the neurons at once, with the project's shared worker pool.
  */
 import type { ProjectScope } from '../../api/scope.ts';
 import { normalizeSkeletonFlags } from '../../api/skeleton-flags.ts';
 import { ViewerEngine } from '../../3d/scene/viewer-engine.ts';
-import { createSkeletonPool, type SkeletonPool } from '../../workers/skeleton-pool.ts';
+import type { SkeletonPool } from '../../workers/skeleton-pool.ts';
+import { sharedSkeletonPool } from '../../workers/skeleton-query.ts';
 import { LoadTracker } from './load-tracker.ts';
 
 /** What the 3D view asks for: nodes, connectors, tags (soma), as msgpack. */
@@ -27,16 +28,10 @@ export function viewerResources(scope: ProjectScope): ViewerResources {
   const key = `${scope.server}|${scope.projectId}|${scope.client.baseUrl}`;
   let r = cache.get(key);
   if (!r) {
-    const workerCount = Math.min(Math.max((navigator.hardwareConcurrency || 2) - 1, 1), 3);
     r = {
       engine: new ViewerEngine(),
-      pool: createSkeletonPool({
-        baseUrl: scope.client.baseUrl,
-        server: scope.server,
-        projectId: scope.projectId,
-        flags: VIEWER_FLAGS,
-        workerCount: Math.max(workerCount, 2),
-      }),
+      // The project's one pool, shared with every other view that loads skeletons.
+      pool: sharedSkeletonPool(scope),
       tracker: new LoadTracker(),
     };
     cache.set(key, r);

@@ -55,6 +55,13 @@ export class LoadTracker {
     this.notify(this.inFlight === 0);
   }
 
+  /** A load stopped on purpose: no status, so it is requested again when wanted again. */
+  cancelled(id: number) {
+    this.status.delete(id);
+    this.inFlight--;
+    this.notify(this.inFlight === 0);
+  }
+
   forget(ids: readonly number[]) {
     for (const id of ids) this.status.delete(id);
     this.notify(true);

@@ -1,30 +1,15 @@
 /**
  * Makes sure every wanted skeleton is in the scene: each id is one react-query entry (cached,
  * shared with a later mount) whose fetch goes through the worker pool; results are added to the
- * engine as they arrive. Ids already requested are never requested again (incremental add).
+ * engine as they arrive. Ids already requested are never requested again (incremental add);
+ * ids that leave the list while loading are cancelled.
  */
-import { queryOptions, useQueryClient } from '@tanstack/react-query';
+import { CancelledError, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { projectKey, type ProjectScope } from '../../api/scope.ts';
-import type { SkeletonPool } from '../../workers/skeleton-pool.ts';
+import type { ProjectScope } from '../../api/scope.ts';
+import { loadedSkeletonQuery } from '../../workers/skeleton-query.ts';
 import { VIEWER_FLAGS, type ViewerResources } from './engine-cache.ts';
 import { summarize, type LoadSummary } from './load-tracker.ts';
-
-export function skeleton3dQuery(scope: ProjectScope, pool: SkeletonPool, skeletonId: number) {
-  return queryOptions({
-    queryKey: [
-      ...projectKey(scope),
-      'skeletons',
-      skeletonId,
-      'compact-detail',
-      VIEWER_FLAGS,
-      '3d',
-    ] as const,
-    queryFn: () => pool.load(skeletonId),
-    staleTime: Infinity,
-    retry: false,
-  });
-}
 
 /**
  * Starting a react-query fetch costs a fraction of a millisecond; a 1,000-neuron selection
@@ -52,12 +37,16 @@ export function useSkeletonLoading(
       }
       const fetchOne = (id: number) =>
         queryClient
-          .fetchQuery(skeleton3dQuery(scope, pool, id))
+          .fetchQuery(loadedSkeletonQuery(scope, id, VIEWER_FLAGS, pool))
           .then((item) => {
             engine.addSkeletons([item]);
             tracker.loaded(id, item.detail.nodeCount);
           })
-          .catch((e: unknown) => tracker.failed(id, e instanceof Error ? e.message : String(e)));
+          .catch((e: unknown) => {
+            // Cancelled because it left the selection: not a failure; asked again if it returns.
+            if (e instanceof CancelledError) tracker.cancelled(id);
+            else tracker.failed(id, e instanceof Error ? e.message : String(e));
+          });
       const startSlice = (from: number) => {
         for (const id of todo.slice(from, from + FETCHES_PER_TASK)) void fetchOne(id);
         if (from + FETCHES_PER_TASK < todo.length) {
@@ -72,6 +61,17 @@ export function useSkeletonLoading(
   useEffect(() => {
     request(skeletonIds.filter((id) => tracker.status.get(id)?.state !== 'failed'));
   }, [request, skeletonIds, tracker]);
+
+  // Neurons removed (or hidden) while still loading stop loading: their queries are cancelled,
+  // which aborts them in the worker pool (a batch nobody waits for any more is dropped).
+  useEffect(() => {
+    const wanted = new Set(skeletonIds);
+    for (const [id, s] of tracker.status) {
+      if (s.state !== 'loading' || wanted.has(id)) continue;
+      const { queryKey } = loadedSkeletonQuery(scope, id, VIEWER_FLAGS, pool);
+      void queryClient.cancelQueries({ queryKey, exact: true });
+    }
+  }, [pool, queryClient, scope, skeletonIds, tracker]);
 
   const version = useSyncExternalStore(tracker.subscribe, tracker.getVersion);
   const summary = useMemo(() => {

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeSkeletonFlags } from '../api/skeleton-flags.ts';
+import { createSkeletonPool } from './skeleton-pool.ts';
+import type {
+  CancelRequest,
+  LoadedSkeleton,
+  LoadRequest,
+  WorkerReply,
+} from './skeleton-protocol.ts';
+
+const flags = normalizeSkeletonFlags({ withTags: true, format: 'msgpack' });
+const other = normalizeSkeletonFlags({ withReviews: true });
+
+/** A Worker double: records messages; the test answers for it. */
+class FakeWorker {
+  onmessage: ((e: MessageEvent<WorkerReply>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  messages: (LoadRequest | CancelRequest)[] = [];
+  terminated = false;
+  postMessage(msg: LoadRequest | CancelRequest) {
+    this.messages.push(msg);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(r: WorkerReply) {
+    this.onmessage?.({ data: r } as MessageEvent<WorkerReply>);
+  }
+  get loads() {
+    return this.messages.filter((m): m is LoadRequest => m.type === 'load');
+  }
+}
+
+function setup(workerCount = 1) {
+  const workers: FakeWorker[] = [];
+  const pool = createSkeletonPool({
+    baseUrl: '/api/catmaid',
+    server: 's',
+    projectId: 1,
+    workerCount,
+    windowMs: 1,
+    chunkSize: 3,
+    createWorker: () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w as unknown as Worker;
+    },
+  });
+  return { pool, workers };
+}
+
+const item = (skeletonId: number) => ({ skeletonId }) as LoadedSkeleton;
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+describe('skeleton pool', () => {
+  it('batches per flag set and chunk size, one request per skeleton + flags', async () => {
+    const { pool, workers } = setup();
+    const a = pool.load(1, { flags });
+    const again = pool.load(1, { flags });
+    void pool.load(2, { flags });
+    void pool.load(1, { flags: other });
+    await tick();
+    const loads = workers[0]?.loads ?? [];
+    expect(loads.map((l) => [l.skeletonIds, l.flags])).toEqual([
+      [[1, 2], flags],
+      [[1], other],
+    ]);
+    const first = loads[0];
+    if (!first) throw new Error('no load');
+    workers[0]?.reply({ type: 'loaded', requestId: first.requestId, items: [item(1)] });
+    expect(await a).toEqual(item(1));
+    expect(await again).toBe(await a);
+  });
+
+  it('a load aborted before the window closes is never requested', async () => {
+    const { pool, workers } = setup();
+    const controller = new AbortController();
+    const p = pool.load(5, { flags, signal: controller.signal });
+    const kept = pool.load(6, { flags });
+    controller.abort(new DOMException('gone', 'AbortError'));
+    await expect(p).rejects.toMatchObject({ name: 'AbortError' });
+    await tick();
+    expect(workers[0]?.loads.map((l) => l.skeletonIds)).toEqual([[6]]);
+    void kept;
+  });
+
+  it('cancels a sent request once all its skeletons are abandoned, freeing its slot', async () => {
+    const { pool, workers } = setup(2);
+    const c1 = new AbortController();
+    const c2 = new AbortController();
+    const p1 = pool.load(1, { flags, signal: c1.signal });
+    const p2 = pool.load(2, { flags, signal: c2.signal });
+    await tick();
+    const [w0] = workers;
+    const sent = w0?.loads[0];
+    if (!w0 || !sent) throw new Error('not sent');
+    c1.abort(new DOMException('gone', 'AbortError'));
+    await expect(p1).rejects.toMatchObject({ name: 'AbortError' });
+    // Skeleton 2 still wanted: the request goes on.
+    expect(w0.messages.some((m) => m.type === 'cancel')).toBe(false);
+    c2.abort(new DOMException('gone', 'AbortError'));
+    await expect(p2).rejects.toMatchObject({ name: 'AbortError' });
+    expect(w0.messages.at(-1)).toEqual({ type: 'cancel', requestId: sent.requestId });
+    // The slot is free: the next load goes to worker 0 again (least busy), not to worker 1.
+    const p3 = pool.load(3, { flags });
+    await tick();
+    expect(w0.loads.at(-1)?.skeletonIds).toEqual([3]);
+    expect(workers).toHaveLength(1);
+    // A late answer of the cancelled request is ignored; skeleton 3 still resolves from its own.
+    w0.reply({ type: 'loaded', requestId: sent.requestId, items: [item(2)] });
+    const third = w0.loads.at(-1);
+    w0.reply({ type: 'loaded', requestId: third?.requestId ?? -1, items: [item(3)] });
+    expect(await p3).toEqual(item(3));
+  });
+
+  it('one caller aborting does not reject another caller of the same skeleton', async () => {
+    const { pool, workers } = setup();
+    const c = new AbortController();
+    const gone = pool.load(4, { flags, signal: c.signal });
+    const stays = pool.load(4, { flags });
+    c.abort(new DOMException('gone', 'AbortError'));
+    await expect(gone).rejects.toMatchObject({ name: 'AbortError' });
+    await tick();
+    const sent = workers[0]?.loads[0];
+    expect(sent?.skeletonIds).toEqual([4]);
+    workers[0]?.reply({ type: 'loaded', requestId: sent?.requestId ?? -1, items: [item(4)] });
+    expect(await stays).toEqual(item(4));
+  });
+
+  it('dispose settles every pending promise (queued and sent) and terminates the workers', async () => {
+    const { pool, workers } = setup();
+    const sent = pool.load(1, { flags });
+    await tick();
+    const queued = pool.load(2, { flags });
+    pool.dispose();
+    await expect(sent).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(queued).rejects.toMatchObject({ name: 'AbortError' });
+    expect(workers.every((w) => w.terminated)).toBe(true);
+    await expect(pool.load(3, { flags })).rejects.toMatchObject({ name: 'AbortError' });
+    await tick();
+    // Nothing was sent after dispose.
+    expect(workers[0]?.loads.map((l) => l.skeletonIds)).toEqual([[1]]);
+  });
+
+  it('rejects with the worker’s reason, and skeletons a finished request did not return', async () => {
+    const { pool, workers } = setup();
+    const a = pool.load(1, { flags });
+    const b = pool.load(2, { flags });
+    await tick();
+    const rid = workers[0]?.loads[0]?.requestId ?? -1;
+    const reason = 'CATMAID answered with a server error (HTTP 500), still after 6 attempts';
+    workers[0]?.reply({
+      type: 'failed',
+      requestId: rid,
+      failures: [{ skeletonId: 1, message: reason, status: 500 }],
+    });
+    workers[0]?.reply({ type: 'done', requestId: rid });
+    await expect(a).rejects.toMatchObject({ message: reason, status: 500, skeletonId: 1 });
+    await expect(b).rejects.toThrow('skeleton 2 was not returned');
+  });
+});
