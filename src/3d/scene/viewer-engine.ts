@@ -5,7 +5,8 @@
  */
 import * as THREE from 'three';
 import type { Volume } from '../../api/volumes.ts';
-import { buildPalette, type ColourMode, type Rgb } from '../geometry/colour-modes.ts';
+import type { ColourMode } from '../colour-modes/registry.ts';
+import { buildPalette, type Rgb } from '../geometry/colour-modes.ts';
 import { IncomingSkeletons, type IncomingSkeleton } from '../geometry/incoming-skeletons.ts';
 import { SceneModel } from '../geometry/scene-model.ts';
 import { BlockLayer } from './block-layers.ts';

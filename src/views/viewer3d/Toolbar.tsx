@@ -1,8 +1,4 @@
-import {
-  COLOUR_MODES,
-  COLOUR_MODE_LABELS,
-  type ColourMode,
-} from '../../3d/geometry/colour-modes.ts';
+import { COLOUR_MODE_DEFS, isColourMode } from '../../3d/colour-modes/registry.ts';
 import type { AxisView } from '../../3d/scene/camera-math.ts';
 import type { ViewOptions } from './view-options.ts';
 
@@ -38,11 +34,13 @@ export function Toolbar({ options: o, onChange, onView, onReset }: Props) {
         Colour by{' '}
         <select
           value={o.colourMode}
-          onChange={(e) => onChange({ colourMode: e.target.value as ColourMode })}
+          onChange={(e) => {
+            if (isColourMode(e.target.value)) onChange({ colourMode: e.target.value });
+          }}
         >
-          {COLOUR_MODES.map((m) => (
-            <option key={m} value={m}>
-              {COLOUR_MODE_LABELS[m]}
+          {COLOUR_MODE_DEFS.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.label}
             </option>
           ))}
         </select>

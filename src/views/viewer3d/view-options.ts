@@ -1,5 +1,5 @@
 /** The 3D view's display options (local to the view; the camera lives in the URL). */
-import type { ColourMode } from '../../3d/geometry/colour-modes.ts';
+import type { ColourMode } from '../../3d/colour-modes/registry.ts';
 import type { Projection } from '../../3d/scene/CameraRig.tsx';
 
 export interface ViewOptions {
