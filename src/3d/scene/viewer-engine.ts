@@ -8,7 +8,13 @@ import type { Volume } from '../../api/volumes.ts';
 import type { ColourMode } from '../colour-modes/registry.ts';
 import { buildPalette, type Rgb } from '../geometry/colour-modes.ts';
 import { IncomingSkeletons, type IncomingSkeleton } from '../geometry/incoming-skeletons.ts';
-import { SceneModel } from '../geometry/scene-model.ts';
+import {
+  emptyBounds,
+  extendBounds,
+  SceneModel,
+  type Bounds,
+  type SkeletonRecord,
+} from '../geometry/scene-model.ts';
 import { BlockLayer } from './block-layers.ts';
 import { webgl2Of } from './gpu-fence.ts';
 import {
@@ -53,6 +59,8 @@ export class ViewerEngine {
   private readonly volumeMeshes = new Map<number, THREE.Mesh>();
   private readonly markerMat = markerMaterial(11);
   private readonly listeners = new Set<() => void>();
+  private readonly modelListeners = new Set<() => void>();
+  private readonly recordBounds = new WeakMap<SkeletonRecord, Bounds>();
   private readonly incoming = new IncomingSkeletons();
   /** Bumped on every model change; React reads it through subscribe/getVersion. */
   private version = 0;
@@ -94,6 +102,48 @@ export class ViewerEngine {
   private changed(): void {
     this.version++;
     for (const fn of this.listeners) fn();
+  }
+
+  /**
+   * Called when skeletons entered the model or neuron visibility changed (during `sync`, before
+   * the frame is drawn), so the camera can re-frame in the same frame.
+   */
+  onModelChange(fn: () => void): () => void {
+    this.modelListeners.add(fn);
+    return () => this.modelListeners.delete(fn);
+  }
+
+  /**
+   * Bounding box of every node of the visible neurons (soma spheres included), or null when
+   * nothing visible is loaded: what "Frame all" fits.
+   */
+  visibleBounds(): Bounds | null {
+    const out = emptyBounds();
+    let any = false;
+    for (const r of this.model.records) {
+      if (!((this.styles.get(r.skeletonId)?.alpha ?? 0) > 0)) continue;
+      let b = this.recordBounds.get(r);
+      if (!b) {
+        b = emptyBounds();
+        extendBounds(b, r.detail.positions);
+        this.recordBounds.set(r, b);
+      }
+      if (!Number.isFinite(b.min[0])) continue;
+      any = true;
+      for (let i = 0; i < 3; i++) {
+        out.min[i] = Math.min(out.min[i] ?? Infinity, b.min[i] ?? Infinity);
+        out.max[i] = Math.max(out.max[i] ?? -Infinity, b.max[i] ?? -Infinity);
+      }
+    }
+    for (const s of this.model.somata) {
+      if (!((this.styles.get(s.skeletonId)?.alpha ?? 0) > 0)) continue;
+      for (let i = 0; i < 3; i++) {
+        const c = s.position[i] ?? 0;
+        out.min[i] = Math.min(out.min[i] ?? Infinity, c - s.radius);
+        out.max[i] = Math.max(out.max[i] ?? -Infinity, c + s.radius);
+      }
+    }
+    return any ? out : null;
   }
 
   /** Queues skeletons for the scene; `sync` moves them into the model a few at a time. */
@@ -173,6 +223,7 @@ export class ViewerEngine {
     if (this.highlighted !== null) this.setHighlight(this.highlighted);
     if (this.paletteDirty) {
       this.paletteDirty = false;
+      for (const fn of this.modelListeners) fn();
       const records = m.records;
       const data = buildPalette(records.length, (slot) => {
         const r = records[slot];

@@ -58,7 +58,6 @@ export function Viewer3DLayout(p: Props) {
   useEffect(() => readiness.update(summary, o), [readiness, summary, o]);
   const regionRef = useCallback((el: HTMLElement | null) => readiness.attach(el), [readiness]);
   const onFrame = useCallback((info: FrameInfo) => readiness.frame(info), [readiness]);
-  const bounds = summary.loaded > 0 ? engine.model.bounds : null;
 
   const nameOf = (id: number) => names.get(id) ?? `skeleton ${id}`;
   const onHover = (hit: PickResult | null, x: number, y: number) =>
@@ -99,8 +98,6 @@ export function Viewer3DLayout(p: Props) {
             projection={o.projection}
             background={o.background === 'black' ? '#000000' : '#ffffff'}
             initialPose={p.initialPose}
-            bounds={bounds}
-            boundsVersion={summary.loaded}
             command={p.command}
             onPoseEnd={p.onPoseEnd}
             onFrame={onFrame}
