@@ -24,6 +24,8 @@ export interface ConnectorHighlight {
   label: string;
   skeletonIds: number[];
   connectorIds: number[];
+  /** xyz (nm) of each connector in `connectorIds`, flat: drawn without waiting for skeletons. */
+  positions: number[];
 }
 
 export type { ColorSchemeId };

@@ -108,6 +108,17 @@ void main() {
 }
 `;
 
+/** A disc with a dark rim, so a marker stands out on any neuron colour and background. */
+export const MARKER_FRAGMENT = /* glsl */ `
+varying vec4 vColour;
+void main() {
+  vec2 d = gl_PointCoord - vec2(0.5);
+  float r2 = dot(d, d);
+  if (r2 > 0.25) discard;
+  gl_FragColor = vec4(r2 > 0.14 ? vColour.rgb * 0.35 : vColour.rgb, 1.0);
+}
+`;
+
 export const SOMA_VERTEX = /* glsl */ `
 attribute vec4 aSoma;
 varying vec4 vColour;

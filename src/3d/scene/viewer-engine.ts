@@ -57,7 +57,7 @@ export class ViewerEngine {
   readonly connectorMat;
   readonly picker: Picker;
   private readonly volumeMeshes = new Map<number, THREE.Mesh>();
-  private readonly markerMat = markerMaterial(11);
+  private readonly markerMat = markerMaterial(14);
   private readonly listeners = new Set<() => void>();
   private readonly modelListeners = new Set<() => void>();
   private readonly recordBounds = new WeakMap<SkeletonRecord, Bounds>();
@@ -67,6 +67,8 @@ export class ViewerEngine {
   private styles: ReadonlyMap<number, NeuronStyle> = new Map();
   private paletteDirty = true;
   colourMode: ColourMode = 'selection';
+  /** auto: decimated skeletons on screen above LOD_NODE_THRESHOLD nodes, else as chosen. */
+  detailPreference: 'auto' | 'full' | 'lod' = 'auto';
   highlighted: number | null = null;
   /** Neurons are still arriving, and the fraction already in (set by the view); the frame
    * loop then draws progress frames sparingly. */
@@ -232,7 +234,10 @@ export class ViewerEngine {
       this.palette.setSlotColors(data, records.length);
     }
     // Big scenes: draw the decimated skeletons on screen (exports switch back to full detail).
-    this.lines.setDetail(m.nodeCount > LOD_NODE_THRESHOLD ? 'lod' : 'full');
+    const pref = this.detailPreference;
+    this.lines.setDetail(
+      pref === 'auto' ? (m.nodeCount > LOD_NODE_THRESHOLD ? 'lod' : 'full') : pref,
+    );
     const renderer = this.renderer;
     const gl = webgl2Of(renderer?.getContext());
     if (!renderer || !gl) return { changed: moved > 0, pending: queued };
@@ -254,6 +259,28 @@ export class ViewerEngine {
   setConnectorVisibility(pre: boolean, post: boolean, size: number): void {
     this.connectorMat.uniforms.uShowKinds.value.set(pre ? 1 : 0, post ? 1 : 0, 0);
     this.connectorMat.uniforms.uPointSize.value = size;
+  }
+
+  setDetailPreference(detail: 'auto' | 'full' | 'lod'): void {
+    this.detailPreference = detail;
+  }
+
+  /** Diameter of the highlighted-synapse markers, in drawing-buffer pixels. */
+  setMarkerSize(px: number): void {
+    const u = this.markerMat.uniforms.uPointSize;
+    if (u) u.value = px;
+  }
+
+  get markerSize(): number {
+    return Number(this.markerMat.uniforms.uPointSize?.value ?? 0);
+  }
+
+  /** Highlighted synapses drawn now. */
+  get markerCount(): number {
+    return this.markers.children.reduce(
+      (n, c) => n + ((c as THREE.Points).geometry.getAttribute('position')?.count ?? 0),
+      0,
+    );
   }
 
   setColourMode(mode: ColourMode): void {
@@ -298,7 +325,10 @@ export class ViewerEngine {
     }
   }
 
-  /** Large markers at these positions (xyz nm), drawn on top. */
+  /**
+   * Large markers at these positions (xyz nm), drawn on top of everything (no depth test, last
+   * in the transparent pass), so somata and arbors never hide them.
+   */
   setMarkers(positions: Float32Array): void {
     for (const c of this.markers.children) (c as THREE.Points).geometry.dispose();
     this.markers.clear();
