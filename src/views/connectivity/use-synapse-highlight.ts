@@ -6,7 +6,11 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { connectorsBetweenQuery, type ConnectorLink } from '../../api/connectors-between.ts';
+import {
+  connectorsBetweenQuery,
+  distinctConnectorIds,
+  type ConnectorLink,
+} from '../../api/connectors-between.ts';
 import type { ConnectorHighlight } from '../../state/selection-store.ts';
 import { useSelection } from '../../state/selection-context.tsx';
 import { useUrlStore } from '../../state/url-store.ts';
@@ -24,21 +28,17 @@ interface Request {
   label: string;
 }
 
-/** One marker per distinct connector (a polyadic synapse appears once per partner link). */
+/** One marker per synapse (link), at its connector, as the partner tables count them. */
 export function highlightOf(
   { pre, post, label }: Request,
   links: readonly ConnectorLink[],
 ): ConnectorHighlight {
-  const connectorIds: number[] = [];
-  const positions: number[] = [];
-  const seen = new Set<number>();
-  for (const l of links) {
-    if (seen.has(l.connectorId)) continue;
-    seen.add(l.connectorId);
-    connectorIds.push(l.connectorId);
-    positions.push(...l.connectorPosition);
-  }
-  return { label, skeletonIds: [...new Set([...pre, ...post])], connectorIds, positions };
+  return {
+    label,
+    skeletonIds: [...new Set([...pre, ...post])],
+    connectorIds: distinctConnectorIds(links),
+    positions: links.flatMap((l) => [...l.connectorPosition]),
+  };
 }
 
 export function useSynapseHighlight(): SynapseHighlight {
