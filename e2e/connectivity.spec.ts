@@ -211,6 +211,36 @@ test('"3D" on a partner row, 3D never opened: markers drawn on top of the loaded
   await page.screenshot({ path: '/tmp/h6-highlight.png' });
 });
 
+test('"Show synapses in 3D" under the matrix draws the pair\'s synapses, 3D never opened', async ({
+  page,
+  request,
+}) => {
+  const { ids, names } = await setup(page, request);
+  const form: Record<string, string> = {};
+  ids.forEach((id, i) => {
+    form[`rows[${i}]`] = String(id);
+    form[`columns[${i}]`] = String(id);
+  });
+  const raw = (await (
+    await request.post('/api/catmaid/1/skeleton/connectivity_matrix', { form })
+  ).json()) as Record<string, Record<string, number>>;
+  const pairs = ids.flatMap((a, i) =>
+    ids.map((b, j) => ({ i, j, n: a === b ? 0 : (raw[String(a)]?.[String(b)] ?? 0) })),
+  );
+  const pair = pairs.find((p) => p.n > 0);
+  if (!pair) throw new Error('the demo data has no synapses among these neurons');
+  await page.getByRole('tab', { name: 'Adjacency matrix' }).click();
+  const picker = page.getByRole('group', { name: 'Synapses of a pair' });
+  await picker.getByLabel('From').selectOption({ label: names[pair.i] ?? '' });
+  await picker.getByLabel('onto').selectOption({ label: names[pair.j] ?? '' });
+  await picker.getByRole('button', { name: 'Show synapses in 3D' }).click();
+  await expect(page).toHaveURL(/view=3d/);
+  const region = page.getByRole('region', { name: '3D viewer' });
+  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+  await expect(region).toHaveAttribute('data-highlighted-synapses', String(pair.n));
+  await expect(region).toHaveAttribute('data-context-neurons', '0');
+});
+
 test('adjacency matrix: orders, threshold, SVG / PNG / CSV exports', async ({ page, request }) => {
   const { ids, names } = await setup(page, request);
   await page.getByRole('tab', { name: 'Adjacency matrix' }).click();

@@ -255,7 +255,7 @@ async function worstNdc(region: Locator, nodes: number[][]): Promise<number> {
 }
 
 /** Runs `act` and waits until a frame with another camera has been drawn. */
-async function afterCameraChange(region: Locator, act: () => Promise<void>) {
+async function afterCameraChange(region: Locator, act: () => Promise<unknown>) {
   const before = await region.getAttribute('data-view-projection');
   await act();
   await expect.poll(() => region.getAttribute('data-view-projection')).not.toBe(before);

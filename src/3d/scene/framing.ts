@@ -88,11 +88,3 @@ export function fitOrthoHalfHeight(b: Bounds, v: Omit<FitView, 'fovDeg'>): numbe
   }
   return Math.max(h, 500);
 }
-
-/** The box grown by `pad` on every side (somata are spheres around their node). */
-export function padBounds(b: Bounds, pad: number): Bounds {
-  return {
-    min: [b.min[0] - pad, b.min[1] - pad, b.min[2] - pad],
-    max: [b.max[0] + pad, b.max[1] + pad, b.max[2] + pad],
-  };
-}
