@@ -271,6 +271,10 @@ export class ViewerEngine {
     if (u) u.value = px;
   }
 
+  get markerSize(): number {
+    return Number(this.markerMat.uniforms.uPointSize?.value ?? 0);
+  }
+
   /** Highlighted synapses drawn now. */
   get markerCount(): number {
     return this.markers.children.reduce(
