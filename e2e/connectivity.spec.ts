@@ -4,6 +4,7 @@
  * errors stay inline.
  */
 import type { APIRequestContext, Page } from '@playwright/test';
+import { PNG } from 'pngjs';
 import { test, expect } from './fixtures.ts';
 import { addToSelection, openView } from './helpers.ts';
 import { checkFigureExports, downloadCsv } from './downloads.ts';
@@ -149,6 +150,95 @@ test('adds partners to the selection and links a partner to 3D', async ({ page, 
     .first()
     .click();
   await expect(page).toHaveURL(/view=3d/);
+});
+
+/** Canvas pixels close to the highlight yellow (#ffdd00). */
+async function yellowPixels(page: Page): Promise<number> {
+  const png = PNG.sync.read(
+    await page.getByRole('region', { name: '3D viewer' }).locator('canvas').screenshot(),
+  );
+  let n = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    const [r, g, b] = [png.data[i] ?? 0, png.data[i + 1] ?? 0, png.data[i + 2] ?? 0];
+    if (r > 230 && g > 190 && g < 245 && b < 60) n++;
+  }
+  return n;
+}
+
+test('"3D" on a partner row, 3D never opened: markers drawn on top of the loaded partner', async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const { ids, raw } = await setup(page, request);
+  const table = page.getByRole('table', { name: 'Downstream partners' });
+  // A partner outside the selection: the 3D view has to load it for context.
+  const row = table
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: /^Show synapses with .* in 3D$/ }) })
+    .filter({ hasNot: page.getByTitle('in the selection') })
+    .first();
+  const button = row.getByRole('button', { name: /^Show synapses with .* in 3D$/ });
+  const label = (await button.getAttribute('aria-label')) ?? '';
+  const partnerName = label.replace(/^Show synapses with /, '').replace(/ in 3D$/, '');
+  const partnerId = await skeletonIdOf(request, partnerName);
+  // The row's synapse count under the default filters (the first test checks the table
+  // against this raw answer).
+  const bins = raw.outgoing[String(partnerId)]?.skids ?? {};
+  const synapses = ids
+    .map((s) => (bins[String(s)] ?? [0, 0, 0, 0, 0]).reduce((a, b) => a + b, 0))
+    .reduce((a, b) => a + b, 0);
+  expect(synapses).toBeGreaterThan(0);
+
+  await button.click();
+  await expect(page).toHaveURL(/view=3d/);
+  const region = page.getByRole('region', { name: '3D viewer' });
+  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+  await expect(region).toHaveAttribute('data-highlighted-synapses', String(synapses));
+  // The partner's arbor is loaded (dimmed, not added to the selection) with the three sources.
+  await expect(region).toHaveAttribute('data-context-neurons', '1');
+  await expect(region).toHaveAttribute('data-neuron-count', '4');
+  const legend = page.getByRole('region', { name: 'Legend' });
+  await expect(legend).toContainText(`${synapses} highlighted synapses`);
+  await expect(legend).toContainText(`${partnerName} (not in the selection)`);
+
+  // Drawn on top: the yellow markers are visible pixels, and grow with the size slider.
+  const before = await yellowPixels(page);
+  expect(before, 'highlighted synapses visible').toBeGreaterThan(synapses * 10);
+  await legend.getByLabel('Synapse marker size').fill('30');
+  await expect(page).toHaveURL(/vmk=30/);
+  await expect.poll(() => yellowPixels(page)).toBeGreaterThan(before * 1.5);
+  await page.screenshot({ path: '/tmp/h6-highlight.png' });
+});
+
+test('"Show synapses in 3D" under the matrix draws the pair\'s synapses, 3D never opened', async ({
+  page,
+  request,
+}) => {
+  const { ids, names } = await setup(page, request);
+  const form: Record<string, string> = {};
+  ids.forEach((id, i) => {
+    form[`rows[${i}]`] = String(id);
+    form[`columns[${i}]`] = String(id);
+  });
+  const raw = (await (
+    await request.post('/api/catmaid/1/skeleton/connectivity_matrix', { form })
+  ).json()) as Record<string, Record<string, number>>;
+  const pairs = ids.flatMap((a, i) =>
+    ids.map((b, j) => ({ i, j, n: a === b ? 0 : (raw[String(a)]?.[String(b)] ?? 0) })),
+  );
+  const pair = pairs.find((p) => p.n > 0);
+  if (!pair) throw new Error('the demo data has no synapses among these neurons');
+  await page.getByRole('tab', { name: 'Adjacency matrix' }).click();
+  const picker = page.getByRole('group', { name: 'Synapses of a pair' });
+  await picker.getByLabel('From').selectOption({ label: names[pair.i] ?? '' });
+  await picker.getByLabel('onto').selectOption({ label: names[pair.j] ?? '' });
+  await picker.getByRole('button', { name: 'Show synapses in 3D' }).click();
+  await expect(page).toHaveURL(/view=3d/);
+  const region = page.getByRole('region', { name: '3D viewer' });
+  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+  await expect(region).toHaveAttribute('data-highlighted-synapses', String(pair.n));
+  await expect(region).toHaveAttribute('data-context-neurons', '0');
 });
 
 test('adjacency matrix: orders, threshold, SVG / PNG / CSV exports', async ({ page, request }) => {

@@ -224,6 +224,123 @@ test('a reload shows the same neurons from IndexedDB, without fetching them agai
   expect(fetched).toEqual([]);
 });
 
+const FRAMED = [1084, 1000, 1214];
+
+/** Every node of the skeletons, from the server itself (not from the app). */
+async function nodePositions(page: Page, ids: number[]): Promise<number[][]> {
+  const out: number[][] = [];
+  for (const id of ids) {
+    const res = await page.request.get(`/api/catmaid/1/skeletons/${id}/compact-detail`);
+    const [nodes] = (await res.json()) as [number[][]];
+    for (const n of nodes) out.push([n[3] ?? 0, n[4] ?? 0, n[5] ?? 0]);
+  }
+  return out;
+}
+
+/** Largest |NDC| coordinate of the nodes under the drawn frame's camera (≤ 1: on the canvas). */
+async function worstNdc(region: Locator, nodes: number[][]): Promise<number> {
+  const m = ((await region.getAttribute('data-view-projection')) ?? '').split(',').map(Number);
+  expect(m).toHaveLength(16);
+  const e = (i: number) => m[i] ?? NaN;
+  let worst = 0;
+  for (const [x = 0, y = 0, z = 0] of nodes) {
+    const w = e(3) * x + e(7) * y + e(11) * z + e(15);
+    // Behind the camera: certainly not on the canvas.
+    if (!(w > 0)) return Infinity;
+    const nx = (e(0) * x + e(4) * y + e(8) * z + e(12)) / w;
+    const ny = (e(1) * x + e(5) * y + e(9) * z + e(13)) / w;
+    worst = Math.max(worst, Math.abs(nx), Math.abs(ny));
+  }
+  return worst;
+}
+
+/** Runs `act` and waits until a frame with another camera has been drawn. */
+async function afterCameraChange(region: Locator, act: () => Promise<unknown>) {
+  const before = await region.getAttribute('data-view-projection');
+  await act();
+  await expect.poll(() => region.getAttribute('data-view-projection')).not.toBe(before);
+}
+
+test('the first view and "Frame all" fit every node, in every projection and preset', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(`/?view=3d&pid=1&sel=${FRAMED.join(',')}`);
+  const region = viewer(page);
+  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+  const nodes = await nodePositions(page, FRAMED);
+  expect(nodes.length).toBeGreaterThan(100);
+  const first = await worstNdc(region, nodes);
+  expect(first, 'first view: all nodes on the canvas').toBeLessThanOrEqual(1);
+  expect(first, 'and the frame is used').toBeGreaterThan(0.6);
+
+  const camera = page.getByRole('group', { name: 'Camera' });
+  for (const projection of ['orthographic', 'perspective'] as const) {
+    await afterCameraChange(region, () => camera.getByLabel('Projection').selectOption(projection));
+    for (const preset of ['XZ', 'ZY', 'XY']) {
+      await afterCameraChange(region, () => camera.getByRole('button', { name: preset }).click());
+      const worst = await worstNdc(region, nodes);
+      expect(worst, `${projection} ${preset}`).toBeLessThanOrEqual(1);
+      expect(worst).toBeGreaterThan(0.6);
+    }
+  }
+  // A tall, narrow viewport (aspect < 1), after the user had zoomed far in.
+  await page.setViewportSize({ width: 700, height: 1000 });
+  const canvas = region.locator('canvas');
+  await canvas.hover();
+  await afterCameraChange(region, () => page.mouse.wheel(0, -2000));
+  expect(await worstNdc(region, nodes)).toBeGreaterThan(1);
+  await afterCameraChange(region, () => camera.getByRole('button', { name: 'Frame all' }).click());
+  const narrow = await worstNdc(region, nodes);
+  expect(narrow, 'Frame all on a narrow canvas').toBeLessThanOrEqual(1);
+  expect(narrow).toBeGreaterThan(0.6);
+});
+
+test('display options survive a view switch and a shared link; garbled ones fall back', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto(`/?view=3d&pid=1&sel=${FRAMED.join(',')}`);
+  const region = viewer(page);
+  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+  await page.getByLabel('Colour by').selectOption('strahler');
+  await page.getByRole('checkbox', { name: 'Somata' }).uncheck();
+  await page.getByLabel('View background').selectOption('black');
+  await page.getByLabel('Detail').selectOption('full');
+  const volumes = page.getByRole('region', { name: 'Volumes' });
+  await volumes.getByRole('checkbox').first().check();
+  const opacity = volumes.getByRole('slider').first();
+  await opacity.fill('0.6');
+  await drawn(region, 'volume-count', '1');
+
+  const check = async () => {
+    await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+    await drawn(region, 'colour-mode', 'strahler');
+    await drawn(region, 'volume-count', '1');
+    await expect(page.getByLabel('Colour by')).toHaveValue('strahler');
+    await expect(page.getByRole('checkbox', { name: 'Somata' })).not.toBeChecked();
+    await expect(page.getByLabel('View background')).toHaveValue('black');
+    await expect(page.getByLabel('Detail')).toHaveValue('full');
+    await expect(volumes.getByRole('checkbox').first()).toBeChecked();
+    await expect(volumes.getByRole('slider').first()).toHaveValue('0.6');
+  };
+  await openView(page, 'Search');
+  await openView(page, '3D');
+  await check();
+  await expect(page).toHaveURL(/vcol=strahler/);
+  const link = page.url();
+  await page.goto('/');
+  await page.goto(link);
+  await check();
+
+  await page.goto('/?view=3d&pid=1&sel=1000&vcol=%3Cb%3E&vlay=%25%25&vbg=x&vmk=abc&vvol=1:zz:9');
+  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+  await expect(page.getByLabel('Colour by')).toHaveValue('selection');
+  await expect(page.getByRole('checkbox', { name: 'Somata' })).toBeChecked();
+  await expect(page.getByLabel('View background')).toHaveValue('white');
+});
+
 test.describe('a tenth of the skeleton requests fail (5xx and connection resets)', () => {
   // The browser logs each failed request; the test provokes them on purpose.
   test.use({

@@ -24,6 +24,12 @@ export interface ConnectorHighlight {
   label: string;
   skeletonIds: number[];
   connectorIds: number[];
+  /**
+   * xyz (nm) of every synapse, flat: one per connector–partner link as CATMAID's partner counts
+   * go (a polyadic connector onto two nodes of the partner counts twice), so the marker count
+   * matches the table; drawn without waiting for any skeleton to load.
+   */
+  positions: number[];
 }
 
 export type { ColorSchemeId };

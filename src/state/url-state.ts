@@ -9,6 +9,7 @@
  *   sel, selby  the selection: see selection-url.ts
  *   cam    the 3D camera (optional; absent = frame the neurons): see camera-url.ts
  *   c…     connectivity view panel and partner filters: see connectivity-url.ts
+ *   v…     3D view display options (colour mode, layers, volumes, …): see viewer-url.ts
  */
 import {
   CAMERA_URL_KEY,
@@ -29,6 +30,12 @@ import {
   writeConnectivityUrl,
   type ConnectivityUrlState,
 } from './connectivity-url.ts';
+import {
+  defaultViewerState,
+  parseViewerUrl,
+  writeViewerUrl,
+  type ViewerUrlState,
+} from './viewer-url.ts';
 
 export type { SearchUrlState } from './search-url.ts';
 export { defaultSearchState } from './search-url.ts';
@@ -45,6 +52,7 @@ export interface UrlState {
   /** 3D view camera; absent when the URL has none (or a garbled one). */
   camera?: CameraUrlState;
   connectivity: ConnectivityUrlState;
+  viewer: ViewerUrlState;
 }
 
 export const defaultUrlState: UrlState = {
@@ -53,6 +61,7 @@ export const defaultUrlState: UrlState = {
   search: defaultSearchState,
   selection: null,
   connectivity: defaultConnectivityState,
+  viewer: defaultViewerState,
 };
 
 function parseView(raw: string | null): ViewName {
@@ -80,6 +89,7 @@ export function parseUrlState(search: string): UrlState {
     search: parseSearchUrl(params),
     selection: parseSelectionUrl(params),
     connectivity: parseConnectivityUrl(params),
+    viewer: parseViewerUrl(params),
   };
 }
 
@@ -89,6 +99,7 @@ export function serializeUrlState(state: UrlState): string {
   if (state.projectId !== null) params.set('pid', String(state.projectId));
   writeSearchUrl(state.search, params);
   writeConnectivityUrl(state.connectivity, params);
+  writeViewerUrl(state.viewer, params);
   writeSelectionUrl(state.selection, params);
   if (state.camera) params.set(CAMERA_URL_KEY, serializeCameraUrl(state.camera));
   const text = params.toString();

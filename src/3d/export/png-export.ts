@@ -88,6 +88,7 @@ export async function renderPng(
     alpha: renderer.getClearAlpha(),
     autoClear: renderer.autoClear,
     point: engine.connectorMat.uniforms.uPointSize.value,
+    marker: engine.markerSize,
     highlight: engine.palette.uniforms.uHighlight.value,
   };
   const lineUniform = (engine.lines.material as THREE.ShaderMaterial).uniforms.uOffsetNdc;
@@ -107,6 +108,7 @@ export async function renderPng(
     engine.sync();
     engine.lines.setDetail('full');
     engine.connectorMat.uniforms.uPointSize.value = prev.point * o.pointScale;
+    engine.setMarkerSize(prev.marker * o.pointScale);
     engine.palette.uniforms.uHighlight.value = -1;
     for (let y = 0; y < H; y += tile) {
       for (let x = 0; x < W; x += tile) {
@@ -145,6 +147,7 @@ export async function renderPng(
     renderer.setClearColor(prev.clear, prev.alpha);
     renderer.autoClear = prev.autoClear;
     engine.connectorMat.uniforms.uPointSize.value = prev.point;
+    engine.setMarkerSize(prev.marker);
     engine.palette.uniforms.uHighlight.value = prev.highlight;
     if (lineUniform) lineUniform.value.set(0, 0);
     rt.dispose();

@@ -29,6 +29,8 @@ export interface SvgFigureInput {
   showPost: boolean;
   /** Highlighted synapse positions, xyz nm. */
   markers: Float32Array;
+  /** Marker radius in figure px (the view's marker size / 2); default 4. */
+  markerRadius?: number;
   background: 'transparent' | 'white' | 'black';
   /** Scale bar at the orbit target; null = none. */
   scaleBarAt: [number, number, number] | null;
@@ -101,7 +103,8 @@ export function buildSvgFigure(f: SvgFigureInput): string {
     const dots: string[] = [];
     for (let i = 0; i + 2 < f.markers.length; i += 3) {
       const q = p.project(f.markers[i] ?? 0, f.markers[i + 1] ?? 0, f.markers[i + 2] ?? 0);
-      if (q) dots.push(`<circle cx="${fmt(q[0])}" cy="${fmt(q[1])}" r="4"/>`);
+      if (q)
+        dots.push(`<circle cx="${fmt(q[0])}" cy="${fmt(q[1])}" r="${fmt(f.markerRadius ?? 4)}"/>`);
     }
     out.push(
       `<g id="highlighted-synapses" fill="${rgbToHex(HIGHLIGHT_MARKER_COLOUR)}" stroke="#000000" stroke-width="0.5">${dots.join('')}</g>`,

@@ -1,17 +1,8 @@
 /**
- * Colour modes shared by the WebGL scene (as palette textures read in the shaders), the legend
- * and the SVG/PNG exports, so all of them agree on every colour.
+ * Colours and palettes shared by the WebGL scene (as palette textures read in the shaders), the
+ * legend and the SVG/PNG exports, so all of them agree on every colour. The colour modes
+ * themselves are registered in ../colour-modes/registry.ts.
  */
-export const COLOUR_MODES = ['selection', 'creator', 'strahler', 'depth'] as const;
-export type ColourMode = (typeof COLOUR_MODES)[number];
-
-export const COLOUR_MODE_LABELS: Record<ColourMode, string> = {
-  selection: 'Selection colours',
-  creator: 'Creator (user colour)',
-  strahler: 'Strahler order',
-  depth: 'Depth (z)',
-};
-
 /** Palette textures are PALETTE_WIDTH texels wide; entry i sits at (i % width, i / width). */
 export const PALETTE_WIDTH = 256;
 

@@ -1,15 +1,15 @@
-/** R3F wrapper around CameraController: default camera, resize, presets, projection switch. */
+/** R3F wrapper around CameraController: default camera, resize, presets, framing, projection. */
 import { useThree } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Bounds } from '../geometry/scene-model.ts';
-import type { AxisView, CameraPose } from './camera-math.ts';
-import { CameraController, type Projection } from './camera-controller.ts';
+import type { CameraPose } from './camera-math.ts';
+import { CameraController, type FrameView, type Projection } from './camera-controller.ts';
+import type { ViewerEngine } from './viewer-engine.ts';
 import type { ViewerHandle } from './viewer-handle.ts';
 
 export type { Projection } from './camera-controller.ts';
 
 export interface CameraCommand {
-  view: AxisView;
+  view: FrameView;
   /** Increments on every click so the same preset can be applied twice. */
   seq: number;
 }
@@ -19,22 +19,13 @@ interface Props {
   projection: Projection;
   /** Pose to start from (the URL); null = frame the neurons from XY until the user moves. */
   initialPose: CameraPose | null;
-  bounds: Bounds | null;
-  /** Bumped when more neurons arrived (the bounds object itself is updated in place). */
-  boundsVersion: number;
+  /** The scene to frame: re-framed as neurons enter the model, until the user moves. */
+  engine: ViewerEngine;
   command: CameraCommand | null;
   onPoseEnd(pose: CameraPose, projection: Projection): void;
 }
 
-export function CameraRig({
-  handle,
-  projection,
-  initialPose,
-  bounds,
-  boundsVersion,
-  command,
-  onPoseEnd,
-}: Props) {
+export function CameraRig({ handle, projection, initialPose, engine, command, onPoseEnd }: Props) {
   const gl = useThree((s) => s.gl);
   const set = useThree((s) => s.set);
   const size = useThree((s) => s.size);
@@ -58,9 +49,15 @@ export function CameraRig({
   }, [rig, gl, projection, set, invalidate]);
 
   useEffect(() => {
-    rig.setBounds(bounds);
+    rig.setBoundsSource({
+      all: () => (engine.model.records.length > 0 ? engine.model.bounds : null),
+      visible: () => engine.visibleBounds(),
+    });
     invalidate();
-  }, [rig, bounds, boundsVersion, invalidate]);
+    // Neurons enter the model a few per frame, after they were reported loaded: framing follows
+    // the model itself, so the last arrivals are never left outside the first view.
+    return engine.onModelChange(() => rig.boundsChanged());
+  }, [rig, engine, invalidate]);
 
   useEffect(() => {
     if (!command || command.seq === appliedSeq.current) return;

@@ -19,6 +19,15 @@ import type { ViewerHandle } from './viewer-handle.ts';
 
 export type Projection = 'perspective' | 'orthographic';
 
+/** Where the scene is: everything loaded (clip planes) and what is visible ("Frame all"). */
+export interface BoundsSource {
+  all(): Bounds | null;
+  visible(): Bounds | null;
+}
+
+/** A preset direction, or 'all': fit everything visible from the current direction. */
+export type FrameView = AxisView | 'all';
+
 export class CameraController {
   readonly persp = new THREE.PerspectiveCamera(FOV, 1, 1, 1e7);
   readonly ortho = new THREE.OrthographicCamera(-1, 1, 1, -1, -1e7, 1e7);
@@ -27,7 +36,7 @@ export class CameraController {
   private pose: CameraPose | null;
   private width = 1;
   private height = 1;
-  bounds: Bounds | null = null;
+  private source: BoundsSource = { all: () => null, visible: () => null };
   /** The user moved the camera (or the URL gave a pose): stop auto-framing. */
   userMoved: boolean;
   onPoseEnd: (pose: CameraPose, projection: Projection) => void = () => undefined;
@@ -56,7 +65,7 @@ export class CameraController {
       ? this.projection !== projection
         ? convertPose(this.pose, projection, this.height)
         : this.pose
-      : framePose('xy', this.bounds, this.height, this.width / this.height);
+      : framePose('xy', this.source.visible(), this.height, this.width / this.height);
     this.projection = projection;
     const camera = this.camera;
     const controls = new OrbitControls(camera, dom);
@@ -116,8 +125,10 @@ export class CameraController {
   private updateClip(): void {
     const c = this.camera;
     const target = this.controls?.target ?? new THREE.Vector3();
-    const { radius } = boundsSphere(this.bounds);
-    const [near, far] = clipPlanes(c.position.distanceTo(target), radius, c === this.ortho);
+    const { center, radius } = boundsSphere(this.source.all());
+    // The target need not be the scene's centre (framing fits the visible neurons only).
+    const reach = radius + center.distanceTo(target);
+    const [near, far] = clipPlanes(c.position.distanceTo(target), reach, c === this.ortho);
     c.near = near;
     c.far = far;
     c.updateProjectionMatrix();
@@ -139,17 +150,32 @@ export class CameraController {
     this.handle.emitCamera();
   }
 
-  /** Frames the bounds from an axis view; `byUser` also reports the pose (URL). */
-  frame(view: AxisView, byUser: boolean): void {
+  /** Frames every visible neuron from an axis view (or the current direction); `byUser` also
+   * reports the pose (URL). */
+  frame(view: FrameView, byUser: boolean): void {
     if (!this.controls) return;
     if (byUser) this.userMoved = true;
-    this.apply(framePose(view, this.bounds, this.height, this.width / this.height));
+    const c = this.camera;
+    const direction =
+      view === 'all'
+        ? {
+            forward: this.controls.target.clone().sub(c.position).normalize().toArray(),
+            up: c.up.toArray(),
+          }
+        : view;
+    this.apply(framePose(direction, this.source.visible(), this.height, this.width / this.height));
     this.controls.dispatchEvent({ type: 'change' });
     if (byUser) this.onPoseEnd(this.snapshot(), this.projection);
   }
 
-  setBounds(bounds: Bounds | null): void {
-    this.bounds = bounds;
+  setBoundsSource(source: BoundsSource): void {
+    this.source = source;
+    this.boundsChanged();
+  }
+
+  /** More neurons arrived or visibility changed: re-frame until the user moved the camera. */
+  boundsChanged(): void {
     if (!this.userMoved) this.frame('xy', false);
+    else if (this.controls) this.updateClip();
   }
 }

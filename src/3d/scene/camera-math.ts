@@ -1,6 +1,12 @@
 /** Axis-view presets (CATMAID's XY, XZ, ZY) and camera framing, in project space (nm, y down). */
 import * as THREE from 'three';
 import type { Bounds } from '../geometry/scene-model.ts';
+import {
+  boundsCenter,
+  boundsValid,
+  fitOrthoHalfHeight,
+  fitPerspectiveDistance,
+} from './framing.ts';
 
 export type AxisView = 'xy' | 'xz' | 'zy';
 
@@ -35,25 +41,35 @@ export function boundsSphere(b: Bounds | null): { center: THREE.Vector3; radius:
   return { center, radius: Math.max(min.distanceTo(max) / 2, 1000) };
 }
 
-/** Pose that frames the bounds from an axis view; `viewHeightPx` sets the orthographic zoom. */
+export interface ViewDirection {
+  forward: THREE.Vector3Tuple;
+  up: THREE.Vector3Tuple;
+}
+
+const FALLBACK_BOUNDS: Bounds = { min: [-50_000, -50_000, -50_000], max: [50_000, 50_000, 50_000] };
+
+/**
+ * Pose that frames every corner of the bounds, looking from an axis view or along any
+ * direction; `viewHeightPx` sets the orthographic zoom (the same pose serves both projections:
+ * the perspective camera sits at the fitted distance, the orthographic one zooms to fit).
+ */
 export function framePose(
-  view: AxisView,
+  view: AxisView | ViewDirection,
   b: Bounds | null,
   viewHeightPx: number,
   aspect: number,
 ): CameraPose {
-  const { center, radius } = boundsSphere(b);
-  const { forward, up } = AXIS_VIEWS[view];
-  const halfFov = (FOV * Math.PI) / 360;
-  const fit = radius * 1.05;
-  const fitHeight = aspect < 1 ? fit / aspect : fit;
-  const dist = fitHeight / Math.tan(halfFov);
-  const position = center.clone().addScaledVector(new THREE.Vector3(...forward), -dist);
+  const box = boundsValid(b) ? b : FALLBACK_BOUNDS;
+  const { forward, up } = typeof view === 'string' ? AXIS_VIEWS[view] : view;
+  const fit = { forward, up, aspect: Math.max(aspect, 1e-3) };
+  const dist = fitPerspectiveDistance(box, { ...fit, fovDeg: FOV });
+  const center = new THREE.Vector3(...boundsCenter(box));
+  const position = center.clone().addScaledVector(new THREE.Vector3(...forward).normalize(), -dist);
   return {
     position: position.toArray(),
     target: center.toArray(),
     up,
-    zoom: viewHeightPx / (2 * fitHeight),
+    zoom: viewHeightPx / (2 * fitOrthoHalfHeight(box, fit)),
   };
 }
 

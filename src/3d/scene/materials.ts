@@ -5,6 +5,7 @@ import {
   COLOUR_FRAGMENT,
   DISC_FRAGMENT,
   LINE_VERTEX,
+  MARKER_FRAGMENT,
   MARKER_VERTEX,
   PICK_FRAGMENT,
   PICK_VERTEX,
@@ -69,8 +70,12 @@ export function markerMaterial(size: number): THREE.ShaderMaterial {
   return new THREE.ShaderMaterial({
     uniforms: { uColour: { value: vec3Of(HIGHLIGHT_MARKER_COLOUR) }, uPointSize: { value: size } },
     vertexShader: MARKER_VERTEX,
-    fragmentShader: DISC_FRAGMENT,
+    fragmentShader: MARKER_FRAGMENT,
+    // Transparent objects draw after opaque and translucent ones by render order: with the
+    // highest order and no depth test the markers land on top of somata and arbors.
+    transparent: true,
     depthTest: false,
+    depthWrite: false,
   });
 }
 

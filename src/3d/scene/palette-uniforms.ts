@@ -4,14 +4,8 @@
  * colour touches a few texels or one uniform — never the 10^6-vertex buffers.
  */
 import * as THREE from 'three';
-import {
-  PALETTE_WIDTH,
-  buildRampData,
-  paletteRows,
-  type ColourMode,
-} from '../geometry/colour-modes.ts';
-
-const MODE_INDEX: Record<ColourMode, number> = { selection: 0, creator: 1, strahler: 2, depth: 3 };
+import { colourModeDef, type ColourMode } from '../colour-modes/registry.ts';
+import { PALETTE_WIDTH, buildRampData, paletteRows } from '../geometry/colour-modes.ts';
 
 function dataTexture(data: Uint8Array, width: number, height: number, linear: boolean) {
   const t = new THREE.DataTexture(data, width, height, THREE.RGBAFormat, THREE.UnsignedByteType);
@@ -77,7 +71,7 @@ export class PaletteUniforms {
   }
 
   setMode(mode: ColourMode, maxStrahler: number, zMin: number, zMax: number): void {
-    this.uniforms.uMode.value = MODE_INDEX[mode];
+    this.uniforms.uMode.value = colourModeDef(mode).shaderIndex;
     this.uniforms.uMaxStrahler.value = maxStrahler;
     this.uniforms.uZRange.value.set(zMin, zMax);
   }

@@ -2,6 +2,8 @@
  * GLSL shared by the layers. Colours are written as they are (sRGB bytes from the palettes, no
  * colour-space conversion), so screen, PNG render targets and SVG export show identical colours.
  */
+import { modeBranchesGlsl } from '../colour-modes/shader.ts';
+
 export const PALETTE_GLSL = /* glsl */ `
 uniform sampler2D uSlotColors;
 uniform sampler2D uUserColors;
@@ -21,9 +23,7 @@ vec4 paletteAt(sampler2D t, float id) {
 vec4 modeColour(float slot, float strahler, float creator, float z) {
   vec4 s = paletteAt(uSlotColors, slot);
   vec3 c = s.rgb;
-  if (uMode == 1) c = paletteAt(uUserColors, creator).rgb;
-  else if (uMode == 2) c = texture(uRamp, vec2(clamp((strahler - 1.0) / max(uMaxStrahler - 1.0, 1.0), 0.0, 1.0), 0.75)).rgb;
-  else if (uMode == 3) c = texture(uRamp, vec2(clamp((z - uZRange.x) / max(uZRange.y - uZRange.x, 1.0), 0.0, 1.0), 0.25)).rgb;
+  ${modeBranchesGlsl()}
   if (uHighlight >= 0.0 && abs(slot - uHighlight) > 0.5) c = mix(c, uBackground, 0.65);
   return vec4(c, s.a);
 }
@@ -105,6 +105,17 @@ void main() {
   vec2 d = gl_PointCoord - vec2(0.5);
   if (dot(d, d) > 0.25) discard;
   gl_FragColor = vColour;
+}
+`;
+
+/** A disc with a dark rim, so a marker stands out on any neuron colour and background. */
+export const MARKER_FRAGMENT = /* glsl */ `
+varying vec4 vColour;
+void main() {
+  vec2 d = gl_PointCoord - vec2(0.5);
+  float r2 = dot(d, d);
+  if (r2 > 0.25) discard;
+  gl_FragColor = vec4(r2 > 0.14 ? vColour.rgb * 0.35 : vColour.rgb, 1.0);
 }
 `;
 

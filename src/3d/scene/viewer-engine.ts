@@ -5,9 +5,16 @@
  */
 import * as THREE from 'three';
 import type { Volume } from '../../api/volumes.ts';
-import { buildPalette, type ColourMode, type Rgb } from '../geometry/colour-modes.ts';
+import type { ColourMode } from '../colour-modes/registry.ts';
+import { buildPalette, type Rgb } from '../geometry/colour-modes.ts';
 import { IncomingSkeletons, type IncomingSkeleton } from '../geometry/incoming-skeletons.ts';
-import { SceneModel } from '../geometry/scene-model.ts';
+import {
+  emptyBounds,
+  extendBounds,
+  SceneModel,
+  type Bounds,
+  type SkeletonRecord,
+} from '../geometry/scene-model.ts';
 import { BlockLayer } from './block-layers.ts';
 import { webgl2Of } from './gpu-fence.ts';
 import {
@@ -50,14 +57,18 @@ export class ViewerEngine {
   readonly connectorMat;
   readonly picker: Picker;
   private readonly volumeMeshes = new Map<number, THREE.Mesh>();
-  private readonly markerMat = markerMaterial(11);
+  private readonly markerMat = markerMaterial(14);
   private readonly listeners = new Set<() => void>();
+  private readonly modelListeners = new Set<() => void>();
+  private readonly recordBounds = new WeakMap<SkeletonRecord, Bounds>();
   private readonly incoming = new IncomingSkeletons();
   /** Bumped on every model change; React reads it through subscribe/getVersion. */
   private version = 0;
   private styles: ReadonlyMap<number, NeuronStyle> = new Map();
   private paletteDirty = true;
   colourMode: ColourMode = 'selection';
+  /** auto: decimated skeletons on screen above LOD_NODE_THRESHOLD nodes, else as chosen. */
+  detailPreference: 'auto' | 'full' | 'lod' = 'auto';
   highlighted: number | null = null;
   /** Neurons are still arriving, and the fraction already in (set by the view); the frame
    * loop then draws progress frames sparingly. */
@@ -93,6 +104,48 @@ export class ViewerEngine {
   private changed(): void {
     this.version++;
     for (const fn of this.listeners) fn();
+  }
+
+  /**
+   * Called when skeletons entered the model or neuron visibility changed (during `sync`, before
+   * the frame is drawn), so the camera can re-frame in the same frame.
+   */
+  onModelChange(fn: () => void): () => void {
+    this.modelListeners.add(fn);
+    return () => this.modelListeners.delete(fn);
+  }
+
+  /**
+   * Bounding box of every node of the visible neurons (soma spheres included), or null when
+   * nothing visible is loaded: what "Frame all" fits.
+   */
+  visibleBounds(): Bounds | null {
+    const out = emptyBounds();
+    let any = false;
+    for (const r of this.model.records) {
+      if (!((this.styles.get(r.skeletonId)?.alpha ?? 0) > 0)) continue;
+      let b = this.recordBounds.get(r);
+      if (!b) {
+        b = emptyBounds();
+        extendBounds(b, r.detail.positions);
+        this.recordBounds.set(r, b);
+      }
+      if (!Number.isFinite(b.min[0])) continue;
+      any = true;
+      for (let i = 0; i < 3; i++) {
+        out.min[i] = Math.min(out.min[i] ?? Infinity, b.min[i] ?? Infinity);
+        out.max[i] = Math.max(out.max[i] ?? -Infinity, b.max[i] ?? -Infinity);
+      }
+    }
+    for (const s of this.model.somata) {
+      if (!((this.styles.get(s.skeletonId)?.alpha ?? 0) > 0)) continue;
+      for (let i = 0; i < 3; i++) {
+        const c = s.position[i] ?? 0;
+        out.min[i] = Math.min(out.min[i] ?? Infinity, c - s.radius);
+        out.max[i] = Math.max(out.max[i] ?? -Infinity, c + s.radius);
+      }
+    }
+    return any ? out : null;
   }
 
   /** Queues skeletons for the scene; `sync` moves them into the model a few at a time. */
@@ -172,6 +225,7 @@ export class ViewerEngine {
     if (this.highlighted !== null) this.setHighlight(this.highlighted);
     if (this.paletteDirty) {
       this.paletteDirty = false;
+      for (const fn of this.modelListeners) fn();
       const records = m.records;
       const data = buildPalette(records.length, (slot) => {
         const r = records[slot];
@@ -180,7 +234,10 @@ export class ViewerEngine {
       this.palette.setSlotColors(data, records.length);
     }
     // Big scenes: draw the decimated skeletons on screen (exports switch back to full detail).
-    this.lines.setDetail(m.nodeCount > LOD_NODE_THRESHOLD ? 'lod' : 'full');
+    const pref = this.detailPreference;
+    this.lines.setDetail(
+      pref === 'auto' ? (m.nodeCount > LOD_NODE_THRESHOLD ? 'lod' : 'full') : pref,
+    );
     const renderer = this.renderer;
     const gl = webgl2Of(renderer?.getContext());
     if (!renderer || !gl) return { changed: moved > 0, pending: queued };
@@ -202,6 +259,28 @@ export class ViewerEngine {
   setConnectorVisibility(pre: boolean, post: boolean, size: number): void {
     this.connectorMat.uniforms.uShowKinds.value.set(pre ? 1 : 0, post ? 1 : 0, 0);
     this.connectorMat.uniforms.uPointSize.value = size;
+  }
+
+  setDetailPreference(detail: 'auto' | 'full' | 'lod'): void {
+    this.detailPreference = detail;
+  }
+
+  /** Diameter of the highlighted-synapse markers, in drawing-buffer pixels. */
+  setMarkerSize(px: number): void {
+    const u = this.markerMat.uniforms.uPointSize;
+    if (u) u.value = px;
+  }
+
+  get markerSize(): number {
+    return Number(this.markerMat.uniforms.uPointSize?.value ?? 0);
+  }
+
+  /** Highlighted synapses drawn now. */
+  get markerCount(): number {
+    return this.markers.children.reduce(
+      (n, c) => n + ((c as THREE.Points).geometry.getAttribute('position')?.count ?? 0),
+      0,
+    );
   }
 
   setColourMode(mode: ColourMode): void {
@@ -246,7 +325,10 @@ export class ViewerEngine {
     }
   }
 
-  /** Large markers at these positions (xyz nm), drawn on top. */
+  /**
+   * Large markers at these positions (xyz nm), drawn on top of everything (no depth test, last
+   * in the transparent pass), so somata and arbors never hide them.
+   */
   setMarkers(positions: Float32Array): void {
     for (const c of this.markers.children) (c as THREE.Points).geometry.dispose();
     this.markers.clear();

@@ -1,10 +1,17 @@
 /**
  * "Show in 3D": fetch the synapses from one set of skeletons onto another, hand them to the 3D
- * view as the connector highlight, and switch to it.
+ * view as the connector highlight (ids and positions, so the markers need no loaded skeleton),
+ * and switch to it. The 3D view loads the highlight's skeletons that are not in the selection as
+ * dimmed context.
  */
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { connectorsBetweenQuery, distinctConnectorIds } from '../../api/connectors-between.ts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import {
+  connectorsBetweenQuery,
+  distinctConnectorIds,
+  type ConnectorLink,
+} from '../../api/connectors-between.ts';
+import type { ConnectorHighlight } from '../../state/selection-store.ts';
 import { useSelection } from '../../state/selection-context.tsx';
 import { useUrlStore } from '../../state/url-store.ts';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
@@ -17,37 +24,52 @@ export interface SynapseHighlight {
   retry(): void;
 }
 
+interface Request {
+  pre: readonly number[];
+  post: readonly number[];
+  label: string;
+}
+
+/** One marker per synapse (link), at its connector, as the partner tables count them. */
+export function highlightOf(
+  { pre, post, label }: Request,
+  links: readonly ConnectorLink[],
+): ConnectorHighlight {
+  return {
+    label,
+    skeletonIds: [...new Set([...pre, ...post])],
+    connectorIds: distinctConnectorIds(links),
+    positions: links.flatMap((l) => [...l.connectorPosition]),
+  };
+}
+
 export function useSynapseHighlight(): SynapseHighlight {
   const scope = useProjectScope();
   const queryClient = useQueryClient();
   const setConnectorHighlight = useSelection((s) => s.setConnectorHighlight);
   const update = useUrlStore((s) => s.update);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [last, setLast] = useState<Parameters<SynapseHighlight['show']> | null>(null);
-  function show(...[pre, post, label]: Parameters<SynapseHighlight['show']>) {
-    setLast([pre, post, label]);
-    setPending(true);
-    setError(null);
-    queryClient
-      .fetchQuery(connectorsBetweenQuery(scope, pre, post, 'presynaptic_to'))
-      .then((links) => {
-        setConnectorHighlight({
-          label,
-          skeletonIds: [...new Set([...pre, ...post])],
-          connectorIds: distinctConnectorIds(links),
-        });
-        update((s) => ({ ...s, view: '3d' }));
-      })
-      .catch((e: unknown) => setError(e))
-      .finally(() => setPending(false));
-  }
-  return {
-    pending,
-    error,
-    show,
-    retry() {
-      if (last) show(...last);
+  const mutation = useMutation({
+    mutationFn: async (r: Request) =>
+      highlightOf(
+        r,
+        await queryClient.fetchQuery(
+          connectorsBetweenQuery(scope, r.pre, r.post, 'presynaptic_to'),
+        ),
+      ),
+    onSuccess: (highlight) => {
+      setConnectorHighlight(highlight);
+      update((s) => ({ ...s, view: '3d' }));
     },
-  };
+  });
+  const { mutate } = mutation;
+  const show = useCallback(
+    (pre: readonly number[], post: readonly number[], label: string) =>
+      mutate({ pre, post, label }),
+    [mutate],
+  );
+  const last = mutation.variables;
+  const retry = useCallback(() => {
+    if (last) mutate(last);
+  }, [mutate, last]);
+  return { show, retry, pending: mutation.isPending, error: mutation.error };
 }

@@ -1,13 +1,18 @@
 import { rgbToHex } from '../../3d/geometry/colour-modes.ts';
 import type { LegendModel } from '../../3d/export/legend-model.ts';
+import { MARKER_SIZE_RANGE } from '../../state/viewer-url.ts';
 
 /** The on-screen legend (the same model the PNG and SVG exports draw). */
 export function LegendPanel({
   legend,
   onClearHighlight,
+  markerSize,
+  onMarkerSize,
 }: {
   legend: LegendModel;
   onClearHighlight: (() => void) | null;
+  markerSize: number;
+  onMarkerSize(px: number): void;
 }) {
   const g = legend.gradient;
   return (
@@ -21,7 +26,7 @@ export function LegendPanel({
               style={{ background: rgbToHex(e.rgb) }}
               aria-hidden="true"
             />
-            {e.label}
+            <span className="legend-label">{e.label}</span>
           </li>
         ))}
       </ul>
@@ -42,9 +47,22 @@ export function LegendPanel({
         </div>
       ) : null}
       {onClearHighlight ? (
-        <button type="button" onClick={onClearHighlight}>
-          Clear synapse highlight
-        </button>
+        <div className="legend-highlight-controls">
+          <label>
+            Synapse marker size{' '}
+            <input
+              type="range"
+              min={MARKER_SIZE_RANGE[0]}
+              max={MARKER_SIZE_RANGE[1]}
+              step={1}
+              value={markerSize}
+              onChange={(e) => onMarkerSize(Number(e.target.value))}
+            />
+          </label>
+          <button type="button" onClick={onClearHighlight}>
+            Clear synapse highlight
+          </button>
+        </div>
       ) : null}
     </section>
   );

@@ -1,15 +1,11 @@
-import {
-  COLOUR_MODES,
-  COLOUR_MODE_LABELS,
-  type ColourMode,
-} from '../../3d/geometry/colour-modes.ts';
-import type { AxisView } from '../../3d/scene/camera-math.ts';
-import type { ViewOptions } from './view-options.ts';
+import { COLOUR_MODE_DEFS, isColourMode } from '../../3d/colour-modes/registry.ts';
+import type { FrameView } from '../../3d/scene/camera-controller.ts';
+import type { DetailLevel, ViewOptions } from './view-options.ts';
 
 interface Props {
   options: ViewOptions;
   onChange(patch: Partial<ViewOptions>): void;
-  onView(view: AxisView): void;
+  onView(view: FrameView): void;
   onReset(): void;
 }
 
@@ -38,11 +34,13 @@ export function Toolbar({ options: o, onChange, onView, onReset }: Props) {
         Colour by{' '}
         <select
           value={o.colourMode}
-          onChange={(e) => onChange({ colourMode: e.target.value as ColourMode })}
+          onChange={(e) => {
+            if (isColourMode(e.target.value)) onChange({ colourMode: e.target.value });
+          }}
         >
-          {COLOUR_MODES.map((m) => (
-            <option key={m} value={m}>
-              {COLOUR_MODE_LABELS[m]}
+          {COLOUR_MODE_DEFS.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.label}
             </option>
           ))}
         </select>
@@ -85,6 +83,13 @@ export function Toolbar({ options: o, onChange, onView, onReset }: Props) {
         <button type="button" onClick={() => onView('zy')} title="Look along -x (CATMAID ZY)">
           ZY
         </button>
+        <button
+          type="button"
+          onClick={() => onView('all')}
+          title="Fit every visible neuron, keeping the current direction"
+        >
+          Frame all
+        </button>
         <button type="button" onClick={onReset}>
           Reset view
         </button>
@@ -100,6 +105,21 @@ export function Toolbar({ options: o, onChange, onView, onReset }: Props) {
           >
             <option value="perspective">Perspective</option>
             <option value="orthographic">Orthographic</option>
+          </select>
+        </label>
+        <label>
+          Detail{' '}
+          <select
+            value={o.detail}
+            onChange={(e) => {
+              const v = e.target.value;
+              if (v === 'auto' || v === 'full' || v === 'lod')
+                onChange({ detail: v as DetailLevel });
+            }}
+          >
+            <option value="auto">Auto</option>
+            <option value="full">Full</option>
+            <option value="lod">Reduced</option>
           </select>
         </label>
         <label>

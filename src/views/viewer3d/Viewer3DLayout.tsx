@@ -1,10 +1,11 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { User } from '../../api/users.ts';
 import type { VolumeSummary } from '../../api/volumes.ts';
 import type { LegendModel } from '../../3d/export/legend-model.ts';
 import type { CameraCommand, Projection } from '../../3d/scene/CameraRig.tsx';
-import type { AxisView, CameraPose } from '../../3d/scene/camera-math.ts';
+import type { CameraPose } from '../../3d/scene/camera-math.ts';
+import type { FrameView } from '../../3d/scene/camera-controller.ts';
 import type { FrameInfo } from '../../3d/scene/frame-loop.ts';
 import type { ViewerEngine } from '../../3d/scene/viewer-engine.ts';
 import type { ViewerHandle } from '../../3d/scene/viewer-handle.ts';
@@ -19,6 +20,7 @@ import { NodeInfoPanel, type PickedNode } from './NodeInfoPanel.tsx';
 import { ScaleBar } from './ScaleBar.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { SceneReadiness } from './scene-readiness.ts';
+import { writeFrameSignals } from './frame-signals.ts';
 import { ViewerCanvas, type PickResult } from './ViewerCanvas.tsx';
 import type { ViewOptions, VolumeSetting } from './view-options.ts';
 import { VolumePanel } from './VolumePanel.tsx';
@@ -39,9 +41,11 @@ interface Props {
   defaultVolume(id: number): VolumeSetting;
   volumeFailures: ReadonlyMap<number, unknown>;
   connectorHighlight: ConnectorHighlight | null;
+  /** Neurons drawn dimmed for context (not in the selection). */
+  contextIds: readonly number[];
   onRetry(): void;
   onOptions(patch: Partial<ViewOptions>): void;
-  onView(view: AxisView): void;
+  onView(view: FrameView): void;
   onVolume(id: number, s: VolumeSetting): void;
   onPoseEnd(pose: CameraPose, projection: Projection): void;
   onHighlight(skeletonId: number | null): void;
@@ -56,9 +60,25 @@ export function Viewer3DLayout(p: Props) {
   const [picked, setPicked] = useState<PickedNode | null>(null);
   const [readiness] = useState(() => new SceneReadiness(engine, handle));
   useEffect(() => readiness.update(summary, o), [readiness, summary, o]);
-  const regionRef = useCallback((el: HTMLElement | null) => readiness.attach(el), [readiness]);
-  const onFrame = useCallback((info: FrameInfo) => readiness.frame(info), [readiness]);
-  const bounds = summary.loaded > 0 ? engine.model.bounds : null;
+  const region = useRef<HTMLElement | null>(null);
+  const regionRef = useCallback(
+    (el: HTMLElement | null) => {
+      region.current = el;
+      readiness.attach(el);
+    },
+    [readiness],
+  );
+  const contextIds = useRef(p.contextIds);
+  useEffect(() => {
+    contextIds.current = p.contextIds;
+  });
+  const onFrame = useCallback(
+    (info: FrameInfo) => {
+      readiness.frame(info);
+      if (region.current) writeFrameSignals(region.current, engine, handle, contextIds.current);
+    },
+    [readiness, engine, handle],
+  );
 
   const nameOf = (id: number) => names.get(id) ?? `skeleton ${id}`;
   const onHover = (hit: PickResult | null, x: number, y: number) =>
@@ -99,8 +119,6 @@ export function Viewer3DLayout(p: Props) {
             projection={o.projection}
             background={o.background === 'black' ? '#000000' : '#ffffff'}
             initialPose={p.initialPose}
-            bounds={bounds}
-            boundsVersion={summary.loaded}
             command={p.command}
             onPoseEnd={p.onPoseEnd}
             onFrame={onFrame}
@@ -111,6 +129,8 @@ export function Viewer3DLayout(p: Props) {
           <LegendPanel
             legend={p.legend}
             onClearHighlight={p.connectorHighlight ? p.onClearConnectorHighlight : null}
+            markerSize={o.markerSize}
+            onMarkerSize={(markerSize) => p.onOptions({ markerSize })}
           />
           {o.showScaleBar ? <ScaleBar handle={handle} /> : null}
           {o.showAxes ? <AxisTriad handle={handle} /> : null}

@@ -4,8 +4,9 @@ import { dashboardConfigQuery } from '../../api/dashboard-config.ts';
 import { neuronNamesQuery } from '../../api/neuron-names.ts';
 import { indexUsers, usersQuery } from '../../api/users.ts';
 import { volumesQuery } from '../../api/volumes.ts';
-import type { CameraCommand } from '../../3d/scene/CameraRig.tsx';
-import type { AxisView, CameraPose } from '../../3d/scene/camera-math.ts';
+import type { CameraCommand, Projection } from '../../3d/scene/CameraRig.tsx';
+import type { CameraPose } from '../../3d/scene/camera-math.ts';
+import type { FrameView } from '../../3d/scene/camera-controller.ts';
 import { ViewerHandle } from '../../3d/scene/viewer-handle.ts';
 import { createCatmaidClient } from '../../lib/http/client.ts';
 import { useSelection, useSelectionStore } from '../../state/selection-context.tsx';
@@ -16,18 +17,15 @@ import { useBenchHook } from './bench-hook.ts';
 import { viewerResources } from './engine-cache.ts';
 import { Viewer3DLayout } from './Viewer3DLayout.tsx';
 import { useLegend } from './use-legend.ts';
-import {
-  highlightPositions,
-  useEngineOptions,
-  useNeuronStyles,
-  useVolumes,
-} from './use-scene-sync.ts';
+import { useEngineOptions, useNeuronStyles, useVolumes } from './use-scene-sync.ts';
 import { useSkeletonLoading } from './use-skeleton-loading.ts';
 import {
-  defaultViewOptions,
-  VOLUME_COLOURS,
+  defaultVolumeSetting,
+  optionsFromUrl,
+  optionsToUrl,
+  volumeSettingsFromUrl,
+  withVolume,
   type ViewOptions,
-  type VolumeSetting,
 } from './view-options.ts';
 import './viewer3d.css';
 
@@ -53,13 +51,17 @@ export function Viewer3DView() {
   const colors = useSelectionColors();
   const visible = useVisibleSelection();
   const visibleIds = useMemo(() => visible.map((i) => i.skeletonId), [visible]);
-  const { summary, retryFailed } = useSkeletonLoading(scope, resources, visibleIds);
+  // Neurons of a synapse highlight that are not in the selection (e.g. the partner a
+  // Connectivity row pointed at): loaded and drawn dimmed, so the markers sit on their arbors.
+  const contextIds = useMemo(() => {
+    const selected = new Set(items.map((i) => i.skeletonId));
+    return (connectorHighlight?.skeletonIds ?? []).filter((id) => !selected.has(id));
+  }, [items, connectorHighlight]);
+  const loadIds = useMemo(() => [...visibleIds, ...contextIds], [visibleIds, contextIds]);
+  const { summary, retryFailed } = useSkeletonLoading(scope, resources, loadIds);
 
   const names = useQuery(
-    neuronNamesQuery(
-      scope,
-      items.map((i) => i.skeletonId),
-    ),
+    neuronNamesQuery(scope, [...items.map((i) => i.skeletonId), ...contextIds]),
   );
   const nameMap = useMemo(() => names.data ?? new Map<number, string>(), [names.data]);
   const users = useQuery(usersQuery(scope));
@@ -73,24 +75,23 @@ export function Viewer3DView() {
   const volumeList = useQuery(volumesQuery(scope));
 
   const urlCamera = useUrlStore((s) => s.state.camera);
+  const urlViewer = useUrlStore((s) => s.state.viewer);
   const updateUrl = useUrlStore((s) => s.update);
   const [initialPose] = useState<CameraPose | null>(() => urlCamera ?? null);
-  const [options, setOptions] = useState<ViewOptions>(() => ({
-    ...defaultViewOptions,
-    projection: urlCamera?.projection ?? 'perspective',
-  }));
-  const [volumeSettings, setVolumeSettings] = useState<ReadonlyMap<number, VolumeSetting>>(
-    new Map(),
+  const cameraProjection: Projection | undefined = urlCamera?.projection;
+  const options = useMemo(
+    () => optionsFromUrl(urlViewer, cameraProjection),
+    [urlViewer, cameraProjection],
   );
+  const volumeSettings = useMemo(() => volumeSettingsFromUrl(urlViewer.volumes), [urlViewer]);
   const [command, setCommand] = useState<CameraCommand | null>(null);
 
-  useNeuronStyles(engine, items, colors);
+  useNeuronStyles(engine, items, colors, contextIds);
   useEngineOptions(engine, options, users.data, highlighted, invalidate);
   const volumes = useVolumes(scope, engine, volumeSettings, invalidate);
   const markers = useMemo(
-    () =>
-      summary.loaded >= 0 ? highlightPositions(engine, connectorHighlight) : new Float32Array(0),
-    [engine, connectorHighlight, summary.loaded],
+    () => Float32Array.from(connectorHighlight?.positions ?? []),
+    [connectorHighlight],
   );
   useEffect(() => {
     engine.setMarkers(markers);
@@ -105,16 +106,23 @@ export function Viewer3DView() {
     colorLegend,
     users.data,
     connectorHighlight,
+    contextIds,
     summary.loaded,
   );
 
-  const defaultVolume = useCallback(
-    (id: number): VolumeSetting => ({
-      shown: false,
-      color: VOLUME_COLOURS[id % VOLUME_COLOURS.length] ?? '#999999',
-      opacity: 0.2,
-    }),
-    [],
+  const onOptions = useCallback(
+    (patch: Partial<ViewOptions>) =>
+      updateUrl(
+        (s) => ({
+          ...s,
+          viewer: optionsToUrl(
+            { ...optionsFromUrl(s.viewer, s.camera?.projection), ...patch },
+            s.viewer,
+          ),
+        }),
+        'replace',
+      ),
+    [updateUrl],
   );
 
   return (
@@ -131,13 +139,19 @@ export function Viewer3DView() {
       command={command}
       volumeList={volumeList}
       volumeSettings={volumeSettings}
-      defaultVolume={defaultVolume}
+      defaultVolume={defaultVolumeSetting}
       volumeFailures={volumes.failed}
       connectorHighlight={connectorHighlight}
+      contextIds={contextIds}
       onRetry={retryFailed}
-      onOptions={(patch) => setOptions((o) => ({ ...o, ...patch }))}
-      onView={(view: AxisView) => setCommand((c) => ({ view, seq: (c?.seq ?? 0) + 1 }))}
-      onVolume={(id, s) => setVolumeSettings((m) => new Map(m).set(id, s))}
+      onOptions={onOptions}
+      onView={(view: FrameView) => setCommand((c) => ({ view, seq: (c?.seq ?? 0) + 1 }))}
+      onVolume={(id, s) =>
+        updateUrl(
+          (u) => ({ ...u, viewer: { ...u.viewer, volumes: withVolume(u.viewer.volumes, id, s) } }),
+          'replace',
+        )
+      }
       onPoseEnd={(pose, projection) =>
         updateUrl((s) => ({ ...s, camera: { ...pose, projection } }), 'replace')
       }
@@ -150,7 +164,7 @@ export function Viewer3DView() {
         users: userMap,
         legend,
         options,
-        skeletonIds: visibleIds,
+        skeletonIds: [...visibleIds, ...contextIds],
         volumes: volumes.shown,
         markers,
         source: `${server}, project ${projectId}`,

@@ -3,7 +3,6 @@ import { useEffect, useRef } from 'react';
 import { CameraRig, type CameraCommand, type Projection } from '../../3d/scene/CameraRig.tsx';
 import type { CameraPose } from '../../3d/scene/camera-math.ts';
 import { EngineScene, type FrameInfo } from '../../3d/scene/EngineScene.tsx';
-import type { Bounds } from '../../3d/geometry/scene-model.ts';
 import type { ViewerEngine } from '../../3d/scene/viewer-engine.ts';
 import type { ViewerHandle } from '../../3d/scene/viewer-handle.ts';
 
@@ -18,8 +17,6 @@ interface Props {
   projection: Projection;
   background: string;
   initialPose: CameraPose | null;
-  bounds: Bounds | null;
-  boundsVersion: number;
   command: CameraCommand | null;
   onPoseEnd(pose: CameraPose, projection: Projection): void;
   onFrame(info: FrameInfo): void;
@@ -119,8 +116,7 @@ export function ViewerCanvas(p: Props) {
           handle={handle}
           projection={p.projection}
           initialPose={p.initialPose}
-          bounds={p.bounds}
-          boundsVersion={p.boundsVersion}
+          engine={engine}
           command={p.command}
           onPoseEnd={p.onPoseEnd}
         />

@@ -127,6 +127,7 @@ export function exportSvg(c: ExportContext, f: FigureOptions): string {
     showPre: c.options.showPre,
     showPost: c.options.showPost,
     markers: c.markers,
+    markerRadius: c.options.markerSize / 2,
     background: f.background,
     scaleBarAt: f.scaleBar ? targetOf(c) : null,
     legend: f.legend ? c.legend : null,

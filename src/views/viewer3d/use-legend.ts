@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { User } from '../../api/users.ts';
 import { buildLegend, type LegendModel } from '../../3d/export/legend-model.ts';
 import { unitRgb } from '../../3d/geometry/colour-modes.ts';
+import { CONTEXT_COLOUR } from '../../3d/export/marker-colours.ts';
 import type { ViewerEngine } from '../../3d/scene/viewer-engine.ts';
 import type {
   ColorLegendEntry,
@@ -33,6 +34,7 @@ export function useLegend(
   groups: ColorLegendEntry[] | null,
   users: readonly User[] | undefined,
   highlight: ConnectorHighlight | null,
+  contextIds: readonly number[],
   loadedCount: number,
 ): LegendModel {
   const mode = options.colourMode;
@@ -65,7 +67,19 @@ export function useLegend(
       zRangeNm: Number.isFinite(m.bounds.min[2]) ? [m.bounds.min[2], m.bounds.max[2]] : null,
       showPre: options.showPre,
       showPost: options.showPost,
-      connectorHighlight: highlight ? `highlighted synapses: ${highlight.label}` : null,
+      connectorHighlight: highlight
+        ? `${highlight.positions.length / 3} highlighted synapses: ${highlight.label}`
+        : null,
+      context:
+        contextIds.length > 0
+          ? {
+              label:
+                contextIds.length === 1
+                  ? `${names.get(contextIds[0] ?? 0) ?? `skeleton ${contextIds[0]}`} (not in the selection)`
+                  : `${contextIds.length} partners (not in the selection)`,
+              rgb: CONTEXT_COLOUR,
+            }
+          : null,
     });
   }, [
     mode,
@@ -79,6 +93,7 @@ export function useLegend(
     options.showPre,
     options.showPost,
     highlight,
+    contextIds,
     loadedCount,
   ]);
 }

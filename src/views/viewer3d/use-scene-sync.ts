@@ -1,6 +1,6 @@
 /**
  * Pushes view state into the engine: neuron colours / visibility (the selection's colour map),
- * user colours, highlight, colour mode, layer toggles, volumes and highlighted synapses.
+ * user colours, highlight, colour mode, layer toggles, detail level, marker size and volumes.
  */
 import { useQueries } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
@@ -8,18 +8,21 @@ import type { ProjectScope } from '../../api/scope.ts';
 import type { User } from '../../api/users.ts';
 import { volumeQuery, type Volume } from '../../api/volumes.ts';
 import { hexToRgb, unitRgb } from '../../3d/geometry/colour-modes.ts';
+import { CONTEXT_ALPHA, CONTEXT_COLOUR } from '../../3d/export/marker-colours.ts';
 import type { SvgVolume } from '../../3d/export/svg-document.ts';
 import type { NeuronStyle, ViewerEngine } from '../../3d/scene/viewer-engine.ts';
-import type { ConnectorHighlight, SelectedSkeleton } from '../../state/selection-store.ts';
+import type { SelectedSkeleton } from '../../state/selection-store.ts';
 import type { ViewOptions, VolumeSetting } from './view-options.ts';
 
 export function useNeuronStyles(
   engine: ViewerEngine,
   items: readonly SelectedSkeleton[],
   colors: ReadonlyMap<number, string>,
+  contextIds: readonly number[],
 ) {
   useEffect(() => {
     const styles = new Map<number, NeuronStyle>();
+    for (const id of contextIds) styles.set(id, { rgb: CONTEXT_COLOUR, alpha: CONTEXT_ALPHA });
     for (const i of items) {
       styles.set(i.skeletonId, {
         rgb: hexToRgb(colors.get(i.skeletonId) ?? i.color),
@@ -27,7 +30,7 @@ export function useNeuronStyles(
       });
     }
     engine.setStyles(styles);
-  }, [engine, items, colors]);
+  }, [engine, items, colors, contextIds]);
 }
 
 export function useEngineOptions(
@@ -43,6 +46,8 @@ export function useEngineOptions(
     engine.setSomataVisible(options.showSomata);
     engine.setBackground(options.background === 'black' ? [0, 0, 0] : [255, 255, 255]);
     engine.setHighlight(highlighted);
+    engine.setDetailPreference(options.detail);
+    engine.setMarkerSize(options.markerSize);
     invalidate();
   }, [engine, options, highlighted, invalidate]);
 
@@ -99,26 +104,4 @@ export function useVolumes(
     })),
     failed,
   };
-}
-
-/** Positions of the highlighted synapses among the loaded skeletons' connectors. */
-export function highlightPositions(
-  engine: ViewerEngine,
-  h: ConnectorHighlight | null,
-): Float32Array {
-  if (!h) return new Float32Array(0);
-  const wanted = new Set(h.connectorIds);
-  const seen = new Set<number>();
-  const out: number[] = [];
-  for (const id of h.skeletonIds) {
-    const c = engine.model.bySkeleton.get(id)?.detail.connectors;
-    if (!c) continue;
-    for (let i = 0; i < c.connectorIds.length; i++) {
-      const cid = c.connectorIds[i] ?? -1;
-      if (!wanted.has(cid) || seen.has(cid)) continue;
-      seen.add(cid);
-      out.push(c.positions[i * 3] ?? 0, c.positions[i * 3 + 1] ?? 0, c.positions[i * 3 + 2] ?? 0);
-    }
-  }
-  return Float32Array.from(out);
 }

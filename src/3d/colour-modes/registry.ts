@@ -1,0 +1,133 @@
+/**
+ * The one list of 3D colour modes. Each entry carries everything a mode needs: its label, its
+ * shader branch (GLSL, compiled into every layer from this list), the CPU colour used by the
+ * vector export and the legend model. Adding a mode = one entry here (registry.test.ts checks
+ * that every entry is complete).
+ */
+import {
+  depthColor,
+  hexToRgb,
+  rgbToHex,
+  strahlerColor,
+  type Rgb,
+} from '../geometry/colour-modes.ts';
+import type { ColourModeDef, LegendEntry } from './types.ts';
+
+/** Depth is quantised into this many steps so SVG paths can be merged per colour. */
+const DEPTH_STEPS = 32;
+
+const line = (label: string, rgb: Rgb): LegendEntry => ({ label, rgb, shape: 'line' });
+const um = (nm: number) =>
+  `${(nm / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} µm`;
+
+const selection = {
+  id: 'selection',
+  label: 'Selection colours',
+  shaderIndex: 0,
+  glsl: 's.rgb',
+  nodeColour: (_ctx, { neuronRgb }) => {
+    const hex = rgbToHex(neuronRgb);
+    return () => hex;
+  },
+  legend: ({ groups, neurons }) =>
+    groups
+      ? {
+          entries: groups.map((g) => line(g.label, hexToRgb(g.color))),
+          unit: 'groups',
+          gradient: null,
+        }
+      : {
+          entries: neurons.map((n) => line(n.name, hexToRgb(n.color))),
+          unit: 'neurons',
+          gradient: null,
+        },
+} as const satisfies ColourModeDef<'selection'>;
+
+const creator = {
+  id: 'creator',
+  label: 'Creator (user colour)',
+  shaderIndex: 1,
+  glsl: 'paletteAt(uUserColors, creator).rgb',
+  nodeColour: (ctx, { detail }) => {
+    const cache = new Map<number, string>();
+    return (i) => {
+      const id = detail.creatorIds[i] ?? 0;
+      let c = cache.get(id);
+      if (!c) cache.set(id, (c = rgbToHex(ctx.userRgb.get(id) ?? [128, 128, 128])));
+      return c;
+    };
+  },
+  legend: ({ creators }) => ({
+    entries: creators.map((c) => line(c.login, c.rgb)),
+    unit: 'users',
+    gradient: null,
+  }),
+} as const satisfies ColourModeDef<'creator'>;
+
+const strahler = {
+  id: 'strahler',
+  label: 'Strahler order',
+  shaderIndex: 2,
+  // Row 1 of the ramp texture (v = 0.75) is the Strahler ramp.
+  glsl: 'texture(uRamp, vec2(clamp((strahler - 1.0) / max(uMaxStrahler - 1.0, 1.0), 0.0, 1.0), 0.75)).rgb',
+  nodeColour: (ctx, { neuronRgb, strahler: orders }) => {
+    const hex = Array.from({ length: 256 }, (_, o) => rgbToHex(strahlerColor(o, ctx.maxStrahler)));
+    const fallback = rgbToHex(neuronRgb);
+    return (i) => hex[orders[i] ?? 1] ?? fallback;
+  },
+  legend: ({ maxStrahler }) => {
+    const entries: LegendEntry[] = [];
+    for (let o = maxStrahler; o >= 1; o--) {
+      entries.push(line(`order ${o}`, strahlerColor(o, maxStrahler)));
+    }
+    return { entries, unit: 'orders', gradient: null };
+  },
+} as const satisfies ColourModeDef<'strahler'>;
+
+const depth = {
+  id: 'depth',
+  label: 'Depth (z)',
+  shaderIndex: 3,
+  // Row 0 of the ramp texture (v = 0.25) is the depth ramp.
+  glsl: 'texture(uRamp, vec2(clamp((z - uZRange.x) / max(uZRange.y - uZRange.x, 1.0), 0.0, 1.0), 0.25)).rgb',
+  nodeColour: (ctx, { neuronRgb, detail }) => {
+    const [z0, z1] = ctx.zRange;
+    const span = Math.max(z1 - z0, 1);
+    const hex = Array.from({ length: DEPTH_STEPS }, (_, k) =>
+      rgbToHex(depthColor(k / (DEPTH_STEPS - 1))),
+    );
+    const fallback = rgbToHex(neuronRgb);
+    return (i) => {
+      const t = ((detail.positions[i * 3 + 2] ?? 0) - z0) / span;
+      return hex[Math.round(Math.min(Math.max(t, 0), 1) * (DEPTH_STEPS - 1))] ?? fallback;
+    };
+  },
+  legend: ({ zRangeNm }) => ({
+    entries: [],
+    unit: 'neurons',
+    gradient: zRangeNm
+      ? {
+          stops: [0, 0.25, 0.5, 0.75, 1].map((t) => depthColor(t)),
+          from: `z ${um(zRangeNm[0])}`,
+          to: `z ${um(zRangeNm[1])}`,
+        }
+      : null,
+  }),
+} as const satisfies ColourModeDef<'depth'>;
+
+/** In menu order. */
+export const COLOUR_MODE_DEFS = [selection, creator, strahler, depth] as const;
+
+export type ColourMode = (typeof COLOUR_MODE_DEFS)[number]['id'];
+
+export const COLOUR_MODES: readonly ColourMode[] = COLOUR_MODE_DEFS.map((m) => m.id);
+
+const byId = new Map<string, ColourModeDef>(COLOUR_MODE_DEFS.map((m) => [m.id, m]));
+
+export function colourModeDef(id: ColourMode): ColourModeDef {
+  return byId.get(id) ?? selection;
+}
+
+export function isColourMode(v: unknown): v is ColourMode {
+  return typeof v === 'string' && byId.has(v);
+}

@@ -1,0 +1,64 @@
+/**
+ * What one 3D colour mode must provide, so the GPU (a GLSL snippet), the vector export (a CPU
+ * colour per node) and the legend (on screen, PNG, SVG) can never disagree or miss a mode.
+ */
+import type { SkeletonDetail } from '../../api/skeleton-detail.ts';
+import type { Rgb } from '../geometry/colour-modes.ts';
+
+export interface LegendEntry {
+  label: string;
+  rgb: Rgb;
+  /** Drawn as a dot (connectors, markers) instead of a line swatch. */
+  shape: 'line' | 'dot';
+}
+
+export interface LegendGradient {
+  stops: Rgb[];
+  from: string;
+  to: string;
+}
+
+/** What the CPU colour of every mode may read besides the node itself. */
+export interface ModeColourContext {
+  userRgb: ReadonlyMap<number, Rgb>;
+  maxStrahler: number;
+  zRange: [number, number];
+}
+
+export interface NodeColourInput {
+  neuronRgb: Rgb;
+  detail: SkeletonDetail;
+  /** Strahler order per node. */
+  strahler: Uint8Array;
+}
+
+export interface ModeLegendInput {
+  neurons: { skeletonId: number; name: string; color: string }[];
+  /** The selection's annotation-group legend, when it colours by annotation. */
+  groups: { label: string; color: string }[] | null;
+  creators: { login: string; rgb: Rgb }[];
+  maxStrahler: number;
+  zRangeNm: [number, number] | null;
+}
+
+export interface ModeLegend {
+  entries: LegendEntry[];
+  /** What the entries are, for "+ 12 more <unit>". */
+  unit: string;
+  gradient: LegendGradient | null;
+}
+
+export interface ColourModeDef<Id extends string = string> {
+  id: Id;
+  label: string;
+  /** The value of the `uMode` uniform that selects `glsl`. */
+  shaderIndex: number;
+  /**
+   * GLSL expression (vec3) for the colour. In scope: `s` (the neuron's palette entry, vec4),
+   * `slot`, `strahler`, `creator`, `z` (floats) and the shared palette uniforms.
+   */
+  glsl: string;
+  /** The colour of node i as #rrggbb (the vector export draws exactly this). */
+  nodeColour(ctx: ModeColourContext, input: NodeColourInput): (node: number) => string;
+  legend(input: ModeLegendInput): ModeLegend;
+}
