@@ -4,13 +4,12 @@
  * many-id endpoints, the chunking policy and how chunk answers merge. The fetcher follows from it;
  * so do the proxy allowlist and the test handlers (through the route list).
  */
-import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { fetchChunked, type ChunkPolicy, type ChunkedOptions } from '../lib/http/chunked.ts';
 import type { CallOptions } from '../lib/http/client.ts';
 import type { FormInput } from '../lib/http/encode-form.ts';
 import { routeName, type EndpointRoute } from './endpoint-list.ts';
-import { projectKey, type ProjectScope, type ServerScope } from './scope.ts';
+import type { ServerScope } from './scope.ts';
 
 export interface RequestParts {
   /** Values of the template's `{name}` slots other than `{pid}`. */
@@ -125,17 +124,4 @@ export function defineBatchEndpoint<Id, Extra, Wire, Part, Out>(
       );
     },
   };
-}
-
-/** `queryOptions` for one endpoint call under the project's key: `[…scope, …keyTail]`. */
-export function endpointQuery<In, Out, const K extends readonly unknown[]>(
-  endpoint: Endpoint<In, Out>,
-  scope: ProjectScope,
-  keyTail: K,
-  input: In,
-) {
-  return queryOptions({
-    queryKey: [...projectKey(scope), ...keyTail] as const,
-    queryFn: ({ signal }) => endpoint.fetch(scope, input, { signal }),
-  });
 }
