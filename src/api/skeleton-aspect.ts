@@ -14,7 +14,7 @@
  * a per-id refresh shows in a list after the list's next fetch (invalidating the project prefix
  * refreshes both).
  */
-import { notifyManager, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { hashKey, notifyManager, queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { CatmaidClient } from '../lib/http/client.ts';
 import { createIdBatcher, type IdBatcher } from '../lib/http/id-batcher.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
@@ -110,8 +110,11 @@ export function defineSkeletonAspect<T>(spec: SkeletonAspectSpec<T>): SkeletonAs
       const unique = [...new Set(ids)];
       const cached = new Map<number, T | null>();
       const missing: number[] = [];
+      const cache = client.getQueryCache();
       for (const id of unique) {
-        const state = client.getQueryState<T | null>(keyOf(scope, id));
+        // The cache's own hash lookup: `getQueryState` re-derives the default options per call,
+        // 4-5x slower, which shows at 10,000 ids. (No custom queryKeyHashFn is in use.)
+        const state = cache.get<T | null>(hashKey(keyOf(scope, id)))?.state;
         if (state?.data !== undefined && !state.isInvalidated) cached.set(id, state.data);
         else missing.push(id);
       }
