@@ -4,10 +4,9 @@
  * never sent.
  */
 import { z } from 'zod';
-import { defineBatchEndpoint, type BatchCallOptions } from './endpoint.ts';
+import { defineBatchEndpoint, idList } from './endpoint.ts';
 import { ROUTES, routeName } from './endpoint-list.ts';
 import { mergeEntries } from './merge.ts';
-import type { ProjectScope } from './scope.ts';
 import { defineSkeletonAspect } from './skeleton-aspect.ts';
 
 export const FOR_SKELETONS_ENDPOINT = routeName(ROUTES.annotationsForSkeletons);
@@ -41,30 +40,22 @@ export function decodeForSkeletons(
   return out;
 }
 
-export const forSkeletonsEndpoint = defineBatchEndpoint({
+const forSkeletonsEndpoint = defineBatchEndpoint({
   route: ROUTES.annotationsForSkeletons,
   schema: forSkeletonsSchema,
-  encode: ({ ids }: { ids: number[]; extra: undefined }) => ({ data: { skeleton_ids: ids } }),
+  encode: idList('skeleton_ids'),
   decode: (wire) => [...decodeForSkeletons(wire)],
   batch: { chunkSize: 1000, concurrency: 2 },
   merge: mergeEntries,
 });
 
-export function fetchAnnotationsForSkeletons(
-  scope: ProjectScope,
-  skeletonIds: readonly number[],
-  options: BatchCallOptions<undefined> = {},
-): Promise<Map<number, SkeletonAnnotation[]>> {
-  return forSkeletonsEndpoint.fetchAll(scope, skeletonIds, options);
-}
+export const fetchAnnotationsForSkeletons = forSkeletonsEndpoint.fetchAll;
 
 /** Annotations (with linking user) per skeleton, cached per id and batched. */
 export const skeletonAnnotationLinks = defineSkeletonAspect<SkeletonAnnotation[]>({
   aspect: 'annotation-links',
   listKey: 'annotations-for-skeletons',
-  fetchMany: (scope, ids) => fetchAnnotationsForSkeletons(scope, ids),
+  fetchMany: fetchAnnotationsForSkeletons,
 });
 
-export function annotationsForSkeletonsQuery(scope: ProjectScope, skeletonIds: readonly number[]) {
-  return skeletonAnnotationLinks.mapQuery(scope, skeletonIds);
-}
+export const annotationsForSkeletonsQuery = skeletonAnnotationLinks.mapQuery;

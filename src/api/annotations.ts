@@ -64,7 +64,7 @@ export function decodeAnnotations(raw: unknown, endpoint = ANNOTATIONS_ENDPOINT)
   return out;
 }
 
-export const annotationsEndpoint = defineEndpoint({
+const annotationsEndpoint = defineEndpoint({
   route: ROUTES.annotations,
   // Hand-written decoder: FAFB has ~16,000 annotations with their users.
   schema: z.unknown(),

@@ -36,7 +36,7 @@ export function adjacencyCount(counts: AdjacencyCounts, pre: number, post: numbe
   return counts.get(pre)?.get(post) ?? 0;
 }
 
-export const connectivityMatrixEndpoint = defineEndpoint({
+const connectivityMatrixEndpoint = defineEndpoint({
   route: ROUTES.connectivityMatrix,
   schema: connectivityMatrixSchema,
   encode: ({ rows, columns }: { rows: readonly number[]; columns: readonly number[] }) => ({

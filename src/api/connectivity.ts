@@ -78,7 +78,7 @@ export function decodeConnectivity(wire: Wire, sourceIds: readonly number[]): Co
  * Always asks with `boolean_op=OR`: AND ("partners shared by all sources") is applied
  * client-side after the confidence and synapse filters, so it means the same in every table.
  */
-export const connectivityEndpoint = defineEndpoint({
+const connectivityEndpoint = defineEndpoint({
   route: ROUTES.connectivity,
   schema: connectivitySchema,
   encode: (sources: number[]) => ({

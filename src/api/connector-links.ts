@@ -62,7 +62,7 @@ export function decodeConnectorLinks(raw: unknown): ConnectorLinks {
   return out;
 }
 
-export const connectorLinksEndpoint = defineBatchEndpoint({
+const connectorLinksEndpoint = defineBatchEndpoint({
   route: ROUTES.connectorLinks,
   // Hand-written decoder: tens of thousands of positional rows go straight into columns.
   schema: z.unknown(),

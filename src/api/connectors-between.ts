@@ -59,7 +59,7 @@ interface BetweenInput {
   relation: SynapseRelation;
 }
 
-export const connectorsBetweenEndpoint = defineEndpoint({
+const connectorsBetweenEndpoint = defineEndpoint({
   route: ROUTES.connectorsBetween,
   schema: connectorsBetweenSchema,
   encode: ({ from, to, relation }: BetweenInput) => ({

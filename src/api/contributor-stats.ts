@@ -5,7 +5,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { defineBatchEndpoint, type BatchCallOptions } from './endpoint.ts';
+import { defineBatchEndpoint, idList } from './endpoint.ts';
 import { ROUTES, routeName } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
@@ -80,22 +80,16 @@ export function mergeContributorStats(
   return out;
 }
 
-export const contributorStatsEndpoint = defineBatchEndpoint({
+const contributorStatsEndpoint = defineBatchEndpoint({
   route: ROUTES.contributorStats,
   schema: contributorStatsSchema,
-  encode: ({ ids }: { ids: number[]; extra: undefined }) => ({ data: { skids: ids } }),
+  encode: idList('skids'),
   decode: (wire) => wire,
   batch: { chunkSize: CONTRIBUTOR_STATS_CHUNK, concurrency: 2 },
   merge: mergeContributorStats,
 });
 
-export function fetchContributorStats(
-  scope: ProjectScope,
-  skeletonIds: readonly number[],
-  options: BatchCallOptions<undefined> = {},
-): Promise<ContributorStats> {
-  return contributorStatsEndpoint.fetchAll(scope, skeletonIds, options);
-}
+export const fetchContributorStats = contributorStatsEndpoint.fetchAll;
 
 export function contributorStatsQuery(scope: ProjectScope, skeletonIds: readonly number[]) {
   const skids = [...new Set(skeletonIds)].sort((a, b) => a - b);

@@ -78,6 +78,11 @@ export interface ChunkInput<Id, Extra> {
   extra: Extra;
 }
 
+/** The usual many-id encoding: the chunk as one indexed list parameter (`skids[0]=…`). */
+export function idList(param: string) {
+  return ({ ids }: ChunkInput<number, undefined>): RequestParts => ({ data: { [param]: ids } });
+}
+
 export interface BatchEndpointSpec<Id, Extra, Wire, Part, Out> extends EndpointSpec<
   ChunkInput<Id, Extra>,
   Wire,
@@ -92,6 +97,11 @@ export type BatchCallOptions<Extra> = CallOptions &
   Pick<ChunkedOptions, 'onProgress'> &
   (undefined extends Extra ? { extra?: Extra } : { extra: Extra });
 
+/** The options argument: optional unless the endpoint needs an `extra` argument. */
+type OptionsArg<Extra> = undefined extends Extra
+  ? [options?: BatchCallOptions<Extra>]
+  : [options: BatchCallOptions<Extra>];
+
 export interface BatchEndpoint<Id, Extra, Part, Out> {
   readonly route: EndpointRoute;
   readonly name: string;
@@ -99,7 +109,7 @@ export interface BatchEndpoint<Id, Extra, Part, Out> {
   /** One chunk, as sent on the wire. */
   readonly chunk: Endpoint<ChunkInput<Id, Extra>, Part>;
   /** De-duplicate → chunk → request (capped concurrency) → merge. */
-  fetchAll(scope: AnyScope, ids: readonly Id[], options: BatchCallOptions<Extra>): Promise<Out>;
+  fetchAll(scope: AnyScope, ids: readonly Id[], ...options: OptionsArg<Extra>): Promise<Out>;
 }
 
 export function defineBatchEndpoint<Id, Extra, Wire, Part, Out>(
@@ -111,9 +121,9 @@ export function defineBatchEndpoint<Id, Extra, Wire, Part, Out>(
     name: chunk.name,
     batch: spec.batch,
     chunk,
-    fetchAll(scope, ids, options) {
-      const { signal, onProgress, timeoutMs } = options;
-      const extra = options.extra as Extra;
+    fetchAll(scope, ids, ...[options]) {
+      const { signal, onProgress, timeoutMs } = options ?? {};
+      const extra = options?.extra as Extra;
       return fetchChunked(
         ids,
         spec.batch,

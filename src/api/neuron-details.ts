@@ -4,7 +4,6 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import type { CallOptions } from '../lib/http/client.ts';
 import { parseCatmaidTime } from '../lib/http/timestamps.ts';
 import { defineEndpoint } from './endpoint.ts';
 import { ROUTES, routeName } from './endpoint-list.ts';
@@ -34,20 +33,14 @@ export const neuronDetailsSchema = z
     createdAt: parseCatmaidTime(r.creation_time),
   }));
 
-export const neuronDetailsEndpoint = defineEndpoint({
+const neuronDetailsEndpoint = defineEndpoint({
   route: ROUTES.neuronDetails,
   schema: neuronDetailsSchema,
   encode: (skeletonId: number) => ({ path: { skid: skeletonId } }),
   decode: (wire) => wire,
 });
 
-export function fetchNeuronDetails(
-  scope: ProjectScope,
-  skeletonId: number,
-  { signal }: CallOptions = {},
-): Promise<NeuronDetails> {
-  return neuronDetailsEndpoint.fetch(scope, skeletonId, { signal });
-}
+export const fetchNeuronDetails = neuronDetailsEndpoint.fetch;
 
 export function neuronDetailsQuery(scope: ProjectScope, skeletonId: number) {
   return queryOptions({

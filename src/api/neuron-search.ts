@@ -1,7 +1,6 @@
 /** The neuron search: POST /{pid}/annotations/query-targets (API ref §3.1). */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import type { CallOptions } from '../lib/http/client.ts';
 import { parseCatmaidTime } from '../lib/http/timestamps.ts';
 import { buildQueryTargetsForm, type NeuronSearchParams } from './neuron-search-form.ts';
 import { defineEndpoint } from './endpoint.ts';
@@ -94,20 +93,14 @@ export const queryTargetsSchema = z
 
 export const QUERY_TARGETS_ENDPOINT = routeName(ROUTES.queryTargets);
 
-export const queryTargetsEndpoint = defineEndpoint({
+const queryTargetsEndpoint = defineEndpoint({
   route: ROUTES.queryTargets,
   schema: queryTargetsSchema,
   encode: (params: NeuronSearchParams) => ({ data: buildQueryTargetsForm(params) }),
   decode: (wire) => wire,
 });
 
-export function fetchNeuronSearch(
-  scope: ProjectScope,
-  params: NeuronSearchParams,
-  { signal }: CallOptions = {},
-): Promise<NeuronSearchResult> {
-  return queryTargetsEndpoint.fetch(scope, params, { signal });
-}
+export const fetchNeuronSearch = queryTargetsEndpoint.fetch;
 
 export function neuronSearchQuery(scope: ProjectScope, params: NeuronSearchParams) {
   return queryOptions({

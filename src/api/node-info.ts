@@ -54,7 +54,7 @@ function decodeUserInfo(answer: z.infer<typeof nodeUserInfoSchema>): Map<number,
  * The same route as `node-user-info.ts`, decoded per node (with each node's own reviews) for the
  * few nodes a panel shows; that module decodes hundreds of thousands into columns.
  */
-export const nodeUserInfoByNodeEndpoint = defineEndpoint({
+const nodeUserInfoByNodeEndpoint = defineEndpoint({
   route: ROUTES.nodeUserInfo,
   schema: nodeUserInfoSchema,
   encode: (nodeIds: number[]) => ({ data: { node_ids: nodeIds } }),

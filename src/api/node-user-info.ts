@@ -6,10 +6,9 @@
 import { z } from 'zod';
 import { SchemaError } from '../lib/http/errors.ts';
 import { parseCatmaidTimeOrNaN } from '../lib/http/timestamps.ts';
-import { defineBatchEndpoint, type BatchCallOptions } from './endpoint.ts';
+import { defineBatchEndpoint, idList } from './endpoint.ts';
 import { ROUTES, routeName } from './endpoint-list.ts';
 import { concatColumns } from './merge.ts';
-import type { ProjectScope } from './scope.ts';
 
 export const NODE_USER_INFO_ENDPOINT = routeName(ROUTES.nodeUserInfo);
 export const NODE_USER_INFO_CHUNK = 10_000;
@@ -72,21 +71,15 @@ export function decodeNodeUserInfo(raw: unknown): NodeUserInfo {
   };
 }
 
-export const nodeUserInfoEndpoint = defineBatchEndpoint({
+const nodeUserInfoEndpoint = defineBatchEndpoint({
   route: ROUTES.nodeUserInfo,
   // Hand-written decoder: hundreds of thousands of nodes go straight into columns.
   schema: z.unknown(),
-  encode: ({ ids }: { ids: number[]; extra: undefined }) => ({ data: { node_ids: ids } }),
+  encode: idList('node_ids'),
   decode: (wire) => decodeNodeUserInfo(wire),
   batch: { chunkSize: NODE_USER_INFO_CHUNK, concurrency: 2 },
   merge: (parts) => concatColumns(parts, decodeNodeUserInfo({})),
 });
 
 /** Treenode and/or connector ids, any mix. */
-export function fetchNodeUserInfo(
-  scope: ProjectScope,
-  nodeIds: readonly number[],
-  options: BatchCallOptions<undefined> = {},
-): Promise<NodeUserInfo> {
-  return nodeUserInfoEndpoint.fetchAll(scope, nodeIds, options);
-}
+export const fetchNodeUserInfo = nodeUserInfoEndpoint.fetchAll;

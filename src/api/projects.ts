@@ -111,21 +111,21 @@ export const stackInfoSchema = z
     description: r.description,
   }));
 
-export const projectsEndpoint = defineEndpoint({
+const projectsEndpoint = defineEndpoint({
   route: ROUTES.projects,
   schema: projectsSchema,
   encode: () => ({}),
   decode: (wire) => wire,
 });
 
-export const stacksEndpoint = defineEndpoint({
+const stacksEndpoint = defineEndpoint({
   route: ROUTES.stacks,
   schema: stacksSchema,
   encode: () => ({}),
   decode: (wire) => wire,
 });
 
-export const stackInfoEndpoint = defineEndpoint({
+const stackInfoEndpoint = defineEndpoint({
   route: ROUTES.stackInfo,
   schema: stackInfoSchema,
   encode: (stackId: number) => ({ path: { sid: stackId } }),
@@ -143,13 +143,7 @@ export function fetchStacks(scope: ProjectScope, { signal }: CallOptions = {}): 
   return stacksEndpoint.fetch(scope, undefined, { signal });
 }
 
-export function fetchStackInfo(
-  scope: ProjectScope,
-  stackId: number,
-  { signal }: CallOptions = {},
-): Promise<StackInfo> {
-  return stackInfoEndpoint.fetch(scope, stackId, { signal });
-}
+export const fetchStackInfo = stackInfoEndpoint.fetch;
 
 export function projectsQuery(scope: ServerScope) {
   return queryOptions({

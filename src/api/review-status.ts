@@ -3,10 +3,9 @@
  * (reviewed by anyone). Indexed ids only; 1000 per request as pymaid does.
  */
 import { z } from 'zod';
-import { defineBatchEndpoint, type BatchCallOptions } from './endpoint.ts';
+import { defineBatchEndpoint, idList } from './endpoint.ts';
 import { ROUTES, routeName } from './endpoint-list.ts';
 import { mergeEntries, numericEntries } from './merge.ts';
-import type { ProjectScope } from './scope.ts';
 import { defineSkeletonAspect } from './skeleton-aspect.ts';
 
 export const REVIEW_STATUS_ENDPOINT = routeName(ROUTES.reviewStatus);
@@ -27,11 +26,11 @@ export function reviewedPercent(s: ReviewStatus): number {
   return s.nodeCount > 0 ? (100 * s.reviewedNodes) / s.nodeCount : 0;
 }
 
-export const reviewStatusEndpoint = defineBatchEndpoint({
+const reviewStatusEndpoint = defineBatchEndpoint({
   route: ROUTES.reviewStatus,
   schema: reviewStatusSchema,
   // No ids → the server answers 400 "No skeleton IDs provided"; fetchAll never sends none.
-  encode: ({ ids }: { ids: number[]; extra: undefined }) => ({ data: { skeleton_ids: ids } }),
+  encode: idList('skeleton_ids'),
   decode: (wire) =>
     numericEntries(wire).map(([skid, [total, reviewed]]): [number, ReviewStatus] => [
       skid,
@@ -41,21 +40,13 @@ export const reviewStatusEndpoint = defineBatchEndpoint({
   merge: mergeEntries,
 });
 
-export function fetchReviewStatus(
-  scope: ProjectScope,
-  skeletonIds: readonly number[],
-  options: BatchCallOptions<undefined> = {},
-): Promise<Map<number, ReviewStatus>> {
-  return reviewStatusEndpoint.fetchAll(scope, skeletonIds, options);
-}
+export const fetchReviewStatus = reviewStatusEndpoint.fetchAll;
 
 /** Review status per skeleton, cached per id and batched (see `skeleton-aspect.ts`). */
 export const reviewStatus = defineSkeletonAspect<ReviewStatus>({
   aspect: 'review-status',
   listKey: 'review-status',
-  fetchMany: (scope, ids) => fetchReviewStatus(scope, ids),
+  fetchMany: fetchReviewStatus,
 });
 
-export function reviewStatusQuery(scope: ProjectScope, skeletonIds: readonly number[]) {
-  return reviewStatus.mapQuery(scope, skeletonIds);
-}
+export const reviewStatusQuery = reviewStatus.mapQuery;

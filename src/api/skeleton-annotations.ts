@@ -3,9 +3,8 @@
  * with names. Indexed `skeleton_ids[i]` only; `annotations=1` (an integer flag) adds the names.
  */
 import { z } from 'zod';
-import { defineBatchEndpoint, type BatchCallOptions } from './endpoint.ts';
+import { defineBatchEndpoint } from './endpoint.ts';
 import { ROUTES, routeName } from './endpoint-list.ts';
-import type { ProjectScope } from './scope.ts';
 import { defineSkeletonAspect } from './skeleton-aspect.ts';
 
 export const SKELETON_ANNOTATIONS_ENDPOINT = routeName(ROUTES.skeletonAnnotationList);
@@ -31,7 +30,7 @@ function decodeAnnotationList(
   });
 }
 
-export const annotationListEndpoint = defineBatchEndpoint({
+const annotationListEndpoint = defineBatchEndpoint({
   route: ROUTES.skeletonAnnotationList,
   schema: skeletonAnnotationsSchema,
   encode: ({ ids }: { ids: number[]; extra: undefined }) => ({
@@ -49,21 +48,13 @@ export const annotationListEndpoint = defineBatchEndpoint({
   },
 });
 
-export function fetchSkeletonAnnotations(
-  scope: ProjectScope,
-  skeletonIds: readonly number[],
-  options: BatchCallOptions<undefined> = {},
-): Promise<SkeletonAnnotations> {
-  return annotationListEndpoint.fetchAll(scope, skeletonIds, options);
-}
+export const fetchSkeletonAnnotations = annotationListEndpoint.fetchAll;
 
 /** Annotation names per skeleton, cached per id and batched. */
 export const skeletonAnnotationNames = defineSkeletonAspect<readonly string[]>({
   aspect: 'annotation-names',
   listKey: 'skeleton-annotations',
-  fetchMany: (scope, ids) => fetchSkeletonAnnotations(scope, ids),
+  fetchMany: fetchSkeletonAnnotations,
 });
 
-export function skeletonAnnotationsQuery(scope: ProjectScope, skeletonIds: readonly number[]) {
-  return skeletonAnnotationNames.mapQuery(scope, skeletonIds);
-}
+export const skeletonAnnotationsQuery = skeletonAnnotationNames.mapQuery;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { CatmaidError, HttpError } from '../lib/http/errors.ts';
 import { parseCatmaidTime } from '../lib/http/timestamps.ts';
-import { defineBatchEndpoint, type BatchCallOptions } from './endpoint.ts';
+import { defineBatchEndpoint, idList, type BatchCallOptions } from './endpoint.ts';
 import { ROUTES, routeName } from './endpoint-list.ts';
 import { mergeEntries, numericEntries } from './merge.ts';
 import type { ProjectScope } from './scope.ts';
@@ -64,7 +64,7 @@ function isMissingEndpoint(e: unknown): boolean {
 const summaryEndpoint = defineBatchEndpoint({
   route: ROUTES.skeletonSummary,
   schema: summarySchema,
-  encode: ({ ids }: { ids: number[]; extra: undefined }) => ({ data: { skeleton_ids: ids } }),
+  encode: idList('skeleton_ids'),
   decode: (wire) => decodeSummary(wire).map((s): [number, SkeletonSummary] => [s.skeletonId, s]),
   batch: SUMMARY_BATCH,
   merge: mergeEntries,
@@ -73,7 +73,7 @@ const summaryEndpoint = defineBatchEndpoint({
 const cableLengthEndpoint = defineBatchEndpoint({
   route: ROUTES.cableLength,
   schema: cableSchema,
-  encode: ({ ids }: { ids: number[]; extra: undefined }) => ({ data: { skeleton_ids: ids } }),
+  encode: idList('skeleton_ids'),
   decode: (wire) =>
     numericEntries(wire).map(([id, cable]): [number, SkeletonSummary] => [
       id,

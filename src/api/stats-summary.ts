@@ -32,7 +32,7 @@ export const aggregatesSchema = z.object({
 
 export const nodeCountSchema = z.record(z.string(), z.number());
 
-export const aggregatesEndpoint = defineEndpoint({
+const aggregatesEndpoint = defineEndpoint({
   route: ROUTES.statsAggregates,
   schema: aggregatesSchema,
   encode: () => ({}),
@@ -46,7 +46,7 @@ export const aggregatesEndpoint = defineEndpoint({
 });
 
 /** user id → nodes created (all time, imports excluded). */
-export const nodeCountsEndpoint = defineEndpoint({
+const nodeCountsEndpoint = defineEndpoint({
   route: ROUTES.statsNodeCount,
   schema: nodeCountSchema,
   encode: () => ({}),

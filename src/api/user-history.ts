@@ -84,7 +84,7 @@ export function splitDateRange(
 }
 
 /** Date windows are the "ids" here: one request per window of at most 180 days, two at a time. */
-export const userHistoryEndpoint = defineBatchEndpoint({
+const userHistoryEndpoint = defineBatchEndpoint({
   route: ROUTES.userHistory,
   schema: userHistorySchema,
   encode: ({ ids, extra: timeZone }: { ids: [string, string][]; extra: string }) => {

@@ -46,7 +46,7 @@ const userRow = z
 
 export const userListSchema = z.array(userRow);
 
-export const userListEndpoint = defineEndpoint({
+const userListEndpoint = defineEndpoint({
   route: ROUTES.userList,
   schema: userListSchema,
   encode: () => ({}),

@@ -66,7 +66,7 @@ const detailSchema = z.object({
   mesh: z.string().nullish(),
 });
 
-export const volumeListEndpoint = defineEndpoint({
+const volumeListEndpoint = defineEndpoint({
   route: ROUTES.volumes,
   // Two wire shapes (table, legacy array): the decoder tells them apart.
   schema: z.unknown(),
@@ -74,7 +74,7 @@ export const volumeListEndpoint = defineEndpoint({
   decode: (raw) => decodeVolumeList(raw),
 });
 
-export const volumeDetailEndpoint = defineEndpoint({
+const volumeDetailEndpoint = defineEndpoint({
   route: ROUTES.volumeDetail,
   schema: detailSchema,
   encode: (volumeId: number) => ({ path: { vid: volumeId } }),
@@ -93,13 +93,7 @@ export function fetchVolumes(
   return volumeListEndpoint.fetch(scope, undefined, { signal });
 }
 
-export function fetchVolume(
-  scope: ProjectScope,
-  volumeId: number,
-  { signal }: CallOptions = {},
-): Promise<Volume> {
-  return volumeDetailEndpoint.fetch(scope, volumeId, { signal });
-}
+export const fetchVolume = volumeDetailEndpoint.fetch;
 
 export function volumesQuery(scope: ProjectScope) {
   return queryOptions({
