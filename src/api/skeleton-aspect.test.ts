@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { catmaidQueryDefaults } from '../lib/http/query-defaults.ts';
 import { callParams, fakeScope } from './fake-scope.ts';
 import { NEURON_NAMES_CHUNK, neuronNames, neuronNamesQuery } from './neuron-names.ts';
@@ -91,5 +91,19 @@ describe('per-skeleton cache, batched on the wire', () => {
     const review = await client.fetchQuery(reviewStatusQuery(scope, [7]));
     expect(fake.calls).toHaveLength(2);
     expect(review.get(7)).toEqual({ nodeCount: 10, reviewedNodes: 4 });
+  });
+
+  it('a view that leaves mid-request still leaves the answer in the per-id cache', async () => {
+    const { scope, fake } = namesServer();
+    const client = newClient();
+    const leaving = new AbortController();
+    const load = neuronNames.loadMany(client, scope, [8, 9], leaving.signal);
+    leaving.abort(new Error('unmounted'));
+    await expect(load).rejects.toThrow('unmounted');
+    await vi.waitFor(() =>
+      expect(client.getQueryData(neuronNames.query(scope, 9).queryKey)).toBe('n9'),
+    );
+    expect((await client.fetchQuery(neuronNamesQuery(scope, [8, 9]))).get(8)).toBe('n8');
+    expect(fake.calls).toHaveLength(1);
   });
 });

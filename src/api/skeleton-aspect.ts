@@ -14,10 +14,11 @@
  * a per-id refresh shows in a list after the list's next fetch (invalidating the project prefix
  * refreshes both).
  */
-import { hashKey, notifyManager, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { hashKey, queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { CatmaidClient } from '../lib/http/client.ts';
-import { createIdBatcher, type IdBatcher } from '../lib/http/id-batcher.ts';
+import { createIdBatcher, untilAborted, type IdBatcher } from '../lib/http/id-batcher.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
+import { seedQueries } from './seed-queries.ts';
 
 export interface SkeletonAspectSpec<T> {
   /** The last key segment of the per-id entries, e.g. `name`. */
@@ -84,18 +85,23 @@ export function defineSkeletonAspect<T>(spec: SkeletonAspectSpec<T>): SkeletonAs
   const keyOf = (scope: ProjectScope, skid: number) =>
     [...projectKey(scope), 'skeletons', skid, spec.aspect] as const;
 
-  async function fetchAndSeed(
+  function fetchAndSeed(
     client: QueryClient,
     scope: ProjectScope,
     ids: readonly number[],
     signal: AbortSignal | undefined,
   ): Promise<Map<number, T>> {
-    const got = await batcherFor(scope).load(ids, signal);
-    // One notification for the whole seed, not one per id.
-    notifyManager.batch(() => {
-      for (const id of ids) client.setQueryData<T | null>(keyOf(scope, id), got.get(id) ?? null);
-    });
-    return got;
+    // The answer seeds the cache even when this caller has gone (unmounted view): others want it.
+    const seeded = batcherFor(scope)
+      .load(ids)
+      .then((got) => {
+        seedQueries<T | null>(
+          client,
+          ids.map((id) => [keyOf(scope, id), got.get(id) ?? null]),
+        );
+        return got;
+      });
+    return untilAborted(seeded, signal);
   }
 
   const aspect: SkeletonAspect<T> = {

@@ -23,7 +23,8 @@ interface Batch<T> {
   result: Promise<ReadonlyMap<number, T>>;
 }
 
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+/** `promise`, or the signal's reason once it aborts (the work itself goes on). */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
   if (signal.aborted) return Promise.reject(signal.reason as Error);
   return new Promise<T>((resolve, reject) => {
@@ -82,7 +83,7 @@ export function createIdBatcher<T>(
         }
         batches.add(batch);
       }
-      const answers = await abortable(Promise.all([...batches].map((b) => b.result)), signal);
+      const answers = await untilAborted(Promise.all([...batches].map((b) => b.result)), signal);
       const out = new Map<number, T>();
       for (const id of ids) {
         for (const answer of answers) {
