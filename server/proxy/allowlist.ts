@@ -22,6 +22,11 @@ export const PROXY_EXTRAS: readonly ProxyExtra[] = [
     path: '/version',
     why: 'a harmless connection check for operators (curl through the proxy) and the e2e proxy test',
   },
+  {
+    method: 'GET',
+    path: '/{pid}/skeletons/',
+    why: 'the 3D benchmark (bench/run.ts) lists every skeleton id of the project through the proxy',
+  },
 ];
 
 /** Every (method, template) the proxy forwards: the app's routes, then the extras. */

@@ -65,7 +65,6 @@ describe('proxy allowlist', () => {
   it.each([
     ['GET', '/1/'],
     ['GET', '/permissions'],
-    ['GET', '/1/skeletons/'],
     ['GET', '/1/skeleton/16/swc'],
     ['POST', '/1/annotations/query'],
     ['GET', '/1/skeletons/16/compact-detailx'],
