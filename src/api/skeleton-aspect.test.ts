@@ -106,4 +106,16 @@ describe('per-skeleton cache, batched on the wire', () => {
     expect((await client.fetchQuery(neuronNamesQuery(scope, [8, 9]))).get(8)).toBe('n8');
     expect(fake.calls).toHaveLength(1);
   });
+
+  it('an entry older than the staleTime is asked again', async () => {
+    const { scope, fake } = namesServer();
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000 } } });
+    await client.fetchQuery(neuronNamesQuery(scope, [1]));
+    const state = client.getQueryCache().find({ queryKey: neuronNames.query(scope, 1).queryKey });
+    state?.setState({ dataUpdatedAt: Date.now() - 61_000 });
+    await neuronNames.loadMany(client, scope, [1]);
+    expect(fake.calls).toHaveLength(2);
+    await neuronNames.loadMany(client, scope, [1]);
+    expect(fake.calls).toHaveLength(2);
+  });
 });

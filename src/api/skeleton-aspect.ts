@@ -117,11 +117,15 @@ export function defineSkeletonAspect<T>(spec: SkeletonAspectSpec<T>): SkeletonAs
       const cached = new Map<number, T | null>();
       const missing: number[] = [];
       const cache = client.getQueryCache();
+      // An entry older than the client's staleTime is asked again, as its own query would be.
+      const staleTime = client.getDefaultOptions().queries?.staleTime;
+      const freshSince = Date.now() - (typeof staleTime === 'number' ? staleTime : Infinity);
       for (const id of unique) {
         // The cache's own hash lookup: `getQueryState` re-derives the default options per call,
         // 4-5x slower, which shows at 10,000 ids. (No custom queryKeyHashFn is in use.)
         const state = cache.get<T | null>(hashKey(keyOf(scope, id)))?.state;
-        if (state?.data !== undefined && !state.isInvalidated) cached.set(id, state.data);
+        const fresh = state && !state.isInvalidated && state.dataUpdatedAt >= freshSince;
+        if (fresh && state.data !== undefined) cached.set(id, state.data);
         else missing.push(id);
       }
       const fetched =
