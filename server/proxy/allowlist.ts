@@ -3,90 +3,44 @@
  *
  * CATMAID answers many reads only to POST (query-targets, connectivity, neuronnames, batch
  * compact-detail…) and some writes to GET (`tags/…/update`, `volumes/{id}/update-meta-info`), so a
- * method-based guard is useless: this is an allowlist of (methods, anchored path regex) pairs from
- * the API reference (§§2–8). Anything else is refused before it reaches the upstream.
+ * method-based guard is useless: this is an allowlist of (method, anchored path) pairs. It is
+ * derived from the app's own endpoint declarations (`src/api/endpoint-list.ts`): the proxy lets
+ * through exactly what the dashboard calls, plus the extras below. Anything else is refused
+ * before it reaches the upstream.
  */
-type Method = 'GET' | 'POST';
+import { ROUTES, routePattern, type EndpointRoute } from '../../src/api/endpoint-list.ts';
+
+export interface ProxyExtra extends EndpointRoute {
+  /** Why the proxy allows a route the app does not call. */
+  why: string;
+}
+
+/** Routes allowed although no api module calls them; each says why. */
+export const PROXY_EXTRAS: readonly ProxyExtra[] = [
+  {
+    method: 'GET',
+    path: '/version',
+    why: 'a harmless connection check for operators (curl through the proxy) and the e2e proxy test',
+  },
+  {
+    method: 'GET',
+    path: '/{pid}/skeletons/',
+    why: 'the 3D benchmark (bench/run.ts) lists every skeleton id of the project through the proxy',
+  },
+];
+
+/** Every (method, template) the proxy forwards: the app's routes, then the extras. */
+export const ALLOWED_ROUTES: readonly EndpointRoute[] = [...Object.values(ROUTES), ...PROXY_EXTRAS];
 
 interface AllowedRoute {
-  methods: readonly Method[];
+  method: string;
   pattern: RegExp;
 }
 
-const G: readonly Method[] = ['GET'];
-const P: readonly Method[] = ['POST'];
-const GP: readonly Method[] = ['GET', 'POST'];
-
-const ID = '\\d+';
-const PID = '-?\\d+';
-
-/** Paths relative to the CATMAID root; `{pid}` routes are written without the project prefix. */
-const globalRoutes: [readonly Method[], string][] = [
-  [G, '/version'],
-  [G, '/projects/'],
-  [G, '/user-list'],
-  [G, '/accounts/login'],
-  [G, '/permissions'],
-];
-
-const projectRoutes: [readonly Method[], string][] = [
-  [G, '/'],
-  [G, '/stacks'],
-  [G, `/stack/${ID}/info`],
-  [GP, '/annotations/'],
-  [P, '/annotations/query-targets'],
-  [P, '/annotations/forskeletons'],
-  [P, '/annotations/query'],
-  [P, '/annotations/table-list'],
-  [P, '/skeleton/annotationlist'],
-  [P, '/skeleton/neuronnames'],
-  [G, `/skeleton/${ID}/neuronname`],
-  [G, `/skeletons/${ID}/neuron-details`],
-  [P, '/neurons/from-models'],
-  [G, '/skeletons/'],
-  [G, '/neurons/'],
-  [G, `/skeletons/${ID}/compact-detail`],
-  [P, '/skeletons/compact-detail'],
-  [P, '/skeletons/connectivity'],
-  [P, '/skeleton/connectivity_matrix'],
-  [GP, '/skeletons/connectivity-counts'],
-  [P, '/skeletons/confidence-compartment-subgraph'],
-  [P, '/connector/list/many_to_many'],
-  [P, '/connector/skeletons'],
-  [GP, '/connectors/links/'],
-  [P, '/connectors/'],
-  [G, '/connectors/types/'],
-  [G, '/stats/(user-history|nodecount|cable-length|aggregates|summary|history|editor)'],
-  [P, '/skeleton/contributor_statistics_multiple'],
-  [G, `/skeleton/${ID}/contributor_statistics`],
-  [P, '/skeletons/review-status'],
-  [GP, '/skeletons/cable-length'],
-  [G, `/skeletons/${ID}/cable-length`],
-  [GP, '/skeletons/summary'],
-  [G, `/skeletons/${ID}/root`],
-  [G, `/skeleton/${ID}/node_count`],
-  [G, `/skeleton/${ID}/statistics`],
-  [G, `/skeleton/${ID}/swc`],
-  [GP, '/volumes/'],
-  [G, `/volumes/${ID}/`],
-  [G, '/labels/'],
-  [G, '/labels/(stats|detail)'],
-  [G, `/labels/(treenode|connector)/${ID}/`],
-  [P, '/labels-for-nodes'],
-  [P, '/node/user-info'],
-  [G, `/treenodes/${ID}/info`],
-  [G, `/treenodes/${ID}/compact-detail`],
-  [P, '/treenodes/compact-detail'],
-  [P, '/nodes/location'],
-];
-
-const routes: AllowedRoute[] = [
-  ...globalRoutes.map(([methods, path]) => ({ methods, pattern: new RegExp(`^${path}$`) })),
-  ...projectRoutes.map(([methods, path]) => ({
-    methods,
-    pattern: new RegExp(`^/${PID}${path}$`),
-  })),
-];
+const routes: AllowedRoute[] = ALLOWED_ROUTES.map((r) => ({
+  method: r.method,
+  pattern: new RegExp(routePattern(r.path)),
+}));
 
 /** Query parameters that must never pass, even on an allowed path. */
 const forbiddenParams = ['with_passwords'];
@@ -106,16 +60,16 @@ export function checkAllowed(
   if (pathname.includes('..') || pathname.includes('//') || /%2f|%5c|%2e/i.test(pathname)) {
     return { allowed: false, reason: `path ${pathname} is not a plain CATMAID path` };
   }
-  const route = routes.find((r) => r.pattern.test(pathname));
-  if (!route)
+  const matching = routes.filter((r) => r.pattern.test(pathname));
+  if (matching.length === 0)
     return {
       allowed: false,
       reason: `${upper} ${pathname} is not on the proxy's read-endpoint allowlist`,
     };
-  if (!route.methods.includes(upper)) {
+  if (!matching.some((r) => r.method === upper)) {
     return {
       allowed: false,
-      reason: `${upper} ${pathname} is not allowed (only ${route.methods.join('/')})`,
+      reason: `${upper} ${pathname} is not allowed (only ${matching.map((r) => r.method).join('/')})`,
     };
   }
   const bad = forbiddenParams.find((p) => search.has(p));

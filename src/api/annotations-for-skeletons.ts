@@ -3,15 +3,13 @@
  * with who linked them. Unknown skeletons are omitted; an empty id list is a server 500, so it is
  * never sent.
  */
-import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import type { CallOptions } from '../lib/http/client.ts';
-import { runChunked } from '../lib/http/chunked.ts';
-import { projectKey, type ProjectScope } from './scope.ts';
+import { defineBatchEndpoint, idList } from './endpoint.ts';
+import { ROUTES, routeName } from './endpoint-list.ts';
+import { mergeEntries } from './merge.ts';
+import { defineSkeletonAspect } from './skeleton-aspect.ts';
 
-export const FOR_SKELETONS_ENDPOINT = 'POST /{pid}/annotations/forskeletons';
-const CHUNK = 1000;
-const CONCURRENCY = 2;
+export const FOR_SKELETONS_ENDPOINT = routeName(ROUTES.annotationsForSkeletons);
 
 export interface SkeletonAnnotation {
   id: number;
@@ -42,37 +40,22 @@ export function decodeForSkeletons(
   return out;
 }
 
-export async function fetchAnnotationsForSkeletons(
-  scope: ProjectScope,
-  skeletonIds: readonly number[],
-  { signal }: CallOptions = {},
-): Promise<Map<number, SkeletonAnnotation[]>> {
-  const unique = [...new Set(skeletonIds)];
-  const out = new Map<number, SkeletonAnnotation[]>();
-  if (unique.length === 0) return out;
-  const parts = await runChunked(
-    unique,
-    CHUNK,
-    CONCURRENCY,
-    (chunk, chunkSignal) =>
-      scope.client.request(forSkeletonsSchema, {
-        method: 'POST',
-        path: `/${scope.projectId}/annotations/forskeletons`,
-        form: { skeleton_ids: chunk },
-        signal: chunkSignal,
-        endpoint: FOR_SKELETONS_ENDPOINT,
-      }),
-    { signal },
-  );
-  for (const part of parts)
-    for (const [skid, list] of decodeForSkeletons(part)) out.set(skid, list);
-  return out;
-}
+const forSkeletonsEndpoint = defineBatchEndpoint({
+  route: ROUTES.annotationsForSkeletons,
+  schema: forSkeletonsSchema,
+  encode: idList('skeleton_ids'),
+  decode: (wire) => [...decodeForSkeletons(wire)],
+  batch: { chunkSize: 1000, concurrency: 2 },
+  merge: mergeEntries,
+});
 
-export function annotationsForSkeletonsQuery(scope: ProjectScope, skeletonIds: readonly number[]) {
-  const skids = [...new Set(skeletonIds)].sort((a, b) => a - b);
-  return queryOptions({
-    queryKey: [...projectKey(scope), 'annotations-for-skeletons', { skids }] as const,
-    queryFn: ({ signal }) => fetchAnnotationsForSkeletons(scope, skids, { signal }),
-  });
-}
+export const fetchAnnotationsForSkeletons = forSkeletonsEndpoint.fetchAll;
+
+/** Annotations (with linking user) per skeleton, cached per id and batched. */
+export const skeletonAnnotationLinks = defineSkeletonAspect<SkeletonAnnotation[]>({
+  aspect: 'annotation-links',
+  listKey: 'annotations-for-skeletons',
+  fetchMany: fetchAnnotationsForSkeletons,
+});
+
+export const annotationsForSkeletonsQuery = skeletonAnnotationLinks.mapQuery;

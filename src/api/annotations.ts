@@ -4,8 +4,11 @@
  * (FAFB: 15,957), so rows are checked by a hand-written loop instead of a per-row zod schema.
  */
 import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
 import type { CallOptions } from '../lib/http/client.ts';
 import { SchemaError } from '../lib/http/errors.ts';
+import { defineEndpoint } from './endpoint.ts';
+import { ROUTES, routeName } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
 export interface AnnotationUser {
@@ -21,7 +24,7 @@ export interface Annotation {
   users: AnnotationUser[];
 }
 
-export const ANNOTATIONS_ENDPOINT = 'GET /{pid}/annotations/';
+export const ANNOTATIONS_ENDPOINT = routeName(ROUTES.annotations);
 
 function fail(endpoint: string, where: string, what: string): never {
   throw new SchemaError(endpoint, `${where}: ${what}`);
@@ -61,17 +64,19 @@ export function decodeAnnotations(raw: unknown, endpoint = ANNOTATIONS_ENDPOINT)
   return out;
 }
 
+const annotationsEndpoint = defineEndpoint({
+  route: ROUTES.annotations,
+  // Hand-written decoder: FAFB has ~16,000 annotations with their users.
+  schema: z.unknown(),
+  encode: (simple: boolean) => ({ data: simple ? { simple: true } : undefined }),
+  decode: (raw) => decodeAnnotations(raw),
+});
+
 export function fetchAnnotations(
   scope: ProjectScope,
   { signal, simple = false }: CallOptions & { simple?: boolean } = {},
 ): Promise<Annotation[]> {
-  return scope.client
-    .get(`/${scope.projectId}/annotations/`, {
-      params: simple ? { simple: true } : undefined,
-      signal,
-      endpoint: ANNOTATIONS_ENDPOINT,
-    })
-    .then((raw) => decodeAnnotations(raw));
+  return annotationsEndpoint.fetch(scope, simple, { signal });
 }
 
 /** All annotations with their users (the larger answer). */

@@ -5,9 +5,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { CallOptions } from '../lib/http/client.ts';
+import { defineEndpoint } from './endpoint.ts';
+import { ROUTES, routeName } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
-export const CONNECTIVITY_MATRIX_ENDPOINT = 'POST /{pid}/skeleton/connectivity_matrix';
+export const CONNECTIVITY_MATRIX_ENDPOINT = routeName(ROUTES.connectivityMatrix);
 
 /** pre skeleton id → post skeleton id → synapses (only non-zero entries). */
 export type AdjacencyCounts = ReadonlyMap<number, ReadonlyMap<number, number>>;
@@ -34,6 +36,18 @@ export function adjacencyCount(counts: AdjacencyCounts, pre: number, post: numbe
   return counts.get(pre)?.get(post) ?? 0;
 }
 
+const connectivityMatrixEndpoint = defineEndpoint({
+  route: ROUTES.connectivityMatrix,
+  schema: connectivityMatrixSchema,
+  encode: ({ rows, columns }: { rows: readonly number[]; columns: readonly number[] }) => ({
+    data: [
+      ['rows', [...rows]],
+      ['columns', [...columns]],
+    ],
+  }),
+  decode: (wire) => decodeConnectivityMatrix(wire),
+});
+
 export async function fetchConnectivityMatrix(
   scope: ProjectScope,
   rows: readonly number[],
@@ -41,17 +55,7 @@ export async function fetchConnectivityMatrix(
   { signal }: CallOptions = {},
 ): Promise<AdjacencyCounts> {
   if (rows.length === 0 || columns.length === 0) return new Map();
-  const wire = await scope.client.request(connectivityMatrixSchema, {
-    method: 'POST',
-    path: `/${scope.projectId}/skeleton/connectivity_matrix`,
-    form: [
-      ['rows', [...rows]],
-      ['columns', [...columns]],
-    ],
-    signal,
-    endpoint: CONNECTIVITY_MATRIX_ENDPOINT,
-  });
-  return decodeConnectivityMatrix(wire);
+  return connectivityMatrixEndpoint.fetch(scope, { rows, columns }, { signal });
 }
 
 export function connectivityMatrixQuery(

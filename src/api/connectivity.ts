@@ -6,9 +6,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { CallOptions } from '../lib/http/client.ts';
+import { defineEndpoint } from './endpoint.ts';
+import { ROUTES, routeName } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
-export const CONNECTIVITY_ENDPOINT = 'POST /{pid}/skeletons/connectivity';
+export const CONNECTIVITY_ENDPOINT = routeName(ROUTES.connectivity);
 
 /** Connections of confidence 1..5 (index 0 = confidence 1). */
 export type ConfidenceBins = readonly [number, number, number, number, number];
@@ -76,6 +78,19 @@ export function decodeConnectivity(wire: Wire, sourceIds: readonly number[]): Co
  * Always asks with `boolean_op=OR`: AND ("partners shared by all sources") is applied
  * client-side after the confidence and synapse filters, so it means the same in every table.
  */
+const connectivityEndpoint = defineEndpoint({
+  route: ROUTES.connectivity,
+  schema: connectivitySchema,
+  encode: (sources: number[]) => ({
+    data: [
+      ['source_skeleton_ids', sources],
+      ['boolean_op', 'OR'],
+      ['with_nodes', false],
+    ],
+  }),
+  decode: decodeConnectivity,
+});
+
 export async function fetchConnectivity(
   scope: ProjectScope,
   sourceIds: readonly number[],
@@ -84,18 +99,7 @@ export async function fetchConnectivity(
   const sources = [...new Set(sourceIds)];
   // No sources → the server answers 500; there is nothing to ask.
   if (sources.length === 0) return decodeConnectivity({}, []);
-  const wire = await scope.client.request(connectivitySchema, {
-    method: 'POST',
-    path: `/${scope.projectId}/skeletons/connectivity`,
-    form: [
-      ['source_skeleton_ids', sources],
-      ['boolean_op', 'OR'],
-      ['with_nodes', false],
-    ],
-    signal,
-    endpoint: CONNECTIVITY_ENDPOINT,
-  });
-  return decodeConnectivity(wire, sources);
+  return connectivityEndpoint.fetch(scope, sources, { signal });
 }
 
 export function connectivityQuery(scope: ProjectScope, sourceIds: readonly number[]) {

@@ -3,14 +3,16 @@
  * relation, with link creator and times. POST (long id lists), one request per relation and
  * chunk of skeletons; `with_tags=false` since tags are not needed here.
  */
-import { runChunked } from '../lib/http/chunked.ts';
+import { z } from 'zod';
 import type { CallOptions } from '../lib/http/client.ts';
 import { SchemaError } from '../lib/http/errors.ts';
 import { parseCatmaidTimeOrNaN } from '../lib/http/timestamps.ts';
+import { defineBatchEndpoint } from './endpoint.ts';
+import { ROUTES, routeName } from './endpoint-list.ts';
+import { concatColumns } from './merge.ts';
 import type { ProjectScope } from './scope.ts';
 
-export const CONNECTOR_LINKS_ENDPOINT = 'POST /{pid}/connectors/links/';
-const CHUNK = 50;
+export const CONNECTOR_LINKS_ENDPOINT = routeName(ROUTES.connectorLinks);
 
 export interface ConnectorLinks {
   skeletonIds: Float64Array;
@@ -60,63 +62,27 @@ export function decodeConnectorLinks(raw: unknown): ConnectorLinks {
   return out;
 }
 
-function concat(parts: readonly ConnectorLinks[]): ConnectorLinks {
-  const out = decodeConnectorLinks({ links: [] });
-  const total = parts.reduce((s, p) => s + p.connectorIds.length, 0);
-  const join = <T extends Float64Array | Int32Array | Uint8Array>(
-    make: (n: number) => T,
-    pick: (p: ConnectorLinks) => T,
-  ): T => {
-    const arr = make(total);
-    let at = 0;
-    for (const p of parts) {
-      arr.set(pick(p), at);
-      at += pick(p).length;
-    }
-    return arr;
-  };
-  const f64 = (n: number) => new Float64Array(n);
-  out.skeletonIds = join(f64, (p) => p.skeletonIds);
-  out.connectorIds = join(f64, (p) => p.connectorIds);
-  out.treenodeIds = join(f64, (p) => p.treenodeIds);
-  out.confidences = join(
-    (n) => new Uint8Array(n),
-    (p) => p.confidences,
-  );
-  out.creatorIds = join(
-    (n) => new Int32Array(n),
-    (p) => p.creatorIds,
-  );
-  out.creationTimes = join(f64, (p) => p.creationTimes);
-  out.editionTimes = join(f64, (p) => p.editionTimes);
-  return out;
-}
+const connectorLinksEndpoint = defineBatchEndpoint({
+  route: ROUTES.connectorLinks,
+  // Hand-written decoder: tens of thousands of positional rows go straight into columns.
+  schema: z.unknown(),
+  encode: ({ ids, extra: relation }: { ids: number[]; extra: string }) => ({
+    data: [
+      ['skeleton_ids', ids],
+      ['relation_type', relation],
+      ['with_tags', false],
+    ],
+  }),
+  decode: (wire) => decodeConnectorLinks(wire),
+  batch: { chunkSize: 50, concurrency: 2 },
+  merge: (parts) => concatColumns(parts, decodeConnectorLinks({ links: [] })),
+});
 
-export async function fetchConnectorLinks(
+export function fetchConnectorLinks(
   scope: ProjectScope,
   skeletonIds: readonly number[],
   relation: string,
   { signal }: CallOptions = {},
 ): Promise<ConnectorLinks> {
-  const ids = [...new Set(skeletonIds)];
-  if (ids.length === 0) return decodeConnectorLinks({ links: [] });
-  const parts = await runChunked(
-    ids,
-    CHUNK,
-    2,
-    async (chunk, chunkSignal) =>
-      decodeConnectorLinks(
-        await scope.client.post(`/${scope.projectId}/connectors/links/`, {
-          form: [
-            ['skeleton_ids', chunk],
-            ['relation_type', relation],
-            ['with_tags', false],
-          ],
-          signal: chunkSignal,
-          endpoint: CONNECTOR_LINKS_ENDPOINT,
-        }),
-      ),
-    { signal },
-  );
-  return concat(parts);
+  return connectorLinksEndpoint.fetchAll(scope, skeletonIds, { signal, extra: relation });
 }

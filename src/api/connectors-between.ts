@@ -6,9 +6,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { CallOptions } from '../lib/http/client.ts';
+import { defineEndpoint } from './endpoint.ts';
+import { ROUTES, routeName } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
-export const CONNECTORS_BETWEEN_ENDPOINT = 'POST /{pid}/connector/list/many_to_many';
+export const CONNECTORS_BETWEEN_ENDPOINT = routeName(ROUTES.connectorsBetween);
 
 export type SynapseRelation = 'presynaptic_to' | 'postsynaptic_to';
 
@@ -51,6 +53,25 @@ const row = z
 
 export const connectorsBetweenSchema = z.array(row);
 
+interface BetweenInput {
+  from: readonly number[];
+  to: readonly number[];
+  relation: SynapseRelation;
+}
+
+const connectorsBetweenEndpoint = defineEndpoint({
+  route: ROUTES.connectorsBetween,
+  schema: connectorsBetweenSchema,
+  encode: ({ from, to, relation }: BetweenInput) => ({
+    data: [
+      ['skids1', [...from]],
+      ['skids2', [...to]],
+      ['relation', relation],
+    ],
+  }),
+  decode: (wire) => wire,
+});
+
 export async function fetchConnectorsBetween(
   scope: ProjectScope,
   from: readonly number[],
@@ -59,17 +80,7 @@ export async function fetchConnectorsBetween(
   { signal }: CallOptions = {},
 ): Promise<ConnectorLink[]> {
   if (from.length === 0 || to.length === 0) return [];
-  return scope.client.request(connectorsBetweenSchema, {
-    method: 'POST',
-    path: `/${scope.projectId}/connector/list/many_to_many`,
-    form: [
-      ['skids1', [...from]],
-      ['skids2', [...to]],
-      ['relation', relation],
-    ],
-    signal,
-    endpoint: CONNECTORS_BETWEEN_ENDPOINT,
-  });
+  return connectorsBetweenEndpoint.fetch(scope, { from, to, relation }, { signal });
 }
 
 /** Distinct connector ids of a link list (a polyadic synapse appears once per partner link). */

@@ -5,11 +5,11 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { runChunked } from '../lib/http/chunked.ts';
-import type { CallOptions } from '../lib/http/client.ts';
+import { defineBatchEndpoint, idList } from './endpoint.ts';
+import { ROUTES, routeName } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
-export const CONTRIBUTOR_STATS_ENDPOINT = 'POST /{pid}/skeleton/contributor_statistics_multiple';
+export const CONTRIBUTOR_STATS_ENDPOINT = routeName(ROUTES.contributorStats);
 export const CONTRIBUTOR_STATS_CHUNK = 500;
 
 export interface ContributorStats {
@@ -80,29 +80,16 @@ export function mergeContributorStats(
   return out;
 }
 
-export async function fetchContributorStats(
-  scope: ProjectScope,
-  skeletonIds: readonly number[],
-  { signal }: CallOptions = {},
-): Promise<ContributorStats> {
-  const ids = [...new Set(skeletonIds)];
-  if (ids.length === 0) return emptyContributorStats();
-  const parts = await runChunked(
-    ids,
-    CONTRIBUTOR_STATS_CHUNK,
-    2,
-    (chunk, chunkSignal) =>
-      scope.client.request(contributorStatsSchema, {
-        method: 'POST',
-        path: `/${scope.projectId}/skeleton/contributor_statistics_multiple`,
-        form: { skids: chunk },
-        signal: chunkSignal,
-        endpoint: CONTRIBUTOR_STATS_ENDPOINT,
-      }),
-    { signal },
-  );
-  return mergeContributorStats(parts);
-}
+const contributorStatsEndpoint = defineBatchEndpoint({
+  route: ROUTES.contributorStats,
+  schema: contributorStatsSchema,
+  encode: idList('skids'),
+  decode: (wire) => wire,
+  batch: { chunkSize: CONTRIBUTOR_STATS_CHUNK, concurrency: 2 },
+  merge: mergeContributorStats,
+});
+
+export const fetchContributorStats = contributorStatsEndpoint.fetchAll;
 
 export function contributorStatsQuery(scope: ProjectScope, skeletonIds: readonly number[]) {
   const skids = [...new Set(skeletonIds)].sort((a, b) => a - b);

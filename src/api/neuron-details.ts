@@ -4,11 +4,12 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import type { CallOptions } from '../lib/http/client.ts';
 import { parseCatmaidTime } from '../lib/http/timestamps.ts';
+import { defineEndpoint } from './endpoint.ts';
+import { ROUTES, routeName } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
-export const NEURON_DETAILS_ENDPOINT = 'GET /{pid}/skeletons/{skid}/neuron-details';
+export const NEURON_DETAILS_ENDPOINT = routeName(ROUTES.neuronDetails);
 
 export interface NeuronDetails {
   neuronId: number;
@@ -32,18 +33,14 @@ export const neuronDetailsSchema = z
     createdAt: parseCatmaidTime(r.creation_time),
   }));
 
-export function fetchNeuronDetails(
-  scope: ProjectScope,
-  skeletonId: number,
-  { signal }: CallOptions = {},
-): Promise<NeuronDetails> {
-  return scope.client.request(neuronDetailsSchema, {
-    method: 'GET',
-    path: `/${scope.projectId}/skeletons/${skeletonId}/neuron-details`,
-    signal,
-    endpoint: NEURON_DETAILS_ENDPOINT,
-  });
-}
+const neuronDetailsEndpoint = defineEndpoint({
+  route: ROUTES.neuronDetails,
+  schema: neuronDetailsSchema,
+  encode: (skeletonId: number) => ({ path: { skid: skeletonId } }),
+  decode: (wire) => wire,
+});
+
+export const fetchNeuronDetails = neuronDetailsEndpoint.fetch;
 
 export function neuronDetailsQuery(scope: ProjectScope, skeletonId: number) {
   return queryOptions({

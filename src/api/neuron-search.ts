@@ -1,9 +1,10 @@
 /** The neuron search: POST /{pid}/annotations/query-targets (API ref §3.1). */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import type { CallOptions } from '../lib/http/client.ts';
 import { parseCatmaidTime } from '../lib/http/timestamps.ts';
 import { buildQueryTargetsForm, type NeuronSearchParams } from './neuron-search-form.ts';
+import { defineEndpoint } from './endpoint.ts';
+import { ROUTES, routeName } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
 export type {
@@ -90,21 +91,16 @@ export const queryTargetsSchema = z
   .object({ entities: z.array(entitySchema), totalRecords: z.number() })
   .transform((r): NeuronSearchResult => ({ entities: r.entities, total: r.totalRecords }));
 
-export const QUERY_TARGETS_ENDPOINT = 'POST /{pid}/annotations/query-targets';
+export const QUERY_TARGETS_ENDPOINT = routeName(ROUTES.queryTargets);
 
-export function fetchNeuronSearch(
-  scope: ProjectScope,
-  params: NeuronSearchParams,
-  { signal }: CallOptions = {},
-): Promise<NeuronSearchResult> {
-  return scope.client.request(queryTargetsSchema, {
-    method: 'POST',
-    path: `/${scope.projectId}/annotations/query-targets`,
-    form: buildQueryTargetsForm(params),
-    signal,
-    endpoint: QUERY_TARGETS_ENDPOINT,
-  });
-}
+const queryTargetsEndpoint = defineEndpoint({
+  route: ROUTES.queryTargets,
+  schema: queryTargetsSchema,
+  encode: (params: NeuronSearchParams) => ({ data: buildQueryTargetsForm(params) }),
+  decode: (wire) => wire,
+});
+
+export const fetchNeuronSearch = queryTargetsEndpoint.fetch;
 
 export function neuronSearchQuery(scope: ProjectScope, params: NeuronSearchParams) {
   return queryOptions({

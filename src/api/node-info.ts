@@ -6,9 +6,11 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { CallOptions } from '../lib/http/client.ts';
 import { parseCatmaidTime } from '../lib/http/timestamps.ts';
+import { defineEndpoint } from './endpoint.ts';
+import { ROUTES, routeName } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
-export const NODE_USER_INFO_ENDPOINT = 'POST /{pid}/node/user-info';
+export const NODE_USER_INFO_ENDPOINT = routeName(ROUTES.nodeUserInfo);
 
 export interface NodeUserInfo {
   nodeId: number;
@@ -31,21 +33,8 @@ const entrySchema = z.object({
 });
 export const nodeUserInfoSchema = z.record(z.string(), entrySchema);
 
-export async function fetchNodeUserInfo(
-  scope: ProjectScope,
-  nodeIds: readonly number[],
-  { signal }: CallOptions = {},
-): Promise<Map<number, NodeUserInfo>> {
+function decodeUserInfo(answer: z.infer<typeof nodeUserInfoSchema>): Map<number, NodeUserInfo> {
   const out = new Map<number, NodeUserInfo>();
-  const ids = [...new Set(nodeIds)];
-  if (ids.length === 0) return out;
-  const answer = await scope.client.request(nodeUserInfoSchema, {
-    method: 'POST',
-    path: `/${scope.projectId}/node/user-info`,
-    form: { node_ids: ids },
-    signal,
-    endpoint: NODE_USER_INFO_ENDPOINT,
-  });
   for (const [key, e] of Object.entries(answer)) {
     const nodeId = Number(key);
     out.set(nodeId, {
@@ -59,6 +48,27 @@ export async function fetchNodeUserInfo(
     });
   }
   return out;
+}
+
+/**
+ * The same route as `node-user-info.ts`, decoded per node (with each node's own reviews) for the
+ * few nodes a panel shows; that module decodes hundreds of thousands into columns.
+ */
+const nodeUserInfoByNodeEndpoint = defineEndpoint({
+  route: ROUTES.nodeUserInfo,
+  schema: nodeUserInfoSchema,
+  encode: (nodeIds: number[]) => ({ data: { node_ids: nodeIds } }),
+  decode: decodeUserInfo,
+});
+
+export async function fetchNodeUserInfo(
+  scope: ProjectScope,
+  nodeIds: readonly number[],
+  { signal }: CallOptions = {},
+): Promise<Map<number, NodeUserInfo>> {
+  const ids = [...new Set(nodeIds)];
+  if (ids.length === 0) return new Map();
+  return nodeUserInfoByNodeEndpoint.fetch(scope, ids, { signal });
 }
 
 /** One node's creator and times; `null` when the server no longer knows the node. */

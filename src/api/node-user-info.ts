@@ -3,13 +3,14 @@
  * of treenodes and connectors. 10,000 ids per request (pymaid); unknown ids are omitted.
  * Decoded by a hand-written loop into columns: a selection has hundreds of thousands of nodes.
  */
-import { runChunked } from '../lib/http/chunked.ts';
-import type { CallOptions } from '../lib/http/client.ts';
+import { z } from 'zod';
 import { SchemaError } from '../lib/http/errors.ts';
 import { parseCatmaidTimeOrNaN } from '../lib/http/timestamps.ts';
-import type { ProjectScope } from './scope.ts';
+import { defineBatchEndpoint, idList } from './endpoint.ts';
+import { ROUTES, routeName } from './endpoint-list.ts';
+import { concatColumns } from './merge.ts';
 
-export const NODE_USER_INFO_ENDPOINT = 'POST /{pid}/node/user-info';
+export const NODE_USER_INFO_ENDPOINT = routeName(ROUTES.nodeUserInfo);
 export const NODE_USER_INFO_CHUNK = 10_000;
 
 export interface NodeUserInfo {
@@ -70,53 +71,15 @@ export function decodeNodeUserInfo(raw: unknown): NodeUserInfo {
   };
 }
 
-function concat(parts: readonly NodeUserInfo[]): NodeUserInfo {
-  const cat = <T extends Float64Array | Int32Array>(
-    make: (n: number) => T,
-    pick: (p: NodeUserInfo) => T,
-  ): T => {
-    const out = make(parts.reduce((s, p) => s + pick(p).length, 0));
-    let at = 0;
-    for (const p of parts) {
-      out.set(pick(p), at);
-      at += pick(p).length;
-    }
-    return out;
-  };
-  const f64 = (n: number) => new Float64Array(n);
-  const i32 = (n: number) => new Int32Array(n);
-  return {
-    nodeIds: cat(f64, (p) => p.nodeIds),
-    creatorIds: cat(i32, (p) => p.creatorIds),
-    editorIds: cat(i32, (p) => p.editorIds),
-    creationTimes: cat(f64, (p) => p.creationTimes),
-    editionTimes: cat(f64, (p) => p.editionTimes),
-    reviewerIds: cat(i32, (p) => p.reviewerIds),
-    reviewTimes: cat(f64, (p) => p.reviewTimes),
-  };
-}
+const nodeUserInfoEndpoint = defineBatchEndpoint({
+  route: ROUTES.nodeUserInfo,
+  // Hand-written decoder: hundreds of thousands of nodes go straight into columns.
+  schema: z.unknown(),
+  encode: idList('node_ids'),
+  decode: (wire) => decodeNodeUserInfo(wire),
+  batch: { chunkSize: NODE_USER_INFO_CHUNK, concurrency: 2 },
+  merge: (parts) => concatColumns(parts, decodeNodeUserInfo({})),
+});
 
 /** Treenode and/or connector ids, any mix. */
-export async function fetchNodeUserInfo(
-  scope: ProjectScope,
-  nodeIds: readonly number[],
-  { signal, onProgress }: CallOptions & { onProgress?: (done: number, total: number) => void } = {},
-): Promise<NodeUserInfo> {
-  const ids = [...new Set(nodeIds)];
-  if (ids.length === 0) return concat([]);
-  const parts = await runChunked(
-    ids,
-    NODE_USER_INFO_CHUNK,
-    2,
-    async (chunk, chunkSignal) =>
-      decodeNodeUserInfo(
-        await scope.client.post(`/${scope.projectId}/node/user-info`, {
-          form: { node_ids: chunk },
-          signal: chunkSignal,
-          endpoint: NODE_USER_INFO_ENDPOINT,
-        }),
-      ),
-    { signal, onProgress },
-  );
-  return concat(parts);
-}
+export const fetchNodeUserInfo = nodeUserInfoEndpoint.fetchAll;

@@ -2,6 +2,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { CallOptions } from '../lib/http/client.ts';
+import { defineEndpoint } from './endpoint.ts';
+import { ROUTES } from './endpoint-list.ts';
 import { projectKey, serverKey, type ProjectScope, type ServerScope } from './scope.ts';
 
 export interface ProjectStack {
@@ -109,39 +111,39 @@ export const stackInfoSchema = z
     description: r.description,
   }));
 
+const projectsEndpoint = defineEndpoint({
+  route: ROUTES.projects,
+  schema: projectsSchema,
+  encode: () => ({}),
+  decode: (wire) => wire,
+});
+
+const stacksEndpoint = defineEndpoint({
+  route: ROUTES.stacks,
+  schema: stacksSchema,
+  encode: () => ({}),
+  decode: (wire) => wire,
+});
+
+const stackInfoEndpoint = defineEndpoint({
+  route: ROUTES.stackInfo,
+  schema: stackInfoSchema,
+  encode: (stackId: number) => ({ path: { sid: stackId } }),
+  decode: (wire) => wire,
+});
+
 export function fetchProjects(
   scope: ServerScope,
   { signal }: CallOptions = {},
 ): Promise<Project[]> {
-  return scope.client.request(projectsSchema, {
-    method: 'GET',
-    path: '/projects/',
-    signal,
-    endpoint: 'GET /projects/',
-  });
+  return projectsEndpoint.fetch(scope, undefined, { signal });
 }
 
 export function fetchStacks(scope: ProjectScope, { signal }: CallOptions = {}): Promise<Stack[]> {
-  return scope.client.request(stacksSchema, {
-    method: 'GET',
-    path: `/${scope.projectId}/stacks`,
-    signal,
-    endpoint: 'GET /{pid}/stacks',
-  });
+  return stacksEndpoint.fetch(scope, undefined, { signal });
 }
 
-export function fetchStackInfo(
-  scope: ProjectScope,
-  stackId: number,
-  { signal }: CallOptions = {},
-): Promise<StackInfo> {
-  return scope.client.request(stackInfoSchema, {
-    method: 'GET',
-    path: `/${scope.projectId}/stack/${stackId}/info`,
-    signal,
-    endpoint: 'GET /{pid}/stack/{sid}/info',
-  });
-}
+export const fetchStackInfo = stackInfoEndpoint.fetch;
 
 export function projectsQuery(scope: ServerScope) {
   return queryOptions({

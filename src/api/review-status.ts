@@ -2,13 +2,13 @@
  * POST /{pid}/skeletons/review-status (API ref §4.4): per skeleton [total nodes, reviewed nodes]
  * (reviewed by anyone). Indexed ids only; 1000 per request as pymaid does.
  */
-import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { runChunked } from '../lib/http/chunked.ts';
-import type { CallOptions } from '../lib/http/client.ts';
-import { projectKey, type ProjectScope } from './scope.ts';
+import { defineBatchEndpoint, idList } from './endpoint.ts';
+import { ROUTES, routeName } from './endpoint-list.ts';
+import { mergeEntries, numericEntries } from './merge.ts';
+import { defineSkeletonAspect } from './skeleton-aspect.ts';
 
-export const REVIEW_STATUS_ENDPOINT = 'POST /{pid}/skeletons/review-status';
+export const REVIEW_STATUS_ENDPOINT = routeName(ROUTES.reviewStatus);
 export const REVIEW_STATUS_CHUNK = 1000;
 
 export interface ReviewStatus {
@@ -26,39 +26,27 @@ export function reviewedPercent(s: ReviewStatus): number {
   return s.nodeCount > 0 ? (100 * s.reviewedNodes) / s.nodeCount : 0;
 }
 
-export async function fetchReviewStatus(
-  scope: ProjectScope,
-  skeletonIds: readonly number[],
-  { signal }: CallOptions = {},
-): Promise<Map<number, ReviewStatus>> {
-  const ids = [...new Set(skeletonIds)];
-  const out = new Map<number, ReviewStatus>();
-  // No ids → the server answers 400 "No skeleton IDs provided".
-  if (ids.length === 0) return out;
-  const parts = await runChunked(
-    ids,
-    REVIEW_STATUS_CHUNK,
-    2,
-    (chunk, chunkSignal) =>
-      scope.client.request(reviewStatusSchema, {
-        method: 'POST',
-        path: `/${scope.projectId}/skeletons/review-status`,
-        form: { skeleton_ids: chunk },
-        signal: chunkSignal,
-        endpoint: REVIEW_STATUS_ENDPOINT,
-      }),
-    { signal },
-  );
-  for (const part of parts)
-    for (const [skid, [total, reviewed]] of Object.entries(part))
-      out.set(Number(skid), { nodeCount: total, reviewedNodes: reviewed });
-  return out;
-}
+const reviewStatusEndpoint = defineBatchEndpoint({
+  route: ROUTES.reviewStatus,
+  schema: reviewStatusSchema,
+  // No ids → the server answers 400 "No skeleton IDs provided"; fetchAll never sends none.
+  encode: idList('skeleton_ids'),
+  decode: (wire) =>
+    numericEntries(wire).map(([skid, [total, reviewed]]): [number, ReviewStatus] => [
+      skid,
+      { nodeCount: total, reviewedNodes: reviewed },
+    ]),
+  batch: { chunkSize: REVIEW_STATUS_CHUNK, concurrency: 2 },
+  merge: mergeEntries,
+});
 
-export function reviewStatusQuery(scope: ProjectScope, skeletonIds: readonly number[]) {
-  const skids = [...new Set(skeletonIds)].sort((a, b) => a - b);
-  return queryOptions({
-    queryKey: [...projectKey(scope), 'review-status', { skids }] as const,
-    queryFn: ({ signal }) => fetchReviewStatus(scope, skids, { signal }),
-  });
-}
+export const fetchReviewStatus = reviewStatusEndpoint.fetchAll;
+
+/** Review status per skeleton, cached per id and batched (see `skeleton-aspect.ts`). */
+export const reviewStatus = defineSkeletonAspect<ReviewStatus>({
+  aspect: 'review-status',
+  listKey: 'review-status',
+  fetchMany: fetchReviewStatus,
+});
+
+export const reviewStatusQuery = reviewStatus.mapQuery;

@@ -2,14 +2,12 @@
  * POST /{pid}/skeleton/annotationlist (API ref §3.3): the annotations of each skeleton's neuron,
  * with names. Indexed `skeleton_ids[i]` only; `annotations=1` (an integer flag) adds the names.
  */
-import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { runChunked } from '../lib/http/chunked.ts';
-import type { CallOptions } from '../lib/http/client.ts';
-import { projectKey, type ProjectScope } from './scope.ts';
+import { defineBatchEndpoint } from './endpoint.ts';
+import { ROUTES, routeName } from './endpoint-list.ts';
+import { defineSkeletonAspect } from './skeleton-aspect.ts';
 
-export const SKELETON_ANNOTATIONS_ENDPOINT = 'POST /{pid}/skeleton/annotationlist';
-const CHUNK = 1000;
+export const SKELETON_ANNOTATIONS_ENDPOINT = routeName(ROUTES.skeletonAnnotationList);
 
 export const skeletonAnnotationsSchema = z.object({
   skeletons: z.record(
@@ -22,49 +20,41 @@ export const skeletonAnnotationsSchema = z.object({
 /** skeleton id → annotation names (sorted). Skeletons without annotations map to []. */
 export type SkeletonAnnotations = ReadonlyMap<number, readonly string[]>;
 
-export async function fetchSkeletonAnnotations(
-  scope: ProjectScope,
-  skeletonIds: readonly number[],
-  { signal }: CallOptions = {},
-): Promise<SkeletonAnnotations> {
-  const ids = [...new Set(skeletonIds)];
-  const out = new Map<number, string[]>();
-  if (ids.length === 0) return out;
-  const parts = await runChunked(
-    ids,
-    CHUNK,
-    2,
-    (chunk, chunkSignal) =>
-      scope.client.request(skeletonAnnotationsSchema, {
-        method: 'POST',
-        path: `/${scope.projectId}/skeleton/annotationlist`,
-        form: [
-          ['skeleton_ids', chunk],
-          ['annotations', 1],
-        ],
-        signal: chunkSignal,
-        endpoint: SKELETON_ANNOTATIONS_ENDPOINT,
-      }),
-    { signal },
-  );
-  for (const id of ids) out.set(id, []);
-  for (const part of parts) {
-    const names = part.annotations ?? {};
-    for (const [skid, entry] of Object.entries(part.skeletons)) {
-      const list = entry.annotations.map((a) => names[String(a.id)] ?? `#${a.id}`);
-      out.set(
-        Number(skid),
-        [...new Set(list)].sort((a, b) => a.localeCompare(b)),
-      );
-    }
-  }
-  return out;
-}
-
-export function skeletonAnnotationsQuery(scope: ProjectScope, skeletonIds: readonly number[]) {
-  const skids = [...new Set(skeletonIds)].sort((a, b) => a - b);
-  return queryOptions({
-    queryKey: [...projectKey(scope), 'skeleton-annotations', { skids }] as const,
-    queryFn: ({ signal }) => fetchSkeletonAnnotations(scope, skids, { signal }),
+function decodeAnnotationList(
+  wire: z.infer<typeof skeletonAnnotationsSchema>,
+): [number, string[]][] {
+  const names = wire.annotations ?? {};
+  return Object.entries(wire.skeletons).map(([skid, entry]) => {
+    const list = entry.annotations.map((a) => names[String(a.id)] ?? `#${a.id}`);
+    return [Number(skid), [...new Set(list)].sort((a, b) => a.localeCompare(b))];
   });
 }
+
+const annotationListEndpoint = defineBatchEndpoint({
+  route: ROUTES.skeletonAnnotationList,
+  schema: skeletonAnnotationsSchema,
+  encode: ({ ids }: { ids: number[]; extra: undefined }) => ({
+    data: [
+      ['skeleton_ids', ids],
+      ['annotations', 1],
+    ],
+  }),
+  decode: decodeAnnotationList,
+  batch: { chunkSize: 1000, concurrency: 2 },
+  merge: (parts, ids): Map<number, readonly string[]> => {
+    const out = new Map<number, readonly string[]>(ids.map((id) => [id, []]));
+    for (const part of parts) for (const [skid, list] of part) out.set(skid, list);
+    return out;
+  },
+});
+
+export const fetchSkeletonAnnotations = annotationListEndpoint.fetchAll;
+
+/** Annotation names per skeleton, cached per id and batched. */
+export const skeletonAnnotationNames = defineSkeletonAspect<readonly string[]>({
+  aspect: 'annotation-names',
+  listKey: 'skeleton-annotations',
+  fetchMany: fetchSkeletonAnnotations,
+});
+
+export const skeletonAnnotationsQuery = skeletonAnnotationNames.mapQuery;

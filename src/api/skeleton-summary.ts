@@ -3,18 +3,18 @@
  * node count, cable, creation and last edition) with a fallback for older servers to
  * POST /{pid}/skeletons/cable-length (cable only). API ref §4.4.
  */
-import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import type { CallOptions } from '../lib/http/client.ts';
-import { runChunked } from '../lib/http/chunked.ts';
 import { CatmaidError, HttpError } from '../lib/http/errors.ts';
 import { parseCatmaidTime } from '../lib/http/timestamps.ts';
-import { projectKey, type ProjectScope } from './scope.ts';
+import { defineBatchEndpoint, idList, type BatchCallOptions } from './endpoint.ts';
+import { ROUTES, routeName } from './endpoint-list.ts';
+import { mergeEntries, numericEntries } from './merge.ts';
+import type { ProjectScope } from './scope.ts';
+import { defineSkeletonAspect } from './skeleton-aspect.ts';
 
-export const SUMMARY_ENDPOINT = 'POST /{pid}/skeletons/summary';
-export const CABLE_LENGTH_ENDPOINT = 'POST /{pid}/skeletons/cable-length';
-const CHUNK = 2000;
-const CONCURRENCY = 2;
+export const SUMMARY_ENDPOINT = routeName(ROUTES.skeletonSummary);
+export const CABLE_LENGTH_ENDPOINT = routeName(ROUTES.cableLength);
+const SUMMARY_BATCH = { chunkSize: 2000, concurrency: 2 };
 
 export interface SkeletonSummary {
   skeletonId: number;
@@ -61,55 +61,55 @@ function isMissingEndpoint(e: unknown): boolean {
   );
 }
 
+const summaryEndpoint = defineBatchEndpoint({
+  route: ROUTES.skeletonSummary,
+  schema: summarySchema,
+  encode: idList('skeleton_ids'),
+  decode: (wire) => decodeSummary(wire).map((s): [number, SkeletonSummary] => [s.skeletonId, s]),
+  batch: SUMMARY_BATCH,
+  merge: mergeEntries,
+});
+
+const cableLengthEndpoint = defineBatchEndpoint({
+  route: ROUTES.cableLength,
+  schema: cableSchema,
+  encode: idList('skeleton_ids'),
+  decode: (wire) =>
+    numericEntries(wire).map(([id, cable]): [number, SkeletonSummary] => [
+      id,
+      {
+        skeletonId: id,
+        nodeCount: undefined,
+        cableLength: cable,
+        createdAt: undefined,
+        lastEditedAt: undefined,
+        lastEditorId: undefined,
+      },
+    ]),
+  batch: SUMMARY_BATCH,
+  merge: mergeEntries,
+});
+
 export async function fetchSkeletonSummaries(
   scope: ProjectScope,
   skeletonIds: readonly number[],
-  { signal }: CallOptions = {},
+  options: BatchCallOptions<undefined> = {},
 ): Promise<Map<number, SkeletonSummary>> {
-  const unique = [...new Set(skeletonIds)];
-  const out = new Map<number, SkeletonSummary>();
-  if (unique.length === 0) return out;
-  const post = <T>(schema: z.ZodType<T>, path: string, endpoint: string) =>
-    runChunked(
-      unique,
-      CHUNK,
-      CONCURRENCY,
-      (chunk, chunkSignal) =>
-        scope.client.request(schema, {
-          method: 'POST',
-          path: `/${scope.projectId}${path}`,
-          form: { skeleton_ids: chunk },
-          signal: chunkSignal,
-          endpoint,
-        }),
-      { signal },
-    );
   try {
-    for (const part of await post(summarySchema, '/skeletons/summary', SUMMARY_ENDPOINT)) {
-      for (const s of decodeSummary(part)) out.set(s.skeletonId, s);
-    }
+    return await summaryEndpoint.fetchAll(scope, skeletonIds, options);
   } catch (e) {
     if (!isMissingEndpoint(e)) throw e;
-    for (const part of await post(cableSchema, '/skeletons/cable-length', CABLE_LENGTH_ENDPOINT)) {
-      for (const [id, cable] of Object.entries(part)) {
-        out.set(Number(id), {
-          skeletonId: Number(id),
-          nodeCount: undefined,
-          cableLength: cable,
-          createdAt: undefined,
-          lastEditedAt: undefined,
-          lastEditorId: undefined,
-        });
-      }
-    }
+    return cableLengthEndpoint.fetchAll(scope, skeletonIds, options);
   }
-  return out;
 }
 
+/** Summaries per skeleton, cached per id and batched (see `skeleton-aspect.ts`). */
+export const skeletonSummaries = defineSkeletonAspect<SkeletonSummary>({
+  aspect: 'summary',
+  listKey: 'skeleton-summaries',
+  fetchMany: (scope, ids) => fetchSkeletonSummaries(scope, ids),
+});
+
 export function skeletonSummariesQuery(scope: ProjectScope, skeletonIds: readonly number[]) {
-  const skids = [...new Set(skeletonIds)].sort((a, b) => a - b);
-  return queryOptions({
-    queryKey: [...projectKey(scope), 'skeleton-summaries', { skids }] as const,
-    queryFn: ({ signal }) => fetchSkeletonSummaries(scope, skids, { signal }),
-  });
+  return skeletonSummaries.mapQuery(scope, skeletonIds);
 }

@@ -9,6 +9,8 @@ import { CatmaidError, isAbortError, isAuthError } from '../lib/http/errors.ts';
 import { parseWith } from '../lib/http/schema.ts';
 import { decodeCompactDetail } from './compact-detail-decode.ts';
 import { decodeCompactDetailBatchMsgpack } from './compact-detail-msgpack.ts';
+import { fillPath } from './endpoint.ts';
+import { ROUTES, routeName } from './endpoint-list.ts';
 import type { ProjectScope } from './scope.ts';
 import type { SkeletonDetail } from './skeleton-detail.ts';
 import {
@@ -17,7 +19,7 @@ import {
   type SkeletonFlags,
 } from './skeleton-flags.ts';
 
-export const BATCH_COMPACT_DETAIL_ENDPOINT = 'POST /{pid}/skeletons/compact-detail';
+export const BATCH_COMPACT_DETAIL_ENDPOINT = routeName(ROUTES.compactDetailBatch);
 
 export interface BatchOptions extends ChunkedOptions {
   /** Skeletons per request; the server builds them sequentially, so keep it moderate. */
@@ -46,7 +48,7 @@ async function requestChunk(
   signal: AbortSignal,
 ): Promise<Map<number, SkeletonDetail | Error>> {
   const f = normalizeSkeletonFlags(flags);
-  const path = `/${scope.projectId}/skeletons/compact-detail`;
+  const path = fillPath(ROUTES.compactDetailBatch, scope, {});
   const form = { skeleton_ids: [...ids], ...compactDetailParams(f) };
   const opts = { form, signal, endpoint: BATCH_COMPACT_DETAIL_ENDPOINT };
   if (f.format === 'msgpack') {

@@ -6,6 +6,8 @@
 import type { CallOptions } from '../lib/http/client.ts';
 import { COMPACT_DETAIL_ENDPOINT, decodeCompactDetail } from './compact-detail-decode.ts';
 import { decodeCompactDetailMsgpack } from './compact-detail-msgpack.ts';
+import { fillPath } from './endpoint.ts';
+import { ROUTES } from './endpoint-list.ts';
 import type { ProjectScope } from './scope.ts';
 import type { SkeletonDetail } from './skeleton-detail.ts';
 import {
@@ -31,7 +33,7 @@ export async function fetchSkeleton(
   { signal }: CallOptions = {},
 ): Promise<SkeletonDetail> {
   const f = normalizeSkeletonFlags(flags);
-  const path = `/${scope.projectId}/skeletons/${skeletonId}/compact-detail`;
+  const path = fillPath(ROUTES.compactDetail, scope, { skid: skeletonId });
   const params = compactDetailParams(f);
   const opts = { params, signal, endpoint: COMPACT_DETAIL_ENDPOINT };
   if (f.format === 'msgpack') {

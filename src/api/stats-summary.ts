@@ -5,10 +5,13 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { CallOptions } from '../lib/http/client.ts';
+import { defineEndpoint } from './endpoint.ts';
+import { ROUTES, routeName } from './endpoint-list.ts';
+import { numericEntries } from './merge.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
-export const AGGREGATES_ENDPOINT = 'GET /{pid}/stats/aggregates';
-export const NODECOUNT_ENDPOINT = 'GET /{pid}/stats/nodecount';
+export const AGGREGATES_ENDPOINT = routeName(ROUTES.statsAggregates);
+export const NODECOUNT_ENDPOINT = routeName(ROUTES.statsNodeCount);
 
 export interface ProjectAggregates {
   /** nm */
@@ -29,37 +32,39 @@ export const aggregatesSchema = z.object({
 
 export const nodeCountSchema = z.record(z.string(), z.number());
 
-export async function fetchAggregates(
-  scope: ProjectScope,
-  { signal }: CallOptions = {},
-): Promise<ProjectAggregates> {
-  const w = await scope.client.request(aggregatesSchema, {
-    method: 'GET',
-    path: `/${scope.projectId}/stats/aggregates`,
-    signal,
-    endpoint: AGGREGATES_ENDPOINT,
-  });
-  return {
+const aggregatesEndpoint = defineEndpoint({
+  route: ROUTES.statsAggregates,
+  schema: aggregatesSchema,
+  encode: () => ({}),
+  decode: (w): ProjectAggregates => ({
     cableLength: w.cable_length_total ?? null,
     nodes: w.n_treenodes ?? null,
     connectors: w.n_connectors ?? null,
     skeletons: w.n_skeletons ?? null,
     skeletonsWithCable: w.n_skeletons_non_zero_length ?? null,
-  };
-}
+  }),
+});
 
 /** user id → nodes created (all time, imports excluded). */
-export async function fetchNodeCounts(
+const nodeCountsEndpoint = defineEndpoint({
+  route: ROUTES.statsNodeCount,
+  schema: nodeCountSchema,
+  encode: () => ({}),
+  decode: (w) => new Map(numericEntries(w)),
+});
+
+export function fetchAggregates(
+  scope: ProjectScope,
+  { signal }: CallOptions = {},
+): Promise<ProjectAggregates> {
+  return aggregatesEndpoint.fetch(scope, undefined, { signal });
+}
+
+export function fetchNodeCounts(
   scope: ProjectScope,
   { signal }: CallOptions = {},
 ): Promise<Map<number, number>> {
-  const w = await scope.client.request(nodeCountSchema, {
-    method: 'GET',
-    path: `/${scope.projectId}/stats/nodecount`,
-    signal,
-    endpoint: NODECOUNT_ENDPOINT,
-  });
-  return new Map(Object.entries(w).map(([k, v]) => [Number(k), v]));
+  return nodeCountsEndpoint.fetch(scope, undefined, { signal });
 }
 
 export function aggregatesQuery(scope: ProjectScope) {

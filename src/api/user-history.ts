@@ -5,12 +5,13 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { runChunked } from '../lib/http/chunked.ts';
 import type { CallOptions } from '../lib/http/client.ts';
 import { shiftIsoDay } from '../lib/http/timestamps.ts';
+import { defineBatchEndpoint } from './endpoint.ts';
+import { ROUTES, routeName } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
-export const USER_HISTORY_ENDPOINT = 'GET /{pid}/stats/user-history';
+export const USER_HISTORY_ENDPOINT = routeName(ROUTES.userHistory);
 export const USER_HISTORY_MAX_DAYS = 180;
 
 export interface UserDayStats {
@@ -82,36 +83,38 @@ export function splitDateRange(
   return out;
 }
 
+/** Date windows are the "ids" here: one request per window of at most 180 days, two at a time. */
+const userHistoryEndpoint = defineBatchEndpoint({
+  route: ROUTES.userHistory,
+  schema: userHistorySchema,
+  encode: ({ ids, extra: timeZone }: { ids: [string, string][]; extra: string }) => {
+    const [from, to] = ids[0] ?? ['', ''];
+    return { data: { start_date: from, end_date: to, time_zone: timeZone } };
+  },
+  decode: (wire) => decodeUserHistory(wire),
+  batch: { chunkSize: 1, concurrency: 2 },
+  merge: (parts, windows): UserHistory => {
+    // Windows don't overlap; keep only days inside the asked range (the server may pad).
+    const start = windows[0]?.[0] ?? '';
+    const end = windows.at(-1)?.[1] ?? '';
+    const inRange = (d: string) => d >= start && d <= end;
+    return {
+      days: [...new Set(parts.flatMap((p) => p.days))].filter(inRange).sort(),
+      entries: parts.flatMap((p) => p.entries).filter((e) => inRange(e.day)),
+    };
+  },
+});
+
 export async function fetchUserHistory(
   scope: ProjectScope,
   start: string,
   end: string,
   { signal, timeZone = 'UTC' }: CallOptions & { timeZone?: string } = {},
 ): Promise<UserHistory> {
-  const windows = splitDateRange(start, end);
-  const parts = await runChunked(
-    windows,
-    1,
-    2,
-    async ([w], chunkSignal) => {
-      const [from, to] = w ?? [start, end];
-      const wire = await scope.client.request(userHistorySchema, {
-        method: 'GET',
-        path: `/${scope.projectId}/stats/user-history`,
-        params: { start_date: from, end_date: to, time_zone: timeZone },
-        signal: chunkSignal,
-        endpoint: USER_HISTORY_ENDPOINT,
-      });
-      return decodeUserHistory(wire);
-    },
-    { signal },
-  );
-  // Windows don't overlap; keep only days inside the asked range (the server may pad).
-  const inRange = (d: string) => d >= start && d <= end;
-  return {
-    days: [...new Set(parts.flatMap((p) => p.days))].filter(inRange).sort(),
-    entries: parts.flatMap((p) => p.entries).filter((e) => inRange(e.day)),
-  };
+  return userHistoryEndpoint.fetchAll(scope, splitDateRange(start, end), {
+    signal,
+    extra: timeZone,
+  });
 }
 
 export function userHistoryQuery(scope: ProjectScope, start: string, end: string) {

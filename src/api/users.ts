@@ -2,6 +2,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { CallOptions } from '../lib/http/client.ts';
+import { defineEndpoint } from './endpoint.ts';
+import { ROUTES } from './endpoint-list.ts';
 import { serverKey, type ServerScope } from './scope.ts';
 
 export interface User {
@@ -44,13 +46,15 @@ const userRow = z
 
 export const userListSchema = z.array(userRow);
 
+const userListEndpoint = defineEndpoint({
+  route: ROUTES.userList,
+  schema: userListSchema,
+  encode: () => ({}),
+  decode: (wire) => wire,
+});
+
 export function fetchUsers(scope: ServerScope, { signal }: CallOptions = {}): Promise<User[]> {
-  return scope.client.request(userListSchema, {
-    method: 'GET',
-    path: '/user-list',
-    signal,
-    endpoint: 'GET /user-list',
-  });
+  return userListEndpoint.fetch(scope, undefined, { signal });
 }
 
 /** id → user, for joining creator / reviewer ids. */

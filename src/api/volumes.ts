@@ -7,13 +7,15 @@ import { z } from 'zod';
 import type { CallOptions } from '../lib/http/client.ts';
 import { SchemaError } from '../lib/http/errors.ts';
 import { parseWith } from '../lib/http/schema.ts';
+import { defineEndpoint } from './endpoint.ts';
+import { ROUTES, routeName } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 import { parseX3dMesh, type TriangleMesh } from './x3d-mesh.ts';
 
 export { parseX3dMesh, type TriangleMesh } from './x3d-mesh.ts';
 
-export const VOLUME_LIST_ENDPOINT = 'GET /{pid}/volumes/';
-export const VOLUME_DETAIL_ENDPOINT = 'GET /{pid}/volumes/{vid}/';
+export const VOLUME_LIST_ENDPOINT = routeName(ROUTES.volumes);
+export const VOLUME_DETAIL_ENDPOINT = routeName(ROUTES.volumeDetail);
 
 export interface VolumeSummary {
   id: number;
@@ -64,35 +66,34 @@ const detailSchema = z.object({
   mesh: z.string().nullish(),
 });
 
-export async function fetchVolumes(
-  scope: ProjectScope,
-  { signal }: CallOptions = {},
-): Promise<VolumeSummary[]> {
-  const raw = await scope.client.get(`/${scope.projectId}/volumes/`, {
-    signal,
-    endpoint: VOLUME_LIST_ENDPOINT,
-  });
-  return decodeVolumeList(raw);
-}
+const volumeListEndpoint = defineEndpoint({
+  route: ROUTES.volumes,
+  // Two wire shapes (table, legacy array): the decoder tells them apart.
+  schema: z.unknown(),
+  encode: () => ({}),
+  decode: (raw) => decodeVolumeList(raw),
+});
 
-export async function fetchVolume(
-  scope: ProjectScope,
-  volumeId: number,
-  { signal }: CallOptions = {},
-): Promise<Volume> {
-  const v = await scope.client.request(detailSchema, {
-    method: 'GET',
-    path: `/${scope.projectId}/volumes/${volumeId}/`,
-    signal,
-    endpoint: VOLUME_DETAIL_ENDPOINT,
-  });
-  return {
+const volumeDetailEndpoint = defineEndpoint({
+  route: ROUTES.volumeDetail,
+  schema: detailSchema,
+  encode: (volumeId: number) => ({ path: { vid: volumeId } }),
+  decode: (v): Volume => ({
     id: v.id,
     name: v.name,
     comment: v.comment ?? '',
     mesh: parseX3dMesh(v.mesh, VOLUME_DETAIL_ENDPOINT),
-  };
+  }),
+});
+
+export function fetchVolumes(
+  scope: ProjectScope,
+  { signal }: CallOptions = {},
+): Promise<VolumeSummary[]> {
+  return volumeListEndpoint.fetch(scope, undefined, { signal });
 }
+
+export const fetchVolume = volumeDetailEndpoint.fetch;
 
 export function volumesQuery(scope: ProjectScope) {
   return queryOptions({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runChunked, splitChunks } from './chunked.ts';
+import { fetchChunked, runChunked, splitChunks } from './chunked.ts';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -80,5 +80,34 @@ describe('runChunked', () => {
 
   it('returns [] for no ids', async () => {
     expect(await runChunked([], 10, 3, async () => 1)).toEqual([]);
+  });
+});
+
+describe('fetchChunked', () => {
+  it('de-duplicates, chunks and merges in chunk order', async () => {
+    const sent: number[][] = [];
+    const out = await fetchChunked(
+      [3, 1, 3, 2, 1, 4, 5],
+      { chunkSize: 2, concurrency: 2 },
+      async (chunk) => {
+        sent.push(chunk);
+        return chunk.map((id) => id * 10);
+      },
+      (parts, ids) => ({ values: parts.flat(), ids }),
+    );
+    expect(sent).toEqual([[3, 1], [2, 4], [5]]);
+    expect(out).toEqual({ values: [30, 10, 20, 40, 50], ids: [3, 1, 2, 4, 5] });
+  });
+
+  it('sends nothing for no ids and merges the empty result', async () => {
+    let requests = 0;
+    const out = await fetchChunked(
+      [],
+      { chunkSize: 10, concurrency: 1 },
+      async () => ++requests,
+      (parts) => parts.length,
+    );
+    expect(requests).toBe(0);
+    expect(out).toBe(0);
   });
 });

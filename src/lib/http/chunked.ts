@@ -69,3 +69,29 @@ export async function runChunked<T, R>(
     signal?.removeEventListener('abort', onAbort);
   }
 }
+
+/** How a many-id endpoint is split on the wire. */
+export interface ChunkPolicy {
+  /** Most ids in one request (server work, body size and proxy timeouts bound it). */
+  chunkSize: number;
+  /** Most requests of one call in flight at once. */
+  concurrency: number;
+}
+
+/**
+ * The whole many-id round trip: de-duplicate the ids, ask nothing for none (several CATMAID
+ * endpoints answer an empty list with 400 or 500), request the chunks under the policy, and merge
+ * the per-chunk answers (`merge([])` gives the empty result).
+ */
+export async function fetchChunked<T, P, R>(
+  ids: readonly T[],
+  policy: ChunkPolicy,
+  request: (chunk: T[], signal: AbortSignal) => Promise<P>,
+  merge: (parts: readonly P[], ids: readonly T[]) => R,
+  options: ChunkedOptions = {},
+): Promise<R> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return merge([], unique);
+  const parts = await runChunked(unique, policy.chunkSize, policy.concurrency, request, options);
+  return merge(parts, unique);
+}

