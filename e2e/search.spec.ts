@@ -225,7 +225,7 @@ test('sorts on a column, selects rows by click and shift-click, and adds them to
   );
   const nodes = (await results(page).locator('tbody tr td:nth-child(5)').allInnerTexts())
     .filter((t) => t !== '…')
-    .map(Number);
+    .map((t) => Number(t.replace(/,/g, '')));
   expect(nodes.length).toBeGreaterThan(3);
   expect([...nodes].sort((a, b) => b - a)).toEqual(nodes);
 
