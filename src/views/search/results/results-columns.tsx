@@ -1,4 +1,8 @@
-/** The search results' columns: how each is shown, sorted and written to CSV. */
+/**
+ * The search results' columns: how each is shown, sorted and written to CSV. Widths are wide
+ * enough for a full date, a header with its sort arrow and a 7-digit count with separators; they
+ * add up to fit beside the open selection panel at 1,500 px (e2e checks it).
+ */
 import type { SkeletonSummary } from '../../../api/skeleton-summary.ts';
 import { column, formatCount, type TableColumn } from '../../../components/table/define-column.ts';
 import type { ResultRow } from './result-row.ts';
@@ -29,11 +33,11 @@ export function resultColumns(
 ): TableColumn<ResultRow>[] {
   const text = (v: string | undefined) => v ?? '…';
   return [
-    column<ResultRow>({ id: 'name', header: 'Name', width: '14rem', value: (r) => r.name }),
+    column<ResultRow>({ id: 'name', header: 'Name', width: '12rem', value: (r) => r.name }),
     column<ResultRow>({
       id: 'skeleton_id',
       header: 'Skeleton ID',
-      width: '7rem',
+      width: '8rem',
       numeric: true,
       descFirst: false,
       format: String,
@@ -55,7 +59,7 @@ export function resultColumns(
     column<ResultRow>({
       id: 'nodes',
       header: 'Nodes',
-      width: '6rem',
+      width: '5.5rem',
       numeric: true,
       descFirst: false,
       value: (r) => sort.summaries?.get(r.skeletonId)?.nodeCount,
@@ -67,7 +71,7 @@ export function resultColumns(
     column<ResultRow>({
       id: 'cable',
       header: 'Cable (µm)',
-      width: '6.5rem',
+      width: '7rem',
       numeric: true,
       descFirst: false,
       value: (r) => cableUm(r, sort),
@@ -88,21 +92,21 @@ export function resultColumns(
     column<ResultRow>({
       id: 'created',
       header: 'Created',
-      width: '6.5rem',
+      width: '7.5rem',
       value: (r) => day(sort.summaries?.get(r.skeletonId)?.createdAt),
       cell: (r) => text(day(shown.summaries?.get(r.skeletonId)?.createdAt)),
     }),
     column<ResultRow>({
       id: 'edited',
       header: 'Last edited',
-      width: '6.5rem',
+      width: '7.5rem',
       value: (r) => day(sort.summaries?.get(r.skeletonId)?.lastEditedAt),
       cell: (r) => text(day(shown.summaries?.get(r.skeletonId)?.lastEditedAt)),
     }),
     column<ResultRow>({
       id: 'in_selection',
       header: 'In selection',
-      width: '6.5rem',
+      width: '7.5rem',
       csv: { header: 'In selection', value: (r) => (inSelection.has(r.skeletonId) ? 'yes' : 'no') },
       cell: (r) =>
         inSelection.has(r.skeletonId) ? <span aria-label="in selection">✓</span> : null,
