@@ -25,7 +25,7 @@ export function ResultsTable({
     <DataTable
       table={table}
       label="Search results"
-      className="results-table"
+      className="table-scroll results-table"
       height="62vh"
       rowHeight={33}
       onVisibleRowsChange={onVisibleChange}
