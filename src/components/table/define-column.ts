@@ -47,7 +47,10 @@ export interface ColumnSpec<T extends RowData> {
   csvOnly?: boolean;
 }
 
-export const formatCount = (n: number): string => n.toLocaleString('en-US');
+// One formatter, reused: `toLocaleString` builds a new one per call, which showed up as the
+// most expensive part of rendering rows while scrolling 50,000 results.
+const counts = new Intl.NumberFormat('en-US');
+export const formatCount = (n: number): string => counts.format(n);
 
 function csvOf<T extends RowData>(spec: ColumnSpec<T>): CsvColumn<T> | undefined {
   const value = spec.value;

@@ -26,8 +26,14 @@ export interface DataTableOptions<T extends RowData> {
 
 export function useDataTable<T extends RowData>(o: DataTableOptions<T>) {
   const controlled = o.onSortChange !== undefined;
-  const current = o.sort ? [o.sort] : [];
-  const valuesKey = o.valuesKey ?? o.columns;
+  const sortId = o.sort?.id;
+  const sortDesc = o.sort?.desc;
+  // Same sort, same array: the table compares its state by identity.
+  const current = useMemo(
+    () => (sortId === undefined ? [] : [{ id: sortId, desc: sortDesc ?? false }]),
+    [sortId, sortDesc],
+  );
+  const valuesKey = o.valuesKey === undefined ? o.columns : o.valuesKey;
   // A new array (not new rows) makes the table rebuild its rows and so their cached values.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- valuesKey is the point
   const data = useMemo(() => [...o.data], [o.data, valuesKey]);

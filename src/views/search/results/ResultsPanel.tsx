@@ -70,15 +70,22 @@ export function ResultsPanel({
     }),
     [sort?.column, queryClient, scope, rows, usersById, summaries],
   );
+  // The parent passes a new set on every render: keep the columns while its content stays.
+  const inSelectionKey = [...inSelection].join(',');
+  const selectionSet = useMemo(
+    () => new Set(inSelectionKey ? inSelectionKey.split(',').map(Number) : []),
+    [inSelectionKey],
+  );
   const columns = useMemo(
-    () => resultColumns(sortCtx, ctx, inSelection),
-    [sortCtx, ctx, inSelection],
+    () => resultColumns(sortCtx, ctx, selectionSet),
+    [sortCtx, ctx, selectionSet],
   );
   const table = useDataTable({
     data: rows,
     columns,
     getRowId: (r) => r.skeletonId,
-    valuesKey: sortCtx,
+    // Unsorted, no value is read: summaries arriving need not rebuild 100,000 rows.
+    valuesKey: sort ? sortCtx : null,
     sort: sort ? { id: sort.column, desc: sort.dir === 'desc' } : null,
     onSortChange: (next) => onSort(next.id),
   });
@@ -106,7 +113,7 @@ export function ResultsPanel({
       const allCreators = cachedCreators(queryClient, scope, shown, usersById);
       const all = { summaries, creators: allCreators };
       downloadText(
-        tableCsv(resultColumns(all, all, inSelection), shown),
+        tableCsv(resultColumns(all, all, selectionSet), shown),
         'catmaid-search-results.csv',
         'text/csv',
       );

@@ -13,6 +13,11 @@ export interface ColumnContext {
   creators: ReadonlyMap<number, string>;
 }
 
+const oneDecimal = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+
 function day(ms: number | undefined): string | undefined {
   return ms === undefined ? undefined : new Date(ms).toISOString().slice(0, 10);
 }
@@ -77,9 +82,7 @@ export function resultColumns(
       value: (r) => cableUm(r, sort),
       cell: (r) => {
         const um = cableUm(r, shown);
-        return um === undefined
-          ? '…'
-          : um.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+        return um === undefined ? '…' : oneDecimal.format(um);
       },
     }),
     column<ResultRow>({
