@@ -18,7 +18,6 @@ export const partnerFilterFields = {
 };
 
 export type PartnerFilterOptions = FieldValues<typeof partnerFilterFields>;
-export type BooleanOp = PartnerFilterOptions['op'];
 export type TextFilterTarget = PartnerFilterOptions['textTarget'];
 
 export const defaultPartnerFilterOptions: PartnerFilterOptions = fieldDefaults(partnerFilterFields);

@@ -14,8 +14,7 @@ import {
   type FieldValues,
 } from '../lib/url-fields.ts';
 
-export const CONNECTIVITY_PANELS = ['partners', 'matrix', 'graph'] as const;
-export type ConnectivityPanel = (typeof CONNECTIVITY_PANELS)[number];
+const CONNECTIVITY_PANELS = ['partners', 'matrix', 'graph'] as const;
 
 const connectivityFields = {
   panel: choiceField('cpanel', CONNECTIVITY_PANELS),

@@ -39,7 +39,7 @@ export interface LabelOptions {
 export const overlaps = (a: Box, b: Box): boolean =>
   a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
-export function labelWidth(text: string, o: LabelOptions = {}): number {
+function labelWidth(text: string, o: LabelOptions = {}): number {
   const size = o.fontSize ?? 11;
   return text.length * size * (o.charWidth ?? 0.62);
 }

@@ -12,7 +12,7 @@ import { columnTotals, hasFooter } from './table-export.ts';
 import { tableMinWidthRem, type DataTableInstance } from './use-data-table.ts';
 import './data-table.css';
 
-export interface RowSelectionProps<T> {
+interface RowSelectionProps<T> {
   isSelected: (row: T) => boolean;
   onToggle: (row: T, index: number, checked: boolean) => void;
   /** The checkbox's name is "Select <rowLabel>". */

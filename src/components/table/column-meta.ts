@@ -3,7 +3,7 @@
  * on TanStack Table's `ColumnMeta` so every table reads them from the one column list (CSV
  * exports and totals are derived, never restated by position).
  */
-import type { CellData, RowData, TableFeatures } from '@tanstack/table-core';
+import type { CellData, RowData, TableFeatures } from '@tanstack/react-table';
 import type { CsvValue } from '../../lib/csv.ts';
 
 export interface CsvColumn<TData> {
@@ -11,7 +11,7 @@ export interface CsvColumn<TData> {
   value: (row: TData) => CsvValue;
 }
 
-declare module '@tanstack/table-core' {
+declare module '@tanstack/react-table' {
   // The type parameters must match the library's declaration to merge with it.
   interface ColumnMeta<
     in out TFeatures extends TableFeatures,

@@ -21,7 +21,7 @@ export const features = tableFeatures({
 });
 export type Features = typeof features;
 export type TableColumn<T extends RowData> = ColumnDef<Features, T, unknown>;
-export type TableRow<T extends RowData> = Row<Features, T>;
+type TableRow<T extends RowData> = Row<Features, T>;
 
 export interface ColumnSpec<T extends RowData> {
   id: string;
