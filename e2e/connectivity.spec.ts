@@ -122,7 +122,7 @@ test('partner tables match the server and every filter reaches counts, totals an
     .getByRole('row')
     .filter({ has: page.getByRole('checkbox', { name: /^Select (?!all rows)/ }) });
   await expect(rows.first()).toContainText('KC');
-  for (const name of await rows.locator('[role=cell]:nth-child(2)').allInnerTexts())
+  for (const name of await rows.locator('td:nth-child(2)').allInnerTexts())
     expect(name).toContain('KC');
   await filters.getByLabel('Contains').fill('');
   await table.getByRole('button', { name: 'Partner' }).click();
@@ -312,4 +312,40 @@ test.describe('errors stay inline', () => {
 test('an empty selection says what to do', async ({ page }) => {
   await page.goto('/?view=connectivity');
   await expect(page.getByRole('status')).toContainText('The selection is empty');
+});
+
+test('network graph with 20 partners fills the frame and its labels do not overlap', async ({
+  page,
+  request,
+}) => {
+  await setup(page, request);
+  await page.getByRole('tab', { name: 'Network graph' }).click();
+  await page.getByLabel('Top partners').selectOption('20');
+  await expect(page.getByRole('status', { name: 'Graph summary' })).toHaveText(
+    /^23 neurons · \d+ edges$/,
+  );
+  const svg = page.getByRole('img', { name: 'Network graph of the selection' });
+  await expect(svg.locator('circle')).toHaveCount(23);
+  const frame = await svg.boundingBox();
+  const boxes = await svg
+    .locator('.net-labels text')
+    .evaluateAll((els) => els.map((e) => (e as SVGGraphicsElement).getBBox()));
+  const nodes = await svg
+    .locator('circle')
+    .evaluateAll((els) => els.map((e) => (e as SVGGraphicsElement).getBoundingClientRect()));
+  expect(boxes.length).toBeGreaterThanOrEqual(15);
+  for (const a of boxes)
+    for (const b of boxes)
+      if (a !== b)
+        expect(
+          a.x < b.x + b.width &&
+            b.x < a.x + a.width &&
+            a.y < b.y + b.height &&
+            b.y < a.y + a.height,
+        ).toBe(false);
+  if (!frame) throw new Error('no graph');
+  const ys = nodes.map((n) => n.y + n.height / 2);
+  expect(Math.max(...ys) - Math.min(...ys)).toBeGreaterThanOrEqual(0.8 * frame.height);
+  await svg.screenshot({ path: test.info().outputPath('graph.png') });
+  if (process.env.H7_GRAPH_SHOT) await svg.screenshot({ path: process.env.H7_GRAPH_SHOT });
 });

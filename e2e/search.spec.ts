@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page, Route } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.ts';
-import { resultNames, searchByName } from './helpers.ts';
+import { addToSelection, resultNames, searchByName } from './helpers.ts';
 
 const results = (page: Page) => page.getByRole('region', { name: 'Search results' });
 const status = (page: Page) => results(page).getByRole('status');
@@ -225,7 +225,7 @@ test('sorts on a column, selects rows by click and shift-click, and adds them to
   );
   const nodes = (await results(page).locator('tbody tr td:nth-child(5)').allInnerTexts())
     .filter((t) => t !== '…')
-    .map(Number);
+    .map((t) => Number(t.replace(/,/g, '')));
   expect(nodes.length).toBeGreaterThan(3);
   expect([...nodes].sort((a, b) => b - a)).toEqual(nodes);
 
@@ -398,4 +398,42 @@ test.describe('a failing search', () => {
       await count(page);
     }
   });
+});
+
+test('at 1,500 px with the selection panel open, dates, counts and "In selection" fit', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1500, height: 900 });
+  await page.goto('/');
+  await addToSelection(page, 'KC', 2);
+  await page.goto('/?q=KC');
+  const panel = page.getByRole('complementary', { name: 'Selection' });
+  const toggle = page.getByRole('button', { name: /^Selection \(\d+\)$/ });
+  await expect(panel.or(toggle)).toBeVisible();
+  if (!(await panel.isVisible())) await toggle.click();
+  await expect(panel).toBeVisible();
+  await expect(status(page)).toHaveText(/match/);
+  const table = results(page).getByRole('table', { name: 'Search results' });
+  const header = table.getByRole('columnheader', { name: 'In selection' });
+  await expect(header).toBeInViewport({ ratio: 1 });
+  const fits = (el: HTMLElement | SVGElement) => el.scrollWidth <= el.clientWidth;
+  expect(await header.evaluate(fits)).toBe(true);
+  const rows = table.locator('tbody tr[aria-rowindex]');
+  // Created and Last edited are the 8th and 9th cells (after the checkbox).
+  await expect(rows.first().locator('td').nth(7)).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+  for (const col of [7, 8]) {
+    const cells = rows.locator(`td:nth-child(${col + 1})`);
+    for (const cell of await cells.all()) {
+      const text = await cell.innerText();
+      if (text === '…') continue;
+      expect(text).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(await cell.evaluate(fits), `date cell ${text} is cut off`).toBe(true);
+    }
+  }
+  const nodes = (await rows.locator('td:nth-child(5)').allInnerTexts()).filter((t) => t !== '…');
+  expect(nodes.length).toBeGreaterThan(0);
+  for (const n of nodes) expect(n).toMatch(/^\d{1,3}(,\d{3})*$/);
+  await expect(table.getByLabel('in selection')).toHaveCount(2);
+  await page.screenshot({ path: test.info().outputPath('search-1500.png') });
+  if (process.env.H7_SHOT) await page.screenshot({ path: process.env.H7_SHOT });
 });

@@ -208,7 +208,7 @@ test('colour by "cell type" colours each group and shows a legend', async ({ pag
 
   // Clicking a name highlights the neuron for every view.
   await p.getByRole('button', { name: 'APL left #1332' }).click();
-  await expect(p.locator('li[aria-current="true"]')).toHaveAttribute('data-skeleton-id', '1332');
+  await expect(p.locator('tr[aria-current="true"]')).toHaveAttribute('data-skeleton-id', '1332');
 
   await page.reload();
   await expect(

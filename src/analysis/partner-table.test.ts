@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfidenceBins, PartnerRecord } from '../api/connectivity.ts';
-import { partnerTableCsv } from './partner-csv.ts';
 import { buildPartnerTable, countAtConfidence, defaultPartnerFilter } from './partner-table.ts';
 
 const b = (...v: number[]): ConfidenceBins => [
@@ -126,17 +125,5 @@ describe('buildPartnerTable', () => {
       [13, 1],
     ]);
     expect(buildPartnerTable(partners, { ...base, sources: [] }, lookups).rows).toEqual([]);
-  });
-
-  it('the CSV holds exactly the rows and totals shown', () => {
-    const t = buildPartnerTable(partners, { ...base, minSynapses: 6 }, lookups);
-    const csv = partnerTableCsv(t, new Map([[1, 'src, one']]), new Map([[13, 50]]));
-    expect(csv.split('\r\n')).toEqual([
-      'partner,skeleton_id,"src, one (1)",2 (2),total,partner_nodes,reviewed_percent',
-      'fragment,13,9,1,10,1,50.0',
-      'LN gamma,12,0,6,6,20,',
-      'total,,9,7,16,,',
-      '',
-    ]);
   });
 });

@@ -12,30 +12,18 @@
  * Cells and totals are the filtered counts of the rows that remain.
  */
 import type { ConfidenceBins, PartnerRecord } from '../api/connectivity.ts';
+import {
+  defaultPartnerFilterOptions,
+  type PartnerFilterOptions,
+} from '../lib/partner-filter-fields.ts';
 
-export type BooleanOp = 'OR' | 'AND';
-export type TextFilterTarget = 'name' | 'annotation';
-
-export interface PartnerFilter {
+/** The filter options (declared with their defaults in lib/partner-filter-fields.ts) and sources. */
+export interface PartnerFilter extends PartnerFilterOptions {
   /** Source skeletons to count (columns), in display order. */
   sources: readonly number[];
-  /** 1–5. */
-  minConfidence: number;
-  minSynapses: number;
-  op: BooleanOp;
-  minPartnerNodes: number;
-  text: string;
-  textTarget: TextFilterTarget;
 }
 
-export const defaultPartnerFilter: Omit<PartnerFilter, 'sources'> = {
-  minConfidence: 1,
-  minSynapses: 1,
-  op: 'OR',
-  minPartnerNodes: 1,
-  text: '',
-  textTarget: 'name',
-};
+export const defaultPartnerFilter: PartnerFilterOptions = defaultPartnerFilterOptions;
 
 export interface PartnerRow {
   partnerId: number;

@@ -1,8 +1,10 @@
 /**
  * A directed network drawn as plain SVG (exportable as is): circles, curved arrows whose width
- * the caller sets, labels. Pure: positions come laid out.
+ * the caller sets, labels placed around their nodes without overlaps (a label with no free spot
+ * is left out; its node shows the name on hover). Pure: positions come laid out.
  */
 import type { Ref } from 'react';
+import { placeLabels } from './place-labels.ts';
 
 export interface NetworkNode {
   id: number;
@@ -31,6 +33,8 @@ interface Props {
   onEdgeClick?: (edge: NetworkEdge) => void;
 }
 
+const FONT_SIZE = 11;
+
 function curve(a: NetworkNode, b: NetworkNode, r: number): string {
   const dx = b.x - a.x;
   const dy = b.y - a.y;
@@ -46,6 +50,15 @@ function curve(a: NetworkNode, b: NetworkNode, r: number): string {
 export function NetworkSvg({ nodes, edges, width, height, label, svgRef, onEdgeClick }: Props) {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const radius = (n: NetworkNode) => (n.emphasis ? 11 : 8);
+  // The selection's own neurons get the first pick of label positions.
+  const order = [...nodes.filter((n) => n.emphasis), ...nodes.filter((n) => !n.emphasis)];
+  const labels = placeLabels(
+    order.map((n) => ({ id: n.id, x: n.x, y: n.y, r: radius(n), text: n.label })),
+    width,
+    height,
+    { fontSize: FONT_SIZE },
+  );
+  const labelOf = new Map(labels.map((l) => [l.id, l]));
   return (
     <svg
       ref={svgRef}
@@ -102,11 +115,28 @@ export function NetworkSvg({ nodes, edges, width, height, label, svgRef, onEdgeC
             >
               <title>{n.label}</title>
             </circle>
-            <text x={radius(n) + 4} y={4} fontSize={11} fill="#1d232a">
-              {n.label}
-            </text>
           </g>
         ))}
+      </g>
+      {/* A white halo keeps labels readable where they cross edges. */}
+      <g
+        fontSize={FONT_SIZE}
+        fill="#1d232a"
+        stroke="#ffffff"
+        strokeWidth={3}
+        strokeLinejoin="round"
+        paintOrder="stroke"
+        className="net-labels"
+      >
+        {nodes.map((n) => {
+          const l = labelOf.get(n.id);
+          if (!l?.visible) return null;
+          return (
+            <text key={n.id} x={l.x.toFixed(1)} y={l.y.toFixed(1)} textAnchor={l.anchor}>
+              {n.label}
+            </text>
+          );
+        })}
       </g>
     </svg>
   );

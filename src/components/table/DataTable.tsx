@@ -1,150 +1,183 @@
 /**
- * A generic sortable, virtualized table with optional row selection (checkboxes). ARIA table
- * roles on a CSS grid: only the visible rows are in the DOM, `aria-rowcount` tells assistive tech
- * (and tests) how many there are. The parent owns the rows; this owns sort and scroll.
+ * Renders any table model from useDataTable: a real <table> (headers with scope and aria-sort,
+ * sortable headers are buttons), only the rows in view in the DOM (TanStack Virtual, fixed row
+ * height; `aria-rowcount` tells assistive tech and tests how many there are), an optional checkbox
+ * column, and a sticky footer of column totals derived from the columns.
  */
-import { useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Column } from './column.ts';
-import { TableHeaderRow } from './TableHeaderRow.tsx';
-import { sortRows, type SortState } from './sort-rows.ts';
-import { useRowWindow } from './use-row-window.ts';
+import type { RowData } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
+import { DataTableHead, type SelectAll } from './DataTableHead.tsx';
+import { columnTotals, hasFooter } from './table-export.ts';
+import { tableMinWidthRem, type DataTableInstance } from './use-data-table.ts';
 import './data-table.css';
 
-export interface DataTableProps<T, K extends string | number> {
+interface RowSelectionProps<T> {
+  isSelected: (row: T) => boolean;
+  onToggle: (row: T, index: number, checked: boolean) => void;
+  /** The checkbox's name is "Select <rowLabel>". */
+  rowLabel: (row: T) => string;
+  selectAll: SelectAll;
+}
+
+export interface DataTableProps<T extends RowData> {
+  table: DataTableInstance<T>;
   label: string;
-  rows: readonly T[];
-  columns: readonly Column<T>[];
-  rowKey: (row: T) => K;
-  initialSort?: SortState;
-  /** Shown as the last, sticky row (e.g. totals), one cell per column. */
-  footer?: readonly ReactNode[];
-  /** Row selection: a checkbox column appears when given. */
-  selected?: ReadonlySet<K>;
-  onSelectedChange?: (keys: Set<K>) => void;
-  /** Accessible name of a row's checkbox, e.g. the neuron name. */
-  rowLabel?: (row: T) => string;
-  /** Marks rows (e.g. already in the selection) with aria-current. */
-  isCurrent?: (row: T) => boolean;
-  onRowClick?: (row: T) => void;
   rowHeight?: number;
-  /** Max body height in px before it scrolls. */
-  maxHeight?: number;
+  /** CSS height of the scrolling body, e.g. `62vh`; default: up to `maxHeight` px. */
+  height?: string;
+  /** Default 420; null leaves the size to the stylesheet (e.g. a flex child). */
+  maxHeight?: number | null;
+  selection?: RowSelectionProps<T>;
+  /** Clicks on a row outside its controls (inputs, links, buttons). */
+  onRowClick?: (row: T, index: number, event: MouseEvent<HTMLTableRowElement>) => void;
+  /** Extra attributes of a row: a class, aria-current, data-* attributes. */
+  rowProps?: (row: T) => { className?: string; current?: boolean; data?: Record<string, string> };
+  /** Called (debounced) with the rows on screen, e.g. to load their details. */
+  onVisibleRowsChange?: (rows: T[]) => void;
+  /** Scrolls this row (display index) into view when it changes. */
+  scrollToIndex?: number;
+  /** Headers only for assistive tech (a list-like table). */
+  hideHeader?: boolean;
+  className?: string;
   empty?: ReactNode;
 }
 
-export function DataTable<T, K extends string | number>(props: DataTableProps<T, K>) {
-  const { rows, columns, rowKey, selected, onSelectedChange, rowHeight = 30 } = props;
-  const [sort, setSort] = useState<SortState | null>(props.initialSort ?? null);
-  const sorted = useMemo(() => {
-    const col = columns.find((c) => c.id === sort?.columnId);
-    return sortRows(rows, col?.sortValue, sort?.direction ?? 'asc');
-  }, [rows, columns, sort]);
+export function DataTable<T extends RowData>(props: DataTableProps<T>) {
+  const { table, selection, rowHeight = 30, onVisibleRowsChange, scrollToIndex } = props;
+  const rows = table.getRowModel().rows;
+  const columns = table.getAllLeafColumns().filter((c) => !c.columnDef.meta?.csvOnly);
+  const defs = columns.map((c) => c.columnDef);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const rowWindow = useRowWindow(sorted.length, rowHeight, scrollRef);
-  const selectable = selected !== undefined && onSelectedChange !== undefined;
-  const template = [
-    ...(selectable ? ['2.2rem'] : []),
-    ...columns.map((c) => c.width ?? 'minmax(5rem, 1fr)'),
-  ].join(' ');
-  const footerRows = props.footer ? 1 : 0;
-  const minWidthRem = minWidth(selectable, columns);
-
-  const toggle = (key: K, on: boolean) => {
-    if (!onSelectedChange || !selected) return;
-    const next = new Set(selected);
-    if (on) next.add(key);
-    else next.delete(key);
-    onSelectedChange(next);
-  };
-  const allKeys = sorted.map(rowKey);
-  const allOn = allKeys.length > 0 && allKeys.every((k) => selected?.has(k));
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  // A fast scroll passes thousands of rows: report the visible ones once they stay a moment.
+  const visibleKey = items.map((item) => rows[item.index]?.id ?? '').join(',');
+  useEffect(() => {
+    if (!onVisibleRowsChange) return;
+    const timer = setTimeout(() => {
+      const shown = new Set(visibleKey.split(','));
+      onVisibleRowsChange(rows.filter((r) => shown.has(r.id)).map((r) => r.original));
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [visibleKey, onVisibleRowsChange, rows]);
+  useEffect(() => {
+    if (scrollToIndex !== undefined && scrollToIndex >= 0) virtualizer.scrollToIndex(scrollToIndex);
+  }, [scrollToIndex, virtualizer]);
+  const footer = hasFooter(defs);
+  const originals = useMemo(() => rows.map((r) => r.original), [rows]);
+  const totals = footer ? columnTotals(defs, originals) : [];
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  const span = columns.length + (selection ? 1 : 0);
+  const numeric = (i: number) => (defs[i]?.meta?.numeric ? 'dt-num' : undefined);
 
   return (
     <div
-      role="table"
-      aria-label={props.label}
-      aria-rowcount={sorted.length + 1 + footerRows}
-      className="data-table"
-      style={{ ['--dt-columns' as string]: template }}
+      ref={scrollRef}
+      className={`data-table${props.className ? ` ${props.className}` : ''}`}
+      style={
+        props.height
+          ? { height: props.height }
+          : props.maxHeight === null
+            ? undefined
+            : { maxHeight: props.maxHeight ?? 420 }
+      }
     >
-      <div className="dt-inner" style={{ minWidth: `${minWidthRem}rem` }}>
-        <TableHeaderRow
+      <table
+        aria-label={props.label}
+        aria-rowcount={rows.length + 1 + (footer ? 1 : 0)}
+        style={{ minWidth: `${tableMinWidthRem(defs, selection !== undefined)}rem` }}
+      >
+        <colgroup>
+          {selection ? <col style={{ width: '2.4rem' }} /> : null}
+          {defs.map((d) => (
+            <col key={d.id} style={{ width: d.meta?.width ?? 'auto' }} />
+          ))}
+        </colgroup>
+        <DataTableHead
+          table={table}
           columns={columns}
-          sort={sort}
-          onSort={setSort}
-          selectAll={
-            selectable
-              ? {
-                  checked: allOn,
-                  disabled: allKeys.length === 0,
-                  onChange: (on) => onSelectedChange(on ? new Set(allKeys) : new Set()),
-                }
-              : undefined
-          }
+          selectAll={selection?.selectAll}
+          hidden={props.hideHeader ?? false}
         />
-        <div
-          ref={scrollRef}
-          className="dt-body"
-          role="rowgroup"
-          style={{ maxHeight: props.maxHeight ?? 420 }}
-        >
-          {sorted.length === 0 ? <div className="dt-empty">{props.empty ?? 'No rows'}</div> : null}
-          <div style={{ height: rowWindow.totalSize, position: 'relative' }}>
-            {rowWindow.items.map((item) => {
-              const row = sorted[item.index];
-              if (row === undefined) return null;
-              const key = rowKey(row);
-              return (
-                <div
-                  key={key}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={selectable ? selected.has(key) : undefined}
-                  aria-current={props.isCurrent?.(row) ? 'true' : undefined}
-                  className={`dt-row${props.onRowClick ? ' dt-clickable' : ''}`}
-                  style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
-                  onClick={props.onRowClick ? () => props.onRowClick?.(row) : undefined}
-                >
-                  {selectable ? (
-                    <div role="cell" className="dt-cell dt-check">
-                      <input
-                        type="checkbox"
-                        aria-label={`Select ${props.rowLabel?.(row) ?? String(key)}`}
-                        checked={selected.has(key)}
-                        onClick={(e) => e.stopPropagation()}
-                        onChange={(e) => toggle(key, e.target.checked)}
-                      />
-                    </div>
-                  ) : null}
-                  {columns.map((c) => (
-                    <div key={c.id} role="cell" className={`dt-cell${c.numeric ? ' dt-num' : ''}`}>
-                      {c.cell(row)}
-                    </div>
-                  ))}
-                </div>
-              );
-            })}
-          </div>
-        </div>
-        {props.footer ? (
-          <div role="rowgroup">
-            <div role="row" aria-rowindex={sorted.length + 2} className="dt-row dt-footer">
-              {selectable ? <div role="cell" className="dt-cell" /> : null}
-              {columns.map((c, i) => (
-                <div key={c.id} role="cell" className={`dt-cell${c.numeric ? ' dt-num' : ''}`}>
-                  {props.footer?.[i]}
-                </div>
+        <tbody>
+          {top > 0 ? <tr aria-hidden="true" style={{ height: top }} /> : null}
+          {items.map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            const extra = props.rowProps?.(row.original);
+            const checked = selection?.isSelected(row.original);
+            const data = Object.fromEntries(
+              Object.entries(extra?.data ?? {}).map(([k, v]) => [`data-${k}`, v]),
+            );
+            return (
+              <tr
+                key={row.id}
+                aria-rowindex={item.index + 2}
+                aria-selected={checked}
+                aria-current={extra?.current ? 'true' : undefined}
+                className={extra?.className}
+                style={{ height: rowHeight }}
+                {...data}
+                onClick={
+                  props.onRowClick
+                    ? (e) => {
+                        if ((e.target as HTMLElement).closest('input, a, button, label')) return;
+                        props.onRowClick?.(row.original, item.index, e);
+                      }
+                    : undefined
+                }
+              >
+                {selection ? (
+                  <td className="dt-check">
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${selection.rowLabel(row.original)}`}
+                      checked={checked ?? false}
+                      onChange={(e) =>
+                        selection.onToggle(row.original, item.index, e.target.checked)
+                      }
+                    />
+                  </td>
+                ) : null}
+                {row.getAllCells().map((cell, i) =>
+                  cell.column.columnDef.meta?.csvOnly ? null : (
+                    <td key={cell.id} className={numeric(i)}>
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ),
+                )}
+              </tr>
+            );
+          })}
+          {bottom > 0 ? <tr aria-hidden="true" style={{ height: bottom }} /> : null}
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={span} className="dt-empty">
+                {props.empty ?? 'No rows'}
+              </td>
+            </tr>
+          ) : null}
+        </tbody>
+        {footer ? (
+          <tfoot>
+            <tr aria-rowindex={rows.length + 2}>
+              {selection ? <td /> : null}
+              {totals.map((t, i) => (
+                <td key={t.id} className={numeric(i)}>
+                  {t.text}
+                </td>
               ))}
-            </div>
-          </div>
+            </tr>
+          </tfoot>
         ) : null}
-      </div>
+      </table>
     </div>
   );
-}
-
-/** Sum of the columns' minimum widths (the first rem length of each track), in rem. */
-function minWidth<T>(selectable: boolean, columns: readonly Column<T>[]): number {
-  const first = (track: string) => Number(/([\d.]+)rem/.exec(track)?.[1] ?? 5);
-  return (selectable ? 2.2 : 0) + columns.reduce((s, c) => s + first(c.width ?? '5rem'), 0) + 1;
 }

@@ -1,17 +1,27 @@
-/** Filters of the partner tables; every one of them also applies to totals and CSV. */
-import type { BooleanOp, PartnerFilter, TextFilterTarget } from '../../analysis/partner-table.ts';
+/**
+ * Filters of the partner tables; every one of them also applies to totals and CSV. Bounds,
+ * defaults and choices come from the one declaration in lib/partner-filter-fields.ts.
+ */
+import {
+  partnerFilterFields as F,
+  type PartnerFilterOptions,
+  type TextFilterTarget,
+} from '../../lib/partner-filter-fields.ts';
+import { clampInt } from '../../lib/url-fields.ts';
 
-export type PartnerFilterState = Omit<PartnerFilter, 'sources'>;
+export type PartnerFilterState = PartnerFilterOptions;
 
 interface Props {
   value: PartnerFilterState;
   onChange: (next: PartnerFilterState) => void;
 }
 
-const positive = (raw: string, fallback: number) => {
-  const n = Math.floor(Number(raw));
-  return Number.isFinite(n) && n >= 1 ? n : fallback;
-};
+const OP_LABELS = { OR: 'OR (any source)', AND: 'AND (all sources)' } as const;
+const TARGET_LABELS = { name: 'partner name', annotation: 'annotation' } as const;
+const confidences = Array.from(
+  { length: F.minConfidence.max - F.minConfidence.min + 1 },
+  (_, i) => F.minConfidence.min + i,
+);
 
 export function PartnerControls({ value, onChange }: Props) {
   const set = (patch: Partial<PartnerFilterState>) => onChange({ ...value, ...patch });
@@ -25,20 +35,21 @@ export function PartnerControls({ value, onChange }: Props) {
         Min synapses
         <input
           type="number"
-          min={1}
+          min={F.minSynapses.min}
+          max={F.minSynapses.max}
           value={value.minSynapses}
-          onChange={(e) => set({ minSynapses: positive(e.target.value, 1) })}
+          onChange={(e) => set({ minSynapses: clampInt(F.minSynapses, e.target.value) })}
         />
       </label>
       <label>
         Min confidence
         <select
           value={value.minConfidence}
-          onChange={(e) => set({ minConfidence: Number(e.target.value) })}
+          onChange={(e) => set({ minConfidence: clampInt(F.minConfidence, e.target.value) })}
         >
-          {[1, 2, 3, 4, 5].map((c) => (
+          {confidences.map((c) => (
             <option key={c} value={c}>
-              {c === 1 ? '1 (all)' : `≥ ${c}`}
+              {c === F.minConfidence.min ? `${c} (all)` : `≥ ${c}`}
             </option>
           ))}
         </select>
@@ -47,14 +58,15 @@ export function PartnerControls({ value, onChange }: Props) {
         Min partner nodes
         <input
           type="number"
-          min={1}
+          min={F.minPartnerNodes.min}
+          max={F.minPartnerNodes.max}
           value={value.minPartnerNodes}
-          onChange={(e) => set({ minPartnerNodes: positive(e.target.value, 1) })}
+          onChange={(e) => set({ minPartnerNodes: clampInt(F.minPartnerNodes, e.target.value) })}
         />
       </label>
       <fieldset className="inline-fieldset">
         <legend>Sources</legend>
-        {(['OR', 'AND'] as BooleanOp[]).map((op) => (
+        {F.op.values.map((op) => (
           <label key={op}>
             <input
               type="radio"
@@ -62,7 +74,7 @@ export function PartnerControls({ value, onChange }: Props) {
               checked={value.op === op}
               onChange={() => set({ op })}
             />
-            {op === 'OR' ? 'OR (any source)' : 'AND (all sources)'}
+            {OP_LABELS[op]}
           </label>
         ))}
       </fieldset>
@@ -70,10 +82,18 @@ export function PartnerControls({ value, onChange }: Props) {
         Filter by
         <select
           value={value.textTarget}
-          onChange={(e) => set({ textTarget: e.target.value as TextFilterTarget })}
+          onChange={(e) =>
+            set({
+              textTarget:
+                F.textTarget.values.find((t) => t === e.target.value) ?? F.textTarget.default,
+            })
+          }
         >
-          <option value="name">partner name</option>
-          <option value="annotation">annotation</option>
+          {F.textTarget.values.map((t: TextFilterTarget) => (
+            <option key={t} value={t}>
+              {TARGET_LABELS[t]}
+            </option>
+          ))}
         </select>
       </label>
       <label>
@@ -81,6 +101,7 @@ export function PartnerControls({ value, onChange }: Props) {
         <input
           type="search"
           value={value.text}
+          maxLength={F.text.maxLength}
           placeholder={value.textTarget === 'name' ? 'e.g. KC' : 'e.g. left'}
           onChange={(e) => set({ text: e.target.value })}
         />

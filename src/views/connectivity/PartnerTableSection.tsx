@@ -1,9 +1,11 @@
 /** One direction's partner table with its summary, CSV export and "add to selection". */
 import { useMemo, useState } from 'react';
-import { partnerTableCsv } from '../../analysis/partner-csv.ts';
 import type { PartnerRow, PartnerTable } from '../../analysis/partner-table.ts';
 import { ExportBar } from '../../components/plots/ExportBar.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
+import { formatCount } from '../../components/table/define-column.ts';
+import { tableCsv } from '../../components/table/table-export.ts';
+import { displayedRows, useDataTable } from '../../components/table/use-data-table.ts';
 import { partnerColumns } from './partner-columns.tsx';
 
 interface Props {
@@ -16,8 +18,6 @@ interface Props {
   onShow3d: (row: PartnerRow) => void;
   busy3d: boolean;
 }
-
-const fmt = (n: number) => n.toLocaleString('en-US');
 
 export function PartnerTableSection(p: Props) {
   const { table, direction } = p;
@@ -34,16 +34,27 @@ export function PartnerTableSection(p: Props) {
       }),
     [table.sources, p.names, p.colors, p.reviewed, p.onShow3d, p.busy3d],
   );
-  const shown = new Set(table.rows.map((r) => r.partnerId));
-  const picked = [...checked].filter((id) => shown.has(id));
+  const model = useDataTable({
+    data: table.rows,
+    columns,
+    getRowId: (r) => r.partnerId,
+    initialSort: { id: 'total', desc: true },
+  });
+  const shownIds = table.rows.map((r) => r.partnerId);
+  const picked = shownIds.filter((id) => checked.has(id));
   const title = direction === 'upstream' ? 'Upstream partners' : 'Downstream partners';
-  const footer = ['Total', '', ...table.columnTotals.map(fmt), fmt(table.total), '', '', ''];
+  const toggle = (id: number, on: boolean) => {
+    const next = new Set(checked);
+    if (on) next.add(id);
+    else next.delete(id);
+    setChecked(next);
+  };
   return (
     <section className="partner-section" aria-labelledby={`${direction}-title`}>
       <div className="section-bar">
         <h2 id={`${direction}-title`}>{title}</h2>
         <p role="status" aria-label={`${title} summary`}>
-          {fmt(table.rows.length)} partners · {fmt(table.total)} synapses
+          {formatCount(table.rows.length)} partners · {formatCount(table.total)} synapses
         </p>
         <button type="button" disabled={picked.length === 0} onClick={() => p.onAdd(picked)}>
           Add {picked.length || ''} to selection
@@ -51,20 +62,24 @@ export function PartnerTableSection(p: Props) {
         <ExportBar
           name={`${direction} partners`}
           fileBase={`${direction}-partners`}
-          actions={{ csv: () => partnerTableCsv(table, p.names, p.reviewed) }}
+          actions={{ csv: () => tableCsv(columns, displayedRows(model)) }}
         />
       </div>
       <DataTable
+        table={model}
         label={title}
-        rows={table.rows}
-        columns={columns}
-        rowKey={(r) => r.partnerId}
-        initialSort={{ columnId: 'total', direction: 'desc' }}
-        footer={footer}
-        selected={checked}
-        onSelectedChange={setChecked}
-        rowLabel={(r) => r.name}
-        isCurrent={(r) => p.colors.has(r.partnerId)}
+        selection={{
+          isSelected: (r) => checked.has(r.partnerId),
+          onToggle: (r, _i, on) => toggle(r.partnerId, on),
+          rowLabel: (r) => r.name,
+          selectAll: {
+            label: 'Select all rows',
+            checked: shownIds.length > 0 && picked.length === shownIds.length,
+            disabled: shownIds.length === 0,
+            onChange: (on) => setChecked(on ? new Set(shownIds) : new Set()),
+          },
+        }}
+        rowProps={(r) => ({ current: p.colors.has(r.partnerId) })}
         empty="No partner passes the filters."
       />
     </section>

@@ -1,5 +1,9 @@
+/**
+ * The partner table's columns: name, skeleton id, one count per source, total, partner nodes,
+ * reviewed %, 3D. The footer totals and the CSV come from these same columns.
+ */
 import type { PartnerRow } from '../../analysis/partner-table.ts';
-import type { Column } from '../../components/table/column.ts';
+import { column, type TableColumn } from '../../components/table/define-column.ts';
 
 interface Options {
   sources: readonly number[];
@@ -10,16 +14,15 @@ interface Options {
   busy: boolean;
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US');
-
-/** Name, skeleton id, one count column per source, total, partner nodes, reviewed %, 3D. */
-export function partnerColumns(o: Options): Column<PartnerRow>[] {
+export function partnerColumns(o: Options): TableColumn<PartnerRow>[] {
   return [
-    {
+    column<PartnerRow>({
       id: 'name',
       header: 'Partner',
-      width: 'minmax(12rem, 3fr)',
-      sortValue: (r) => r.name,
+      width: 'auto',
+      value: (r) => r.name,
+      csv: 'partner',
+      footerLabel: 'Total',
       cell: (r) => (
         <>
           {o.colors.has(r.partnerId) ? (
@@ -32,57 +35,67 @@ export function partnerColumns(o: Options): Column<PartnerRow>[] {
           {r.name}
         </>
       ),
-    },
-    {
+    }),
+    column<PartnerRow>({
       id: 'skid',
       header: 'Skeleton ID',
       width: '7rem',
       numeric: true,
-      sortValue: (r) => r.partnerId,
-      cell: (r) => r.partnerId,
-    },
-    ...o.sources.map((s, i): Column<PartnerRow> => ({
-      id: `src-${s}`,
-      header: (
-        <>
-          <span className="swatch" style={{ background: o.colors.get(s) ?? '#888' }} />
-          {o.names.get(s) ?? s}
-        </>
-      ),
-      headerLabel: `Synapses with ${o.names.get(s) ?? s}`,
-      width: 'minmax(5.5rem, 1fr)',
-      numeric: true,
-      sortValue: (r) => r.counts[i] ?? 0,
-      cell: (r) => fmt(r.counts[i] ?? 0),
-    })),
-    {
+      format: String,
+      value: (r) => r.partnerId,
+      csv: 'skeleton_id',
+    }),
+    ...o.sources.map((s, i) => {
+      const name = o.names.get(s) ?? String(s);
+      return column<PartnerRow>({
+        id: `src-${s}`,
+        header: `Synapses with ${name}`,
+        renderHeader: () => (
+          <>
+            <span className="swatch" style={{ background: o.colors.get(s) ?? '#888' }} />
+            {name}
+          </>
+        ),
+        width: '7rem',
+        numeric: true,
+        value: (r) => r.counts[i] ?? 0,
+        csv: `${name} (${s})`,
+        total: true,
+      });
+    }),
+    column<PartnerRow>({
       id: 'total',
       header: 'Total',
-      width: '5rem',
+      width: '5.5rem',
       numeric: true,
-      sortValue: (r) => r.total,
-      cell: (r) => fmt(r.total),
-    },
-    {
+      value: (r) => r.total,
+      csv: 'total',
+      total: true,
+    }),
+    column<PartnerRow>({
       id: 'nodes',
       header: 'Nodes',
-      width: '5.5rem',
+      width: '6rem',
       numeric: true,
-      sortValue: (r) => r.nodeCount,
-      cell: (r) => fmt(r.nodeCount),
-    },
-    {
+      value: (r) => r.nodeCount,
+      csv: 'partner_nodes',
+    }),
+    column<PartnerRow>({
       id: 'reviewed',
       header: 'Reviewed',
-      width: '5.5rem',
+      width: '6rem',
       numeric: true,
-      sortValue: (r) => o.reviewed.get(r.partnerId),
+      value: (r) => o.reviewed.get(r.partnerId),
+      csv: {
+        header: 'reviewed_percent',
+        value: (r) => o.reviewed.get(r.partnerId)?.toFixed(1) ?? '',
+      },
       cell: (r) => {
         const p = o.reviewed.get(r.partnerId);
         return p === undefined ? '…' : `${p.toFixed(0)} %`;
       },
-    },
-    {
+    }),
+    column<PartnerRow>({
       id: '3d',
       header: '3D',
       width: '3.5rem',
@@ -100,6 +113,6 @@ export function partnerColumns(o: Options): Column<PartnerRow>[] {
           3D
         </button>
       ),
-    },
+    }),
   ];
 }

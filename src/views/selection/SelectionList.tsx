@@ -1,9 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
+import { DataTable } from '../../components/table/DataTable.tsx';
+import { useDataTable } from '../../components/table/use-data-table.ts';
 import type { SelectedSkeleton } from '../../state/selection-store.ts';
-import { SelectionRow, type RowActions } from './SelectionRow.tsx';
-import { useFixedRows } from './use-fixed-rows.ts';
-
-const ROW_HEIGHT = 34;
+import { selectionColumns, type RowActions } from './selection-columns.tsx';
 
 interface Props {
   items: readonly SelectedSkeleton[];
@@ -13,41 +12,32 @@ interface Props {
   actions: RowActions;
 }
 
-/** The neurons, one row each, windowed; scrolls the highlighted neuron into view. */
+/** The neurons, one row each, virtualized; scrolls the highlighted neuron into view. */
 export function SelectionList({ items, nameOf, checked, highlightedSkeletonId, actions }: Props) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const { range, scrollToIndex } = useFixedRows(items.length, ROW_HEIGHT, scrollRef);
+  const columns = useMemo(
+    () => selectionColumns({ nameOf, checked, actions }),
+    [nameOf, checked, actions],
+  );
+  const table = useDataTable({ data: items, columns, getRowId: (i) => i.skeletonId });
   const highlightIndex =
     highlightedSkeletonId === null
       ? -1
       : items.findIndex((i) => i.skeletonId === highlightedSkeletonId);
-  useEffect(() => {
-    if (highlightIndex >= 0) scrollToIndex(highlightIndex);
-  }, [highlightIndex, scrollToIndex]);
-
   return (
-    <div className="sel-scroll" ref={scrollRef}>
-      <ul
-        className="sel-list"
-        aria-label="Neurons in the selection"
-        style={{ height: items.length * ROW_HEIGHT }}
-      >
-        {items.slice(range.start, range.end).map((item, k) => {
-          const { name, missing } = nameOf(item.skeletonId);
-          return (
-            <SelectionRow
-              key={item.skeletonId}
-              item={item}
-              name={name}
-              missing={missing}
-              checked={checked.has(item.skeletonId)}
-              highlighted={item.skeletonId === highlightedSkeletonId}
-              top={(range.start + k) * ROW_HEIGHT}
-              actions={actions}
-            />
-          );
-        })}
-      </ul>
-    </div>
+    <DataTable
+      table={table}
+      label="Neurons in the selection"
+      className="sel-scroll"
+      maxHeight={null}
+      rowHeight={34}
+      hideHeader
+      empty="No neuron matches the filter."
+      scrollToIndex={highlightIndex}
+      rowProps={(item) => ({
+        className: `sel-row${item.skeletonId === highlightedSkeletonId ? ' is-highlighted' : ''}${item.visible ? '' : ' is-hidden'}`,
+        current: item.skeletonId === highlightedSkeletonId,
+        data: { 'skeleton-id': String(item.skeletonId) },
+      })}
+    />
   );
 }

@@ -10,7 +10,7 @@ import { BulkActions } from './BulkActions.tsx';
 import { ColorControls } from './ColorControls.tsx';
 import { catmaidSkeletonLink } from './deep-link.ts';
 import { SelectionList } from './SelectionList.tsx';
-import type { RowActions } from './SelectionRow.tsx';
+import type { RowActions } from './selection-columns.tsx';
 import { TransferSection } from './TransferSection.tsx';
 import type { ColorByStatus } from './use-color-by-annotation.ts';
 

@@ -5,41 +5,45 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { timeInvestedDataQuery } from '../../api/time-invested-input.ts';
-import { toCsv } from '../../lib/csv.ts';
 import { computeTimeInvested, type TimeInvestedRow } from '../../analysis/time-invested.ts';
 import { ExportableChart } from '../../components/plots/ExportableChart.tsx';
-import type { Column } from '../../components/table/column.ts';
 import { DataTable } from '../../components/table/DataTable.tsx';
+import { column, formatCount, type TableColumn } from '../../components/table/define-column.ts';
+import { tableCsv } from '../../components/table/table-export.ts';
+import { displayedRows, useDataTable } from '../../components/table/use-data-table.ts';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { timeInvestedFigure } from './time-invested-figure.ts';
 import { useUserNames } from './use-user-names.ts';
 
 type Row = TimeInvestedRow & { user: string };
-const minutes = (id: 'total' | 'creation' | 'edition' | 'review', header: string): Column<Row> => ({
-  id,
-  header,
-  numeric: true,
-  width: 'minmax(7rem, 1fr)',
-  sortValue: (r) => r[id],
-  cell: (r) => `${r[id].toLocaleString('en-US')} min`,
-});
-const columns: Column<Row>[] = [
-  {
-    id: 'user',
-    header: 'User',
-    width: 'minmax(9rem, 2fr)',
-    sortValue: (r) => r.user,
-    cell: (r) => r.user,
-  },
-  {
+const minutes = (id: 'total' | 'creation' | 'edition' | 'review', header: string) =>
+  column<Row>({
+    id,
+    header,
+    numeric: true,
+    width: '8rem',
+    value: (r) => r[id],
+    format: (n) => `${formatCount(n)} min`,
+    csv: `${id}_minutes`,
+  });
+const columns: TableColumn<Row>[] = [
+  column<Row>({
+    id: 'userId',
+    header: 'User id',
+    value: (r) => r.userId,
+    csv: 'user_id',
+    csvOnly: true,
+  }),
+  column<Row>({ id: 'user', header: 'User', width: 'auto', value: (r) => r.user, csv: 'user' }),
+  column<Row>({
     id: 'actions',
     header: 'Actions',
     numeric: true,
-    width: 'minmax(6rem, 1fr)',
-    sortValue: (r) => r.actions,
-    cell: (r) => r.actions.toLocaleString('en-US'),
-  },
+    width: '7rem',
+    value: (r) => r.actions,
+    csv: 'actions',
+  }),
   minutes('total', 'Total'),
   minutes('creation', 'Creation'),
   minutes('edition', 'Edition'),
@@ -63,19 +67,13 @@ export function TimeInvestedSection({ ids }: { ids: readonly number[] }) {
     [input.data, minimumActions, maxInactive, userName],
   );
   const figure = useMemo(() => timeInvestedFigure(rows), [rows]);
-  const csv = () =>
-    toCsv([
-      [
-        'user_id',
-        'user',
-        'actions',
-        'total_minutes',
-        'creation_minutes',
-        'edition_minutes',
-        'review_minutes',
-      ],
-      ...rows.map((r) => [r.userId, r.user, r.actions, r.total, r.creation, r.edition, r.review]),
-    ]);
+  const table = useDataTable({
+    data: rows,
+    columns,
+    getRowId: (r) => r.userId,
+    initialSort: { id: 'total', desc: true },
+  });
+  const csv = () => tableCsv(columns, displayedRows(table));
   const int = (v: string, min: number) => Math.max(min, Math.floor(Number(v)) || min);
 
   return (
@@ -137,11 +135,8 @@ export function TimeInvestedSection({ ids }: { ids: readonly number[] }) {
               : ''}
           </p>
           <DataTable
+            table={table}
             label="Time invested per user"
-            rows={rows}
-            columns={columns}
-            rowKey={(r) => r.userId}
-            initialSort={{ columnId: 'total', direction: 'desc' }}
             empty="No user reaches the minimum activity."
           />
           <ExportableChart

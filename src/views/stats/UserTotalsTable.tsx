@@ -1,10 +1,11 @@
-/** Per-user totals over the chosen range, with its own CSV. */
+/** Per-user totals over the chosen range, with its own CSV (from the same columns). */
 import { useMemo } from 'react';
-import { toCsv } from '../../lib/csv.ts';
 import type { BinnedHistory } from '../../analysis/history-bins.ts';
 import { ExportBar } from '../../components/plots/ExportBar.tsx';
-import type { Column } from '../../components/table/column.ts';
 import { DataTable } from '../../components/table/DataTable.tsx';
+import { column, type TableColumn } from '../../components/table/define-column.ts';
+import { tableCsv } from '../../components/table/table-export.ts';
+import { displayedRows, useDataTable } from '../../components/table/use-data-table.ts';
 
 interface Row {
   userId: number;
@@ -17,28 +18,45 @@ interface Row {
 
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const round3 = (n: number) => Number(n.toFixed(3));
 
-const num = (id: keyof Row, header: string, digits = 0): Column<Row> => ({
-  id,
-  header,
-  numeric: true,
-  width: 'minmax(7rem, 1fr)',
-  sortValue: (r) => r[id],
-  cell: (r) => fmt(Number(r[id]), digits),
-});
+const num = (
+  id: 'cable' | 'nodes' | 'links' | 'reviews',
+  header: string,
+  csv: string,
+  digits = 0,
+) =>
+  column<Row>({
+    id,
+    header,
+    numeric: true,
+    width: '9rem',
+    value: (r) => r[id],
+    format: (n) => fmt(n, digits),
+    csv: { header: csv, value: (r) => round3(r[id]) },
+    total: (rows) => round3(rows.reduce((s, r) => s + r[id], 0)),
+  });
 
-const columns: Column<Row>[] = [
-  {
+const columns: TableColumn<Row>[] = [
+  column<Row>({
+    id: 'userId',
+    header: 'User id',
+    value: (r) => r.userId,
+    csv: 'user_id',
+    csvOnly: true,
+  }),
+  column<Row>({
     id: 'user',
     header: 'User',
-    width: 'minmax(9rem, 2fr)',
-    sortValue: (r) => r.user,
-    cell: (r) => r.user,
-  },
-  num('cable', 'New cable (µm)', 1),
-  num('nodes', 'New nodes'),
-  num('links', 'New synaptic links'),
-  num('reviews', 'Reviewed nodes'),
+    width: 'auto',
+    value: (r) => r.user,
+    csv: 'user',
+    footerLabel: 'Total',
+  }),
+  num('cable', 'New cable (µm)', 'new_cable_um', 1),
+  num('nodes', 'New nodes', 'new_nodes'),
+  num('links', 'New synaptic links', 'new_synaptic_links'),
+  num('reviews', 'Reviewed nodes', 'reviewed_nodes'),
 ];
 
 export function UserTotalsTable({
@@ -62,38 +80,20 @@ export function UserTotalsTable({
       })),
     [binned, userName],
   );
-  const sum = (k: 'cable' | 'nodes' | 'links' | 'reviews') => rows.reduce((s, r) => s + r[k], 0);
-  const csv = () =>
-    toCsv([
-      ['user_id', 'user', 'new_cable_um', 'new_nodes', 'new_synaptic_links', 'reviewed_nodes'],
-      ...rows.map((r) => [
-        r.userId,
-        r.user,
-        Number(r.cable.toFixed(3)),
-        r.nodes,
-        r.links,
-        r.reviews,
-      ]),
-      ['', 'total', Number(sum('cable').toFixed(3)), sum('nodes'), sum('links'), sum('reviews')],
-    ]);
+  const table = useDataTable({
+    data: rows,
+    columns,
+    getRowId: (r) => r.userId,
+    initialSort: { id: 'cable', desc: true },
+  });
   return (
     <div className="user-totals">
-      <ExportBar name="contribution totals" fileBase={fileBase} actions={{ csv }} />
-      <DataTable
-        label="Contributions per user"
-        rows={rows}
-        columns={columns}
-        rowKey={(r) => r.userId}
-        initialSort={{ columnId: 'cable', direction: 'desc' }}
-        footer={[
-          'Total',
-          fmt(sum('cable'), 1),
-          fmt(sum('nodes')),
-          fmt(sum('links')),
-          fmt(sum('reviews')),
-        ]}
-        empty="No activity in this range."
+      <ExportBar
+        name="contribution totals"
+        fileBase={fileBase}
+        actions={{ csv: () => tableCsv(columns, displayedRows(table)) }}
       />
+      <DataTable table={table} label="Contributions per user" empty="No activity in this range." />
     </div>
   );
 }

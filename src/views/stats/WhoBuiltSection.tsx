@@ -7,11 +7,12 @@ import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { skeletonQuery } from '../../workers/skeleton-query.ts';
 import type { SkeletonDetail } from '../../api/skeleton-detail.ts';
-import { toCsv } from '../../lib/csv.ts';
 import { computeContributions, sumContributions } from '../../analysis/contributions.ts';
 import { ExportableChart } from '../../components/plots/ExportableChart.tsx';
 import { ExportBar } from '../../components/plots/ExportBar.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
+import { tableCsv } from '../../components/table/table-export.ts';
+import { displayedRows, useDataTable } from '../../components/table/use-data-table.ts';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { retryFailed } from '../shared/retry-queries.ts';
@@ -57,39 +58,13 @@ export function WhoBuiltSection({ ids }: { ids: readonly number[] }) {
     () => contributorsFigure(byMetric, metric, label),
     [byMetric, metric, label],
   );
-  const csv = () =>
-    toCsv([
-      [
-        'user_id',
-        'user',
-        'nodes',
-        'nodes_percent',
-        'cable_um',
-        'presynapses',
-        'postsynapses',
-        'reviews',
-      ],
-      ...rows.map((r) => [
-        r.userId,
-        r.user,
-        r.nodes,
-        Number(r.share.toFixed(2)),
-        Number(r.cable.toFixed(3)),
-        r.pre,
-        r.post,
-        r.reviews,
-      ]),
-      [
-        '',
-        'total',
-        total.nodes,
-        100,
-        Number(total.cable.toFixed(3)),
-        total.pre,
-        total.post,
-        total.reviews,
-      ],
-    ]);
+  const table = useDataTable({
+    data: rows,
+    columns: contributionColumns,
+    getRowId: (r) => r.userId,
+    initialSort: { id: 'nodes', desc: true },
+  });
+  const csv = () => tableCsv(contributionColumns, displayedRows(table));
 
   return (
     <section className="stats-section" aria-labelledby="who-title">
@@ -113,22 +88,7 @@ export function WhoBuiltSection({ ids }: { ids: readonly number[] }) {
             {fmt(total.cable, 1)} µm
           </p>
           <ExportBar name="contributors table" fileBase="contributors" actions={{ csv }} />
-          <DataTable
-            label="Contributors of the selection"
-            rows={rows}
-            columns={contributionColumns}
-            rowKey={(r) => r.userId}
-            initialSort={{ columnId: 'nodes', direction: 'desc' }}
-            footer={[
-              'Total',
-              fmt(total.nodes),
-              '100.0',
-              fmt(total.cable, 1),
-              fmt(total.pre),
-              fmt(total.post),
-              fmt(total.reviews),
-            ]}
-          />
+          <DataTable table={table} label="Contributors of the selection" />
           <label className="chart-pick">
             Chart{' '}
             <select value={metric} onChange={(e) => setMetric(e.target.value as Metric)}>

@@ -1,36 +1,48 @@
+/** "Who built these neurons": table columns, footer totals and CSV columns in one list. */
 import type { UserContribution } from '../../analysis/contributions.ts';
-import type { Column } from '../../components/table/column.ts';
+import { column, type TableColumn } from '../../components/table/define-column.ts';
 
 export type ContributionRow = UserContribution & { user: string; share: number };
 
 export const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-const num = (
-  id: 'nodes' | 'cable' | 'pre' | 'post' | 'reviews' | 'share',
-  header: string,
-  digits = 0,
-): Column<ContributionRow> => ({
-  id,
-  header,
-  numeric: true,
-  width: 'minmax(6.5rem, 1fr)',
-  sortValue: (r) => r[id],
-  cell: (r) => fmt(r[id], digits),
-});
+type Key = 'nodes' | 'cable' | 'pre' | 'post' | 'reviews' | 'share';
+const round = (n: number, digits: number) => Number(n.toFixed(digits));
+const sum = (rows: readonly ContributionRow[], k: Key) => rows.reduce((s, r) => s + r[k], 0);
 
-export const contributionColumns: Column<ContributionRow>[] = [
-  {
+const num = (id: Key, header: string, csv: string, digits = 0, csvDigits = digits) =>
+  column<ContributionRow>({
+    id,
+    header,
+    numeric: true,
+    width: '7rem',
+    value: (r) => r[id],
+    format: (n) => fmt(n, digits),
+    csv: { header: csv, value: (r) => round(r[id], csvDigits) },
+    total: (rows) => round(sum(rows, id), csvDigits),
+  });
+
+export const contributionColumns: TableColumn<ContributionRow>[] = [
+  column<ContributionRow>({
+    id: 'userId',
+    header: 'User id',
+    value: (r) => r.userId,
+    csv: 'user_id',
+    csvOnly: true,
+  }),
+  column<ContributionRow>({
     id: 'user',
     header: 'User',
-    width: 'minmax(9rem, 2fr)',
-    sortValue: (r) => r.user,
-    cell: (r) => r.user,
-  },
-  num('nodes', 'Nodes'),
-  num('share', 'Nodes %', 1),
-  num('cable', 'Cable (µm)', 1),
-  num('pre', 'Presynapses'),
-  num('post', 'Postsynapses'),
-  num('reviews', 'Reviews'),
+    width: 'auto',
+    value: (r) => r.user,
+    csv: 'user',
+    footerLabel: 'Total',
+  }),
+  num('nodes', 'Nodes', 'nodes'),
+  num('share', 'Nodes %', 'nodes_percent', 1, 2),
+  num('cable', 'Cable (µm)', 'cable_um', 1, 3),
+  num('pre', 'Presynapses', 'presynapses'),
+  num('post', 'Postsynapses', 'postsynapses'),
+  num('reviews', 'Reviews', 'reviews'),
 ];

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { neuronDetailsQuery } from '../../../api/neuron-details.ts';
 import type { SkeletonSummary } from '../../../api/skeleton-summary.ts';
 import type { User } from '../../../api/users.ts';
@@ -8,11 +8,12 @@ import { downloadText } from '../../../lib/download.ts';
 import type { SearchSort } from '../../../state/search-url.ts';
 import { useProjectScope } from '../../shared/catmaid-scope.tsx';
 import { ErrorMessage } from '../../shared/ErrorMessage.tsx';
-import { resultsCsv } from './export-csv.ts';
+import { tableCsv } from '../../../components/table/table-export.ts';
+import { useDataTable } from '../../../components/table/use-data-table.ts';
 import { resultColumns } from './results-columns.tsx';
+import type { ResultRow } from './result-row.ts';
 import { ResultsTable } from './ResultsTable.tsx';
 import { emptyRowSelection, type RowSelection } from './row-selection.ts';
-import { sortRows } from './results-columns.tsx';
 import { cachedCreators, useVisibleCreators } from './use-creators.ts';
 import type { SearchResults } from './use-search-results.ts';
 
@@ -53,26 +54,43 @@ export function ResultsPanel({
   const rows = useMemo(() => results.rows ?? [], [results.rows]);
   const [rowSelection, setRowSelection] = useState<RowSelection>(emptyRowSelection);
   const [visible, setVisible] = useState<number[]>([]);
+  const onVisibleRows = useCallback((r: ResultRow[]) => setVisible(r.map((x) => x.skeletonId)), []);
   const [exporting, setExporting] = useState<unknown>(null);
   const creators = useVisibleCreators(scope, visible, usersById);
   const ctx = useMemo(() => ({ summaries, creators }), [summaries, creators]);
-  const column = resultColumns.find((c) => c.id === sort?.column);
   // A creator sort uses the creators cached when it is chosen: re-sorting as more arrive
   // while scrolling would move rows under the pointer.
   const sortCtx = useMemo(
     () => ({
       summaries,
       creators:
-        column?.id === 'creator'
+        sort?.column === 'creator'
           ? cachedCreators(queryClient, scope, rows, usersById)
           : new Map<number, string>(),
     }),
-    [column, queryClient, scope, rows, usersById, summaries],
+    [sort?.column, queryClient, scope, rows, usersById, summaries],
   );
-  const shown = useMemo(
-    () => (column && sort ? sortRows(rows, column, sort.dir, sortCtx) : rows),
-    [rows, column, sort, sortCtx],
+  // The parent passes a new set on every render: keep the columns while its content stays.
+  const inSelectionKey = [...inSelection].join(',');
+  const selectionSet = useMemo(
+    () => new Set(inSelectionKey ? inSelectionKey.split(',').map(Number) : []),
+    [inSelectionKey],
   );
+  const columns = useMemo(
+    () => resultColumns(sortCtx, ctx, selectionSet),
+    [sortCtx, ctx, selectionSet],
+  );
+  const table = useDataTable({
+    data: rows,
+    columns,
+    getRowId: (r) => r.skeletonId,
+    // Unsorted, no value is read: summaries arriving need not rebuild 100,000 rows.
+    valuesKey: sort ? sortCtx : null,
+    sort: sort ? { id: sort.column, desc: sort.dir === 'desc' } : null,
+    onSortChange: (next) => onSort(next.id),
+  });
+  const rowModel = table.getRowModel();
+  const shown = useMemo(() => rowModel.rows.map((r) => r.original), [rowModel]);
   const chosen = useMemo(
     () => shown.filter((r) => rowSelection.selected.has(r.skeletonId)).map((r) => r.skeletonId),
     [shown, rowSelection],
@@ -93,8 +111,9 @@ export function ResultsPanel({
         );
       }
       const allCreators = cachedCreators(queryClient, scope, shown, usersById);
+      const all = { summaries, creators: allCreators };
       downloadText(
-        resultsCsv(shown, { summaries, creators: allCreators }, inSelection),
+        tableCsv(resultColumns(all, all, selectionSet), shown),
         'catmaid-search-results.csv',
         'text/csv',
       );
@@ -134,14 +153,11 @@ export function ResultsPanel({
         />
       ) : null}
       <ResultsTable
+        table={table}
         rows={shown}
-        ctx={ctx}
-        sort={sort}
-        onSort={onSort}
         rowSelection={rowSelection}
         onRowSelection={setRowSelection}
-        inSelection={inSelection}
-        onVisibleChange={setVisible}
+        onVisibleChange={onVisibleRows}
       />
     </section>
   );

@@ -1,6 +1,10 @@
-/** The search results' columns: how each is shown, sorted and written to CSV. */
-import type { ReactNode } from 'react';
+/**
+ * The search results' columns: how each is shown, sorted and written to CSV. Widths are wide
+ * enough for a full date, a header with its sort arrow and a 7-digit count with separators; they
+ * add up to fit beside the open selection panel at 1,500 px (e2e checks it).
+ */
 import type { SkeletonSummary } from '../../../api/skeleton-summary.ts';
+import { column, formatCount, type TableColumn } from '../../../components/table/define-column.ts';
 import type { ResultRow } from './result-row.ts';
 
 export interface ColumnContext {
@@ -9,101 +13,106 @@ export interface ColumnContext {
   creators: ReadonlyMap<number, string>;
 }
 
-export interface ResultColumn {
-  id: string;
-  label: string;
-  /** CSS width of the column (the table uses a fixed layout). */
-  width: string;
-  numeric?: boolean;
-  /** Sort key and CSV value; undefined = not known (yet). */
-  value: (row: ResultRow, ctx: ColumnContext) => string | number | undefined;
-  render?: (row: ResultRow, ctx: ColumnContext) => ReactNode;
-}
+const oneDecimal = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
 
 function day(ms: number | undefined): string | undefined {
   return ms === undefined ? undefined : new Date(ms).toISOString().slice(0, 10);
 }
 
-export const resultColumns: readonly ResultColumn[] = [
-  { id: 'name', width: '14rem', label: 'Name', value: (r) => r.name },
-  {
-    id: 'skeleton_id',
-    width: '7.5rem',
-    label: 'Skeleton ID',
-    numeric: true,
-    value: (r) => r.skeletonId,
-  },
-  {
-    id: 'annotations',
-    width: 'auto',
-    label: 'Annotations',
-    value: (r) => r.annotations.map((a) => a.name).join('; '),
-    render: (r) => (
-      <ul className="chips" aria-label={`Annotations of ${r.name}`}>
-        {r.annotations.map((a) => (
-          <li key={a.id}>{a.name}</li>
-        ))}
-      </ul>
-    ),
-  },
-  {
-    id: 'nodes',
-    width: '5.5rem',
-    label: 'Nodes',
-    numeric: true,
-    value: (r, c) => c.summaries?.get(r.skeletonId)?.nodeCount,
-  },
-  {
-    id: 'cable',
-    width: '6.5rem',
-    label: 'Cable (µm)',
-    numeric: true,
-    value: (r, c) => {
-      const nm = c.summaries?.get(r.skeletonId)?.cableLength;
-      return nm === undefined ? undefined : Math.round(nm / 100) / 10;
-    },
-    render: (r, c) => {
-      const nm = c.summaries?.get(r.skeletonId)?.cableLength;
-      return nm === undefined ? '…' : (nm / 1000).toFixed(1);
-    },
-  },
-  {
-    id: 'creator',
-    width: '7.5rem',
-    label: 'Creator',
-    value: (r, c) => c.creators.get(r.skeletonId),
-  },
-  {
-    id: 'created',
-    width: '7rem',
-    label: 'Created',
-    value: (r, c) => day(c.summaries?.get(r.skeletonId)?.createdAt),
-  },
-  {
-    id: 'edited',
-    width: '7rem',
-    label: 'Last edited',
-    value: (r, c) => day(c.summaries?.get(r.skeletonId)?.lastEditedAt),
-  },
-];
+const cableUm = (r: ResultRow, c: ColumnContext) => {
+  const nm = c.summaries?.get(r.skeletonId)?.cableLength;
+  return nm === undefined ? undefined : Math.round(nm / 100) / 10;
+};
 
-/** Stable sort; unknown values go last in either direction. */
-export function sortRows(
-  rows: readonly ResultRow[],
-  column: ResultColumn,
-  dir: 'asc' | 'desc',
-  ctx: ColumnContext,
-): ResultRow[] {
-  const keyed = rows.map((row, i) => ({ row, i, v: column.value(row, ctx) }));
-  const sign = dir === 'asc' ? 1 : -1;
-  keyed.sort((a, b) => {
-    if (a.v === undefined || b.v === undefined)
-      return a.v === b.v ? a.i - b.i : a.v === undefined ? 1 : -1;
-    const cmp =
-      typeof a.v === 'number' && typeof b.v === 'number'
-        ? a.v - b.v
-        : String(a.v).localeCompare(String(b.v), undefined, { numeric: true });
-    return cmp === 0 ? a.i - b.i : sign * cmp;
-  });
-  return keyed.map((k) => k.row);
+/**
+ * `sort` is what rows are sorted (and exported) by, `shown` what the cells show: a creator sort
+ * uses the creators known when it was chosen, while cells show creators as they arrive.
+ */
+export function resultColumns(
+  sort: ColumnContext,
+  shown: ColumnContext,
+  inSelection: ReadonlySet<number>,
+): TableColumn<ResultRow>[] {
+  const text = (v: string | undefined) => v ?? '…';
+  return [
+    column<ResultRow>({ id: 'name', header: 'Name', width: '12rem', value: (r) => r.name }),
+    column<ResultRow>({
+      id: 'skeleton_id',
+      header: 'Skeleton ID',
+      width: '8rem',
+      numeric: true,
+      descFirst: false,
+      format: String,
+      value: (r) => r.skeletonId,
+    }),
+    column<ResultRow>({
+      id: 'annotations',
+      header: 'Annotations',
+      width: 'auto',
+      value: (r) => r.annotations.map((a) => a.name).join('; '),
+      cell: (r) => (
+        <ul className="chips" aria-label={`Annotations of ${r.name}`}>
+          {r.annotations.map((a) => (
+            <li key={a.id}>{a.name}</li>
+          ))}
+        </ul>
+      ),
+    }),
+    column<ResultRow>({
+      id: 'nodes',
+      header: 'Nodes',
+      width: '5.5rem',
+      numeric: true,
+      descFirst: false,
+      value: (r) => sort.summaries?.get(r.skeletonId)?.nodeCount,
+      cell: (r) => {
+        const n = shown.summaries?.get(r.skeletonId)?.nodeCount;
+        return n === undefined ? '…' : formatCount(n);
+      },
+    }),
+    column<ResultRow>({
+      id: 'cable',
+      header: 'Cable (µm)',
+      width: '7rem',
+      numeric: true,
+      descFirst: false,
+      value: (r) => cableUm(r, sort),
+      cell: (r) => {
+        const um = cableUm(r, shown);
+        return um === undefined ? '…' : oneDecimal.format(um);
+      },
+    }),
+    column<ResultRow>({
+      id: 'creator',
+      header: 'Creator',
+      width: '7.5rem',
+      value: (r) => sort.creators.get(r.skeletonId),
+      cell: (r) => text(shown.creators.get(r.skeletonId)),
+    }),
+    column<ResultRow>({
+      id: 'created',
+      header: 'Created',
+      width: '7.5rem',
+      value: (r) => day(sort.summaries?.get(r.skeletonId)?.createdAt),
+      cell: (r) => text(day(shown.summaries?.get(r.skeletonId)?.createdAt)),
+    }),
+    column<ResultRow>({
+      id: 'edited',
+      header: 'Last edited',
+      width: '7.5rem',
+      value: (r) => day(sort.summaries?.get(r.skeletonId)?.lastEditedAt),
+      cell: (r) => text(day(shown.summaries?.get(r.skeletonId)?.lastEditedAt)),
+    }),
+    column<ResultRow>({
+      id: 'in_selection',
+      header: 'In selection',
+      width: '7.5rem',
+      csv: { header: 'In selection', value: (r) => (inSelection.has(r.skeletonId) ? 'yes' : 'no') },
+      cell: (r) =>
+        inSelection.has(r.skeletonId) ? <span aria-label="in selection">✓</span> : null,
+    }),
+  ];
 }

@@ -1,0 +1,78 @@
+/**
+ * The table model behind every DataTable: TanStack Table with one sort at a time that never
+ * switches off (a click on the sorted column flips it). The sort is owned here unless the caller
+ * controls it (e.g. the search keeps its sort in the URL).
+ */
+import { useMemo } from 'react';
+import { functionalUpdate, useTable, type ColumnSort, type RowData } from '@tanstack/react-table';
+import { features, type TableColumn } from './define-column.ts';
+
+export interface DataTableOptions<T extends RowData> {
+  data: readonly T[];
+  /** Keep it stable (module scope or useMemo): a new list re-derives every row. */
+  columns: readonly TableColumn<T>[];
+  getRowId: (row: T) => string | number;
+  /**
+   * What the columns' values depend on besides the row (TanStack Table caches a row's values
+   * until the data changes); default: the column list. The search passes its sort context, so
+   * values arriving for display while scrolling do not re-sort rows under the pointer.
+   */
+  valuesKey?: unknown;
+  initialSort?: ColumnSort;
+  /** A controlled sort: the table asks `onSortChange` and shows what `sort` says. */
+  sort?: ColumnSort | null;
+  onSortChange?: (next: ColumnSort) => void;
+}
+
+export function useDataTable<T extends RowData>(o: DataTableOptions<T>) {
+  const controlled = o.onSortChange !== undefined;
+  const sortId = o.sort?.id;
+  const sortDesc = o.sort?.desc;
+  // Same sort, same array: the table compares its state by identity.
+  const current = useMemo(
+    () => (sortId === undefined ? [] : [{ id: sortId, desc: sortDesc ?? false }]),
+    [sortId, sortDesc],
+  );
+  const valuesKey = o.valuesKey === undefined ? o.columns : o.valuesKey;
+  // A new array (not new rows) makes the table rebuild its rows and so their cached values.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- valuesKey is the point
+  const data = useMemo(() => [...o.data], [o.data, valuesKey]);
+  return useTable({
+    features,
+    // TanStack Table reads but never mutates these arrays.
+    columns: o.columns as TableColumn<T>[],
+    data,
+    getRowId: (row: T) => String(o.getRowId(row)),
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    initialState: { sorting: o.initialSort ? [o.initialSort] : [] },
+    ...(controlled
+      ? {
+          state: { sorting: current },
+          onSortingChange: (updater) => {
+            const next = functionalUpdate(updater, current)[0];
+            if (next) o.onSortChange?.(next);
+          },
+        }
+      : {}),
+  });
+}
+
+export type DataTableInstance<T extends RowData> = ReturnType<typeof useDataTable<T>>;
+
+/** The rows in display (sorted) order. */
+export function displayedRows<T extends RowData>(table: DataTableInstance<T>): T[] {
+  return table.getRowModel().rows.map((r) => r.original);
+}
+
+/**
+ * Below this width (the columns' rem widths, `auto` columns counted as 10rem) the table scrolls
+ * sideways instead of squeezing its columns until they cut their text.
+ */
+export function tableMinWidthRem<T extends RowData>(
+  columns: readonly TableColumn<T>[],
+  withCheckbox: boolean,
+): number {
+  const rem = (w: string | undefined) => Number(/^([\d.]+)rem$/.exec(w ?? '')?.[1] ?? 10);
+  return columns.reduce((s, c) => s + rem(c.meta?.width), withCheckbox ? 2.4 : 0);
+}

@@ -1,0 +1,165 @@
+/**
+ * The selection list's columns: check, colour, name, visibility, opacity, CATMAID link, remove.
+ * Not sortable: the list keeps the selection's own order.
+ */
+import type { SelectedSkeleton } from '../../state/selection-store.ts';
+import { column, type TableColumn } from '../../components/table/define-column.ts';
+
+export interface RowActions {
+  onCheck(skeletonId: number, checked: boolean): void;
+  onColor(skeletonId: number, color: string): void;
+  onVisible(skeletonId: number, visible: boolean): void;
+  onOpacity(skeletonId: number, opacity: number): void;
+  onRemove(skeletonId: number): void;
+  onHighlight(skeletonId: number): void;
+  /** Deep link for a skeleton, or null with the reason in `linkUnavailable`. */
+  linkFor(skeletonId: number): string | null;
+  linkUnavailable: string;
+}
+
+export interface SelectionColumnsOptions {
+  nameOf(skeletonId: number): { name: string; missing: boolean };
+  checked: ReadonlySet<number>;
+  actions: RowActions;
+}
+
+export function selectionColumns({
+  nameOf,
+  checked,
+  actions,
+}: SelectionColumnsOptions): TableColumn<SelectedSkeleton>[] {
+  const name = (item: SelectedSkeleton) => nameOf(item.skeletonId).name;
+  return [
+    column<SelectedSkeleton>({
+      id: 'check',
+      header: 'Checked',
+      width: '2rem',
+      cell: (item) => (
+        <input
+          type="checkbox"
+          aria-label={`Check ${name(item)}`}
+          checked={checked.has(item.skeletonId)}
+          onChange={(e) => actions.onCheck(item.skeletonId, e.target.checked)}
+        />
+      ),
+    }),
+    column<SelectedSkeleton>({
+      id: 'color',
+      header: 'Colour',
+      width: '2.2rem',
+      cell: (item) => (
+        <input
+          type="color"
+          className="sel-swatch"
+          aria-label={`Colour of ${name(item)}`}
+          value={item.color}
+          onChange={(e) => actions.onColor(item.skeletonId, e.target.value.toLowerCase())}
+        />
+      ),
+    }),
+    column<SelectedSkeleton>({
+      id: 'name',
+      header: 'Neuron',
+      width: 'auto',
+      cell: (item) => {
+        const id = item.skeletonId;
+        const { name: text, missing } = nameOf(id);
+        return (
+          <button
+            type="button"
+            className="sel-name"
+            title={`${text} · skeleton ${id}. Click to highlight it in every view.`}
+            onClick={() => actions.onHighlight(id)}
+          >
+            <span className={missing ? 'sel-name-text is-missing' : 'sel-name-text'}>{text}</span>
+            <span className="sel-skid">#{id}</span>
+          </button>
+        );
+      },
+    }),
+    column<SelectedSkeleton>({
+      id: 'visible',
+      header: 'Visible',
+      width: '2rem',
+      cell: (item) => (
+        <label
+          className="sel-eye"
+          title={item.visible ? 'Visible (click to hide)' : 'Hidden (click to show)'}
+        >
+          <input
+            type="checkbox"
+            aria-label={`Show ${name(item)}`}
+            checked={item.visible}
+            onChange={(e) => actions.onVisible(item.skeletonId, e.target.checked)}
+          />
+          <span aria-hidden="true">{item.visible ? '●' : '○'}</span>
+        </label>
+      ),
+    }),
+    column<SelectedSkeleton>({
+      id: 'opacity',
+      header: 'Opacity',
+      width: '4.4rem',
+      cell: (item) => (
+        <input
+          type="range"
+          className="sel-opacity"
+          aria-label={`Opacity of ${name(item)}`}
+          title={`Opacity ${Math.round(item.opacity * 100)} %`}
+          min={0.05}
+          max={1}
+          step={0.05}
+          value={item.opacity}
+          onChange={(e) => actions.onOpacity(item.skeletonId, Number(e.target.value))}
+        />
+      ),
+    }),
+    column<SelectedSkeleton>({
+      id: 'link',
+      header: 'Open in CATMAID',
+      width: '2.2rem',
+      cell: (item) => {
+        const link = actions.linkFor(item.skeletonId);
+        const label = `Open ${name(item)} in CATMAID`;
+        return link ? (
+          <a
+            className="sel-icon-button"
+            href={link}
+            target="_blank"
+            rel="noreferrer"
+            aria-label={label}
+            title="Open in CATMAID (new tab)"
+          >
+            ↗
+          </a>
+        ) : (
+          <button
+            type="button"
+            className="sel-icon-button"
+            aria-disabled="true"
+            aria-label={label}
+            title={actions.linkUnavailable}
+          >
+            ↗
+          </button>
+        );
+      },
+    }),
+    column<SelectedSkeleton>({
+      id: 'remove',
+      header: 'Remove',
+      width: '2.2rem',
+      cell: (item) => (
+        <button
+          type="button"
+          className="sel-icon-button sel-remove"
+          aria-label={`Remove ${name(item)}`}
+          title="Remove from the selection"
+          onClick={() => actions.onRemove(item.skeletonId)}
+        >
+          ×
+        </button>
+      ),
+    }),
+  ];
+}
