@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { DashboardConfig } from '../api/dashboard-config.ts';
 import { projectsQuery } from '../api/projects.ts';
 import type { ServerScope } from '../api/scope.ts';
@@ -32,6 +33,8 @@ function catmaidLink(config: DashboardConfig) {
 
 /** Header (server, project, views), connection banner, and the active view with the selection. */
 export function Shell({ config, scope }: Props) {
+  // Bumped by the view's Retry after a crash, so a view chunk that failed to load is fetched anew.
+  const [viewAttempt, setViewAttempt] = useState(0);
   const url = useUrlStore((s) => s.state);
   const update = useUrlStore((s) => s.update);
   const projects = useQuery(projectsQuery(scope));
@@ -73,8 +76,12 @@ export function Shell({ config, scope }: Props) {
               syncUrl
             >
               <SelectionDock link={catmaidLink(config)}>
-                <ErrorBoundary label={`${url.view} view`} resetKey={`${url.view}|${project.id}`}>
-                  <ViewSwitch view={url.view} />
+                <ErrorBoundary
+                  label={`${url.view} view`}
+                  resetKey={`${url.view}|${project.id}`}
+                  onRetry={() => setViewAttempt((n) => n + 1)}
+                >
+                  <ViewSwitch view={url.view} attempt={viewAttempt} />
                 </ErrorBoundary>
               </SelectionDock>
             </SelectionProvider>
