@@ -32,11 +32,13 @@ function catmaidLink(config: DashboardConfig) {
 
 /** Header (server, project, views), connection banner, and the active view with the selection. */
 export function Shell({ config, scope }: Props) {
-  const url = useUrlStore((s) => s.state);
+  // Only what the shell shows: selection edits also pass through the URL store.
+  const view = useUrlStore((s) => s.state.view);
+  const projectId = useUrlStore((s) => s.state.projectId);
   const update = useUrlStore((s) => s.update);
   const projects = useQuery(projectsQuery(scope));
   const list = projects.data ?? [];
-  const wanted = url.projectId ?? config.defaultProjectId;
+  const wanted = projectId ?? config.defaultProjectId;
   const project = list.find((p) => p.id === wanted) ?? (wanted === null ? list[0] : undefined);
 
   return (
@@ -54,7 +56,7 @@ export function Shell({ config, scope }: Props) {
         />
         <ViewTabs
           tabs={viewTabs}
-          active={url.view}
+          active={view}
           onSelect={(view) => update((s) => ({ ...s, view }))}
         />
       </header>
@@ -73,8 +75,8 @@ export function Shell({ config, scope }: Props) {
               syncUrl
             >
               <SelectionDock link={catmaidLink(config)}>
-                <ErrorBoundary label={`${url.view} view`} resetKey={`${url.view}|${project.id}`}>
-                  <ViewSwitch view={url.view} />
+                <ErrorBoundary label={`${view} view`} resetKey={`${view}|${project.id}`}>
+                  <ViewSwitch view={view} />
                 </ErrorBoundary>
               </SelectionDock>
             </SelectionProvider>
