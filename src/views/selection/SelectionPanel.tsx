@@ -1,6 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { neuronNamesQuery } from '../../api/neuron-names.ts';
 import { stacksQuery } from '../../api/projects.ts';
 import { useSelection } from '../../state/selection-context.tsx';
 import { MAX_LINK_ITEMS } from '../../state/selection-url.ts';
@@ -13,6 +12,7 @@ import { SelectionList } from './SelectionList.tsx';
 import type { RowActions } from './SelectionRow.tsx';
 import { TransferSection } from './TransferSection.tsx';
 import type { ColorByStatus } from './use-color-by-annotation.ts';
+import { useSelectionNames } from './use-selection-names.ts';
 
 export interface CatmaidLinkTarget {
   /** The CATMAID web client root, or null when there is none to open. */
@@ -32,16 +32,12 @@ export function SelectionPanel({ link, status, onClose }: Props) {
   const scope = useProjectScope();
   const s = useSelection((st) => st);
   const skids = useMemo(() => s.items.map((i) => i.skeletonId), [s.items]);
-  const names = useQuery({ ...neuronNamesQuery(scope, skids), placeholderData: keepPreviousData });
+  const names = useSelectionNames(skids);
   const stacks = useQuery({ ...stacksQuery(scope), enabled: link.url !== null });
   const [filter, setFilter] = useState('');
   const [checkedRaw, setChecked] = useState<ReadonlySet<number>>(new Set());
 
-  const nameOf = (id: number) => {
-    const name = names.data?.get(id);
-    if (name !== undefined) return { name, missing: false };
-    return { name: `skeleton ${id}`, missing: names.isSuccess && !names.isPlaceholderData };
-  };
+  const nameOf = names.nameOf;
   const needle = filter.trim().toLowerCase();
   const listed = needle
     ? s.items.filter(
@@ -134,8 +130,16 @@ export function SelectionPanel({ link, status, onClose }: Props) {
               onChange={(e) => setFilter(e.target.value)}
             />
           </div>
-          {names.isError ? (
-            <ErrorMessage error={names.error} context="Loading neuron names" />
+          {names.failed > 0 ? (
+            <ErrorMessage
+              error={names.error}
+              context={
+                names.chunks > 1
+                  ? `Loading neuron names (${names.failed} of ${names.chunks} parts)`
+                  : 'Loading neuron names'
+              }
+              onRetry={names.retry}
+            />
           ) : null}
           <SelectionList
             items={listed}

@@ -6,30 +6,20 @@ import {
   selectionFileName,
   serializeSelectionFile,
 } from '../../state/selection-json.ts';
-import { listForMessage, parseIdList } from './parse-id-list.ts';
-import { plural, useVerifiedAdd, type AddOutcome } from './use-verified-add.ts';
-
-interface Message {
-  tone: 'ok' | 'error';
-  lines: string[];
-}
-
-function outcomeMessage(outcome: AddOutcome, what: string): Message {
-  if (outcome.added === 0)
-    return { tone: 'error', lines: [`Nothing was added from ${what}.`, ...outcome.problems] };
-  const lines = [`Added ${plural(outcome.added, 'neuron')} from ${what}.`, ...outcome.problems];
-  return { tone: outcome.problems.length ? 'error' : 'ok', lines };
-}
+import { outcomeMessage, type ReportMessage } from './add-report.ts';
+import { useAddPastedIds } from './use-add-pasted-ids.ts';
+import { PasteProgressLine } from './PasteProgressLine.tsx';
+import { useVerifiedAdd } from './use-verified-add.ts';
 
 /** Import / export CATMAID selection files, and add a pasted list of skeleton ids. */
 export function TransferSection() {
   const store = useSelectionStore();
   const addFromFile = useVerifiedAdd('file');
-  const addIdList = useVerifiedAdd('ids');
+  const pasted = useAddPastedIds();
   const fileRef = useRef<HTMLInputElement>(null);
   const [ids, setIds] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message | null>(null);
+  const [message, setMessage] = useState<ReportMessage | null>(null);
 
   async function importFile(file: File) {
     setMessage(null);
@@ -55,33 +45,9 @@ export function TransferSection() {
 
   async function addIds() {
     setMessage(null);
-    const { ids: parsed, invalid } = parseIdList(ids);
-    if (invalid.length > 0) {
-      setMessage({
-        tone: 'error',
-        lines: [
-          `Not skeleton ids: ${listForMessage(invalid)}. Use whole numbers separated by commas, spaces or new lines; nothing was added.`,
-        ],
-      });
-      return;
-    }
-    if (parsed.length === 0) {
-      setMessage({ tone: 'error', lines: ['Paste at least one skeleton id.'] });
-      return;
-    }
-    const present = new Set(store.getState().items.map((i) => i.skeletonId));
-    const fresh = parsed.filter((id) => !present.has(id));
-    if (fresh.length === 0) {
-      setMessage({ tone: 'ok', lines: ['All these neurons are already in the selection.'] });
-      return;
-    }
-    setBusy(true);
-    const outcome = await addIdList(
-      fresh.map((skeletonId) => ({ skeletonId, color: null, opacity: null })),
-    );
-    setBusy(false);
-    setMessage(outcomeMessage(outcome, 'the pasted ids'));
-    if (outcome.added > 0 && outcome.problems.length === 0) setIds('');
+    const report = await pasted.run(ids);
+    setMessage(report);
+    if (report.tone === 'ok') setIds('');
   }
 
   function exportFile() {
@@ -128,7 +94,7 @@ export function TransferSection() {
             onChange={(e) => setIds(e.target.value)}
           />
         </label>
-        <button type="submit" disabled={busy || !ids.trim()}>
+        <button type="submit" disabled={busy || pasted.progress !== null || !ids.trim()}>
           Add ids
         </button>
       </form>
@@ -136,6 +102,9 @@ export function TransferSection() {
         <p role="status" className="sel-message">
           Checking skeleton ids with the server…
         </p>
+      ) : null}
+      {pasted.progress ? (
+        <PasteProgressLine progress={pasted.progress} onCancel={pasted.cancel} />
       ) : null}
       {message ? (
         <div

@@ -1,26 +1,32 @@
 /**
  * Adding neurons from outside (a CATMAID selection file, a pasted id list) goes through the
  * server first, as CATMAID's own loader does: `skeleton/neuronnames` tells which skeletons
- * exist; unknown ones are dropped and named. Nothing changes when nothing is left to add.
+ * exist; unknown ones are dropped and named. The ids are checked in chunks (progress reported,
+ * cancellable), so 100,000 ids neither freeze the tab nor make one giant request. Nothing
+ * changes when nothing is left to add, or when the check fails or is cancelled.
  */
-import { useQueryClient } from '@tanstack/react-query';
-import { neuronNamesQuery } from '../../api/neuron-names.ts';
+import { fetchNeuronNames } from '../../api/neuron-names.ts';
 import { useSelectionStore } from '../../state/selection-context.tsx';
 import { resolveFileEntries, type SelectionFileEntry } from '../../state/selection-json.ts';
 import { schemeColor } from '../../state/selection-schemes.ts';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { describeError } from '../shared/describe-error.ts';
-import { listForMessage } from './parse-id-list.ts';
+import { unknownLine } from './add-report.ts';
 
 export interface AddOutcome {
   /** Neurons added or updated. */
   added: number;
+  /** Skeleton ids the server does not know. */
+  unknown: number;
   /** Problems to show (role="alert"); empty when everything went in. */
   problems: string[];
+  cancelled: boolean;
 }
 
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+export interface AddOptions {
+  signal?: AbortSignal;
+  /** Ids checked so far, of `total`. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -30,24 +36,31 @@ function plural(n: number, word: string): string {
  */
 export function useVerifiedAdd(
   mode: 'file' | 'ids',
-): (entries: readonly SelectionFileEntry[]) => Promise<AddOutcome> {
+): (entries: readonly SelectionFileEntry[], options?: AddOptions) => Promise<AddOutcome> {
   const scope = useProjectScope();
-  const queryClient = useQueryClient();
   const store = useSelectionStore();
-  return async (entries) => {
+  return async (entries, { signal, onProgress } = {}) => {
     let names: Map<number, string>;
     try {
-      names = await queryClient.fetchQuery(
-        neuronNamesQuery(
-          scope,
-          entries.map((e) => e.skeletonId),
-        ),
+      names = await fetchNeuronNames(
+        scope,
+        entries.map((e) => e.skeletonId),
+        { signal, onProgress },
       );
     } catch (err) {
+      if (signal?.aborted)
+        return {
+          added: 0,
+          unknown: 0,
+          problems: ['Cancelled: nothing was added.'],
+          cancelled: true,
+        };
       const { title, hint } = describeError(err);
       return {
         added: 0,
+        unknown: 0,
         problems: [`Could not check the skeleton ids with the server: ${title}. ${hint}`],
+        cancelled: false,
       };
     }
     const { items: current, colorScheme } = store.getState();
@@ -61,19 +74,9 @@ export function useVerifiedAdd(
     const { items, unknown } = resolveFileEntries(filled, new Set(names.keys()), () =>
       schemeColor(colorScheme, current.length + fresh++),
     );
-    const problems: string[] = [];
-    if (unknown.length > 0) {
-      const one = unknown.length === 1;
-      problems.push(
-        `${one ? 'Skeleton' : 'Skeletons'} ${listForMessage(unknown)} ${one ? 'does' : 'do'} not exist in this project${
-          items.length ? ` and ${one ? 'was' : 'were'} left out` : ''
-        }.`,
-      );
-    }
+    const problems = unknown.length > 0 ? [unknownLine(unknown, items.length > 0)] : [];
     if (items.length > 0 && mode === 'file') store.getState().merge(items);
     if (items.length > 0 && mode === 'ids') store.getState().add(items.map((i) => i.skeletonId));
-    return { added: items.length, problems };
+    return { added: items.length, unknown: unknown.length, problems, cancelled: false };
   };
 }
-
-export { plural };
