@@ -14,10 +14,10 @@
  *
  * Columns rather than records, so deflate finds the runs. Decoding never throws: it returns
  * either the neurons or a reason, and refuses input that would inflate beyond MAX_INFLATED.
+ * It imports nothing else of the app, so e2e tests (tsconfig.node.json) build links with it.
  */
 import { deflateSync, Inflate } from 'fflate';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
-import type { SelectedSkeleton } from './selection-types.ts';
 import { ByteReader, ByteWriter } from './varint-bytes.ts';
 
 const VERSION = 1;
@@ -26,14 +26,22 @@ export const MAX_LINK_NEURONS = 200_000;
 const MAX_INFLATED = 64 * MAX_LINK_NEURONS;
 const MAX_TEXT = 4 * MAX_INFLATED;
 
-export type DecodedLink = { ok: true; items: SelectedSkeleton[] } | { ok: false; reason: string };
+/** A selected neuron (LinkNeuron; restated so e2e can build links without the app's types). */
+export interface LinkNeuron {
+  skeletonId: number;
+  color: string;
+  visible: boolean;
+  opacity: number;
+}
 
-function styleCode(item: SelectedSkeleton): number {
+export type DecodedLink = { ok: true; items: LinkNeuron[] } | { ok: false; reason: string };
+
+function styleCode(item: LinkNeuron): number {
   const op = Number.isFinite(item.opacity) ? Math.min(1, Math.max(0, item.opacity)) : 1;
   return (1000 - Math.round(op * 1000)) * 2 + (item.visible ? 0 : 1);
 }
 
-export function encodeSelectionLink(items: readonly SelectedSkeleton[]): string {
+export function encodeSelectionLink(items: readonly LinkNeuron[]): string {
   const sorted = items.map((item, index) => ({ item, index }));
   sorted.sort((a, b) => a.item.skeletonId - b.item.skeletonId);
   const w = new ByteWriter();
@@ -84,7 +92,7 @@ function inflateBounded(data: Uint8Array): Uint8Array {
   return out;
 }
 
-function readItems(r: ByteReader): SelectedSkeleton[] {
+function readItems(r: ByteReader): LinkNeuron[] {
   if (r.byte() !== VERSION) throw new RangeError('it was made by a newer version of the dashboard');
   const n = r.varint(MAX_LINK_NEURONS);
   const paletteSize = r.varint(n);

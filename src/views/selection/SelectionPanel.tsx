@@ -38,6 +38,7 @@ export function SelectionPanel({ link, status, onClose }: Props) {
   const [checkedRaw, setChecked] = useState<ReadonlySet<number>>(new Set());
 
   const nameOf = names.nameOf;
+  const hidden = useMemo(() => s.items.reduce((n, i) => (i.visible ? n : n + 1), 0), [s.items]);
   const needle = filter.trim().toLowerCase();
   const listed = needle
     ? s.items.filter(
@@ -77,9 +78,7 @@ export function SelectionPanel({ link, status, onClose }: Props) {
         <h2>Selection</h2>
         <span className="sel-count" role="status">
           {s.items.length === 1 ? '1 neuron' : `${s.items.length.toLocaleString()} neurons`}
-          {s.items.some((i) => !i.visible)
-            ? ` · ${s.items.filter((i) => !i.visible).length} hidden`
-            : ''}
+          {hidden > 0 ? ` · ${hidden.toLocaleString()} hidden` : ''}
         </span>
         <button
           type="button"

@@ -7,17 +7,14 @@ import {
   serializeSelectionFile,
 } from '../../state/selection-json.ts';
 import { outcomeMessage, type ReportMessage } from './add-report.ts';
-import { useAddPastedIds } from './use-add-pasted-ids.ts';
-import { PasteProgressLine } from './PasteProgressLine.tsx';
-import { useVerifiedAdd } from './use-verified-add.ts';
+import { PasteIdsForm } from './PasteIdsForm.tsx';
+import { useVerifiedFileAdd } from './use-verified-add.ts';
 
 /** Import / export CATMAID selection files, and add a pasted list of skeleton ids. */
 export function TransferSection() {
   const store = useSelectionStore();
-  const addFromFile = useVerifiedAdd('file');
-  const pasted = useAddPastedIds();
+  const addFromFile = useVerifiedFileAdd();
   const fileRef = useRef<HTMLInputElement>(null);
-  const [ids, setIds] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<ReportMessage | null>(null);
 
@@ -41,13 +38,6 @@ export function TransferSection() {
         `${n === 1 ? '1 entry' : `${n} entries`} without "skeleton_id" ignored (as CATMAID does).`,
       );
     setMessage(m);
-  }
-
-  async function addIds() {
-    setMessage(null);
-    const report = await pasted.run(ids);
-    setMessage(report);
-    if (report.tone === 'ok') setIds('');
   }
 
   function exportFile() {
@@ -78,33 +68,11 @@ export function TransferSection() {
           Export JSON
         </button>
       </div>
-      <form
-        className="sel-paste"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void addIds();
-        }}
-      >
-        <label className="sel-field sel-grow">
-          <span>Skeleton ids</span>
-          <textarea
-            rows={2}
-            value={ids}
-            placeholder="e.g. 16, 2333007 or one per line"
-            onChange={(e) => setIds(e.target.value)}
-          />
-        </label>
-        <button type="submit" disabled={busy || pasted.progress !== null || !ids.trim()}>
-          Add ids
-        </button>
-      </form>
+      <PasteIdsForm disabled={busy} onReport={setMessage} />
       {busy ? (
         <p role="status" className="sel-message">
           Checking skeleton ids with the server…
         </p>
-      ) : null}
-      {pasted.progress ? (
-        <PasteProgressLine progress={pasted.progress} onCancel={pasted.cancel} />
       ) : null}
       {message ? (
         <div

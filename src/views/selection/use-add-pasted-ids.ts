@@ -7,8 +7,8 @@
 import { useRef, useState } from 'react';
 import { useSelectionStore } from '../../state/selection-context.tsx';
 import { outcomeMessage, pasteLines, type ReportMessage } from './add-report.ts';
-import { malformedCount, parseIdListInSlices } from './parse-id-list.ts';
-import { useVerifiedAdd } from './use-verified-add.ts';
+import { malformedCount, parseIdListInSlices, yieldToBrowser } from './parse-id-list.ts';
+import { useVerifiedIdsAdd } from './use-verified-add.ts';
 
 export type PasteProgress =
   { phase: 'reading' } | { phase: 'checking'; done: number; total: number };
@@ -19,13 +19,15 @@ export function useAddPastedIds(): {
   cancel(): void;
 } {
   const store = useSelectionStore();
-  const verifiedAdd = useVerifiedAdd('ids');
+  const verifiedAdd = useVerifiedIdsAdd();
   const [progress, setProgress] = useState<PasteProgress | null>(null);
   const running = useRef<AbortController | null>(null);
 
   async function add(text: string, signal: AbortSignal): Promise<ReportMessage> {
     setProgress({ phase: 'reading' });
     const list = await parseIdListInSlices(text, { signal });
+    await yieldToBrowser();
+    signal.throwIfAborted();
     const present = new Set(store.getState().items.map((i) => i.skeletonId));
     const fresh = list.ids.filter((id) => !present.has(id));
     const notes = pasteLines(list, list.ids.length - fresh.length);
@@ -39,10 +41,10 @@ export function useAddPastedIds(): {
       };
     }
     setProgress({ phase: 'checking', done: 0, total: fresh.length });
-    const outcome = await verifiedAdd(
-      fresh.map((skeletonId) => ({ skeletonId, color: null, opacity: null })),
-      { signal, onProgress: (done, total) => setProgress({ phase: 'checking', done, total }) },
-    );
+    const outcome = await verifiedAdd(fresh, {
+      signal,
+      onProgress: (done, total) => setProgress({ phase: 'checking', done, total }),
+    });
     if (outcome.cancelled) return { tone: 'error', lines: outcome.problems };
     const message = outcomeMessage(outcome, 'the pasted ids', notes);
     if (malformedCount(list) > 0) message.tone = 'error';

@@ -6,6 +6,7 @@
  * changes when nothing is left to add, or when the check fails or is cancelled.
  */
 import { fetchNeuronNames } from '../../api/neuron-names.ts';
+import type { ProjectScope } from '../../api/scope.ts';
 import { useSelectionStore } from '../../state/selection-context.tsx';
 import { resolveFileEntries, type SelectionFileEntry } from '../../state/selection-json.ts';
 import { schemeColor } from '../../state/selection-schemes.ts';
@@ -29,40 +30,46 @@ export interface AddOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+type Checked = { ok: true; names: Map<number, string> } | { ok: false; outcome: AddOutcome };
+
+async function checkWithServer(
+  scope: ProjectScope,
+  ids: readonly number[],
+  { signal, onProgress }: AddOptions,
+): Promise<Checked> {
+  try {
+    return { ok: true, names: await fetchNeuronNames(scope, ids, { signal, onProgress }) };
+  } catch (err) {
+    if (signal?.aborted)
+      return {
+        ok: false,
+        outcome: { ...NOTHING, problems: ['Cancelled: nothing was added.'], cancelled: true },
+      };
+    const { title, hint } = describeError(err);
+    const problem = `Could not check the skeleton ids with the server: ${title}. ${hint}`;
+    return { ok: false, outcome: { ...NOTHING, problems: [problem] } };
+  }
+}
+
+const NOTHING: AddOutcome = { added: 0, unknown: 0, problems: [], cancelled: false };
+
 /**
- * `file`: entries carry colours and opacity and update neurons already selected (this ends
- * "colour by annotation", like any explicit colour). `ids`: new neurons take the current
- * colouring (scheme, or their annotation group).
+ * A CATMAID selection file: entries carry colours and opacity and update neurons already
+ * selected (this ends "colour by annotation", like any explicit colour).
  */
-export function useVerifiedAdd(
-  mode: 'file' | 'ids',
-): (entries: readonly SelectionFileEntry[], options?: AddOptions) => Promise<AddOutcome> {
+export function useVerifiedFileAdd(): (
+  entries: readonly SelectionFileEntry[],
+  options?: AddOptions,
+) => Promise<AddOutcome> {
   const scope = useProjectScope();
   const store = useSelectionStore();
-  return async (entries, { signal, onProgress } = {}) => {
-    let names: Map<number, string>;
-    try {
-      names = await fetchNeuronNames(
-        scope,
-        entries.map((e) => e.skeletonId),
-        { signal, onProgress },
-      );
-    } catch (err) {
-      if (signal?.aborted)
-        return {
-          added: 0,
-          unknown: 0,
-          problems: ['Cancelled: nothing was added.'],
-          cancelled: true,
-        };
-      const { title, hint } = describeError(err);
-      return {
-        added: 0,
-        unknown: 0,
-        problems: [`Could not check the skeleton ids with the server: ${title}. ${hint}`],
-        cancelled: false,
-      };
-    }
+  return async (entries, options = {}) => {
+    const checked = await checkWithServer(
+      scope,
+      entries.map((e) => e.skeletonId),
+      options,
+    );
+    if (!checked.ok) return checked.outcome;
     const { items: current, colorScheme } = store.getState();
     const present = new Map(current.map((i) => [i.skeletonId, i]));
     // A neuron already selected keeps what the file does not say.
@@ -71,12 +78,33 @@ export function useVerifiedAdd(
       return p ? { ...e, color: e.color ?? p.color, opacity: e.opacity ?? p.opacity } : e;
     });
     let fresh = 0;
-    const { items, unknown } = resolveFileEntries(filled, new Set(names.keys()), () =>
+    const { items, unknown } = resolveFileEntries(filled, new Set(checked.names.keys()), () =>
       schemeColor(colorScheme, current.length + fresh++),
     );
     const problems = unknown.length > 0 ? [unknownLine(unknown, items.length > 0)] : [];
-    if (items.length > 0 && mode === 'file') store.getState().merge(items);
-    if (items.length > 0 && mode === 'ids') store.getState().add(items.map((i) => i.skeletonId));
-    return { added: items.length, unknown: unknown.length, problems, cancelled: false };
+    if (items.length > 0) store.getState().merge(items);
+    return { ...NOTHING, added: items.length, unknown: unknown.length, problems };
+  };
+}
+
+/**
+ * New skeleton ids (not yet selected): those the server knows are added with the current
+ * colouring (scheme, or their annotation group). Plain numbers all the way: 100,000 ids.
+ */
+export function useVerifiedIdsAdd(): (
+  ids: readonly number[],
+  options?: AddOptions,
+) => Promise<AddOutcome> {
+  const scope = useProjectScope();
+  const store = useSelectionStore();
+  return async (ids, options = {}) => {
+    const checked = await checkWithServer(scope, ids, options);
+    if (!checked.ok) return checked.outcome;
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (const id of ids) (checked.names.has(id) ? known : unknown).push(id);
+    if (known.length > 0) store.getState().add(known);
+    const problems = unknown.length > 0 ? [unknownLine(unknown, known.length > 0)] : [];
+    return { ...NOTHING, added: known.length, unknown: unknown.length, problems };
   };
 }
