@@ -5,6 +5,10 @@
  * `useUrlStore(selector)`. Writes go through one throttle: `push` (a new search, another view)
  * adds a history entry at once; `replace` (typing in a filter, moving the camera, editing the
  * selection) amends the current entry at most every REPLACE_EVERY_MS, serialising only then.
+ *
+ * Not nuqs: its per-key parsers suit flat query keys, but the selection lives in the fragment
+ * and the search and connectivity parts parse groups of keys together; this small store keeps
+ * the documented schema and its parsers as they are.
  */
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
