@@ -92,8 +92,8 @@ export function SelectionPanel({ link, status, onClose }: Props) {
       </header>
       {s.items.length > MAX_LINK_ITEMS ? (
         <p className="sel-message sel-note">
-          More than {MAX_LINK_ITEMS.toLocaleString()} neurons: the page link no longer carries the selection (a
-          reload keeps it). Share it with Export JSON.
+          More than {MAX_LINK_ITEMS.toLocaleString()} neurons: the page link no longer carries the
+          selection (a reload keeps it). Share it with Export JSON.
         </p>
       ) : null}
       <ColorControls status={status} />
