@@ -8,6 +8,8 @@ import {
 } from '../../state/selection-json.ts';
 import { outcomeMessage, type ReportMessage } from './add-report.ts';
 import { PasteIdsForm } from './PasteIdsForm.tsx';
+import { PasteProgressLine } from './PasteProgressLine.tsx';
+import type { PasteProgress } from './use-add-pasted-ids.ts';
 import { useVerifiedFileAdd } from './use-verified-add.ts';
 
 /** Import / export CATMAID selection files, and add a pasted list of skeleton ids. */
@@ -15,7 +17,9 @@ export function TransferSection() {
   const store = useSelectionStore();
   const addFromFile = useVerifiedFileAdd();
   const fileRef = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<PasteProgress | null>(null);
+  const importing = useRef<AbortController | null>(null);
+  const busy = progress !== null;
   const [message, setMessage] = useState<ReportMessage | null>(null);
 
   async function importFile(file: File) {
@@ -28,9 +32,17 @@ export function TransferSection() {
       });
       return;
     }
-    setBusy(true);
-    const outcome = await addFromFile(parsed.entries);
-    setBusy(false);
+    const controller = new AbortController();
+    importing.current = controller;
+    const onProgress = (done: number, total: number) =>
+      setProgress({ phase: 'checking', done, total });
+    onProgress(0, parsed.entries.length);
+    const outcome = await addFromFile(parsed.entries, { signal: controller.signal, onProgress });
+    setProgress(null);
+    if (outcome.cancelled) {
+      setMessage({ tone: 'error', lines: outcome.problems });
+      return;
+    }
     const m = outcomeMessage(outcome, file.name);
     const n = parsed.ignored;
     if (n > 0)
@@ -69,10 +81,8 @@ export function TransferSection() {
         </button>
       </div>
       <PasteIdsForm disabled={busy} onReport={setMessage} />
-      {busy ? (
-        <p role="status" className="sel-message">
-          Checking skeleton ids with the server…
-        </p>
+      {progress ? (
+        <PasteProgressLine progress={progress} onCancel={() => importing.current?.abort()} />
       ) : null}
       {message ? (
         <div
