@@ -22,7 +22,7 @@ import { ByteReader, ByteWriter } from './varint-bytes.ts';
 
 const VERSION = 1;
 /** More than any link should carry; bounds what a hostile link can make us allocate. */
-export const MAX_LINK_NEURONS = 200_000;
+const MAX_LINK_NEURONS = 200_000;
 const MAX_INFLATED = 64 * MAX_LINK_NEURONS;
 const MAX_TEXT = 4 * MAX_INFLATED;
 

@@ -21,7 +21,7 @@ const SEPARATOR = /[\s,;]/;
 /** ~50 KB of text per slice (~6,000 ids): a few ms of work, so other tasks run in between. */
 const SLICE_CHARS = 50_000;
 
-export function classifyToken(token: string): MalformedKind | number {
+function classifyToken(token: string): MalformedKind | number {
   if (/^\d+$/.test(token)) {
     if (token.length > 16 || !Number.isSafeInteger(Number(token))) return 'overlong';
     const id = Number(token);
