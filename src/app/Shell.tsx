@@ -35,11 +35,13 @@ function catmaidLink(config: DashboardConfig) {
 export function Shell({ config, scope }: Props) {
   // Bumped by the view's Retry after a crash, so a view chunk that failed to load is fetched anew.
   const [viewAttempt, setViewAttempt] = useState(0);
-  const url = useUrlStore((s) => s.state);
+  // Only what the shell shows: selection edits also pass through the URL store.
+  const view = useUrlStore((s) => s.state.view);
+  const projectId = useUrlStore((s) => s.state.projectId);
   const update = useUrlStore((s) => s.update);
   const projects = useQuery(projectsQuery(scope));
   const list = projects.data ?? [];
-  const wanted = url.projectId ?? config.defaultProjectId;
+  const wanted = projectId ?? config.defaultProjectId;
   const project = list.find((p) => p.id === wanted) ?? (wanted === null ? list[0] : undefined);
 
   return (
@@ -57,7 +59,7 @@ export function Shell({ config, scope }: Props) {
         />
         <ViewTabs
           tabs={viewTabs}
-          active={url.view}
+          active={view}
           onSelect={(view) => update((s) => ({ ...s, view }))}
         />
       </header>
@@ -77,11 +79,11 @@ export function Shell({ config, scope }: Props) {
             >
               <SelectionDock link={catmaidLink(config)}>
                 <ErrorBoundary
-                  label={`${url.view} view`}
-                  resetKey={`${url.view}|${project.id}`}
+                  label={`${view} view`}
+                  resetKey={`${view}|${project.id}`}
                   onRetry={() => setViewAttempt((n) => n + 1)}
                 >
-                  <ViewSwitch view={url.view} attempt={viewAttempt} />
+                  <ViewSwitch view={view} attempt={viewAttempt} />
                 </ErrorBoundary>
               </SelectionDock>
             </SelectionProvider>
