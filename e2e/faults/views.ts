@@ -78,7 +78,8 @@ export const searchView: ViewUnderFault = {
 };
 
 // ---- Adding ids in the selection panel: skeleton/neuronnames ----
-const ADDED = [1170, 1171];
+// Demo skeleton ids are even (1000, 1002, …).
+const ADDED = [1170, 1172];
 
 export const addIdsView: ViewUnderFault = {
   name: 'Add ids',
@@ -106,7 +107,7 @@ export const addIdsView: ViewUnderFault = {
 
 // ---- 3D: skeletons/compact-detail (batch) and skeletons/{id}/compact-detail ----
 const viewer = (page: Page) => page.getByRole('region', { name: '3D viewer' });
-const IN_3D = [1200, 1201];
+const IN_3D = [1200, 1202];
 
 export const viewer3dView: ViewUnderFault = {
   name: '3D',
@@ -118,7 +119,7 @@ export const viewer3dView: ViewUnderFault = {
     const region = viewer(page);
     await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
     await expect(region).toHaveAttribute('data-neuron-count', '2');
-    await page.getByLabel('Colour by', { exact: true }).selectOption('strahler');
+    await page.getByRole('combobox', { name: 'Colour by', exact: true }).selectOption('strahler');
     await expect(region).toHaveAttribute('data-colour-mode', 'strahler');
   },
   trigger: (page, n) => addIds(page, IN_3D[n] ?? 0),
@@ -131,7 +132,9 @@ export const viewer3dView: ViewUnderFault = {
   },
   async expectKept(page, n) {
     await expect(viewer(page)).toHaveAttribute('data-colour-mode', 'strahler');
-    await expect(page.getByLabel('Colour by', { exact: true })).toHaveValue('strahler');
+    await expect(page.getByRole('combobox', { name: 'Colour by', exact: true })).toHaveValue(
+      'strahler',
+    );
     await expect(page).toHaveURL(/view=3d/);
     await expectSelection(page, 3 + n, 'ORN 1a left');
   },
