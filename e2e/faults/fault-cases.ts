@@ -59,7 +59,8 @@ export function faultCases(view: ViewUnderFault): void {
         await view.trigger(page, n);
 
         const alert = causeAlert(page, fault);
-        await expect(alert).toBeVisible();
+        // 5xx and network failures are retried by the app before it gives up (about 10 s).
+        await expect(alert).toBeVisible({ timeout: 45_000 });
         for (const re of CAUSE[fault]) await expect(alert).toContainText(re);
         expect((await faults.stats())[`fault:${fault}`] ?? 0).toBeGreaterThan(0);
 
