@@ -1,0 +1,95 @@
+/**
+ * Renders a view inside what the dashboard's shell gives it (see src/app/Shell.tsx): a query
+ * client, the CATMAID scope of demo project 1 (answered by the MSW handlers of
+ * `test-support/msw`), a selection store and the URL state. Tests then find elements by role and
+ * label, as a user (and the e2e tests) would.
+ */
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { render, type RenderResult } from '@testing-library/react';
+import { useState, type ReactNode } from 'react';
+import { afterAll, beforeAll } from 'vitest';
+import { SelectionProvider, useSelectionStore } from '../src/state/selection-context.tsx';
+import type { SelectionStore } from '../src/state/selection-store.ts';
+import { parseUrlState } from '../src/state/url-state.ts';
+import { useUrlStore } from '../src/state/url-store.ts';
+import { CatmaidScopeProvider } from '../src/views/shared/catmaid-scope.tsx';
+import { testQueryClient, testScope } from './msw/scope.ts';
+
+interface Options {
+  /** Skeleton ids in the selection before the first render. */
+  selection?: readonly number[];
+  /** The page's query string (e.g. `view=connectivity&cmin=3`); default: none. */
+  url?: string;
+}
+
+export interface DashboardRender extends RenderResult {
+  queryClient: QueryClient;
+  /** The selection store the view reads (to assert what an action added). */
+  selection: () => SelectionStore;
+}
+
+/** Puts the given ids into the store once, before the view below it first renders. */
+function SeedSelection({ ids, children }: { ids: readonly number[]; children: ReactNode }) {
+  const store = useSelectionStore();
+  useState(() => {
+    if (ids.length > 0) store.getState().add(ids);
+    return null;
+  });
+  return children;
+}
+
+function StoreProbe({ onStore }: { onStore: (s: SelectionStore) => void }) {
+  onStore(useSelectionStore());
+  return null;
+}
+
+export function renderWithDashboard(ui: ReactNode, options: Options = {}): DashboardRender {
+  const query = options.url ? `?${options.url}` : '';
+  window.history.replaceState(null, '', `/${query}`);
+  useUrlStore.setState({ state: parseUrlState(query) });
+  const queryClient = testQueryClient();
+  let store: SelectionStore | null = null;
+  const result = render(
+    <QueryClientProvider client={queryClient}>
+      <CatmaidScopeProvider scope={testScope()}>
+        <SelectionProvider storageKey={null}>
+          <StoreProbe onStore={(s) => (store = s)} />
+          <SeedSelection ids={options.selection ?? []}>{ui}</SeedSelection>
+        </SelectionProvider>
+      </CatmaidScopeProvider>
+    </QueryClientProvider>,
+  );
+  return {
+    ...result,
+    queryClient,
+    selection: () => {
+      if (!store) throw new Error('the selection store was not created');
+      return store;
+    },
+  };
+}
+
+/**
+ * jsdom has no layout, so a virtualized table would show no rows: give every element a viewport
+ * tall enough to show all rows of a small table (call at the top of a test file).
+ */
+export function mockLayout(height = 4000, width = 1200): void {
+  const saved = {
+    h: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight'),
+    w: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientWidth'),
+  };
+  beforeAll(() => {
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+      configurable: true,
+      get: () => height,
+    });
+    Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+      configurable: true,
+      get: () => width,
+    });
+  });
+  afterAll(() => {
+    if (saved.h) Object.defineProperty(HTMLElement.prototype, 'clientHeight', saved.h);
+    if (saved.w) Object.defineProperty(HTMLElement.prototype, 'clientWidth', saved.w);
+  });
+}
