@@ -5,7 +5,8 @@ import { CHROMIUM_FLAGS } from './test-support/chromium-flags.ts';
  * E2E tests drive Debian's Chromium (`/usr/bin/chromium`; `npx playwright install` cannot work
  * without internet) against the built app served by `npm run serve`, with the embedded demo
  * server behind the proxy. Two more servers cover connection problems: one whose CATMAID rejects
- * the proxy's token, one whose CATMAID is down.
+ * the proxy's token, one whose CATMAID is down. The fault suite (project `faults`) puts a
+ * fault-injecting proxy (test-support/fault-proxy.ts) between a dashboard server and a demo server.
  */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // E2E_PORT_BASE moves every test server, so two runs on one machine do not collide.
@@ -14,6 +15,19 @@ export const E2E_PORT = base;
 export const BAD_TOKEN_PORT = base + 1;
 export const SERVER_DOWN_PORT = base + 2;
 const DEMO_WITH_TOKEN_PORT = base + 78;
+// The fault suite (e2e/faults): one demo server, and per Playwright worker a fault proxy in front
+// of it and a dashboard server behind that, so the two workers never share (and race) fault rules.
+const FAULT_DEMO_PORT = base + 79;
+export const FAULT_STACKS = [0, 1].map((i) => ({
+  dashboardPort: base + 3 + i,
+  proxyPort: base + 80 + i,
+}));
+/** The dashboard's credentials in the fault suite: no response may ever carry them. */
+export const FAULT_TOKEN = '5eed'.repeat(10);
+export const FAULT_BASIC_USER = 'fault-suite';
+export const FAULT_BASIC_PASSWORD = 'pw-7c1d0e55-never-echoed';
+/** The browser's timeout for a request that gets no answer (the app reads it from /api/config). */
+export const FAULT_STALL_TIMEOUT_MS = 3000;
 
 const serve = (port: number, env: Record<string, string>) => ({
   command: 'node --import tsx server/serve.ts',
@@ -50,6 +64,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  projects: [
+    { name: 'default', testIgnore: '**/faults/**' },
+    // Fault specs drive a stack per worker (FAULT_STACKS) and set its rules per test.
+    { name: 'faults', testDir: 'e2e/faults', timeout: 90_000 },
+  ],
   webServer: [
     serve(E2E_PORT, {}),
     {
@@ -65,5 +84,28 @@ export default defineConfig({
       CATMAID_TOKEN: '0'.repeat(40),
     }),
     serve(SERVER_DOWN_PORT, { CATMAID_URL: 'http://127.0.0.1:9/' }),
+    {
+      command: `node --import tsx server/demo/main.ts --port ${FAULT_DEMO_PORT}`,
+      url: `http://127.0.0.1:${FAULT_DEMO_PORT}/version`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'ignore',
+    },
+    ...FAULT_STACKS.flatMap(({ dashboardPort, proxyPort }) => [
+      {
+        command: `node --import tsx test-support/fault-proxy-main.ts --port ${proxyPort} --target http://127.0.0.1:${FAULT_DEMO_PORT}/`,
+        url: `http://127.0.0.1:${proxyPort}/__faults/stats`,
+        reuseExistingServer: false,
+        timeout: 180_000,
+        stdout: 'ignore' as const,
+      },
+      serve(dashboardPort, {
+        CATMAID_URL: `http://127.0.0.1:${proxyPort}/`,
+        CATMAID_TOKEN: FAULT_TOKEN,
+        CATMAID_HTTP_USER: FAULT_BASIC_USER,
+        CATMAID_HTTP_PASSWORD: FAULT_BASIC_PASSWORD,
+        DASHBOARD_STALL_TIMEOUT_MS: String(FAULT_STALL_TIMEOUT_MS),
+      }),
+    ]),
   ],
 });

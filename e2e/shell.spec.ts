@@ -42,3 +42,27 @@ test('a garbled URL opens the default search view', async ({ page }) => {
     /neurons match/,
   );
 });
+
+test.describe('a view whose code fails to load', () => {
+  // The failed chunk request and React's report of the error the boundary caught are provoked.
+  test.use({
+    expectedConsoleErrors: ['ERR_CONNECTION_RESET', 'Failed to fetch dynamically imported module'],
+  });
+
+  test('says so with Retry, and Retry loads it once the server answers again', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('search', { name: 'Neuron search' })).toBeVisible();
+    const chunk = '**/assets/StatsView-*.js';
+    await page.route(chunk, (route) => route.abort('connectionreset'));
+    await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('link', { name: 'Stats' })
+      .click();
+    const alert = page.getByRole('alert').filter({ hasText: 'stopped working' });
+    await expect(alert).toBeVisible();
+    await page.unroute(chunk);
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByRole('heading', { name: /Project summary/i })).toBeVisible();
+    await expect(page).toHaveURL(/view=stats/);
+  });
+});

@@ -142,13 +142,16 @@ export const canned = {
   }),
 };
 
-/** Cuts a JSON body in half and makes sure what is left does not parse. */
+/**
+ * Cuts a body in half (bytes kept as they are, so a msgpack body stays binary) and makes sure
+ * what is left does not parse as JSON.
+ */
 export function garbleJson(body: Buffer): Buffer {
-  const cut = body.subarray(0, Math.max(1, Math.floor(body.length / 2))).toString('utf8');
+  const cut = body.subarray(0, Math.max(1, Math.floor(body.length / 2)));
   try {
-    JSON.parse(cut);
-    return Buffer.from(`${cut}}`);
+    JSON.parse(cut.toString('utf8'));
+    return Buffer.concat([cut, Buffer.from('}')]);
   } catch {
-    return Buffer.from(cut);
+    return cut;
   }
 }

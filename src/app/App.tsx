@@ -4,6 +4,7 @@ import { dashboardConfigQuery } from '../api/dashboard-config.ts';
 import { Banner } from '../components/Banner.tsx';
 import { createCatmaidClient } from '../lib/http/client.ts';
 import { describeError } from '../views/shared/describe-error.ts';
+import { UrlStateProvider } from '../state/url-context.tsx';
 import { createAppQueryClient } from './query-client.ts';
 import { Shell } from './Shell.tsx';
 
@@ -45,7 +46,9 @@ export function App() {
   const [queryClient] = useState(createAppQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <Dashboard />
+      <UrlStateProvider>
+        <Dashboard />
+      </UrlStateProvider>
     </QueryClientProvider>
   );
 }

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { DashboardConfig } from '../api/dashboard-config.ts';
 import { projectsQuery } from '../api/projects.ts';
 import type { ServerScope } from '../api/scope.ts';
@@ -32,11 +33,15 @@ function catmaidLink(config: DashboardConfig) {
 
 /** Header (server, project, views), connection banner, and the active view with the selection. */
 export function Shell({ config, scope }: Props) {
-  const url = useUrlStore((s) => s.state);
+  // Bumped by the view's Retry after a crash, so a view chunk that failed to load is fetched anew.
+  const [viewAttempt, setViewAttempt] = useState(0);
+  // Only what the shell shows: selection edits also pass through the URL store.
+  const view = useUrlStore((s) => s.state.view);
+  const projectId = useUrlStore((s) => s.state.projectId);
   const update = useUrlStore((s) => s.update);
   const projects = useQuery(projectsQuery(scope));
   const list = projects.data ?? [];
-  const wanted = url.projectId ?? config.defaultProjectId;
+  const wanted = projectId ?? config.defaultProjectId;
   const project = list.find((p) => p.id === wanted) ?? (wanted === null ? list[0] : undefined);
 
   return (
@@ -54,7 +59,7 @@ export function Shell({ config, scope }: Props) {
         />
         <ViewTabs
           tabs={viewTabs}
-          active={url.view}
+          active={view}
           onSelect={(view) => update((s) => ({ ...s, view }))}
         />
       </header>
@@ -73,8 +78,12 @@ export function Shell({ config, scope }: Props) {
               syncUrl
             >
               <SelectionDock link={catmaidLink(config)}>
-                <ErrorBoundary label={`${url.view} view`} resetKey={`${url.view}|${project.id}`}>
-                  <ViewSwitch view={url.view} />
+                <ErrorBoundary
+                  label={`${view} view`}
+                  resetKey={`${view}|${project.id}`}
+                  onRetry={() => setViewAttempt((n) => n + 1)}
+                >
+                  <ViewSwitch view={view} attempt={viewAttempt} />
                 </ErrorBoundary>
               </SelectionDock>
             </SelectionProvider>

@@ -3,41 +3,37 @@
  * is one entry here plus its folder in src/views. Each view is its own chunk: three.js and the 3D
  * code load only when the 3D view opens, plotly only with the views that plot.
  */
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { Suspense, use, type ComponentType } from 'react';
 import type { ViewTab } from '../components/ViewTabs.tsx';
 import type { ViewName } from '../state/url-state.ts';
 
+type ViewModule = Promise<{ default: ComponentType }>;
+
 interface ViewEntry {
   label: string;
-  component: LazyExoticComponent<ComponentType>;
+  load: () => ViewModule;
 }
 
 const views: Record<ViewName, ViewEntry> = {
   search: {
     label: 'Search',
-    component: lazy(() =>
-      import('../views/search/SearchView.tsx').then((m) => ({ default: m.SearchView })),
-    ),
+    load: () => import('../views/search/SearchView.tsx').then((m) => ({ default: m.SearchView })),
   },
   '3d': {
     label: '3D',
-    component: lazy(() =>
+    load: () =>
       import('../views/viewer3d/Viewer3DView.tsx').then((m) => ({ default: m.Viewer3DView })),
-    ),
   },
   connectivity: {
     label: 'Connectivity',
-    component: lazy(() =>
+    load: () =>
       import('../views/connectivity/ConnectivityView.tsx').then((m) => ({
         default: m.ConnectivityView,
       })),
-    ),
   },
   stats: {
     label: 'Stats',
-    component: lazy(() =>
-      import('../views/stats/StatsView.tsx').then((m) => ({ default: m.StatsView })),
-    ),
+    load: () => import('../views/stats/StatsView.tsx').then((m) => ({ default: m.StatsView })),
   },
 };
 
@@ -45,11 +41,31 @@ export const viewTabs: readonly ViewTab<ViewName>[] = (Object.keys(views) as Vie
   (id) => ({ id, label: views[id].label }),
 );
 
-export function ViewSwitch({ view }: { view: ViewName }) {
-  const View = views[view].component;
+/**
+ * One module promise per view and attempt. React.lazy would keep a failed import for good; here a
+ * chunk that failed to load (the dashboard server restarted, the network dropped) is requested
+ * again when the error boundary's Retry bumps `attempt`.
+ */
+const modules = new Map<string, ViewModule>();
+function moduleFor(view: ViewName, attempt: number): ViewModule {
+  const key = `${view}:${attempt}`;
+  let m = modules.get(key);
+  if (!m) {
+    m = views[view].load();
+    modules.set(key, m);
+  }
+  return m;
+}
+
+function LoadedView({ view, attempt }: { view: ViewName; attempt: number }) {
+  const { default: View } = use(moduleFor(view, attempt));
+  return <View />;
+}
+
+export function ViewSwitch({ view, attempt }: { view: ViewName; attempt: number }) {
   return (
     <Suspense fallback={<p role="status">Loading the {views[view].label} view…</p>}>
-      <View />
+      <LoadedView view={view} attempt={attempt} />
     </Suspense>
   );
 }

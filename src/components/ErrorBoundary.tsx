@@ -6,6 +6,8 @@ interface Props {
   children: ReactNode;
   /** Changing this value clears a caught error (e.g. the view or project changed). */
   resetKey?: unknown;
+  /** Called by Retry before the children render again (e.g. to reload a failed lazy chunk). */
+  onRetry?: () => void;
 }
 
 interface State {
@@ -36,8 +38,14 @@ export class ErrorBoundary extends Component<Props, State> {
       <div role="alert" className="panel-error">
         <h2>{this.props.label} stopped working</h2>
         <p>{error.message}</p>
-        <button type="button" onClick={() => this.setState({ error: null })}>
-          Try again
+        <button
+          type="button"
+          onClick={() => {
+            this.props.onRetry?.();
+            this.setState({ error: null });
+          }}
+        >
+          Retry
         </button>
       </div>
     );

@@ -7,6 +7,7 @@ import {
   type SelectionStore,
 } from './selection-store.ts';
 import { applyLinkSelection, connectSelectionToUrl } from './selection-url-sync.ts';
+import { UrlStoreContext } from './url-store.ts';
 
 const SelectionContext = createContext<SelectionStore | null>(null);
 
@@ -24,12 +25,17 @@ export function SelectionProvider({
   syncUrl?: boolean;
   children: ReactNode;
 }) {
+  const url = useContext(UrlStoreContext);
+  if (syncUrl && !url) throw new Error('SelectionProvider syncUrl needs a <UrlStateProvider>');
   const [store] = useState(() => {
     const created = createSelectionStore(storageKey);
-    if (syncUrl) applyLinkSelection(created);
+    if (syncUrl && url) applyLinkSelection(created, url);
     return created;
   });
-  useEffect(() => (syncUrl ? connectSelectionToUrl(store) : undefined), [store, syncUrl]);
+  useEffect(
+    () => (syncUrl && url ? connectSelectionToUrl(store, url) : undefined),
+    [store, syncUrl, url],
+  );
   return <SelectionContext.Provider value={store}>{children}</SelectionContext.Provider>;
 }
 

@@ -77,4 +77,26 @@ describe('selection store: colours, visibility, import', () => {
     expect(sanitizePersisted('garbage').items).toEqual([]);
     expect(sanitizePersisted({ items: 5, colorLegend: legend }).colorLegend).toBeNull();
   });
+
+  it('handles 100,000 neurons in linear time (each edit well under a second)', () => {
+    const store = createSelectionStore(null);
+    const ids = Array.from({ length: 100_000 }, (_, i) => i + 1);
+    const started = performance.now();
+    store.getState().add(ids);
+    store.getState().add([...ids.slice(0, 50_000), 100_001]);
+    store.getState().setVisible(ids.slice(0, 50_000), false);
+    store.getState().setOpacity(ids.slice(50_000), 0.5);
+    store
+      .getState()
+      .merge(
+        ids
+          .slice(0, 1000)
+          .map((skeletonId) => ({ skeletonId, color: '#000000', opacity: 1, visible: true })),
+      );
+    store.getState().remove(ids.slice(0, 50_000));
+    // Quadratic work (a lookup scan per id) would take minutes here.
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(store.getState().items).toHaveLength(50_001);
+    expect(store.getState().items.filter((i) => i.opacity === 0.5)).toHaveLength(50_000);
+  });
 });

@@ -26,6 +26,8 @@ export interface SelectionState {
   panelOpen: boolean;
   /** Entries of the opened link's `sel` that could not be read (shown once, not persisted). */
   linkRejected: readonly string[];
+  /** Why the opened link's selection could not be read at all (shown once, not persisted). */
+  linkProblem: string | null;
   add(skeletonIds: readonly number[]): void;
   remove(skeletonIds: readonly number[]): void;
   clear(): void;
@@ -48,7 +50,7 @@ export interface SelectionState {
   /** Replace the whole selection (a shared link). */
   replace(entries: readonly SelectedSkeleton[], colorBy: string | null): void;
   setPanelOpen(open: boolean): void;
-  setLinkRejected(entries: readonly string[]): void;
+  setLinkRejected(entries: readonly string[], problem?: string | null): void;
 }
 
 export type SelectionStore = StoreApi<SelectionState>;
@@ -72,6 +74,7 @@ function body(set: SetState): SelectionState {
     colorLegend: null,
     panelOpen: false,
     linkRejected: [],
+    linkProblem: null,
     add: (skeletonIds) =>
       set((s) => {
         const present = new Set(s.items.map((i) => i.skeletonId));
@@ -139,16 +142,45 @@ function body(set: SetState): SelectionState {
     replace: (entries, colorBy) =>
       set({ items: [...entries], colorBy, colorLegend: null, highlightedSkeletonId: null }),
     setPanelOpen: (open) => set({ panelOpen: open }),
-    setLinkRejected: (entries) => set({ linkRejected: entries }),
+    setLinkRejected: (entries, problem = null) =>
+      set({ linkRejected: entries, linkProblem: problem }),
   };
 }
+
+/**
+ * localStorage that never throws: a selection too large for the quota (≈5 MB, some 70,000
+ * neurons) stays in memory and in the link, it just does not survive a reload.
+ */
+const quietStorage = {
+  getItem: (name: string) => {
+    try {
+      return localStorage.getItem(name);
+    } catch {
+      return null;
+    }
+  },
+  setItem: (name: string, value: string) => {
+    try {
+      localStorage.setItem(name, value);
+    } catch {
+      // Quota exceeded or storage disabled: keep working without persistence.
+    }
+  },
+  removeItem: (name: string) => {
+    try {
+      localStorage.removeItem(name);
+    } catch {
+      // As above.
+    }
+  },
+};
 
 export function createSelectionStore(storageKey: string | null): SelectionStore {
   if (storageKey === null) return createStore<SelectionState>()((set) => body(set));
   return createStore<SelectionState>()(
     persist((set) => body(set), {
       name: storageKey,
-      storage: createJSONStorage(() => localStorage),
+      storage: createJSONStorage(() => quietStorage),
       partialize: (s) => ({
         items: s.items,
         colorScheme: s.colorScheme,

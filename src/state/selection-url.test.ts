@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  COMPACT_KEY,
+  MAX_LINK_ITEMS,
   parseSelectionUrl,
   serializeSelectionItems,
   writeSelectionUrl,
@@ -20,17 +22,30 @@ describe('selection in the URL', () => {
     rejected: [],
   };
 
-  it('writes the documented compact form', () => {
-    expect(serializeSelectionItems(state.items)).toBe(
-      '16_ffb200-2333007_00ccff_0.6_h-5_000000_0.05',
-    );
-    // The separators need no escaping: the link stays short.
-    expect(serializeUrlState({ ...parseUrlState(''), selection: state })).toBe(
-      '?sel=16_ffb200-2333007_00ccff_0.6_h-5_000000_0.05&selby=cell+type',
-    );
+  it('writes the compact form into the fragment, never into the query', () => {
+    const href = serializeUrlState({ ...parseUrlState('?view=3d'), selection: state });
+    expect(href).toMatch(/^\?view=3d#selz=[A-Za-z0-9_-]+&selby=cell\+type$/);
     const params = new URLSearchParams();
     writeSelectionUrl(state, params);
     expect(params.get('selby')).toBe('cell type');
+    expect(params.has('sel')).toBe(false);
+  });
+
+  it('reads the older query form (documented readable entries)', () => {
+    expect(serializeSelectionItems(state.items)).toBe(
+      '16_ffb200-2333007_00ccff_0.6_h-5_000000_0.05',
+    );
+    const old = '?view=3d&sel=16_ffb200-2333007_00ccff_0.6_h-5_000000_0.05&selby=cell+type';
+    expect(parseUrlState(old).selection).toEqual(state);
+    // Rewritten in the current form: the query loses `sel`, the fragment gains `selz`.
+    const rewritten = serializeUrlState(parseUrlState(old));
+    expect(rewritten.startsWith('?view=3d#selz=')).toBe(true);
+    expect(parseUrlState(rewritten).selection).toEqual(state);
+  });
+
+  it('a fragment selection wins over a query one', () => {
+    const href = serializeUrlState({ ...parseUrlState(''), selection: state });
+    expect(parseUrlState(`?sel=99${href}`).selection).toEqual(state);
   });
 
   it('round-trips through the whole URL state', () => {
@@ -79,10 +94,15 @@ describe('selection in the URL', () => {
     const r = parse(`sel=${many}`);
     expect(r?.items).toHaveLength(5000);
     expect(r?.rejected).toHaveLength(20);
-    const big = { items: r?.items ?? [], colorBy: null, rejected: [] };
+    const items = Array.from({ length: MAX_LINK_ITEMS + 1 }, (_, i) => ({
+      skeletonId: i + 1,
+      color: '#000000',
+      opacity: 1,
+      visible: true,
+    }));
     const params = new URLSearchParams();
-    writeSelectionUrl(big, params);
-    expect(params.has('sel')).toBe(false);
+    writeSelectionUrl({ items, colorBy: null, rejected: [] }, params);
+    expect(params.has(COMPACT_KEY)).toBe(false);
     expect(parse(`sel=1&selby=${'a'.repeat(900)}`)?.colorBy).toHaveLength(500);
   });
 

@@ -1,26 +1,32 @@
 /**
  * The selection part of the URL (see url-state.ts for the whole schema), so a shared link
- * reproduces the neurons, their colours, opacity and visibility.
+ * reproduces the neurons, their colours, opacity and visibility. It lives in the URL fragment
+ * (`#…`), which the browser never sends to the server: a link with 10,000 neurons must not make
+ * the page request too large to serve (HTTP 431).
  *
- *   sel    neurons in selection order, joined by `-`; each `<skid>[_<rrggbb>][_<opacity>][_h]`
+ *   #selz  the selection, compact (written): see selection-link-codec.ts
+ *   #selby meta-annotation the colours follow ("colour by annotation"), e.g. `selby=cell+type`
+ *
+ * Older links (still read, never written) carry it in the query string:
+ *   ?sel   neurons in selection order, joined by `-`; each `<skid>[_<rrggbb>][_<opacity>][_h]`
  *            skid     skeleton id (integer)
  *            rrggbb   colour, 6 hex digits without `#` (missing: the default palette colour)
  *            opacity  0..1, at most 3 decimals; omitted when 1
  *            h        the neuron is hidden
- *          e.g. `sel=16_ffb200-2333007_00ccff_0.6_h`. These separators survive URL encoding
- *          unescaped (`:` and `,` would triple in length), which matters: a page request
- *          line must stay under the server's header limit (Node: 16 KB). Hand-written links
- *          may use `,` between neurons and `:` between fields.
- *   selby  meta-annotation the colours follow ("colour by annotation"), e.g. `selby=cell type`
+ *          e.g. `sel=16_ffb200-2333007_00ccff_0.6_h`; hand-written links may use `,` between
+ *          neurons and `:` between fields.
+ *   ?selby as #selby
+ * A fragment selection wins over a query one.
  *
  * A selection of more than MAX_LINK_ITEMS neurons is not written (a reload then restores it
  * from localStorage; share it as an exported file instead).
  *
- * Parsing never throws: unreadable entries are skipped and returned in `rejected` (so the UI can
- * name them), repeated skeleton ids keep their first entry. No `sel` key → `null` (the link says
- * nothing about the selection; the stored one stays).
+ * Parsing never throws: unreadable `sel` entries are skipped and returned in `rejected`, an
+ * unreadable `selz` gives `problem` (so the UI can say so); repeated skeleton ids keep their
+ * first entry. No selection key → `null` (the link says nothing; the stored selection stays).
  */
 import { categoricalColor } from '../lib/colors.ts';
+import { decodeSelectionLink, encodeSelectionLink } from './selection-link-codec.ts';
 import type { SelectedSkeleton } from './selection-types.ts';
 
 export interface SelectionUrlState {
@@ -28,11 +34,14 @@ export interface SelectionUrlState {
   colorBy: string | null;
   /** Entries of `sel` that could not be read (never written back). */
   rejected: string[];
+  /** Why the link's compact selection could not be read, if it could not. */
+  problem?: string | null;
 }
 
 export const MAX_URL_SELECTION = 5000;
-/** Largest selection written into the URL (~12 KB of `sel`). */
-export const MAX_LINK_ITEMS = 800;
+/** Largest selection written into the link (encoding it takes ~50 ms per 10,000 neurons). */
+export const MAX_LINK_ITEMS = 20_000;
+export const COMPACT_KEY = 'selz';
 const MAX_NAME = 500;
 const MAX_REJECTED_SHOWN = 20;
 const TOKEN = /^(\d{1,16})(?:[:_]([0-9a-f]{6}))?(?:[:_](0|1|1\.0{1,3}|0?\.\d{1,3}))?([:_]h)?$/i;
@@ -50,10 +59,13 @@ function parseToken(token: string, index: number): SelectedSkeleton | null {
   };
 }
 
-export function parseSelectionUrl(params: URLSearchParams): SelectionUrlState | null {
-  const raw = params.get('sel');
-  if (raw === null) return null;
-  const byRaw = (params.get('selby') ?? '').trim();
+function colorByOf(params: URLSearchParams): string | null {
+  const raw = (params.get('selby') ?? '').trim();
+  return raw ? raw.slice(0, MAX_NAME) : null;
+}
+
+/** The old, readable `?sel=` form. */
+function parseReadable(raw: string, colorBy: string | null): SelectionUrlState {
   const items: SelectedSkeleton[] = [];
   const rejected: string[] = [];
   const seen = new Set<number>();
@@ -69,13 +81,30 @@ export function parseSelectionUrl(params: URLSearchParams): SelectionUrlState | 
     seen.add(item.skeletonId);
     items.push(item);
   }
-  return { items, colorBy: byRaw ? byRaw.slice(0, MAX_NAME) : null, rejected };
+  return { items, colorBy, rejected };
+}
+
+/** `fragment` holds the keys after `#` (written form), `query` those after `?` (older links). */
+export function parseSelectionUrl(
+  query: URLSearchParams,
+  fragment: URLSearchParams = new URLSearchParams(),
+): SelectionUrlState | null {
+  const compact = fragment.get(COMPACT_KEY);
+  if (compact !== null) {
+    const decoded = decodeSelectionLink(compact);
+    const colorBy = colorByOf(fragment);
+    if (decoded.ok) return { items: decoded.items, colorBy, rejected: [] };
+    return { items: [], colorBy, rejected: [], problem: decoded.reason };
+  }
+  const raw = query.get('sel');
+  return raw === null ? null : parseReadable(raw, colorByOf(query));
 }
 
 function opacityText(opacity: number): string {
   return String(Math.round(opacity * 1000) / 1000);
 }
 
+/** The readable form (old links, and what the docs show). */
 export function serializeSelectionItems(items: readonly SelectedSkeleton[]): string {
   return items
     .map((i) => {
@@ -87,20 +116,24 @@ export function serializeSelectionItems(items: readonly SelectedSkeleton[]): str
     .join('-');
 }
 
-export function writeSelectionUrl(state: SelectionUrlState | null, params: URLSearchParams): void {
-  if (!state || state.items.length === 0 || state.items.length > MAX_LINK_ITEMS) return;
-  params.set('sel', serializeSelectionItems(state.items));
-  if (state.colorBy) params.set('selby', state.colorBy);
+// Encoding 10,000 neurons takes tens of ms: reuse the last result while the items are unchanged.
+let lastItems: readonly SelectedSkeleton[] | null = null;
+let lastEncoded = '';
+
+function encodeCached(items: readonly SelectedSkeleton[]): string {
+  if (items !== lastItems) {
+    lastEncoded = encodeSelectionLink(items);
+    lastItems = items;
+  }
+  return lastEncoded;
 }
 
-/** Equal as far as the URL is concerned (what `writeSelectionUrl` would write). */
-export function sameSelectionUrl(
-  a: SelectionUrlState | null,
-  b: SelectionUrlState | null,
-): boolean {
-  const pa = new URLSearchParams();
-  const pb = new URLSearchParams();
-  writeSelectionUrl(a, pa);
-  writeSelectionUrl(b, pb);
-  return pa.toString() === pb.toString();
+/** Writes the compact form into the fragment's params. */
+export function writeSelectionUrl(
+  state: SelectionUrlState | null,
+  fragment: URLSearchParams,
+): void {
+  if (!state || state.items.length === 0 || state.items.length > MAX_LINK_ITEMS) return;
+  fragment.set(COMPACT_KEY, encodeCached(state.items));
+  if (state.colorBy) fragment.set('selby', state.colorBy);
 }

@@ -1,12 +1,14 @@
 /**
- * The shareable part of the dashboard state, kept in the page URL's query string. Each part has
- * its own module that documents its keys; anything missing or garbled falls back to a safe
- * default and never throws.
+ * The shareable part of the dashboard state, kept in the page URL: small keys in the query
+ * string, the selection (which can be large) in the fragment, which never reaches the server.
+ * Each part has its own module that documents its keys; anything missing or garbled falls back
+ * to a safe default and never throws. To add a part: a module with parse/write functions over
+ * URLSearchParams, one field in UrlState, one line in each function below.
  *
  *   view   search | 3d | connectivity | stats       (default search)
  *   pid    CATMAID project id, integer               (default: server default / first project)
  *   …      search keys: see search-url.ts
- *   sel, selby  the selection: see selection-url.ts
+ *   #selz, #selby  the selection (older links: ?sel, ?selby): see selection-url.ts
  *   cam    the 3D camera (optional; absent = frame the neurons): see camera-url.ts
  *   c…     connectivity view panel and partner filters: see connectivity-url.ts
  *   v…     3D view display options (colour mode, layers, volumes, …): see viewer-url.ts
@@ -74,34 +76,43 @@ function parseProjectId(raw: string | null): number | null {
   return Number(raw);
 }
 
-export function parseUrlState(search: string): UrlState {
-  let params: URLSearchParams;
+function paramsOf(text: string): URLSearchParams {
   try {
-    params = new URLSearchParams(search);
+    return new URLSearchParams(text);
   } catch {
-    return defaultUrlState;
+    return new URLSearchParams();
   }
+}
+
+/** `href`: the URL's `?query#fragment` part (either may be missing). */
+export function parseUrlState(href: string): UrlState {
+  const hashAt = href.indexOf('#');
+  const params = paramsOf(hashAt >= 0 ? href.slice(0, hashAt) : href);
+  const fragment = paramsOf(hashAt >= 0 ? href.slice(hashAt + 1) : '');
   const camera = parseCameraUrl(params.get(CAMERA_URL_KEY));
   return {
     ...(camera ? { camera } : {}),
     view: parseView(params.get('view')),
     projectId: parseProjectId(params.get('pid')),
     search: parseSearchUrl(params),
-    selection: parseSelectionUrl(params),
+    selection: parseSelectionUrl(params, fragment),
     connectivity: parseConnectivityUrl(params),
     viewer: parseViewerUrl(params),
   };
 }
 
+/** The URL's `?query#fragment` part for `state` ('' when everything is default). */
 export function serializeUrlState(state: UrlState): string {
   const params = new URLSearchParams();
+  const fragment = new URLSearchParams();
   if (state.view !== 'search') params.set('view', state.view);
   if (state.projectId !== null) params.set('pid', String(state.projectId));
   writeSearchUrl(state.search, params);
   writeConnectivityUrl(state.connectivity, params);
   writeViewerUrl(state.viewer, params);
-  writeSelectionUrl(state.selection, params);
   if (state.camera) params.set(CAMERA_URL_KEY, serializeCameraUrl(state.camera));
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  writeSelectionUrl(state.selection, fragment);
+  const query = params.toString();
+  const hash = fragment.toString();
+  return `${query ? `?${query}` : ''}${hash ? `#${hash}` : ''}`;
 }

@@ -1,64 +1,109 @@
 /**
  * Keeps the URL state in a zustand store and in the browser history, so back/forward step
- * through searches and views and a copied link reproduces them.
+ * through searches and views and a copied link reproduces them. One store per dashboard (made
+ * by <UrlStateProvider>, which also listens to back/forward while mounted); read it with
+ * `useUrlStore(selector)`. Writes go through one throttle: `push` (a new search, another view)
+ * adds a history entry at once; `replace` (typing in a filter, moving the camera, editing the
+ * selection) amends the current entry at most every REPLACE_EVERY_MS, serialising only then.
+ *
+ * Not nuqs: its per-key parsers suit flat query keys, but the selection lives in the fragment
+ * and the search and connectivity parts parse groups of keys together; this small store keeps
+ * the documented schema and its parsers as they are.
  */
-import { create } from 'zustand';
+import { createContext, useContext } from 'react';
+import { createStore, useStore, type StoreApi } from 'zustand';
 import { parseUrlState, serializeUrlState, type UrlState } from './url-state.ts';
 
-interface UrlStore {
+export interface UrlStoreState {
   state: UrlState;
   /** `push` adds a history entry (a new search, another view); `replace` amends the current one. */
   update(patch: (current: UrlState) => UrlState, mode?: 'push' | 'replace'): void;
 }
 
-function readLocation(): UrlState {
-  return parseUrlState(typeof window === 'undefined' ? '' : window.location.search);
+export type UrlStore = StoreApi<UrlStoreState>;
+
+/** What the store needs of the browser window (tests pass a fake). */
+export interface UrlHost {
+  location: Pick<Location, 'pathname' | 'search' | 'hash'>;
+  history: Pick<History, 'pushState' | 'replaceState'>;
+  addEventListener(type: 'popstate', listener: () => void): void;
+  removeEventListener(type: 'popstate', listener: () => void): void;
 }
 
-/**
- * Replacements (typing in a filter, moving the camera) are coalesced: Chrome refuses more than
- * ~100 history.replaceState calls per 10 s and reports each refusal as an error.
- */
-const REPLACE_EVERY_MS = 250;
-let pendingReplace: string | null = null;
-let replaceTimer: ReturnType<typeof setTimeout> | null = null;
-
-function flushReplace(): void {
-  if (replaceTimer !== null) clearTimeout(replaceTimer);
-  replaceTimer = null;
-  if (pendingReplace !== null) window.history.replaceState(null, '', pendingReplace);
-  pendingReplace = null;
+export interface UrlStoreHandle {
+  store: UrlStore;
+  /** Follow back/forward; the returned function stops that and writes what is pending. */
+  connect(): () => void;
 }
 
-function writeUrl(url: string, mode: 'push' | 'replace'): void {
-  if (mode === 'push') {
-    flushReplace();
-    window.history.pushState(null, '', url);
-    return;
-  }
-  pendingReplace = url;
-  replaceTimer ??= setTimeout(flushReplace, REPLACE_EVERY_MS);
-}
+/** Chrome refuses more than ~100 history.replaceState calls per 10 s and reports each refusal. */
+export const REPLACE_EVERY_MS = 250;
 
-export const useUrlStore = create<UrlStore>((set, get) => ({
-  state: readLocation(),
-  update(patch, mode = 'push') {
-    const next = patch(get().state);
-    const url = `${window.location.pathname}${serializeUrlState(next)}${window.location.hash}`;
-    const current =
-      pendingReplace ??
-      `${window.location.pathname}${window.location.search}${window.location.hash}`;
-    if (url !== current) writeUrl(url, mode);
-    set({ state: next });
-  },
-}));
+export function createUrlStore(host: UrlHost): UrlStoreHandle {
+  const here = () => `${host.location.pathname}${host.location.search}${host.location.hash}`;
+  const read = () => parseUrlState(`${host.location.search}${host.location.hash}`);
+  let timer: ReturnType<typeof setTimeout> | null = null;
 
-if (typeof window !== 'undefined') {
-  window.addEventListener('popstate', () => {
-    // The user moved in history: a replacement meant for the entry they left must not land here.
-    if (replaceTimer !== null) clearTimeout(replaceTimer);
-    replaceTimer = null;
-    pendingReplace = null;
-    useUrlStore.setState({ state: readLocation() });
+  const store = createStore<UrlStoreState>()((set, get) => {
+    const urlOf = (state: UrlState) => `${host.location.pathname}${serializeUrlState(state)}`;
+    const flushReplace = () => {
+      if (timer === null) return;
+      clearTimeout(timer);
+      timer = null;
+      const url = urlOf(get().state);
+      if (url !== here()) host.history.replaceState(null, '', url);
+    };
+    return {
+      state: read(),
+      update(patch, mode = 'push') {
+        if (mode === 'replace') {
+          set({ state: patch(get().state) });
+          timer ??= setTimeout(flushReplace, REPLACE_EVERY_MS);
+          return;
+        }
+        // What was pending belongs to the entry we are leaving.
+        flushReplace();
+        const next = patch(get().state);
+        const url = urlOf(next);
+        if (url !== here()) host.history.pushState(null, '', url);
+        set({ state: next });
+      },
+    };
   });
+
+  const onPopState = () => {
+    // The user moved in history: a replacement meant for the entry they left must not land here.
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    store.setState({ state: read() });
+  };
+
+  return {
+    store,
+    connect() {
+      host.addEventListener('popstate', onPopState);
+      return () => {
+        host.removeEventListener('popstate', onPopState);
+        if (timer !== null) {
+          clearTimeout(timer);
+          timer = null;
+          const url = `${host.location.pathname}${serializeUrlState(store.getState().state)}`;
+          if (url !== here()) host.history.replaceState(null, '', url);
+        }
+      };
+    },
+  };
+}
+
+export const UrlStoreContext = createContext<UrlStore | null>(null);
+
+/** The dashboard's URL store (from <UrlStateProvider>), for code outside render. */
+export function useUrlStoreApi(): UrlStore {
+  const store = useContext(UrlStoreContext);
+  if (!store) throw new Error('useUrlStore needs a <UrlStateProvider>');
+  return store;
+}
+
+export function useUrlStore<T>(selector: (s: UrlStoreState) => T): T {
+  return useStore(useUrlStoreApi(), selector);
 }

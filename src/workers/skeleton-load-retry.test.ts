@@ -29,6 +29,7 @@ function request(ids: number[]): LoadRequest {
     type: 'load',
     requestId: 3,
     baseUrl: '/api/catmaid',
+    timeoutMs: 30_000,
     server: 's',
     projectId: 1,
     skeletonIds: ids,

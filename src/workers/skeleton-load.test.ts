@@ -27,6 +27,7 @@ function request(ids: number[], useCache = true): LoadRequest {
     type: 'load',
     requestId: 7,
     baseUrl: '/api/catmaid',
+    timeoutMs: 30_000,
     server: 's',
     projectId: 1,
     skeletonIds: ids,

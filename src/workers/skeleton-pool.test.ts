@@ -35,6 +35,7 @@ function setup(workerCount = 1) {
   const workers: FakeWorker[] = [];
   const pool = createSkeletonPool({
     baseUrl: '/api/catmaid',
+    timeoutMs: 30_000,
     server: 's',
     projectId: 1,
     workerCount,
@@ -67,6 +68,8 @@ describe('skeleton pool', () => {
     ]);
     const first = loads[0];
     if (!first) throw new Error('no load');
+    // The worker's own client gets the page client's idle timeout (from /api/config).
+    expect(first.timeoutMs).toBe(30_000);
     workers[0]?.reply({ type: 'loaded', requestId: first.requestId, items: [item(1)] });
     expect(await a).toEqual(item(1));
     expect(await again).toBe(await a);

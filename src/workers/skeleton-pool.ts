@@ -24,6 +24,7 @@ class SkeletonLoadError extends Error {
 
 export interface PoolOptions {
   baseUrl: string;
+  timeoutMs: number;
   server: string;
   projectId: number;
   workerCount?: number;
@@ -177,6 +178,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
       type: 'load',
       requestId,
       baseUrl: o.baseUrl,
+      timeoutMs: o.timeoutMs,
       server: o.server,
       projectId: o.projectId,
       skeletonIds: ids,

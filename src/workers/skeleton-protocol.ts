@@ -13,6 +13,8 @@ export interface LoadRequest {
   requestId: number;
   /** Base URL of the CATMAID API as the page's client uses it (e.g. `/api/catmaid`). */
   baseUrl: string;
+  /** The page client's idle timeout (from /api/config), so the worker's requests use it too. */
+  timeoutMs: number;
   server: string;
   projectId: number;
   skeletonIds: number[];
@@ -60,6 +62,7 @@ export function isLoadRequest(data: unknown): data is LoadRequest {
     d.type === 'load' &&
     typeof d.requestId === 'number' &&
     typeof d.baseUrl === 'string' &&
+    typeof d.timeoutMs === 'number' &&
     typeof d.server === 'string' &&
     typeof d.projectId === 'number' &&
     Array.isArray(d.skeletonIds) &&

@@ -20,12 +20,13 @@ const pools = new Map<string, SkeletonPool>();
 
 /** One pool (workers + batcher) per client, server and project, shared by every view. */
 export function sharedSkeletonPool(scope: ProjectScope): SkeletonPool {
-  const key = `${scope.client.baseUrl}|${scope.server}|${scope.projectId}`;
+  const key = `${scope.client.baseUrl}|${scope.client.timeoutMs}|${scope.server}|${scope.projectId}`;
   let pool = pools.get(key);
   if (!pool) {
     const cores = typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2;
     pool = createSkeletonPool({
       baseUrl: scope.client.baseUrl,
+      timeoutMs: scope.client.timeoutMs,
       server: scope.server,
       projectId: scope.projectId,
       workerCount: Math.min(Math.max(cores - 1, 2), 3),

@@ -46,13 +46,18 @@ const cache: SkeletonCache = {
   },
 };
 
-function clientFor(baseUrl: string): CatmaidClient {
-  let c = clients.get(baseUrl);
+function clientFor(baseUrl: string, timeoutMs: number): CatmaidClient {
+  const key = `${baseUrl}|${timeoutMs}`;
+  let c = clients.get(key);
   if (!c) {
     // No retries in the client: handleLoad retries per batch, then per skeleton (load-retry.ts);
     // retrying at both levels would multiply the attempts and the waits.
-    c = createCatmaidClient({ baseUrl: new URL(baseUrl, self.location.origin).href, retries: 0 });
-    clients.set(baseUrl, c);
+    c = createCatmaidClient({
+      baseUrl: new URL(baseUrl, self.location.origin).href,
+      timeoutMs,
+      retries: 0,
+    });
+    clients.set(key, c);
   }
   return c;
 }
@@ -89,7 +94,11 @@ self.onmessage = (event: MessageEvent<unknown>) => {
       // A load cancelled while queued ends at once (handleLoad posts only `done`).
       await handleLoad(req, {
         signal: controller.signal,
-        scope: { client: clientFor(req.baseUrl), server: req.server, projectId: req.projectId },
+        scope: {
+          client: clientFor(req.baseUrl, req.timeoutMs),
+          server: req.server,
+          projectId: req.projectId,
+        },
         cache,
         post,
         now: () => Date.now(),

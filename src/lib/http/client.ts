@@ -55,6 +55,8 @@ export type CatmaidRequest =
 
 export interface CatmaidClient {
   readonly baseUrl: string;
+  /** The idle timeout this client uses (workers build their own client with the same). */
+  readonly timeoutMs: number;
   get(path: string, options?: GetOptions): Promise<unknown>;
   post(path: string, options?: PostOptions): Promise<unknown>;
   getBinary(path: string, options?: GetOptions): Promise<ArrayBuffer>;
@@ -147,6 +149,7 @@ export function createCatmaidClient(options: CatmaidClientOptions): CatmaidClien
 
   return {
     baseUrl,
+    timeoutMs,
     get: (path, o = {}) => run({ ...o, method: 'GET', path }, false),
     post: (path, o = {}) => run({ ...o, method: 'POST', path }, false),
     getBinary: (path, o = {}) => run({ ...o, method: 'GET', path }, true) as Promise<ArrayBuffer>,

@@ -18,16 +18,28 @@ interface Props {
  */
 export function SelectionDock({ link, children }: Props) {
   const status = useColorByAnnotation();
-  const { count, open, setOpen, rejected, setRejected } = useSelection((s) => ({
+  const { count, open, setOpen, rejected, problem, setRejected } = useSelection((s) => ({
     count: s.items.length,
     open: s.panelOpen,
     setOpen: s.setPanelOpen,
     rejected: s.linkRejected,
+    problem: s.linkProblem,
     setRejected: s.setLinkRejected,
   }));
   return (
     <div className={`sel-workspace${open ? ' is-open' : ''}`}>
       <div className="sel-workspace-main">
+        {problem !== null ? (
+          <div role="alert" className="sel-message is-error sel-link-alert">
+            <p>
+              The link&apos;s selection could not be read ({problem}); it may have been cut off when
+              it was copied. Your current selection is unchanged.
+            </p>
+            <button type="button" className="sel-link-button" onClick={() => setRejected([])}>
+              Dismiss
+            </button>
+          </div>
+        ) : null}
         {rejected.length > 0 ? (
           <div role="alert" className="sel-message is-error sel-link-alert">
             <p>

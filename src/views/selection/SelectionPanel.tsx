@@ -1,6 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { neuronNamesQuery } from '../../api/neuron-names.ts';
 import { stacksQuery } from '../../api/projects.ts';
 import { useSelection } from '../../state/selection-context.tsx';
 import { MAX_LINK_ITEMS } from '../../state/selection-url.ts';
@@ -13,6 +12,7 @@ import { SelectionList } from './SelectionList.tsx';
 import type { RowActions } from './selection-columns.tsx';
 import { TransferSection } from './TransferSection.tsx';
 import type { ColorByStatus } from './use-color-by-annotation.ts';
+import { useSelectionNames } from './use-selection-names.ts';
 
 export interface CatmaidLinkTarget {
   /** The CATMAID web client root, or null when there is none to open. */
@@ -32,16 +32,13 @@ export function SelectionPanel({ link, status, onClose }: Props) {
   const scope = useProjectScope();
   const s = useSelection((st) => st);
   const skids = useMemo(() => s.items.map((i) => i.skeletonId), [s.items]);
-  const names = useQuery({ ...neuronNamesQuery(scope, skids), placeholderData: keepPreviousData });
+  const names = useSelectionNames(skids);
   const stacks = useQuery({ ...stacksQuery(scope), enabled: link.url !== null });
   const [filter, setFilter] = useState('');
   const [checkedRaw, setChecked] = useState<ReadonlySet<number>>(new Set());
 
-  const nameOf = (id: number) => {
-    const name = names.data?.get(id);
-    if (name !== undefined) return { name, missing: false };
-    return { name: `skeleton ${id}`, missing: names.isSuccess && !names.isPlaceholderData };
-  };
+  const nameOf = names.nameOf;
+  const hidden = useMemo(() => s.items.reduce((n, i) => (i.visible ? n : n + 1), 0), [s.items]);
   const needle = filter.trim().toLowerCase();
   const listed = needle
     ? s.items.filter(
@@ -81,9 +78,7 @@ export function SelectionPanel({ link, status, onClose }: Props) {
         <h2>Selection</h2>
         <span className="sel-count" role="status">
           {s.items.length === 1 ? '1 neuron' : `${s.items.length.toLocaleString()} neurons`}
-          {s.items.some((i) => !i.visible)
-            ? ` · ${s.items.filter((i) => !i.visible).length} hidden`
-            : ''}
+          {hidden > 0 ? ` · ${hidden.toLocaleString()} hidden` : ''}
         </span>
         <button
           type="button"
@@ -97,8 +92,8 @@ export function SelectionPanel({ link, status, onClose }: Props) {
       </header>
       {s.items.length > MAX_LINK_ITEMS ? (
         <p className="sel-message sel-note">
-          More than {MAX_LINK_ITEMS} neurons: the page link no longer carries the selection (a
-          reload keeps it). Share it with Export JSON.
+          More than {MAX_LINK_ITEMS.toLocaleString()} neurons: the page link no longer carries the
+          selection (a reload keeps it). Share it with Export JSON.
         </p>
       ) : null}
       <ColorControls status={status} />
@@ -134,8 +129,16 @@ export function SelectionPanel({ link, status, onClose }: Props) {
               onChange={(e) => setFilter(e.target.value)}
             />
           </div>
-          {names.isError ? (
-            <ErrorMessage error={names.error} context="Loading neuron names" />
+          {names.failed > 0 ? (
+            <ErrorMessage
+              error={names.error}
+              context={
+                names.chunks > 1
+                  ? `Loading neuron names (${names.failed} of ${names.chunks} parts)`
+                  : 'Loading neuron names'
+              }
+              onRetry={names.retry}
+            />
           ) : null}
           <SelectionList
             items={listed}

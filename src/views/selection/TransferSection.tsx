@@ -6,30 +6,21 @@ import {
   selectionFileName,
   serializeSelectionFile,
 } from '../../state/selection-json.ts';
-import { listForMessage, parseIdList } from './parse-id-list.ts';
-import { plural, useVerifiedAdd, type AddOutcome } from './use-verified-add.ts';
-
-interface Message {
-  tone: 'ok' | 'error';
-  lines: string[];
-}
-
-function outcomeMessage(outcome: AddOutcome, what: string): Message {
-  if (outcome.added === 0)
-    return { tone: 'error', lines: [`Nothing was added from ${what}.`, ...outcome.problems] };
-  const lines = [`Added ${plural(outcome.added, 'neuron')} from ${what}.`, ...outcome.problems];
-  return { tone: outcome.problems.length ? 'error' : 'ok', lines };
-}
+import { outcomeMessage, type ReportMessage } from './add-report.ts';
+import { PasteIdsForm } from './PasteIdsForm.tsx';
+import { PasteProgressLine } from './PasteProgressLine.tsx';
+import type { PasteProgress } from './use-add-pasted-ids.ts';
+import { useVerifiedFileAdd } from './use-verified-add.ts';
 
 /** Import / export CATMAID selection files, and add a pasted list of skeleton ids. */
 export function TransferSection() {
   const store = useSelectionStore();
-  const addFromFile = useVerifiedAdd('file');
-  const addIdList = useVerifiedAdd('ids');
+  const addFromFile = useVerifiedFileAdd();
   const fileRef = useRef<HTMLInputElement>(null);
-  const [ids, setIds] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message | null>(null);
+  const [progress, setProgress] = useState<PasteProgress | null>(null);
+  const importing = useRef<AbortController | null>(null);
+  const busy = progress !== null;
+  const [message, setMessage] = useState<ReportMessage | null>(null);
 
   async function importFile(file: File) {
     setMessage(null);
@@ -41,9 +32,17 @@ export function TransferSection() {
       });
       return;
     }
-    setBusy(true);
-    const outcome = await addFromFile(parsed.entries);
-    setBusy(false);
+    const controller = new AbortController();
+    importing.current = controller;
+    const onProgress = (done: number, total: number) =>
+      setProgress({ phase: 'checking', done, total });
+    onProgress(0, parsed.entries.length);
+    const outcome = await addFromFile(parsed.entries, { signal: controller.signal, onProgress });
+    setProgress(null);
+    if (outcome.cancelled) {
+      setMessage({ tone: 'error', lines: outcome.problems });
+      return;
+    }
     const m = outcomeMessage(outcome, file.name);
     const n = parsed.ignored;
     if (n > 0)
@@ -51,37 +50,6 @@ export function TransferSection() {
         `${n === 1 ? '1 entry' : `${n} entries`} without "skeleton_id" ignored (as CATMAID does).`,
       );
     setMessage(m);
-  }
-
-  async function addIds() {
-    setMessage(null);
-    const { ids: parsed, invalid } = parseIdList(ids);
-    if (invalid.length > 0) {
-      setMessage({
-        tone: 'error',
-        lines: [
-          `Not skeleton ids: ${listForMessage(invalid)}. Use whole numbers separated by commas, spaces or new lines; nothing was added.`,
-        ],
-      });
-      return;
-    }
-    if (parsed.length === 0) {
-      setMessage({ tone: 'error', lines: ['Paste at least one skeleton id.'] });
-      return;
-    }
-    const present = new Set(store.getState().items.map((i) => i.skeletonId));
-    const fresh = parsed.filter((id) => !present.has(id));
-    if (fresh.length === 0) {
-      setMessage({ tone: 'ok', lines: ['All these neurons are already in the selection.'] });
-      return;
-    }
-    setBusy(true);
-    const outcome = await addIdList(
-      fresh.map((skeletonId) => ({ skeletonId, color: null, opacity: null })),
-    );
-    setBusy(false);
-    setMessage(outcomeMessage(outcome, 'the pasted ids'));
-    if (outcome.added > 0 && outcome.problems.length === 0) setIds('');
   }
 
   function exportFile() {
@@ -112,30 +80,9 @@ export function TransferSection() {
           Export JSON
         </button>
       </div>
-      <form
-        className="sel-paste"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void addIds();
-        }}
-      >
-        <label className="sel-field sel-grow">
-          <span>Skeleton ids</span>
-          <textarea
-            rows={2}
-            value={ids}
-            placeholder="e.g. 16, 2333007 or one per line"
-            onChange={(e) => setIds(e.target.value)}
-          />
-        </label>
-        <button type="submit" disabled={busy || !ids.trim()}>
-          Add ids
-        </button>
-      </form>
-      {busy ? (
-        <p role="status" className="sel-message">
-          Checking skeleton ids with the server…
-        </p>
+      <PasteIdsForm disabled={busy} onReport={setMessage} />
+      {progress ? (
+        <PasteProgressLine progress={progress} onCancel={() => importing.current?.abort()} />
       ) : null}
       {message ? (
         <div
