@@ -1,7 +1,7 @@
 /**
  * Renders a view inside what the dashboard's shell gives it (see src/app/Shell.tsx): a query
- * client, the CATMAID scope of demo project 1 (answered by the MSW handlers of
- * `test-support/msw`), a selection store and the URL state. Tests then find elements by role and
+ * client, the URL store (from the page URL the test sets), the CATMAID scope of demo project 1
+ * (answered by the MSW handlers of `test-support/msw`) and a selection store. Tests then find elements by role and
  * label, as a user (and the e2e tests) would.
  */
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
@@ -10,8 +10,7 @@ import { useState, type ReactNode } from 'react';
 import { afterAll, beforeAll } from 'vitest';
 import { SelectionProvider, useSelectionStore } from '../src/state/selection-context.tsx';
 import type { SelectionStore } from '../src/state/selection-store.ts';
-import { parseUrlState } from '../src/state/url-state.ts';
-import { useUrlStore } from '../src/state/url-store.ts';
+import { UrlStateProvider } from '../src/state/url-context.tsx';
 import { CatmaidScopeProvider } from '../src/views/shared/catmaid-scope.tsx';
 import { testQueryClient, testScope } from './msw/scope.ts';
 
@@ -45,18 +44,20 @@ function StoreProbe({ onStore }: { onStore: (s: SelectionStore) => void }) {
 
 export function renderWithDashboard(ui: ReactNode, options: Options = {}): DashboardRender {
   const query = options.url ? `?${options.url}` : '';
+  // The URL store reads the page URL when its provider mounts (one store per render).
   window.history.replaceState(null, '', `/${query}`);
-  useUrlStore.setState({ state: parseUrlState(query) });
   const queryClient = testQueryClient();
   let store: SelectionStore | null = null;
   const result = render(
     <QueryClientProvider client={queryClient}>
-      <CatmaidScopeProvider scope={testScope()}>
-        <SelectionProvider storageKey={null}>
-          <StoreProbe onStore={(s) => (store = s)} />
-          <SeedSelection ids={options.selection ?? []}>{ui}</SeedSelection>
-        </SelectionProvider>
-      </CatmaidScopeProvider>
+      <UrlStateProvider>
+        <CatmaidScopeProvider scope={testScope()}>
+          <SelectionProvider storageKey={null}>
+            <StoreProbe onStore={(s) => (store = s)} />
+            <SeedSelection ids={options.selection ?? []}>{ui}</SeedSelection>
+          </SelectionProvider>
+        </CatmaidScopeProvider>
+      </UrlStateProvider>
     </QueryClientProvider>,
   );
   return {
