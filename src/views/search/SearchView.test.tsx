@@ -8,8 +8,8 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CATMAID_TEST_BASE, demoStore } from '../../../test-support/msw/handlers.ts';
 import { server, setupCatmaidServer } from '../../../test-support/msw/server.ts';
-import { readTable } from '../../../test-support/read-table.ts';
-import { mockLayout, renderWithDashboard } from '../../../test-support/render-dashboard.tsx';
+import { readTable } from '../../../test-support/dom/read-table.ts';
+import { mockLayout, renderWithDashboard } from '../../../test-support/dom/render-dashboard.tsx';
 import { SearchView } from './SearchView.tsx';
 
 setupCatmaidServer();

@@ -9,8 +9,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { demoAnswer } from '../../../test-support/msw/demo-answer.ts';
 import { CATMAID_TEST_BASE, demoStore } from '../../../test-support/msw/handlers.ts';
 import { server, setupCatmaidServer } from '../../../test-support/msw/server.ts';
-import { num, readTable } from '../../../test-support/read-table.ts';
-import { mockLayout, renderWithDashboard } from '../../../test-support/render-dashboard.tsx';
+import { num, readTable } from '../../../test-support/dom/read-table.ts';
+import { mockLayout, renderWithDashboard } from '../../../test-support/dom/render-dashboard.tsx';
 import { StatsView } from './StatsView.tsx';
 
 vi.mock('../../components/plots/load-plotly.ts', () => ({

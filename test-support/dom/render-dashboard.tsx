@@ -8,11 +8,11 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { configure, render, type RenderResult } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
 import { afterAll, beforeAll } from 'vitest';
-import { SelectionProvider, useSelectionStore } from '../src/state/selection-context.tsx';
-import type { SelectionStore } from '../src/state/selection-store.ts';
-import { UrlStateProvider } from '../src/state/url-context.tsx';
-import { CatmaidScopeProvider } from '../src/views/shared/catmaid-scope.tsx';
-import { testQueryClient, testScope } from './msw/scope.ts';
+import { SelectionProvider, useSelectionStore } from '../../src/state/selection-context.tsx';
+import type { SelectionStore } from '../../src/state/selection-store.ts';
+import { UrlStateProvider } from '../../src/state/url-context.tsx';
+import { CatmaidScopeProvider } from '../../src/views/shared/catmaid-scope.tsx';
+import { testQueryClient, testScope } from '../msw/scope.ts';
 
 // findBy…/waitFor give up after 1 s by default: too short for a whole view answered through MSW
 // on a busy machine (the tests share two cores). A real failure still fails, just later.
