@@ -4,7 +4,7 @@
  */
 import { screen, within } from '@testing-library/react';
 
-export interface ReadTable {
+interface ReadTable {
   headers: string[];
   rows: Record<string, string>[];
   footer: Record<string, string> | null;

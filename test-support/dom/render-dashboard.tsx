@@ -9,7 +9,6 @@ import { configure, render, type RenderResult } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
 import { afterAll, beforeAll } from 'vitest';
 import { SelectionProvider, useSelectionStore } from '../../src/state/selection-context.tsx';
-import type { SelectionStore } from '../../src/state/selection-store.ts';
 import { UrlStateProvider } from '../../src/state/url-context.tsx';
 import { CatmaidScopeProvider } from '../../src/views/shared/catmaid-scope.tsx';
 import { testQueryClient, testScope } from '../msw/scope.ts';
@@ -25,10 +24,8 @@ interface Options {
   url?: string;
 }
 
-export interface DashboardRender extends RenderResult {
+interface DashboardRender extends RenderResult {
   queryClient: QueryClient;
-  /** The selection store the view reads (to assert what an action added). */
-  selection: () => SelectionStore;
 }
 
 /** Puts the given ids into the store once, before the view below it first renders. */
@@ -41,37 +38,23 @@ function SeedSelection({ ids, children }: { ids: readonly number[]; children: Re
   return children;
 }
 
-function StoreProbe({ onStore }: { onStore: (s: SelectionStore) => void }) {
-  onStore(useSelectionStore());
-  return null;
-}
-
 export function renderWithDashboard(ui: ReactNode, options: Options = {}): DashboardRender {
   const query = options.url ? `?${options.url}` : '';
   // The URL store reads the page URL when its provider mounts (one store per render).
   window.history.replaceState(null, '', `/${query}`);
   const queryClient = testQueryClient();
-  let store: SelectionStore | null = null;
   const result = render(
     <QueryClientProvider client={queryClient}>
       <UrlStateProvider>
         <CatmaidScopeProvider scope={testScope()}>
           <SelectionProvider storageKey={null}>
-            <StoreProbe onStore={(s) => (store = s)} />
             <SeedSelection ids={options.selection ?? []}>{ui}</SeedSelection>
           </SelectionProvider>
         </CatmaidScopeProvider>
       </UrlStateProvider>
     </QueryClientProvider>,
   );
-  return {
-    ...result,
-    queryClient,
-    selection: () => {
-      if (!store) throw new Error('the selection store was not created');
-      return store;
-    },
-  };
+  return { ...result, queryClient };
 }
 
 /**
