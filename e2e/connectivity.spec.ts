@@ -172,6 +172,13 @@ test('"3D" on a partner row, 3D never opened: markers drawn on top of the loaded
   await page.setViewportSize({ width: 1400, height: 900 });
   const { ids, raw } = await setup(page, request);
   const table = page.getByRole('table', { name: 'Downstream partners' });
+  // Names arrive after the rows (a partner is labelled by its id until then).
+  await expect(
+    table.getByRole('button', { name: /^Show synapses with .* in 3D$/ }).first(),
+  ).toBeVisible();
+  await expect(table.getByRole('button', { name: /^Show synapses with \d+ in 3D$/ })).toHaveCount(
+    0,
+  );
   // A partner outside the selection: the 3D view has to load it for context.
   const row = table
     .getByRole('row')

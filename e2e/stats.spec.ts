@@ -219,7 +219,8 @@ test.describe('every Stats error can be retried where it is shown', () => {
     await page.route('**/api/config', async (route) => {
       const res = await route.fetch();
       const json = { ...((await res.json()) as object), requestTimeoutMs: 1500 };
-      await route.fulfill({ response: res, json });
+      // Not `response: res`: its content-length is that of the original body.
+      await route.fulfill({ status: res.status(), json });
     });
     let stalled = true;
     await page.route('**/stats/user-history**', async (route) => {
@@ -241,11 +242,22 @@ test.describe('every Stats error can be retried where it is shown', () => {
     await withSelection(page);
     const who = page.getByRole('region', { name: 'Who built these neurons' });
     await expect(who.getByRole('status', { name: 'Who built summary' })).toBeVisible();
-    // A fresh page with the same selection: its skeletons now fail.
+    // A fresh page with the same selection, without the browser's skeleton copy (IndexedDB,
+    // deleted from a same-origin page where no worker holds it open): its skeletons now fail.
+    const url = page.url();
+    await page.goto('/api/config');
+    await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const r = indexedDB.deleteDatabase('catmaid-dashboard-skeletons');
+          r.onsuccess = resolve;
+          r.onerror = reject;
+        }),
+    );
     await page.route('**/compact-detail**', (r) =>
       r.fulfill({ status: 500, json: { error: 'skeleton store offline', type: 'Exception' } }),
     );
-    await page.reload();
+    await page.goto(url);
     const failed = who.getByRole('alert').filter({ hasText: 'Skeletons failed' });
     await expect(failed).toContainText('skeleton store offline', { timeout: 40_000 });
     await page.unrouteAll();

@@ -69,8 +69,11 @@ export function describeCause(skeletonId: number, e: unknown, attempts: number):
   // A timeout is never repeated as it was (see skeleton-load.ts): no count of attempts.
   if (e instanceof TimeoutError) return e.message;
   if (e instanceof SchemaError) return `the server's answer was not a valid skeleton (${e.issues})`;
-  if (status !== null && status >= 500)
-    return `CATMAID answered with a server error (HTTP ${status})${tries}`;
+  if (status !== null && status >= 500) {
+    // CATMAID's own one-line reason, when its error JSON gave one.
+    const said = e instanceof CatmaidError && e.message ? `: ${e.message}` : '';
+    return `CATMAID answered with a server error (HTTP ${status}${said})${tries}`;
+  }
   if (e instanceof CatmaidError) return `${e.message} (HTTP ${e.status})`;
   if (status !== null) return `the request was refused (HTTP ${status})`;
   return e instanceof Error ? e.message : String(e);

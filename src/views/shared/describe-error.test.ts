@@ -113,3 +113,15 @@ describe('error descriptions for the connection banner and inline messages', () 
     expect(JSON.stringify(describeError(e))).not.toContain('Traceback');
   });
 });
+
+describe('skeletons that kept failing in the 3D workers', () => {
+  it('are titled as such, with the cause the worker wrote', () => {
+    const e = new Error('CATMAID answered with a server error (HTTP 500), still after 6 attempts');
+    e.name = 'SkeletonLoadError';
+    expect(describeError(e)).toEqual({
+      title: 'A skeleton could not be loaded',
+      hint: e.message,
+      connection: false,
+    });
+  });
+});

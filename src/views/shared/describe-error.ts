@@ -121,6 +121,10 @@ export function describeError(error: unknown): ErrorDescription {
       connection: false,
     };
   }
+  // Skeletons that kept failing in the 3D workers: the cause is already in words (load-retry.ts).
+  if (error instanceof Error && error.name === 'SkeletonLoadError') {
+    return { title: 'A skeleton could not be loaded', hint: error.message, connection: false };
+  }
   return {
     title: 'Something went wrong',
     hint: error instanceof Error ? error.message : String(error),
