@@ -11,13 +11,13 @@ import { defineEndpoint } from './endpoint.ts';
 import { ROUTES } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
-export interface SkeletonRoot {
+interface SkeletonRoot {
   nodeId: number;
   /** Project coordinates in nm. */
   location: ProjectPoint;
 }
 
-export const skeletonRootSchema = z
+const skeletonRootSchema = z
   .object({ root_id: z.number().int(), x: z.number(), y: z.number(), z: z.number() })
   .transform((r): SkeletonRoot => ({ nodeId: r.root_id, location: { x: r.x, y: r.y, z: r.z } }));
 
