@@ -399,3 +399,71 @@ test('failed neuron names show Retry and keep the selection', async ({ page }) =
   await expect(alert).toHaveCount(0);
   await expect.poll(() => rowNames(p)).toEqual(['ORN 1a left', 'APL left']);
 });
+
+test('Open in CATMAID links to the neuron root once complete, asked for only when reached for', async ({
+  page,
+}) => {
+  // The demo server has no web client, so no links: pretend the upstream has one.
+  const web = 'https://catmaid.example.org/tracing/';
+  await page.route('**/api/config', async (route) => {
+    const res = await route.fetch();
+    const config = (await res.json()) as { server: Record<string, unknown> };
+    await route.fulfill({
+      response: res,
+      json: { ...config, server: { ...config.server, isDemo: false, url: web } },
+    });
+  });
+  // On the context: the link opens in a new tab.
+  await page
+    .context()
+    .route(`${web}**`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>CATMAID</title>' }),
+    );
+  const roots: string[] = [];
+  let rootDelayMs = 0;
+  await page.route('**/skeletons/*/root', async (route) => {
+    roots.push(new URL(route.request().url()).pathname);
+    await new Promise((resolve) => setTimeout(resolve, rootDelayMs));
+    await route.continue();
+  });
+  await page.goto('/?sel=1000_e41a1c-1332_4daf4a');
+  const p = await openPanel(page);
+  await expect.poll(() => rowNames(p)).toEqual(['ORN 1a left', 'APL left']);
+
+  const waiting = p.getByRole('button', { name: 'Open ORN 1a left in CATMAID' });
+  await expect(waiting).toBeDisabled();
+  expect(roots, 'no root is asked for before a link is reached for').toEqual([]);
+
+  await waiting.hover();
+  const link = p.getByRole('link', { name: 'Open ORN 1a left in CATMAID' });
+  await expect(link).toHaveAttribute('href', /^https:\/\/catmaid\.example\.org\/tracing\/\?/);
+  const params = new URL((await link.getAttribute('href')) ?? '').searchParams;
+  expect([...params.keys()]).toEqual([
+    'pid',
+    'xp',
+    'yp',
+    'zp',
+    'tool',
+    'sid0',
+    's0',
+    'active_skeleton_id',
+    'active_node_id',
+  ]);
+  expect(params.get('active_skeleton_id')).toBe('1000');
+  for (const key of ['xp', 'yp', 'zp', 'sid0', 's0', 'active_node_id'])
+    expect(params.get(key), key).toMatch(/^\d+$/);
+  expect(roots).toEqual(['/api/catmaid/1/skeletons/1000/root']);
+
+  // A click that lands before the root has arrived still opens the complete link.
+  rootDelayMs = 600;
+  const popup = page.waitForEvent('popup');
+  // Forced: Playwright waits for an aria-disabled control to be enabled; a user just clicks.
+  await p.getByRole('button', { name: 'Open APL left in CATMAID' }).click({ force: true });
+  await expect(p.getByRole('link', { name: 'Open APL left in CATMAID' })).toBeVisible();
+  const opened = await popup;
+  await opened.waitForLoadState();
+  expect(opened.url()).toMatch(/[?&]active_skeleton_id=1332&active_node_id=\d+$/);
+  expect(new URL(opened.url()).searchParams.get('sid0')).toMatch(/^\d+$/);
+  await opened.close();
+  expect(roots).toHaveLength(2);
+});

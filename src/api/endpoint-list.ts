@@ -28,6 +28,7 @@ export const ROUTES = {
   neuronNames: { method: 'POST', path: '/{pid}/skeleton/neuronnames' },
   neuronDetails: { method: 'GET', path: '/{pid}/skeletons/{skid}/neuron-details' },
   compactDetail: { method: 'GET', path: '/{pid}/skeletons/{skid}/compact-detail' },
+  skeletonRoot: { method: 'GET', path: '/{pid}/skeletons/{skid}/root' },
   compactDetailBatch: { method: 'POST', path: '/{pid}/skeletons/compact-detail' },
   connectivity: { method: 'POST', path: '/{pid}/skeletons/connectivity' },
   connectivityMatrix: { method: 'POST', path: '/{pid}/skeleton/connectivity_matrix' },

@@ -4,6 +4,7 @@
  * exports and totals are derived, never restated by position).
  */
 import type { CellData, RowData, TableFeatures } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
 import type { CsvValue } from '../../lib/csv.ts';
 
 export interface CsvColumn<TData> {
@@ -18,6 +19,8 @@ declare module '@tanstack/react-table' {
     in out TData extends RowData,
     TValue extends CellData = CellData,
   > {
+    /** The cell's content for a row (rendered by the one cell component, see define-column). */
+    render?: (row: TData) => ReactNode;
     /** Right-aligned; a first click on its header sorts descending unless `descFirst` says no. */
     numeric?: boolean;
     /** CSS width of the column, e.g. `7rem` (`auto` takes the rest). */

@@ -5,6 +5,7 @@
  */
 import {
   createSortedRowModel,
+  type CellContext,
   rowSortingFeature,
   tableFeatures,
   type ColumnDef,
@@ -69,6 +70,16 @@ function totalOf<T extends RowData>(
   return (rows) => rows.reduce((s, r) => s + (Number(value(r)) || 0), 0);
 }
 
+/**
+ * The cell component of every column: one function, so React sees the same component type however
+ * often a view rebuilds its column list. A view whose columns close over per-render callbacks
+ * (the selection list) would otherwise remount every cell on each render, dropping keyboard focus
+ * and per-cell state.
+ */
+function ColumnCell<T extends RowData>(ctx: CellContext<Features, T, unknown>): ReactNode {
+  return ctx.column.columnDef.meta?.render?.(ctx.row.original) ?? null;
+}
+
 export function column<T extends RowData>(spec: ColumnSpec<T>): TableColumn<T> {
   const { value, cell, renderHeader } = spec;
   const format = spec.format ?? formatCount;
@@ -82,13 +93,14 @@ export function column<T extends RowData>(spec: ColumnSpec<T>): TableColumn<T> {
     id: spec.id,
     header: renderHeader ?? spec.header,
     accessorFn: (row: T) => sortKey(value?.(row)),
-    cell: (ctx) => show(ctx.row.original),
+    cell: ColumnCell,
     enableSorting: value !== undefined,
     sortDescFirst: spec.descFirst ?? spec.numeric ?? false,
     sortUndefined: 'last',
     sortFn: (a: TableRow<T>, b: TableRow<T>, id: string) =>
       compareSortValues(a.getValue<SortValue>(id), b.getValue<SortValue>(id)),
     meta: {
+      render: show,
       numeric: spec.numeric,
       width: spec.width,
       headerLabel: spec.header,

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { ErrorBoundary } from '../../components/ErrorBoundary.tsx';
 import { useSelection } from '../../state/selection-context.tsx';
 import { listForMessage } from './parse-id-list.ts';
-import { SelectionPanel, type CatmaidLinkTarget } from './SelectionPanel.tsx';
+import type { CatmaidLinkTarget } from '../shared/use-catmaid-link.ts';
+import { SelectionPanel } from './SelectionPanel.tsx';
 import { useColorByAnnotation } from './use-color-by-annotation.ts';
 import './selection-panel.css';
 

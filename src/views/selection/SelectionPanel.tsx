@@ -1,25 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { stacksQuery } from '../../api/projects.ts';
 import { useSelection } from '../../state/selection-context.tsx';
 import { MAX_LINK_ITEMS } from '../../state/selection-url.ts';
-import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
+import type { CatmaidLinkTarget } from '../shared/use-catmaid-link.ts';
 import { BulkActions } from './BulkActions.tsx';
 import { ColorControls } from './ColorControls.tsx';
-import { catmaidSkeletonLink } from './deep-link.ts';
 import { SelectionList } from './SelectionList.tsx';
 import type { RowActions } from './selection-columns.tsx';
 import { TransferSection } from './TransferSection.tsx';
 import type { ColorByStatus } from './use-color-by-annotation.ts';
 import { useSelectionNames } from './use-selection-names.ts';
-
-export interface CatmaidLinkTarget {
-  /** The CATMAID web client root, or null when there is none to open. */
-  url: string | null;
-  /** Why there is no link (shown as the disabled button's tooltip). */
-  unavailable: string;
-}
 
 interface Props {
   link: CatmaidLinkTarget;
@@ -29,11 +19,9 @@ interface Props {
 
 /** The selection: every neuron with its colour, visibility and opacity, and what acts on them. */
 export function SelectionPanel({ link, status, onClose }: Props) {
-  const scope = useProjectScope();
   const s = useSelection((st) => st);
   const skids = useMemo(() => s.items.map((i) => i.skeletonId), [s.items]);
   const names = useSelectionNames(skids);
-  const stacks = useQuery({ ...stacksQuery(scope), enabled: link.url !== null });
   const [filter, setFilter] = useState('');
   const [checkedRaw, setChecked] = useState<ReadonlySet<number>>(new Set());
 
@@ -50,7 +38,6 @@ export function SelectionPanel({ link, status, onClose }: Props) {
   const checked = new Set(skids.filter((id) => checkedRaw.has(id)));
   const listedIds = listed.map((i) => i.skeletonId);
   const allChecked = listed.length > 0 && listedIds.every((id) => checked.has(id));
-  const firstStack = stacks.data?.[0]?.id ?? null;
 
   const check = (ids: readonly number[], on: boolean) =>
     setChecked((prev) => {
@@ -67,9 +54,7 @@ export function SelectionPanel({ link, status, onClose }: Props) {
     onOpacity: (id, opacity) => s.setOpacity([id], opacity),
     onRemove: (id) => s.remove([id]),
     onHighlight: (id) => s.setHighlighted(s.highlightedSkeletonId === id ? null : id),
-    linkFor: (id) =>
-      link.url ? catmaidSkeletonLink(link.url, scope.projectId, id, firstStack) : null,
-    linkUnavailable: link.unavailable,
+    link,
   };
 
   return (

@@ -4,6 +4,8 @@
  */
 import type { SelectedSkeleton } from '../../state/selection-store.ts';
 import { column, type TableColumn } from '../../components/table/define-column.ts';
+import type { CatmaidLinkTarget } from '../shared/use-catmaid-link.ts';
+import { SelectionLinkCell } from './SelectionLinkCell.tsx';
 
 export interface RowActions {
   onCheck(skeletonId: number, checked: boolean): void;
@@ -12,9 +14,8 @@ export interface RowActions {
   onOpacity(skeletonId: number, opacity: number): void;
   onRemove(skeletonId: number): void;
   onHighlight(skeletonId: number): void;
-  /** Deep link for a skeleton, or null with the reason in `linkUnavailable`. */
-  linkFor(skeletonId: number): string | null;
-  linkUnavailable: string;
+  /** Where "Open in CATMAID" links go, or why there are none. */
+  link: CatmaidLinkTarget;
 }
 
 export interface SelectionColumnsOptions {
@@ -118,32 +119,9 @@ export function selectionColumns({
       id: 'link',
       header: 'Open in CATMAID',
       width: '2.2rem',
-      cell: (item) => {
-        const link = actions.linkFor(item.skeletonId);
-        const label = `Open ${name(item)} in CATMAID`;
-        return link ? (
-          <a
-            className="sel-icon-button"
-            href={link}
-            target="_blank"
-            rel="noreferrer"
-            aria-label={label}
-            title="Open in CATMAID (new tab)"
-          >
-            ↗
-          </a>
-        ) : (
-          <button
-            type="button"
-            className="sel-icon-button"
-            aria-disabled="true"
-            aria-label={label}
-            title={actions.linkUnavailable}
-          >
-            ↗
-          </button>
-        );
-      },
+      cell: (item) => (
+        <SelectionLinkCell target={actions.link} skeletonId={item.skeletonId} name={name(item)} />
+      ),
     }),
     column<SelectedSkeleton>({
       id: 'remove',

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { buildHierarchy, groupByMetaAnnotation, metaAnnotations } from './annotation-groups.ts';
-import { catmaidSkeletonLink } from './deep-link.ts';
 import { outcomeMessage, pasteLines, unknownLine } from './add-report.ts';
 import {
   listForMessage,
@@ -60,17 +59,6 @@ describe('pasted skeleton id lists', () => {
     expect(outcomeMessage({ added: 7, problems: [] }, 'the pasted ids').lines).toEqual([
       'Added 7 neurons from the pasted ids.',
     ]);
-  });
-});
-
-describe('Open in CATMAID', () => {
-  it('builds the web-client deep link with the first stack', () => {
-    expect(catmaidSkeletonLink('https://catmaid.example.org/tracing/', 1, 16, 3)).toBe(
-      'https://catmaid.example.org/tracing/?pid=1&active_skeleton_id=16&tool=tracingtool&sid0=3&s0=0',
-    );
-    expect(catmaidSkeletonLink('https://c.org', 2, 5, null)).toBe(
-      'https://c.org/?pid=2&active_skeleton_id=5&tool=tracingtool',
-    );
   });
 });
 

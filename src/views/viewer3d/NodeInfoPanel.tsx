@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { nodeUserInfoQuery } from '../../api/node-info.ts';
 import type { User } from '../../api/users.ts';
+import { CatmaidLinkControl } from '../shared/CatmaidLinkControl.tsx';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
+import { useCatmaidLink } from '../shared/use-catmaid-link.ts';
 
 export interface PickedNode {
   skeletonId: number;
@@ -26,27 +28,18 @@ function userName(users: ReadonlyMap<number, User>, id: number): string {
   return u ? `${u.fullName} (${u.login})` : `user ${id}`;
 }
 
-export function catmaidNodeLink(base: string, projectId: number, n: PickedNode): string {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  const [x, y, z] = n.position.map((v) => Math.round(v));
-  const q = new URLSearchParams({
-    pid: String(projectId),
-    xp: String(x),
-    yp: String(y),
-    zp: String(z),
-    tool: 'tracingtool',
-    active_skeleton_id: String(n.skeletonId),
-    active_node_id: String(n.nodeId),
-  });
-  return `${root}?${q.toString()}`;
-}
-
 /** Facts about the clicked node: who created it and when (node/user-info), and a deep link. */
 export function NodeInfoPanel({ node, neuronName, users, catmaidUrl, onClose }: Props) {
   const scope = useProjectScope();
   const info = useQuery(nodeUserInfoQuery(scope, node.nodeId));
   const creator = info.data?.creatorId ?? node.creatorId;
   const created = info.data?.creationTime;
+  const [x, y, z] = node.position;
+  const link = useCatmaidLink(
+    { url: catmaidUrl, unavailable: 'The embedded demo server has no CATMAID web client to open.' },
+    { skeletonId: node.skeletonId, node: { id: node.nodeId, location: { x, y, z } } },
+    true,
+  );
   return (
     <section aria-label="Selected node" className="viewer3d-node">
       <h2>Selected node</h2>
@@ -80,24 +73,11 @@ export function NodeInfoPanel({ node, neuronName, users, catmaidUrl, onClose }: 
           onRetry={() => void info.refetch()}
         />
       ) : null}
-      {catmaidUrl ? (
-        <a
-          href={catmaidNodeLink(catmaidUrl, scope.projectId, node)}
-          target="_blank"
-          rel="noreferrer"
-        >
+      <div className="viewer3d-node-link">
+        <CatmaidLinkControl state={link} label="Open in CATMAID at this node">
           Open in CATMAID at this node
-        </a>
-      ) : (
-        <p>
-          <button type="button" disabled aria-describedby="no-web-client">
-            Open in CATMAID at this node
-          </button>{' '}
-          <span id="no-web-client" className="hint">
-            The embedded demo server has no CATMAID web client to open.
-          </span>
-        </p>
-      )}
+        </CatmaidLinkControl>
+      </div>
       <button type="button" onClick={onClose}>
         Close
       </button>
