@@ -39,12 +39,14 @@ const fail = (p: Promise<unknown>) =>
 
 describe('idle timeout', () => {
   it('lets a slow but steady answer stream longer than the timeout', async () => {
-    const chunks = ['[1', ',2', ',3', ',4', ',5', ',6]'];
-    const { client } = setup(() => ({ chunks, chunkDelayMs: 60 }), { timeoutMs: 250 });
+    const values = Array.from({ length: 12 }, (_, i) => i + 1);
+    const chunks = values.map((v, i) => `${i === 0 ? '[' : ','}${v}${i === 11 ? ']' : ''}`);
+    // Pauses of 50 ms, far below the 400 ms idle timeout even on a loaded machine.
+    const { client } = setup(() => ({ chunks, chunkDelayMs: 50 }), { timeoutMs: 400 });
     const started = performance.now();
-    expect(await client.get('/x')).toEqual([1, 2, 3, 4, 5, 6]);
-    // Five pauses of 60 ms: past the 250 ms idle timeout in total, never that long at once.
-    expect(performance.now() - started).toBeGreaterThan(280);
+    expect(await client.get('/x')).toEqual(values);
+    // Eleven pauses: past the idle timeout in total, never that long at once.
+    expect(performance.now() - started).toBeGreaterThan(400);
   });
 
   it('ends a body that stops arriving with TimeoutError (phase body), not retried', async () => {

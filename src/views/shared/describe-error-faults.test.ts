@@ -10,6 +10,10 @@ import { describeError } from './describe-error.ts';
 
 const PROBE = '/api/config';
 
+const stalls = (reply: FakeReply) =>
+  ('hang' in reply && reply.hang === true) ||
+  ('afterChunks' in reply && reply.afterChunks === 'stall');
+
 async function describeFault(reply: FakeReply, dashboardUp = true): Promise<string> {
   const fake = createFakeFetch((call) =>
     call.url === PROBE ? (dashboardUp ? { body: {} } : { networkError: true }) : reply,
@@ -18,8 +22,8 @@ async function describeFault(reply: FakeReply, dashboardUp = true): Promise<stri
     baseUrl: '/api/catmaid',
     fetchImpl: fake.fetch,
     retries: 0,
-    // Long enough for a cold first request, short enough for the stall cases.
-    timeoutMs: 300,
+    // Short for the stall cases only: a loaded test machine can take longer than that to answer.
+    timeoutMs: stalls(reply) ? 300 : 20_000,
     probeUrl: PROBE,
   });
   const err = await client.get('/1/neuron/query-by-annotations').then(
