@@ -18,7 +18,7 @@ import { hashKey, queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { CatmaidClient } from '../lib/http/client.ts';
 import { createIdBatcher, untilAborted, type IdBatcher } from '../lib/http/id-batcher.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
-import { seedQueries } from './seed-queries.ts';
+import { seedQueriesSliced } from './seed-queries.ts';
 
 export interface SkeletonAspectSpec<T> {
   /** The last key segment of the per-id entries, e.g. `name`. */
@@ -94,8 +94,8 @@ export function defineSkeletonAspect<T>(spec: SkeletonAspectSpec<T>): SkeletonAs
     // The answer seeds the cache even when this caller has gone (unmounted view): others want it.
     const seeded = batcherFor(scope)
       .load(ids)
-      .then((got) => {
-        seedQueries<T | null>(
+      .then(async (got) => {
+        await seedQueriesSliced<T | null>(
           client,
           ids.map((id) => [keyOf(scope, id), got.get(id) ?? null]),
         );

@@ -34,7 +34,12 @@ export function SearchView() {
   );
   const runnable = resolved && resolved.problems.length === 0 ? resolved : null;
   const results = useSearchResults(scope, runnable);
-  const skids = useMemo(() => results.rows?.map((r) => r.skeletonId) ?? [], [results.rows]);
+  // Only once all pages are in: the summaries' key holds every id, and building and hashing it
+  // for 50,000 ids on every render while pages stream blocked the main thread.
+  const skids = useMemo(
+    () => (results.loading ? [] : (results.rows?.map((r) => r.skeletonId) ?? [])),
+    [results.rows, results.loading],
+  );
   const summaries = useQuery({
     ...skeletonSummariesQuery(scope, skids),
     enabled: skids.length > 0 && !results.loading,

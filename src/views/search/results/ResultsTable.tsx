@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { DataTable } from '../../../components/table/DataTable.tsx';
 import type { DataTableInstance } from '../../../components/table/use-data-table.ts';
 import type { ResultRow } from './result-row.ts';
@@ -20,7 +21,7 @@ export function ResultsTable({
   onRowSelection,
   onVisibleChange,
 }: Props) {
-  const ids = rows.map((r) => r.skeletonId);
+  const ids = useMemo(() => rows.map((r) => r.skeletonId), [rows]);
   return (
     <DataTable
       table={table}
