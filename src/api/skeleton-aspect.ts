@@ -14,8 +14,9 @@
  * a per-id refresh shows in a list after the list's next fetch (invalidating the project prefix
  * refreshes both).
  */
-import { hashKey, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { hashKey, queryOptions, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { CatmaidClient } from '../lib/http/client.ts';
+import { forEachTimeSliced } from '../lib/time-sliced.ts';
 import { createIdBatcher, untilAborted, type IdBatcher } from '../lib/http/id-batcher.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 import { seedQueriesSliced } from './seed-queries.ts';
@@ -56,6 +57,25 @@ function perIdOptions<T>(
   });
 }
 
+/**
+ * A list key's hash (the default one), remembered per id array: react-query hashes the key on
+ * every render of every observer, and for 50,000 ids that took tens of milliseconds each time.
+ * Callers that keep the options (useMemo) pay it once.
+ */
+const listHashes = new WeakMap<readonly number[], string>();
+
+function listKeyHash(queryKey: QueryKey): string {
+  const last = queryKey[queryKey.length - 1] as { skids?: readonly number[] } | undefined;
+  const skids = last?.skids;
+  if (!skids) return hashKey(queryKey);
+  let hash = listHashes.get(skids);
+  if (hash === undefined) {
+    hash = hashKey(queryKey);
+    listHashes.set(skids, hash);
+  }
+  return hash;
+}
+
 function listOptions<T>(
   scope: ProjectScope,
   listKey: string,
@@ -64,6 +84,7 @@ function listOptions<T>(
 ) {
   return queryOptions({
     queryKey: [...projectKey(scope), listKey, { skids }] as const,
+    queryKeyHashFn: listKeyHash,
     queryFn: ({ client, signal }) => load(client, signal),
   });
 }
@@ -120,14 +141,15 @@ export function defineSkeletonAspect<T>(spec: SkeletonAspectSpec<T>): SkeletonAs
       // An entry older than the client's staleTime is asked again, as its own query would be.
       const staleTime = client.getDefaultOptions().queries?.staleTime;
       const freshSince = Date.now() - (typeof staleTime === 'number' ? staleTime : Infinity);
-      for (const id of unique) {
+      // In time slices: hashing 50,000 keys blocked the main thread for about 100 ms.
+      await forEachTimeSliced(unique, (id) => {
         // The cache's own hash lookup: `getQueryState` re-derives the default options per call,
         // 4-5x slower, which shows at 10,000 ids. (No custom queryKeyHashFn is in use.)
         const state = cache.get<T | null>(hashKey(keyOf(scope, id)))?.state;
         const fresh = state && !state.isInvalidated && state.dataUpdatedAt >= freshSince;
         if (fresh && state.data !== undefined) cached.set(id, state.data);
         else missing.push(id);
-      }
+      });
       const fetched =
         missing.length > 0 ? await fetchAndSeed(client, scope, missing, signal) : new Map();
       const out = new Map<number, T>();

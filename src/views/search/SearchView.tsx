@@ -40,8 +40,10 @@ export function SearchView() {
     () => (results.loading ? [] : (results.rows?.map((r) => r.skeletonId) ?? [])),
     [results.rows, results.loading],
   );
+  // Kept: its key (50,000 ids, sorted) is built and hashed once, not on every render.
+  const summariesOptions = useMemo(() => skeletonSummariesQuery(scope, skids), [scope, skids]);
   const summaries = useQuery({
-    ...skeletonSummariesQuery(scope, skids),
+    ...summariesOptions,
     enabled: skids.length > 0 && !results.loading,
   });
   const selectionIds = useSelection((s) => s.items.map((i) => i.skeletonId));

@@ -92,7 +92,10 @@ export function ResultsPanel({
   const rowModel = table.getRowModel();
   const shown = useMemo(() => rowModel.rows.map((r) => r.original), [rowModel]);
   const chosen = useMemo(
-    () => shown.filter((r) => rowSelection.selected.has(r.skeletonId)).map((r) => r.skeletonId),
+    () =>
+      rowSelection.selected.size === 0
+        ? []
+        : shown.filter((r) => rowSelection.selected.has(r.skeletonId)).map((r) => r.skeletonId),
     [shown, rowSelection],
   );
 
