@@ -64,13 +64,15 @@ function perIdOptions<T>(
  */
 const listHashes = new WeakMap<readonly number[], string>();
 
-function listKeyHash(queryKey: QueryKey): string {
-  const last = queryKey[queryKey.length - 1] as { skids?: readonly number[] } | undefined;
+export function listKeyHash(queryKey: QueryKey): string {
+  const last = queryKey[queryKey.length - 1] as { skids?: unknown } | undefined;
   const skids = last?.skids;
-  if (!skids) return hashKey(queryKey);
+  if (!Array.isArray(skids) || Object.keys(last ?? {}).length !== 1) return hashKey(queryKey);
   let hash = listHashes.get(skids);
   if (hash === undefined) {
-    hash = hashKey(queryKey);
+    // The string `hashKey` gives, built without its replacer running once per id.
+    const head = hashKey(queryKey.slice(0, -1)).slice(0, -1);
+    hash = `${head}${head.length > 1 ? ',' : ''}{"skids":${JSON.stringify(skids)}}]`;
     listHashes.set(skids, hash);
   }
   return hash;
