@@ -34,6 +34,7 @@ function report(events: TraceEvent[]) {
   const onMain = (e: TraceEvent) => e.pid === main.pid && e.tid === main.tid;
   const mark = (name: string) => events.find((e) => e.name === name && onMain(e))?.ts ?? Infinity;
   const tasks = events.filter((e) => onMain(e) && e.name === 'RunTask' && e.ph === 'X');
+  if (tasks.length === 0) throw new Error('no RunTask events in the trace');
   const phase = (label: string, from: number, to: number) => {
     const inPhase = tasks.filter((t) => t.ts >= from && t.ts <= to);
     const ms = (us: number | undefined) => Math.round((us ?? 0) / 1000);
@@ -61,7 +62,13 @@ async function main() {
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await browser.startTracing(page, {
-      categories: ['toplevel', 'blink.user_timing', '__metadata'],
+      // RunTask events (with their thread time) come with the timeline category.
+      categories: [
+        'toplevel',
+        'blink.user_timing',
+        'disabled-by-default-devtools.timeline',
+        '__metadata',
+      ],
     });
     await page.goto(`${base}/?pid=1`);
     await page.waitForFunction(
