@@ -49,3 +49,36 @@ describe('neuron search (good / bad fixtures)', () => {
     ]);
   });
 });
+
+describe('neuron search pages (decoded in slices)', () => {
+  it('decodes a 5,000-entity page completely and in order', async () => {
+    const entities = Array.from({ length: 5000 }, (_, i) => ({
+      id: i,
+      name: `n${i}`,
+      type: 'neuron',
+      skeleton_ids: [i + 1],
+      annotations: [{ id: 7, name: 'a', uid: 3 }],
+    }));
+    const { scope } = fakeScope(() => ({ body: { entities, totalRecords: 9000 } }));
+    const r = await fetchNeuronSearch(scope, { rangeStart: 0, rangeLength: 5000 });
+    expect(r.total).toBe(9000);
+    expect(r.entities.map((e) => e.id)).toEqual(entities.map((e) => e.id));
+    expect(r.entities[4999]).toEqual({
+      id: 4999,
+      name: 'n4999',
+      type: 'neuron',
+      skeletonIds: [5000],
+      annotations: [{ id: 7, name: 'a', uid: 3 }],
+    });
+  });
+
+  it('a bad entity deep in a page is a SchemaError naming its place', async () => {
+    const entities = Array.from({ length: 3000 }, (_, i) => ({ id: i === 2500 ? 'x' : i }));
+    const { scope } = fakeScope(() => ({ body: { entities, totalRecords: 3000 } }));
+    await expect(fetchNeuronSearch(scope, {})).rejects.toMatchObject({
+      kind: 'schema',
+      endpoint: 'POST /{pid}/annotations/query-targets',
+      issues: expect.stringContaining('entities.2500.id') as unknown,
+    });
+  });
+});

@@ -1,9 +1,10 @@
-import { QueryClient } from '@tanstack/react-query';
+import { hashKey, QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import { catmaidQueryDefaults } from '../lib/http/query-defaults.ts';
 import { callParams, fakeScope } from './fake-scope.ts';
 import { NEURON_NAMES_CHUNK, neuronNames, neuronNamesQuery } from './neuron-names.ts';
 import { reviewStatusQuery } from './review-status.ts';
+import { listKeyHash } from './skeleton-aspect.ts';
 
 /** Answers neuronnames with `n<id>` for every asked id; ids above 1e6 are unknown. */
 function namesServer() {
@@ -117,5 +118,28 @@ describe('per-skeleton cache, batched on the wire', () => {
     expect(fake.calls).toHaveLength(2);
     await neuronNames.loadMany(client, scope, [1]);
     expect(fake.calls).toHaveLength(2);
+  });
+});
+
+describe('list key hash', () => {
+  it('is the default hash of the key, also for 50,000 ids', () => {
+    const { scope } = fakeScope(() => ({ body: {} }));
+    const ids = Array.from({ length: 50_000 }, (_, i) => 50_000 - i);
+    for (const key of [
+      neuronNamesQuery(scope, ids).queryKey,
+      neuronNamesQuery(scope, []).queryKey,
+      ['x', { b: 1, a: [2] }, { skids: [3, 1] }],
+      [{ skids: [1] }],
+      ['x', { skids: [1], other: 2 }],
+    ]) {
+      expect(listKeyHash(key)).toBe(hashKey(key));
+    }
+  });
+
+  it('is remembered per id array', () => {
+    const skids = [1, 2];
+    const first = listKeyHash(['a', { skids }]);
+    expect(listKeyHash(['b', { skids }])).toBe(first);
+    expect(listKeyHash(['b', { skids: [1, 2] }])).toBe(hashKey(['b', { skids: [1, 2] }]));
   });
 });

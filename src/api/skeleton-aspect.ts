@@ -14,11 +14,12 @@
  * a per-id refresh shows in a list after the list's next fetch (invalidating the project prefix
  * refreshes both).
  */
-import { hashKey, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { hashKey, queryOptions, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { CatmaidClient } from '../lib/http/client.ts';
+import { forEachTimeSliced } from '../lib/time-sliced.ts';
 import { createIdBatcher, untilAborted, type IdBatcher } from '../lib/http/id-batcher.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
-import { seedQueries } from './seed-queries.ts';
+import { seedQueriesSliced } from './seed-queries.ts';
 
 export interface SkeletonAspectSpec<T> {
   /** The last key segment of the per-id entries, e.g. `name`. */
@@ -56,6 +57,27 @@ function perIdOptions<T>(
   });
 }
 
+/**
+ * A list key's hash (the default one), remembered per id array: react-query hashes the key on
+ * every render of every observer, and for 50,000 ids that took tens of milliseconds each time.
+ * Callers that keep the options (useMemo) pay it once.
+ */
+const listHashes = new WeakMap<readonly number[], string>();
+
+export function listKeyHash(queryKey: QueryKey): string {
+  const last = queryKey[queryKey.length - 1] as { skids?: unknown } | undefined;
+  const skids = last?.skids;
+  if (!Array.isArray(skids) || Object.keys(last ?? {}).length !== 1) return hashKey(queryKey);
+  let hash = listHashes.get(skids);
+  if (hash === undefined) {
+    // The string `hashKey` gives, built without its replacer running once per id.
+    const head = hashKey(queryKey.slice(0, -1)).slice(0, -1);
+    hash = `${head}${head.length > 1 ? ',' : ''}{"skids":${JSON.stringify(skids)}}]`;
+    listHashes.set(skids, hash);
+  }
+  return hash;
+}
+
 function listOptions<T>(
   scope: ProjectScope,
   listKey: string,
@@ -64,6 +86,7 @@ function listOptions<T>(
 ) {
   return queryOptions({
     queryKey: [...projectKey(scope), listKey, { skids }] as const,
+    queryKeyHashFn: listKeyHash,
     queryFn: ({ client, signal }) => load(client, signal),
   });
 }
@@ -94,8 +117,8 @@ export function defineSkeletonAspect<T>(spec: SkeletonAspectSpec<T>): SkeletonAs
     // The answer seeds the cache even when this caller has gone (unmounted view): others want it.
     const seeded = batcherFor(scope)
       .load(ids)
-      .then((got) => {
-        seedQueries<T | null>(
+      .then(async (got) => {
+        await seedQueriesSliced<T | null>(
           client,
           ids.map((id) => [keyOf(scope, id), got.get(id) ?? null]),
         );
@@ -120,14 +143,15 @@ export function defineSkeletonAspect<T>(spec: SkeletonAspectSpec<T>): SkeletonAs
       // An entry older than the client's staleTime is asked again, as its own query would be.
       const staleTime = client.getDefaultOptions().queries?.staleTime;
       const freshSince = Date.now() - (typeof staleTime === 'number' ? staleTime : Infinity);
-      for (const id of unique) {
+      // In time slices: hashing 50,000 keys blocked the main thread for about 100 ms.
+      await forEachTimeSliced(unique, (id) => {
         // The cache's own hash lookup: `getQueryState` re-derives the default options per call,
         // 4-5x slower, which shows at 10,000 ids. (No custom queryKeyHashFn is in use.)
         const state = cache.get<T | null>(hashKey(keyOf(scope, id)))?.state;
         const fresh = state && !state.isInvalidated && state.dataUpdatedAt >= freshSince;
         if (fresh && state.data !== undefined) cached.set(id, state.data);
         else missing.push(id);
-      }
+      });
       const fetched =
         missing.length > 0 ? await fetchAndSeed(client, scope, missing, signal) : new Map();
       const out = new Map<number, T>();

@@ -58,19 +58,24 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   const items = virtualizer.getVirtualItems();
   // A fast scroll passes thousands of rows: report the visible ones once they stay a moment.
   const visibleKey = items.map((item) => rows[item.index]?.id ?? '').join(',');
+  const firstVisible = items[0]?.index ?? 0;
+  const lastVisible = items[items.length - 1]?.index ?? -1;
   useEffect(() => {
     if (!onVisibleRowsChange) return;
     const timer = setTimeout(() => {
       const shown = new Set(visibleKey.split(','));
-      onVisibleRowsChange(rows.filter((r) => shown.has(r.id)).map((r) => r.original));
+      // Only the rows in view, not a pass over all 50,000 on every pause.
+      const near = rows.slice(firstVisible, lastVisible + 1);
+      onVisibleRowsChange(near.filter((r) => shown.has(r.id)).map((r) => r.original));
     }, 200);
     return () => clearTimeout(timer);
-  }, [visibleKey, onVisibleRowsChange, rows]);
+  }, [visibleKey, onVisibleRowsChange, rows, firstVisible, lastVisible]);
   useEffect(() => {
     if (scrollToIndex !== undefined && scrollToIndex >= 0) virtualizer.scrollToIndex(scrollToIndex);
   }, [scrollToIndex, virtualizer]);
   const footer = hasFooter(defs);
-  const originals = useMemo(() => rows.map((r) => r.original), [rows]);
+  // Only a table with totals needs its rows' data as one list (not rebuilt per render otherwise).
+  const originals = useMemo(() => (footer ? rows.map((r) => r.original) : []), [rows, footer]);
   const totals = footer ? columnTotals(defs, originals) : [];
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);

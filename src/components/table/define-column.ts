@@ -13,10 +13,12 @@ import {
   type RowData,
 } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
+import { createAppendOnlyCoreRowModel } from './append-row-model.ts';
 import type { CsvColumn } from './column-meta.ts';
 import { compareSortValues, sortKey, type SortValue } from './sort-value.ts';
 
 export const features = tableFeatures({
+  coreRowModel: createAppendOnlyCoreRowModel(),
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
 });

@@ -5,6 +5,7 @@
  */
 import { useMemo } from 'react';
 import { functionalUpdate, useTable, type ColumnSort, type RowData } from '@tanstack/react-table';
+import { tagData } from './append-row-model.ts';
 import { features, type TableColumn } from './define-column.ts';
 
 export interface DataTableOptions<T extends RowData> {
@@ -34,14 +35,14 @@ export function useDataTable<T extends RowData>(o: DataTableOptions<T>) {
     [sortId, sortDesc],
   );
   const valuesKey = o.valuesKey === undefined ? o.columns : o.valuesKey;
-  // A new array (not new rows) makes the table rebuild its rows and so their cached values.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- valuesKey is the point
-  const data = useMemo(() => [...o.data], [o.data, valuesKey]);
+  // A new array tagged with a new values key makes the table rebuild its rows and so their cached
+  // values; the same key with only rows appended keeps the rows built so far (append-row-model.ts).
+  const data = useMemo(() => tagData([...o.data], valuesKey), [o.data, valuesKey]);
   return useTable({
     features,
     // TanStack Table reads but never mutates these arrays.
     columns: o.columns as TableColumn<T>[],
-    data,
+    data: data as T[],
     getRowId: (row: T) => String(o.getRowId(row)),
     enableSortingRemoval: false,
     enableMultiSort: false,

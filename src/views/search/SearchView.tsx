@@ -34,9 +34,16 @@ export function SearchView() {
   );
   const runnable = resolved && resolved.problems.length === 0 ? resolved : null;
   const results = useSearchResults(scope, runnable);
-  const skids = useMemo(() => results.rows?.map((r) => r.skeletonId) ?? [], [results.rows]);
+  // Only once all pages are in: the summaries' key holds every id, and building and hashing it
+  // for 50,000 ids on every render while pages stream blocked the main thread.
+  const skids = useMemo(
+    () => (results.loading ? [] : (results.rows?.map((r) => r.skeletonId) ?? [])),
+    [results.rows, results.loading],
+  );
+  // Kept: its key (50,000 ids, sorted) is built and hashed once, not on every render.
+  const summariesOptions = useMemo(() => skeletonSummariesQuery(scope, skids), [scope, skids]);
   const summaries = useQuery({
-    ...skeletonSummariesQuery(scope, skids),
+    ...summariesOptions,
     enabled: skids.length > 0 && !results.loading,
   });
   const selectionIds = useSelection((s) => s.items.map((i) => i.skeletonId));

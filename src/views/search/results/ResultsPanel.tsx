@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { neuronDetailsQuery } from '../../../api/neuron-details.ts';
 import type { SkeletonSummary } from '../../../api/skeleton-summary.ts';
 import type { User } from '../../../api/users.ts';
@@ -51,7 +51,9 @@ export function ResultsPanel({
 }: Props) {
   const scope = useProjectScope();
   const queryClient = useQueryClient();
-  const rows = useMemo(() => results.rows ?? [], [results.rows]);
+  // Deferred: a page arriving re-renders the table in a render of its own that React can
+  // interrupt, not in the same task as the page's decoding and the status update.
+  const rows = useDeferredValue(useMemo(() => results.rows ?? [], [results.rows]));
   const [rowSelection, setRowSelection] = useState<RowSelection>(emptyRowSelection);
   const [visible, setVisible] = useState<number[]>([]);
   const onVisibleRows = useCallback((r: ResultRow[]) => setVisible(r.map((x) => x.skeletonId)), []);
@@ -92,7 +94,10 @@ export function ResultsPanel({
   const rowModel = table.getRowModel();
   const shown = useMemo(() => rowModel.rows.map((r) => r.original), [rowModel]);
   const chosen = useMemo(
-    () => shown.filter((r) => rowSelection.selected.has(r.skeletonId)).map((r) => r.skeletonId),
+    () =>
+      rowSelection.selected.size === 0
+        ? []
+        : shown.filter((r) => rowSelection.selected.has(r.skeletonId)).map((r) => r.skeletonId),
     [shown, rowSelection],
   );
 

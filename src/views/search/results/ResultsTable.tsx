@@ -20,7 +20,8 @@ export function ResultsTable({
   onRowSelection,
   onVisibleChange,
 }: Props) {
-  const ids = rows.map((r) => r.skeletonId);
+  // Built on a click, not per render: while pages stream in, rows change every page.
+  const ids = () => rows.map((r) => r.skeletonId);
   return (
     <DataTable
       table={table}
@@ -31,17 +32,20 @@ export function ResultsTable({
       onVisibleRowsChange={onVisibleChange}
       selection={{
         isSelected: (r) => rowSelection.selected.has(r.skeletonId),
-        onToggle: (_r, index) => onRowSelection(toggleRow(rowSelection, ids, index)),
+        onToggle: (_r, index) => onRowSelection(toggleRow(rowSelection, ids(), index)),
         rowLabel: (r) => r.name,
         selectAll: {
           label: 'Select all results',
           checked: rows.length > 0 && rowSelection.selected.size === rows.length,
-          onChange: (on) => onRowSelection(selectAll(ids, on)),
+          onChange: (on) => onRowSelection(selectAll(ids(), on)),
         },
       }}
       onRowClick={(_r, index, e) =>
         onRowSelection(
-          clickRow(rowSelection, ids, index, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey }),
+          clickRow(rowSelection, ids(), index, {
+            shift: e.shiftKey,
+            toggle: e.ctrlKey || e.metaKey,
+          }),
         )
       }
     />
