@@ -50,8 +50,9 @@ export function PasteIdsForm({
     const { checkFailed, ...report } = await pasted.run(text);
     onReport(checkFailed ? { ...report, retry: () => void addIds(text) } : report);
     if (report.tone !== 'ok') return;
-    setIds('');
-    setHeld(null);
+    // Only what was added is cleared: after a Retry the box may hold something typed since.
+    setIds((current) => (current === text ? '' : current));
+    setHeld((current) => (current === text ? null : current));
   }
 
   return (
