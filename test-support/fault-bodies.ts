@@ -143,15 +143,145 @@ export const canned = {
 };
 
 /**
- * Cuts a body in half (bytes kept as they are, so a msgpack body stays binary) and makes sure
- * what is left does not parse as JSON.
+ * Offsets where a JSON value's separator (`,` or `:`) stands outside any string: replacing one
+ * breaks the syntax while every bracket still closes, so the body is complete but invalid.
  */
-export function garbleJson(body: Buffer): Buffer {
-  const cut = body.subarray(0, Math.max(1, Math.floor(body.length / 2)));
-  try {
-    JSON.parse(cut.toString('utf8'));
-    return Buffer.concat([cut, Buffer.from('}')]);
-  } catch {
-    return cut;
+function jsonSeparators(text: string): number[] {
+  const out: number[] = [];
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === ',' || c === ':') out.push(i);
   }
+  return out;
+}
+
+/** Byte offsets of every msgpack type byte (each value's first byte), in order. */
+export function msgpackValueOffsets(bytes: Uint8Array): number[] {
+  const out: number[] = [];
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let pos = 0;
+  /** Payload length after a type byte, and how many child values follow. */
+  const header = (b: number): { skip: number; children: number } => {
+    const u8 = () => view.getUint8(pos);
+    const u16 = () => view.getUint16(pos);
+    const u32 = () => view.getUint32(pos);
+    if (b <= 0x7f || b >= 0xe0 || b === 0xc0 || b === 0xc2 || b === 0xc3)
+      return { skip: 0, children: 0 };
+    if (b >= 0x80 && b <= 0x8f) return { skip: 0, children: 2 * (b & 0x0f) };
+    if (b >= 0x90 && b <= 0x9f) return { skip: 0, children: b & 0x0f };
+    if (b >= 0xa0 && b <= 0xbf) return { skip: b & 0x1f, children: 0 };
+    const fixed: Record<number, number> = {
+      0xca: 4,
+      0xcb: 8,
+      0xcc: 1,
+      0xcd: 2,
+      0xce: 4,
+      0xcf: 8,
+      0xd0: 1,
+      0xd1: 2,
+      0xd2: 4,
+      0xd3: 8,
+      0xd4: 2,
+      0xd5: 3,
+      0xd6: 5,
+      0xd7: 9,
+      0xd8: 17,
+    };
+    const f = fixed[b];
+    if (f !== undefined) return { skip: f, children: 0 };
+    switch (b) {
+      case 0xc4:
+      case 0xd9: {
+        const n = u8();
+        return { skip: 1 + n, children: 0 };
+      }
+      case 0xc5:
+      case 0xda: {
+        const n = u16();
+        return { skip: 2 + n, children: 0 };
+      }
+      case 0xc6:
+      case 0xdb: {
+        const n = u32();
+        return { skip: 4 + n, children: 0 };
+      }
+      case 0xc7: {
+        const n = u8();
+        return { skip: 2 + n, children: 0 };
+      }
+      case 0xc8: {
+        const n = u16();
+        return { skip: 3 + n, children: 0 };
+      }
+      case 0xc9: {
+        const n = u32();
+        return { skip: 5 + n, children: 0 };
+      }
+      case 0xdc: {
+        const n = u16();
+        return { skip: 2, children: n };
+      }
+      case 0xdd: {
+        const n = u32();
+        return { skip: 4, children: n };
+      }
+      case 0xde: {
+        const n = u16();
+        return { skip: 2, children: 2 * n };
+      }
+      case 0xdf: {
+        const n = u32();
+        return { skip: 4, children: 2 * n };
+      }
+    }
+    throw new Error(`not msgpack: type byte 0x${b.toString(16)} at ${pos - 1}`);
+  };
+  let pending = 1;
+  while (pending > 0 && pos < bytes.length) {
+    out.push(pos);
+    const b = view.getUint8(pos++);
+    const { skip, children } = header(b);
+    pos += skip;
+    pending += children - 1;
+  }
+  return out;
+}
+
+const NEVER_USED = 0xc1;
+
+/**
+ * A complete answer, garbled in the middle (the length and the end stay as they were, so it is not
+ * mistaken for a cut-off answer): JSON gets a `;` for the separator nearest its middle (or a stray
+ * `#` when it has none); msgpack gets the type byte nearest its middle replaced by 0xc1, which
+ * msgpack never uses, so a decoder must fail there instead of reading other data.
+ */
+export function garbleBody(body: Buffer, contentType: string): Buffer {
+  const nearestMiddle = (offsets: number[]) =>
+    offsets.reduce(
+      (best, at) => (Math.abs(at - body.length / 2) < Math.abs(best - body.length / 2) ? at : best),
+      offsets[0] ?? 0,
+    );
+  if (!/json|text/i.test(contentType)) {
+    let offsets: number[] = [];
+    try {
+      offsets = msgpackValueOffsets(body);
+    } catch {
+      // Not msgpack after all: a stray byte in the middle is garbage enough.
+    }
+    const out = Buffer.from(body);
+    const at = offsets.length > 0 ? nearestMiddle(offsets) : Math.floor(body.length / 2);
+    if (out.length === 0) return Buffer.from([NEVER_USED]);
+    out[at] = NEVER_USED;
+    return out;
+  }
+  const text = body.toString('utf8');
+  const separators = jsonSeparators(text);
+  if (separators.length === 0) return Buffer.from(`#${text}`);
+  const at = nearestMiddle(separators);
+  return Buffer.from(`${text.slice(0, at)};${text.slice(at + 1)}`);
 }

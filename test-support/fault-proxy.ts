@@ -12,7 +12,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { canned, garbleJson, type CannedResponse } from './fault-bodies.ts';
+import { canned, garbleBody, type CannedResponse } from './fault-bodies.ts';
 
 export type FaultKind =
   | '500'
@@ -205,9 +205,10 @@ export async function startFaultProxy(options: {
         );
       case 'malformed-json':
         return forward(req, res, body, (upRes, upBody) => {
-          const garbled = garbleJson(upBody);
+          const contentType = upRes.headers['content-type'] ?? 'application/json';
+          const garbled = garbleBody(upBody, contentType);
           res.writeHead(200, {
-            'content-type': upRes.headers['content-type'] ?? 'application/json',
+            'content-type': contentType,
             'content-length': String(garbled.length),
           });
           res.end(garbled);

@@ -71,9 +71,15 @@ export function faultCases(view: ViewUnderFault): void {
           timeout: 3000,
         });
         // Every message naming the cause is retried (after a 401, sibling requests failed too),
-        // last first so earlier ones keep their place while later ones go away.
+        // last first so earlier ones keep their place. One Retry may also clear a sibling's
+        // message (a re-run add refreshes the names that failed beside it), so each click waits
+        // for the count to drop and the next round looks again; expectData then checks that no
+        // message is left.
         const retries = causeAlerts(page, fault).getByRole('button', { name, exact: true });
-        for (let i = (await retries.count()) - 1; i >= 0; i -= 1) await retries.nth(i).click();
+        for (let left = await retries.count(); left > 0; left = await retries.count()) {
+          await retries.last().click();
+          await expect.poll(() => retries.count()).toBeLessThan(left);
+        }
         await view.expectData(page, n);
         await view.expectKept(page, n);
       });

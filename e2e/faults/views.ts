@@ -96,7 +96,7 @@ export const addIdsView: ViewUnderFault = {
   async expectData(page, n, alertsAllowed) {
     const panel = await openSelectionPanel(page);
     await expect(panel.getByRole('status').first()).toHaveText(`${3 + n} neurons`);
-    await expect(panel.locator(`li[data-skeleton-id="${ADDED[n]}"]`)).toBeVisible();
+    await expect(panel.locator(`tr[data-skeleton-id="${ADDED[n]}"]`)).toBeVisible();
     if (!alertsAllowed) await noAlert(panel);
   },
   async expectKept(page, n) {

@@ -181,6 +181,10 @@ export function forward(res: ServerResponse, options: ForwardOptions): ClientReq
       }
     }
     res.writeHead(status, out);
+    // Send the status and length now: RedactStream holds back a secret's length of bytes, so a
+    // short answer cut off by CATMAID would otherwise reach the browser as no answer at all (a
+    // dropped connection) instead of as fewer bytes than announced (a cut-off answer).
+    res.flushHeaders();
     pipeline(
       decoded,
       new RedactStream(secretsFor(creds, isTextual(contentType, status))),

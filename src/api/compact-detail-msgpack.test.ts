@@ -96,7 +96,7 @@ describe('compact-detail msgpack decoding', () => {
   it('malformed msgpack or a wrong envelope fails the whole answer with a SchemaError', () => {
     const whole = batch([[1, skeleton(1)]]);
     expect(() => decodeCompactDetailBatchMsgpack(whole.slice(0, -3), E)).toThrow(
-      /invalid msgpack: unexpected end of data/,
+      /malformed msgpack, not valid: unexpected end of data/,
     );
     expect(() => decodeCompactDetailBatchMsgpack(encode([1, 2]), E)).toThrow(SchemaError);
     expect(() => decodeCompactDetailBatchMsgpack(encode({ detail: 'x' }), E)).toThrow(

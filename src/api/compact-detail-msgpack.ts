@@ -115,7 +115,7 @@ function readSkeleton(r: MsgpackReader, skeletonId: number, endpoint: string): S
 function invalid(endpoint: string, e: unknown): SchemaError {
   return new SchemaError(
     endpoint,
-    `invalid msgpack: ${e instanceof Error ? e.message : String(e)}`,
+    `malformed msgpack, not valid: ${e instanceof Error ? e.message : String(e)}`,
   );
 }
 

@@ -7,9 +7,11 @@
 import {
   CatmaidError,
   HttpError,
+  InvalidJsonError,
   NetworkError,
   SchemaError,
   TimeoutError,
+  TruncatedError,
   isRetryable,
 } from '../lib/http/errors.ts';
 
@@ -66,8 +68,18 @@ export function describeCause(skeletonId: number, e: unknown, attempts: number):
   if (e instanceof NetworkError) {
     return `the connection to CATMAID was dropped or refused${tries}`;
   }
+  if (e instanceof TruncatedError) {
+    const of = e.expectedBytes === null ? '' : ` of ${e.expectedBytes.toLocaleString('en-US')}`;
+    return `CATMAID's answer was cut off: the connection closed after ${e.receivedBytes.toLocaleString('en-US')}${of} bytes${tries}`;
+  }
+  if (e instanceof InvalidJsonError) return `the server's answer is malformed (not valid JSON)`;
   // A timeout is never repeated as it was (see skeleton-load.ts): no count of attempts.
-  if (e instanceof TimeoutError) return e.message;
+  if (e instanceof TimeoutError) {
+    const s = e.timeoutMs >= 1000 ? `${Math.round(e.timeoutMs / 1000)} s` : `${e.timeoutMs} ms`;
+    return e.phase === 'headers'
+      ? `the request timed out: CATMAID did not answer in time (${s})`
+      : `the request timed out: CATMAID's answer stopped arriving for ${s}`;
+  }
   if (e instanceof SchemaError) return `the server's answer was not a valid skeleton (${e.issues})`;
   if (status !== null && status >= 500) {
     // CATMAID's own one-line reason, when its error JSON gave one.

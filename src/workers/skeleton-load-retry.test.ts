@@ -145,7 +145,7 @@ describe('handleLoad heals transient failures', () => {
     expect(loaded.map((i) => i.skeletonId).sort()).toEqual([1, 2]);
     const failed = replies.flatMap((r) => (r.type === 'failed' ? r.failures : []));
     expect(failed.map((f) => [f.skeletonId, f.message])).toEqual([
-      [3, 'POST /{pid}/skeletons/compact-detail did not answer within 0 s'],
+      [3, 'the request timed out: CATMAID did not answer in time (30 ms)'],
     ]);
   });
 

@@ -44,13 +44,15 @@ export function PasteIdsForm({
     }
   }
 
-  async function addIds() {
+  /** Adds `text` (what was in the box, or pasted); a failed server check can repeat it. */
+  async function addIds(text: string) {
     onReport(null);
-    const report = await pasted.run(held ?? ids);
-    onReport(report);
+    const { checkFailed, ...report } = await pasted.run(text);
+    onReport(checkFailed ? { ...report, retry: () => void addIds(text) } : report);
     if (report.tone !== 'ok') return;
-    setIds('');
-    setHeld(null);
+    // Only what was added is cleared: after a Retry the box may hold something typed since.
+    setIds((current) => (current === text ? '' : current));
+    setHeld((current) => (current === text ? null : current));
   }
 
   return (
@@ -59,7 +61,7 @@ export function PasteIdsForm({
         className="sel-paste"
         onSubmit={(e) => {
           e.preventDefault();
-          void addIds();
+          void addIds(held ?? ids);
         }}
       >
         <label className="sel-field sel-grow">

@@ -103,4 +103,34 @@ describe('SelectionPanel', () => {
     expect(within(panel).queryByRole('table', { name: 'Neurons in the selection' })).toBeNull();
     expect(within(panel).getByText('0 neurons')).toBeTruthy();
   });
+
+  it('the failed check has a Retry that adds the same ids once the server answers', async () => {
+    server.use(
+      http.post(`${CATMAID_TEST_BASE}/1/skeleton/neuronnames`, () =>
+        HttpResponse.text('Service Unavailable', { status: 503 }),
+      ),
+    );
+    const panel = openPanel();
+    paste(panel, KNOWN.join(' '));
+    const alert = await within(panel).findByRole('alert', {}, { timeout: 10_000 });
+    expect(alert.textContent).toMatch(/Could not check the skeleton ids[\s\S]*503/);
+    // The box was cleared in between: Retry repeats the add that failed, not what the box holds.
+    fireEvent.change(within(panel).getByRole('textbox', { name: 'Skeleton ids' }), {
+      target: { value: '' },
+    });
+
+    server.resetHandlers();
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(listed(panel)).toEqual(KNOWN.map(nameOf)), { timeout: 10_000 });
+    expect(within(panel).queryByRole('alert')).toBeNull();
+    expect(within(panel).getByText('2 neurons')).toBeTruthy();
+  });
+
+  it('a report without a failed request (unknown ids) offers no Retry', async () => {
+    const panel = openPanel();
+    paste(panel, String(UNKNOWN));
+    const alert = await within(panel).findByRole('alert', {}, { timeout: 10_000 });
+    expect(alert.textContent).toMatch(/does not exist/);
+    expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
 });

@@ -44,6 +44,7 @@ export function TransferSection() {
       return;
     }
     const m = outcomeMessage(outcome, file.name);
+    if (outcome.checkFailed) m.retry = () => void importFile(file);
     const n = parsed.ignored;
     if (n > 0)
       m.lines.push(
@@ -92,6 +93,11 @@ export function TransferSection() {
           {message.lines.map((line) => (
             <p key={line}>{line}</p>
           ))}
+          {message.retry ? (
+            <button type="button" onClick={message.retry} disabled={busy}>
+              Retry
+            </button>
+          ) : null}
           <button type="button" className="sel-link-button" onClick={() => setMessage(null)}>
             Dismiss
           </button>

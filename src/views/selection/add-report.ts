@@ -47,6 +47,8 @@ export function pasteLines(list: IdList, alreadySelected: number): string[] {
 export interface ReportMessage {
   tone: 'ok' | 'error';
   lines: string[];
+  /** Repeats the add that failed because the server could not be asked (shown as "Retry"). */
+  retry?: () => void;
 }
 
 /** The report of an add: what went in first, then what did not. */

@@ -15,7 +15,8 @@ export type PasteProgress =
 
 export function useAddPastedIds(): {
   progress: PasteProgress | null;
-  run(text: string): Promise<ReportMessage>;
+  /** The report; `checkFailed` when the server could not be asked (worth a Retry). */
+  run(text: string): Promise<ReportMessage & { checkFailed?: boolean }>;
   cancel(): void;
 } {
   const store = useSelectionStore();
@@ -23,7 +24,10 @@ export function useAddPastedIds(): {
   const [progress, setProgress] = useState<PasteProgress | null>(null);
   const running = useRef<AbortController | null>(null);
 
-  async function add(text: string, signal: AbortSignal): Promise<ReportMessage> {
+  async function add(
+    text: string,
+    signal: AbortSignal,
+  ): Promise<ReportMessage & { checkFailed?: boolean }> {
     setProgress({ phase: 'reading' });
     const list = await parseIdListInSlices(text, { signal });
     await yieldToBrowser();
@@ -48,7 +52,7 @@ export function useAddPastedIds(): {
     if (outcome.cancelled) return { tone: 'error', lines: outcome.problems };
     const message = outcomeMessage(outcome, 'the pasted ids', notes);
     if (malformedCount(list) > 0) message.tone = 'error';
-    return message;
+    return { ...message, checkFailed: outcome.checkFailed };
   }
 
   return {

@@ -22,6 +22,8 @@ export interface AddOutcome {
   /** Problems to show (role="alert"); empty when everything went in. */
   problems: string[];
   cancelled: boolean;
+  /** The server could not be asked (a failed request, not unknown ids): the add can be retried. */
+  checkFailed: boolean;
 }
 
 export interface AddOptions {
@@ -47,11 +49,17 @@ async function checkWithServer(
       };
     const { title, hint } = describeError(err);
     const problem = `Could not check the skeleton ids with the server: ${title}. ${hint}`;
-    return { ok: false, outcome: { ...NOTHING, problems: [problem] } };
+    return { ok: false, outcome: { ...NOTHING, problems: [problem], checkFailed: true } };
   }
 }
 
-const NOTHING: AddOutcome = { added: 0, unknown: 0, problems: [], cancelled: false };
+const NOTHING: AddOutcome = {
+  added: 0,
+  unknown: 0,
+  problems: [],
+  cancelled: false,
+  checkFailed: false,
+};
 
 /**
  * A CATMAID selection file: entries carry colours and opacity and update neurons already
