@@ -4,18 +4,13 @@ import { z } from 'zod';
 import { parseCatmaidTime } from '../lib/http/timestamps.ts';
 import { buildQueryTargetsForm, type NeuronSearchParams } from './neuron-search-form.ts';
 import { defineEndpoint } from './endpoint.ts';
-import { ROUTES, routeName } from './endpoint-list.ts';
+import { ROUTES } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
-export type {
-  NeuronSearchParams,
-  NameMatch,
-  SearchEntityType,
-  SearchSortBy,
-} from './neuron-search-form.ts';
+export type { NeuronSearchParams } from './neuron-search-form.ts';
 export { buildQueryTargetsForm } from './neuron-search-form.ts';
 
-export interface EntityAnnotation {
+interface EntityAnnotation {
   id: number;
   name: string;
   /** User who linked the annotation to the entity. */
@@ -87,11 +82,9 @@ const entitySchema = z
     return out;
   });
 
-export const queryTargetsSchema = z
+const queryTargetsSchema = z
   .object({ entities: z.array(entitySchema), totalRecords: z.number() })
   .transform((r): NeuronSearchResult => ({ entities: r.entities, total: r.totalRecords }));
-
-export const QUERY_TARGETS_ENDPOINT = routeName(ROUTES.queryTargets);
 
 const queryTargetsEndpoint = defineEndpoint({
   route: ROUTES.queryTargets,

@@ -65,7 +65,7 @@ function transferablesOf(items: LoadedSkeleton[]): ArrayBuffer[] {
   ];
 }
 
-export function describeFailure(skeletonId: number, e: unknown, attempts = 1): LoadFailure {
+function describeFailure(skeletonId: number, e: unknown, attempts = 1): LoadFailure {
   const status = e instanceof CatmaidError || e instanceof HttpError ? e.status : null;
   return { skeletonId, message: describeCause(skeletonId, e, attempts), status };
 }

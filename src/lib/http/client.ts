@@ -42,15 +42,15 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
-export interface GetOptions extends CallOptions {
+interface GetOptions extends CallOptions {
   params?: FormInput;
 }
 
-export interface PostOptions extends CallOptions {
+interface PostOptions extends CallOptions {
   form?: FormInput;
 }
 
-export type CatmaidRequest =
+type CatmaidRequest =
   ({ method: 'GET'; path: string } & GetOptions) | ({ method: 'POST'; path: string } & PostOptions);
 
 export interface CatmaidClient {

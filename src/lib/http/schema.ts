@@ -4,7 +4,7 @@ import { SchemaError } from './errors.ts';
 
 const MAX_ISSUES = 3;
 
-export function summarizeIssues(issues: readonly z.core.$ZodIssue[]): string {
+function summarizeIssues(issues: readonly z.core.$ZodIssue[]): string {
   const shown = issues
     .slice(0, MAX_ISSUES)
     .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);

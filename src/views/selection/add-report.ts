@@ -4,7 +4,7 @@
  */
 import { listForMessage, malformedCount, type IdList } from './parse-id-list.ts';
 
-export function plural(n: number, word: string, many = `${word}s`): string {
+function plural(n: number, word: string, many = `${word}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
 }
 

@@ -4,7 +4,7 @@
  * what was skipped; repeated ids are counted once. A paste can hold 100,000 ids or more, so
  * `parseIdListInSlices` reads it in slices and yields to the event loop between them.
  */
-export type MalformedKind = 'nonNumeric' | 'negative' | 'zero' | 'overlong';
+type MalformedKind = 'nonNumeric' | 'negative' | 'zero' | 'overlong';
 
 export interface IdList {
   ids: number[];

@@ -5,7 +5,7 @@ export interface DateRange {
   end: string;
 }
 
-export function todayIso(): string {
+function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 

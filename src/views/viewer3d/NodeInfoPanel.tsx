@@ -26,7 +26,7 @@ function userName(users: ReadonlyMap<number, User>, id: number): string {
   return u ? `${u.fullName} (${u.login})` : `user ${id}`;
 }
 
-export function catmaidNodeLink(base: string, projectId: number, n: PickedNode): string {
+function catmaidNodeLink(base: string, projectId: number, n: PickedNode): string {
   const root = base.endsWith('/') ? base : `${base}/`;
   const [x, y, z] = n.position.map((v) => Math.round(v));
   const q = new URLSearchParams({
