@@ -1,6 +1,7 @@
 /** Long-format CSV of binned user history: one line per bin and user with any activity. */
 import { toCsv } from '../lib/csv.ts';
 import type { BinnedHistory } from './history-bins.ts';
+import { roundTo } from '../lib/format.ts';
 
 export function historyCsv(h: BinnedHistory, userName: (id: number) => string): string {
   const rows: (string | number)[][] = [
@@ -19,7 +20,7 @@ export function historyCsv(h: BinnedHistory, userName: (id: number) => string): 
       const v = (m: keyof BinnedHistory['values']) => h.values[m][i]?.[b] ?? 0;
       const line = [v('newCable'), v('newNodes'), v('newLinks'), v('reviewedNodes')];
       if (line.some((x) => x !== 0))
-        rows.push([bin, u, userName(u), Number(line[0]?.toFixed(3)), ...line.slice(1)]);
+        rows.push([bin, u, userName(u), roundTo(line[0] ?? 0, 3), ...line.slice(1)]);
     });
   });
   return toCsv(rows);

@@ -14,6 +14,7 @@ import {
 import type { ReactNode } from 'react';
 import type { CsvColumn } from './column-meta.ts';
 import { compareSortValues, sortKey, type SortValue } from './sort-value.ts';
+import { formatCount } from '../../lib/format.ts';
 
 export const features = tableFeatures({
   rowSortingFeature,
@@ -46,11 +47,6 @@ export interface ColumnSpec<T extends RowData> {
   footerLabel?: string;
   csvOnly?: boolean;
 }
-
-// One formatter, reused: `toLocaleString` builds a new one per call, which showed up as the
-// most expensive part of rendering rows while scrolling 50,000 results.
-const counts = new Intl.NumberFormat('en-US');
-export const formatCount = (n: number): string => counts.format(n);
 
 function csvOf<T extends RowData>(spec: ColumnSpec<T>): CsvColumn<T> | undefined {
   const value = spec.value;

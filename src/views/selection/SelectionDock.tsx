@@ -5,6 +5,7 @@ import { listForMessage } from './parse-id-list.ts';
 import { SelectionPanel, type CatmaidLinkTarget } from './SelectionPanel.tsx';
 import { useColorByAnnotation } from './use-color-by-annotation.ts';
 import './selection-panel.css';
+import { formatCount } from '../../lib/format.ts';
 
 interface Props {
   link: CatmaidLinkTarget;
@@ -68,7 +69,7 @@ export function SelectionDock({ link, children }: Props) {
             title="Open the selection panel"
             onClick={() => setOpen(true)}
           >
-            Selection ({count.toLocaleString()})
+            Selection ({formatCount(count)})
           </button>
         </div>
       )}

@@ -13,11 +13,10 @@ import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { lastDays } from './date-range.ts';
 import { activityFigure } from './activity-figure.ts';
+import { formatUpTo, roundTo } from '../../lib/format.ts';
 
 const fmt = (n: number | null | undefined, digits = 0) =>
-  n === null || n === undefined
-    ? '—'
-    : n.toLocaleString('en-US', { maximumFractionDigits: digits });
+  n === null || n === undefined ? '—' : formatUpTo(n, digits);
 
 export function ProjectSummary() {
   const scope = useProjectScope();
@@ -99,7 +98,7 @@ export function ProjectSummary() {
                 return [
                   b,
                   s('newNodes'),
-                  Number(s('newCable').toFixed(3)),
+                  roundTo(s('newCable'), 3),
                   s('newLinks'),
                   s('reviewedNodes'),
                 ];

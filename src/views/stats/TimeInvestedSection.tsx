@@ -8,13 +8,14 @@ import { timeInvestedDataQuery } from '../../api/time-invested-input.ts';
 import { computeTimeInvested, type TimeInvestedRow } from '../../analysis/time-invested.ts';
 import { ExportableChart } from '../../components/plots/ExportableChart.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
-import { column, formatCount, type TableColumn } from '../../components/table/define-column.ts';
+import { column, type TableColumn } from '../../components/table/define-column.ts';
 import { tableCsv } from '../../components/table/table-export.ts';
 import { displayedRows, useDataTable } from '../../components/table/use-data-table.ts';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { timeInvestedFigure } from './time-invested-figure.ts';
 import { useUserNames } from './use-user-names.ts';
+import { formatCount } from '../../lib/format.ts';
 
 type Row = TimeInvestedRow & { user: string };
 const minutes = (id: 'total' | 'creation' | 'edition' | 'review', header: string) =>
@@ -128,8 +129,8 @@ export function TimeInvestedSection({ ids }: { ids: readonly number[] }) {
         <>
           <p role="status" aria-label="Time invested summary">
             {rows.length} users with enough activity ·{' '}
-            {input.data.nodes.nodeIds.length.toLocaleString('en-US')} nodes and connectors ·{' '}
-            {input.data.links.connectorIds.length.toLocaleString('en-US')} links
+            {formatCount(input.data.nodes.nodeIds.length)} nodes and connectors ·{' '}
+            {formatCount(input.data.links.connectorIds.length)} links
             {input.data.failedSkeletons.length
               ? ` · ${input.data.failedSkeletons.length} skeletons failed to load`
               : ''}

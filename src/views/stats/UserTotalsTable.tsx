@@ -6,6 +6,7 @@ import { DataTable } from '../../components/table/DataTable.tsx';
 import { column, type TableColumn } from '../../components/table/define-column.ts';
 import { tableCsv } from '../../components/table/table-export.ts';
 import { displayedRows, useDataTable } from '../../components/table/use-data-table.ts';
+import { formatFixed, roundTo } from '../../lib/format.ts';
 
 interface Row {
   userId: number;
@@ -15,10 +16,6 @@ interface Row {
   links: number;
   reviews: number;
 }
-
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const round3 = (n: number) => Number(n.toFixed(3));
 
 const num = (
   id: 'cable' | 'nodes' | 'links' | 'reviews',
@@ -32,9 +29,13 @@ const num = (
     numeric: true,
     width: '9rem',
     value: (r) => r[id],
-    format: (n) => fmt(n, digits),
-    csv: { header: csv, value: (r) => round3(r[id]) },
-    total: (rows) => round3(rows.reduce((s, r) => s + r[id], 0)),
+    format: (n) => formatFixed(n, digits),
+    csv: { header: csv, value: (r) => roundTo(r[id], 3) },
+    total: (rows) =>
+      roundTo(
+        rows.reduce((s, r) => s + r[id], 0),
+        3,
+      ),
   });
 
 const columns: TableColumn<Row>[] = [

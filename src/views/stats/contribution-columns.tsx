@@ -1,14 +1,11 @@
 /** "Who built these neurons": table columns, footer totals and CSV columns in one list. */
 import type { UserContribution } from '../../analysis/contributions.ts';
 import { column, type TableColumn } from '../../components/table/define-column.ts';
+import { formatFixed, roundTo } from '../../lib/format.ts';
 
 export type ContributionRow = UserContribution & { user: string; share: number };
 
-export const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
 type Key = 'nodes' | 'cable' | 'pre' | 'post' | 'reviews' | 'share';
-const round = (n: number, digits: number) => Number(n.toFixed(digits));
 const sum = (rows: readonly ContributionRow[], k: Key) => rows.reduce((s, r) => s + r[k], 0);
 
 const num = (id: Key, header: string, csv: string, digits = 0, csvDigits = digits) =>
@@ -18,9 +15,9 @@ const num = (id: Key, header: string, csv: string, digits = 0, csvDigits = digit
     numeric: true,
     width: '7rem',
     value: (r) => r[id],
-    format: (n) => fmt(n, digits),
-    csv: { header: csv, value: (r) => round(r[id], csvDigits) },
-    total: (rows) => round(sum(rows, id), csvDigits),
+    format: (n) => formatFixed(n, digits),
+    csv: { header: csv, value: (r) => roundTo(r[id], csvDigits) },
+    total: (rows) => roundTo(sum(rows, id), csvDigits),
   });
 
 export const contributionColumns: TableColumn<ContributionRow>[] = [

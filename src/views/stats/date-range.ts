@@ -1,4 +1,5 @@
 import { shiftIsoDay } from '../../lib/http/timestamps.ts';
+import { isoDate } from '../../lib/format.ts';
 
 export interface DateRange {
   start: string;
@@ -6,7 +7,7 @@ export interface DateRange {
 }
 
 function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+  return isoDate(new Date());
 }
 
 /** The last `days` days, ending today (UTC). */

@@ -5,6 +5,7 @@ import type { ProjectScope } from '../../../api/scope.ts';
 import { ErrorMessage } from '../../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../../shared/catmaid-scope.tsx';
 import { buildAnnotationTree, type AnnotationTree } from './annotation-tree.ts';
+import { formatCount } from '../../../lib/format.ts';
 
 function NeuronCount({ scope, annotationId }: { scope: ProjectScope; annotationId: number }) {
   // range_length=1: the server counts all matches (totalRecords) but sends one row.
@@ -19,9 +20,7 @@ function NeuronCount({ scope, annotationId }: { scope: ProjectScope; annotationI
   );
   if (count.isError) return <span className="count">?</span>;
   return (
-    <span className="count">
-      {count.data ? `${count.data.total.toLocaleString()} neurons` : '…'}
-    </span>
+    <span className="count">{count.data ? `${formatCount(count.data.total)} neurons` : '…'}</span>
   );
 }
 
@@ -126,8 +125,8 @@ export function AnnotationBrowser({ onPick }: { onPick: (name: string) => void }
           </ul>
           {tree.unclassified ? (
             <p className="hint">
-              {tree.unclassified.toLocaleString()} more annotations are in no meta-annotation; find
-              them with the annotation search fields.
+              {formatCount(tree.unclassified)} more annotations are in no meta-annotation; find them
+              with the annotation search fields.
             </p>
           ) : null}
         </>
