@@ -7,13 +7,13 @@ import { useMemo } from 'react';
 import { aggregatesQuery, nodeCountsQuery } from '../../api/stats-summary.ts';
 import { userHistoryQuery } from '../../api/user-history.ts';
 import { binHistory } from '../../analysis/history-bins.ts';
+import { historyTotalsCsv } from '../../analysis/history-csv.ts';
 import { ExportableChart } from '../../components/plots/ExportableChart.tsx';
-import { toCsv } from '../../lib/csv.ts';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { lastDays } from './date-range.ts';
 import { activityFigure } from './activity-figure.ts';
-import { formatUpTo, roundTo } from '../../lib/format.ts';
+import { formatUpTo } from '../../lib/format.ts';
 
 const fmt = (n: number | null | undefined, digits = 0) =>
   n === null || n === undefined ? '—' : formatUpTo(n, digits);
@@ -89,22 +89,7 @@ export function ProjectSummary() {
           data={figure.data}
           layout={figure.layout}
           height={320}
-          csv={() =>
-            toCsv([
-              ['month', 'new_nodes', 'new_cable_um', 'new_synaptic_links', 'reviewed_nodes'],
-              ...monthly.bins.map((b, i) => {
-                const s = (k: 'newNodes' | 'newCable' | 'newLinks' | 'reviewedNodes') =>
-                  monthly.values[k].reduce((t, row) => t + (row[i] ?? 0), 0);
-                return [
-                  b,
-                  s('newNodes'),
-                  roundTo(s('newCable'), 3),
-                  s('newLinks'),
-                  s('reviewedNodes'),
-                ];
-              }),
-            ])
-          }
+          csv={() => historyTotalsCsv(monthly)}
         />
       ) : history.isPending ? (
         <p role="status">Loading activity…</p>
