@@ -14,6 +14,7 @@ import { displayedRows, useDataTable } from '../../components/table/use-data-tab
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { timeInvestedFigure } from './time-invested-figure.ts';
+import { userColumns } from './user-columns.ts';
 import { useUserNames } from './use-user-names.ts';
 import { formatCount } from '../../lib/format.ts';
 
@@ -29,14 +30,7 @@ const minutes = (id: 'total' | 'creation' | 'edition' | 'review', header: string
     csv: `${id}_minutes`,
   });
 const columns: TableColumn<Row>[] = [
-  column<Row>({
-    id: 'userId',
-    header: 'User id',
-    value: (r) => r.userId,
-    csv: 'user_id',
-    csvOnly: true,
-  }),
-  column<Row>({ id: 'user', header: 'User', width: 'auto', value: (r) => r.user, csv: 'user' }),
+  ...userColumns<Row>(),
   column<Row>({
     id: 'actions',
     header: 'Actions',
