@@ -11,7 +11,6 @@ import { fetchSkeletonsBatch } from '../api/skeletons-batch.ts';
 import { buildSkeletonPiece, pieceTransferables } from '../3d/geometry/skeleton-piece.ts';
 import {
   DEFAULT_RETRY,
-  abortableSleep,
   backoffMs,
   describeCause,
   eachLimited,
@@ -25,6 +24,7 @@ import {
   type LoadRequest,
   type WorkerReply,
 } from './skeleton-protocol.ts';
+import { abortableSleep } from '../lib/abortable-sleep.ts';
 
 export interface StoredSkeleton {
   detail: SkeletonDetail;
