@@ -9,11 +9,11 @@ import { userHistoryQuery } from '../../api/user-history.ts';
 import { binHistory } from '../../analysis/history-bins.ts';
 import { historyTotalsCsv } from '../../analysis/history-csv.ts';
 import { ExportableChart } from '../../components/plots/ExportableChart.tsx';
-import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { lastDays } from './date-range.ts';
 import { activityFigure } from './activity-figure.ts';
 import { formatUpTo } from '../../lib/format.ts';
+import { QueryErrorMessage } from '../shared/QueryErrorMessage.tsx';
 
 const fmt = (n: number | null | undefined, digits = 0) =>
   n === null || n === undefined ? '—' : formatUpTo(n, digits);
@@ -36,22 +36,8 @@ export function ProjectSummary() {
   return (
     <section className="stats-section" aria-labelledby="summary-title">
       <h2 id="summary-title">Project summary</h2>
-      {aggregates.isError ? (
-        <ErrorMessage
-          error={aggregates.error}
-          context="Project totals failed"
-          onRetry={() => void aggregates.refetch()}
-          retrying={aggregates.isFetching}
-        />
-      ) : null}
-      {nodeCounts.isError ? (
-        <ErrorMessage
-          error={nodeCounts.error}
-          context="Node counts failed"
-          onRetry={() => void nodeCounts.refetch()}
-          retrying={nodeCounts.isFetching}
-        />
-      ) : null}
+      <QueryErrorMessage query={aggregates} context="Project totals failed" />
+      <QueryErrorMessage query={nodeCounts} context="Node counts failed" />
       <dl className="summary-cards" aria-label="Project totals">
         <div>
           <dt>Neurons</dt>
@@ -74,14 +60,7 @@ export function ProjectSummary() {
           <dd>{fmt(tracers)}</dd>
         </div>
       </dl>
-      {history.isError ? (
-        <ErrorMessage
-          error={history.error}
-          context="Activity failed"
-          onRetry={() => void history.refetch()}
-          retrying={history.isFetching}
-        />
-      ) : null}
+      <QueryErrorMessage query={history} context="Activity failed" />
       {monthly && figure ? (
         <ExportableChart
           name="activity chart"

@@ -11,12 +11,12 @@ import { DataTable } from '../../components/table/DataTable.tsx';
 import { column, type TableColumn } from '../../components/table/define-column.ts';
 import { tableCsv } from '../../components/table/table-export.ts';
 import { displayedRows, useDataTable } from '../../components/table/use-data-table.ts';
-import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { timeInvestedFigure } from './time-invested-figure.ts';
 import { userColumns } from './user-columns.ts';
 import { useUserNames } from './use-user-names.ts';
 import { formatCount } from '../../lib/format.ts';
+import { QueryErrorMessage } from '../shared/QueryErrorMessage.tsx';
 
 type Row = TimeInvestedRow & { user: string };
 const minutes = (id: 'total' | 'creation' | 'edition' | 'review', header: string) =>
@@ -108,14 +108,7 @@ export function TimeInvestedSection({ ids }: { ids: readonly number[] }) {
           not the sum of the parts.
         </p>
       </form>
-      {input.isError ? (
-        <ErrorMessage
-          error={input.error}
-          context="Node history failed"
-          onRetry={() => void input.refetch()}
-          retrying={input.isFetching}
-        />
-      ) : null}
+      <QueryErrorMessage query={input} context="Node history failed" />
       {requested && input.isPending ? (
         <p role="status">Loading the history of every node…</p>
       ) : null}
