@@ -5,7 +5,7 @@
  * where it goes.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser } from '@playwright/test';
 
 export type CpuByProcess = Record<string, number>;
 

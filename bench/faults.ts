@@ -8,7 +8,7 @@
  * neurons arrived without user action, how many were listed as failed, and how long it took.
  */
 import type { spawn as spawnFn } from 'node:child_process';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page } from '@playwright/test';
 import { startFaultProxy, type FaultKind, type FaultProxy } from '../test-support/fault-proxy.ts';
 import { startApp, startDemo, type RunningApp } from './serve-app.ts';
 

@@ -21,7 +21,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page } from '@playwright/test';
 import { launchChromium } from './chromium.ts';
 import { browserCpu, cpuDelta, treeCpuSeconds, type CpuByProcess } from './cpu.ts';
 import { faultSection, faultTable, type FaultRow } from './faults.ts';

@@ -39,7 +39,7 @@ export async function checkFigureExports(page: Page, group: Locator, width = 640
 }
 
 /** Minimal RFC 4180 parser for the app's own CSV (quotes, CRLF). */
-export function parseCsv(text: string): string[][] {
+function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

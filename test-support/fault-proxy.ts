@@ -27,7 +27,7 @@ export type FaultKind =
   | 'stall'
   | 'echo-headers';
 
-export const FAULT_KINDS: readonly FaultKind[] = [
+const FAULT_KINDS: readonly FaultKind[] = [
   '500',
   '502',
   '503',
@@ -87,7 +87,7 @@ function matcher(pattern: string): (path: string) => boolean {
   return (path) => path.includes(pattern);
 }
 
-export function validateRules(input: unknown): FaultRule[] {
+function validateRules(input: unknown): FaultRule[] {
   if (!Array.isArray(input)) throw new Error('rules must be an array');
   return input.map((raw: unknown, i) => {
     const r = raw as Partial<FaultRule> | null;

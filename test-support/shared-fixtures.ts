@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export const sharedDir = resolve(process.env.CATMAID_SHARED_DIR ?? join(repoRoot, '..', 'shared'));
+const sharedDir = resolve(process.env.CATMAID_SHARED_DIR ?? join(repoRoot, '..', 'shared'));
 export const recordingsDir = join(sharedDir, 'catmaid-recordings');
 export const hasShared = existsSync(join(recordingsDir, 'index.json'));
 export const sharedMissingMessage = `../shared not found at ${sharedDir}: contract tests against real CATMAID recordings are skipped (set CATMAID_SHARED_DIR to run them)`;

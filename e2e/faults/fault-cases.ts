@@ -28,7 +28,7 @@ export interface ViewUnderFault {
 }
 
 /** The alerts on the page whose text names the cause (every regex of the contract matches). */
-export function causeAlerts(scope: Page | Locator, fault: CaseFault): Locator {
+function causeAlerts(scope: Page | Locator, fault: CaseFault): Locator {
   let alerts = scope.getByRole('alert');
   for (const re of CAUSE[fault]) alerts = alerts.filter({ hasText: re });
   return alerts;

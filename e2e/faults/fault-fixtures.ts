@@ -16,7 +16,7 @@ import { CATMAID_ERROR_TEXT } from '../../test-support/fault-bodies.ts';
 import type { FaultKind, FaultRule } from '../../test-support/fault-proxy.ts';
 import { test as base, expect } from '../fixtures.ts';
 
-export interface FaultControl {
+interface FaultControl {
   set(rules: FaultRule[]): Promise<void>;
   clear(): Promise<void>;
   stats(): Promise<Record<string, number>>;

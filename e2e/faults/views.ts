@@ -12,11 +12,11 @@ const CUSTOM = '#123456';
 const selection = (a: number, b: number) => `sel=${a}_123456-${b}_abcdef`;
 const API = '/api/catmaid/1/';
 
-export function selectionPanel(page: Page): Locator {
+function selectionPanel(page: Page): Locator {
   return page.getByRole('complementary', { name: 'Selection' });
 }
 
-export async function openSelectionPanel(page: Page): Promise<Locator> {
+async function openSelectionPanel(page: Page): Promise<Locator> {
   const panel = selectionPanel(page);
   const toggle = page.getByRole('button', { name: /^Selection \(\d+\)$/ });
   await expect(panel.or(toggle)).toBeVisible();

@@ -25,7 +25,7 @@ export interface DemoServerOptions {
   fragments?: number;
 }
 
-export interface RequestRecord {
+interface RequestRecord {
   method: string;
   path: string;
   status: number;

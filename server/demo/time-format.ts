@@ -17,7 +17,11 @@ export function djangoJson(t: number): string {
   return `${date}T${time}Z`;
 }
 
-/** DRF serializer: µs and `Z`, fraction dropped when 0 (volume detail). */
+/**
+ * DRF serializer: µs and `Z`, fraction dropped when 0 (volume detail). A second name, so each
+ * handler says which server format it copies.
+ * @alias
+ */
 export const drfTime = djangoJson;
 
 /** Python isoformat(): `2026-10-19T09:20:14+00:00` (connectors/links, node/user-info). */
@@ -26,7 +30,10 @@ export function isoOffset(t: number): string {
   return `${date}T${time}+00:00`;
 }
 
-/** Postgres JSON: same visible form as isoformat for whole seconds (skeletons/summary). */
+/**
+ * Postgres JSON: same visible form as isoformat for whole seconds (skeletons/summary).
+ * @alias
+ */
 export const postgresJson = isoOffset;
 
 /** Python str(datetime): a space instead of `T` (compact-detail history columns). */

@@ -16,20 +16,20 @@ import { failRequest } from './request-guard.ts';
 import { isBadTarget, parseRequestTarget } from './request-target.ts';
 import { API_CSP, setSecurityHeaders } from './security-headers.ts';
 
-export const API_MOUNT = '/api/catmaid';
-export const CONFIG_PATH = '/api/config';
+const API_MOUNT = '/api/catmaid';
+const CONFIG_PATH = '/api/config';
 
-export type Next = (err?: unknown) => void;
+type Next = (err?: unknown) => void;
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
 
-export interface DashboardConfig {
+interface DashboardConfig {
   server: { label: string; url: string; isDemo: boolean; auth: 'token' | 'anonymous' };
   defaultProjectId: number | null;
   /** The browser calls a request stalled after this long without progress. */
   requestTimeoutMs: number;
 }
 
-export function dashboardConfig(settings: UpstreamSettings): DashboardConfig {
+function dashboardConfig(settings: UpstreamSettings): DashboardConfig {
   const { url } = settings;
   return {
     server: {

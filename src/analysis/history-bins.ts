@@ -3,6 +3,7 @@
  * calendar months, per user, for the contributions chart, table and CSV.
  */
 import type { UserDayStats } from '../api/user-history.ts';
+import { isoDate } from '../lib/format.ts';
 
 export type Granularity = 'day' | 'week' | 'month';
 export type HistoryMetric = 'newCable' | 'newNodes' | 'newLinks' | 'reviewedNodes';
@@ -28,7 +29,7 @@ export function binOf(day: string, g: Granularity): string {
   if (g === 'month') return day.slice(0, 7);
   const d = new Date(`${day}T00:00:00Z`);
   const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000);
-  return monday.toISOString().slice(0, 10);
+  return isoDate(monday);
 }
 
 function metricValue(e: UserDayStats, m: HistoryMetric): number {

@@ -9,12 +9,6 @@
  * fewer events than one active bin needs are not reported (as pymaid).
  */
 
-export interface ActionEvents {
-  userIds: ArrayLike<number>;
-  /** Epoch ms; NaN entries are ignored. */
-  times: ArrayLike<number>;
-}
-
 export interface TimeInvestedInput {
   /** Nodes and connectors (node/user-info). */
   nodes: {
@@ -49,7 +43,7 @@ export interface TimeInvestedRow {
   review: number;
 }
 
-export const defaultTimeInvestedOptions: TimeInvestedOptions = {
+const defaultTimeInvestedOptions: TimeInvestedOptions = {
   minimumActions: 10,
   maxInactiveMinutes: 3,
 };

@@ -5,25 +5,23 @@
  */
 import { z } from 'zod';
 import { defineBatchEndpoint, idList } from './endpoint.ts';
-import { ROUTES, routeName } from './endpoint-list.ts';
+import { ROUTES } from './endpoint-list.ts';
 import { mergeEntries } from './merge.ts';
 import { defineSkeletonAspect } from './skeleton-aspect.ts';
 
-export const FOR_SKELETONS_ENDPOINT = routeName(ROUTES.annotationsForSkeletons);
-
-export interface SkeletonAnnotation {
+interface SkeletonAnnotation {
   id: number;
   name: string;
   /** The user who linked the annotation to the neuron. */
   userId: number;
 }
 
-export const forSkeletonsSchema = z.object({
+const forSkeletonsSchema = z.object({
   skeletons: z.record(z.string(), z.array(z.object({ id: z.number(), uid: z.number() }))),
   annotations: z.record(z.string(), z.string()),
 });
 
-export function decodeForSkeletons(
+function decodeForSkeletons(
   raw: z.infer<typeof forSkeletonsSchema>,
 ): Map<number, SkeletonAnnotation[]> {
   const out = new Map<number, SkeletonAnnotation[]>();
@@ -52,7 +50,7 @@ const forSkeletonsEndpoint = defineBatchEndpoint({
 export const fetchAnnotationsForSkeletons = forSkeletonsEndpoint.fetchAll;
 
 /** Annotations (with linking user) per skeleton, cached per id and batched. */
-export const skeletonAnnotationLinks = defineSkeletonAspect<SkeletonAnnotation[]>({
+const skeletonAnnotationLinks = defineSkeletonAspect<SkeletonAnnotation[]>({
   aspect: 'annotation-links',
   listKey: 'annotations-for-skeletons',
   fetchMany: fetchAnnotationsForSkeletons,

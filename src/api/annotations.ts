@@ -11,7 +11,7 @@ import { defineEndpoint } from './endpoint.ts';
 import { ROUTES, routeName } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
-export interface AnnotationUser {
+interface AnnotationUser {
   id: number;
   /** The CATMAID wire calls it `name`; it is the login. */
   login: string;
@@ -24,7 +24,7 @@ export interface Annotation {
   users: AnnotationUser[];
 }
 
-export const ANNOTATIONS_ENDPOINT = routeName(ROUTES.annotations);
+const ANNOTATIONS_ENDPOINT = routeName(ROUTES.annotations);
 
 function fail(endpoint: string, where: string, what: string): never {
   throw new SchemaError(endpoint, `${where}: ${what}`);
@@ -77,14 +77,6 @@ export function fetchAnnotations(
   { signal, simple = false }: CallOptions & { simple?: boolean } = {},
 ): Promise<Annotation[]> {
   return annotationsEndpoint.fetch(scope, simple, { signal });
-}
-
-/** All annotations with their users (the larger answer). */
-export function annotationsQuery(scope: ProjectScope) {
-  return queryOptions({
-    queryKey: [...projectKey(scope), 'annotations', { simple: false }] as const,
-    queryFn: ({ signal }) => fetchAnnotations(scope, { signal }),
-  });
 }
 
 /** Ids and names only (`simple=true`): enough for name ↔ id lookups and autocompletion. */

@@ -43,17 +43,19 @@ function isLive(row: unknown): boolean {
  * Live node rows as columns, before parent ids are resolved: what both the generic decoder
  * (rows as JS arrays) and the msgpack fast path (compact-detail-msgpack.ts) produce.
  */
-export interface RawNodeColumns {
-  nodeIds: Float64Array;
+export type RawNodeColumns = Pick<
+  SkeletonDetail,
+  | 'nodeIds'
+  | 'creatorIds'
+  | 'positions'
+  | 'radii'
+  | 'confidences'
+  | 'creationTimes'
+  | 'editionTimes'
+> & {
   /** NaN for the root. */
   parentIds: Float64Array;
-  creatorIds: Int32Array;
-  positions: Float32Array;
-  radii: Float32Array;
-  confidences: Uint8Array;
-  creationTimes?: Float64Array;
-  editionTimes?: Float64Array;
-}
+};
 
 export function allocateNodeColumns(count: number, withHistory: boolean): RawNodeColumns {
   const raw: RawNodeColumns = {

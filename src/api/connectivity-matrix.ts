@@ -6,22 +6,18 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { CallOptions } from '../lib/http/client.ts';
 import { defineEndpoint } from './endpoint.ts';
-import { ROUTES, routeName } from './endpoint-list.ts';
+import { ROUTES } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
-
-export const CONNECTIVITY_MATRIX_ENDPOINT = routeName(ROUTES.connectivityMatrix);
 
 /** pre skeleton id → post skeleton id → synapses (only non-zero entries). */
 export type AdjacencyCounts = ReadonlyMap<number, ReadonlyMap<number, number>>;
 
-export const connectivityMatrixSchema = z.record(
+const connectivityMatrixSchema = z.record(
   z.string(),
   z.record(z.string(), z.number().int().nonnegative()),
 );
 
-export function decodeConnectivityMatrix(
-  wire: z.infer<typeof connectivityMatrixSchema>,
-): AdjacencyCounts {
+function decodeConnectivityMatrix(wire: z.infer<typeof connectivityMatrixSchema>): AdjacencyCounts {
   const out = new Map<number, Map<number, number>>();
   for (const [row, cols] of Object.entries(wire)) {
     const m = new Map<number, number>();

@@ -7,10 +7,8 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { CallOptions } from '../lib/http/client.ts';
 import { defineEndpoint } from './endpoint.ts';
-import { ROUTES, routeName } from './endpoint-list.ts';
+import { ROUTES } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
-
-export const CONNECTIVITY_ENDPOINT = routeName(ROUTES.connectivity);
 
 /** Connections of confidence 1..5 (index 0 = confidence 1). */
 export type ConfidenceBins = readonly [number, number, number, number, number];

@@ -12,7 +12,7 @@ import { ROUTES, routeName } from './endpoint-list.ts';
 import { concatColumns } from './merge.ts';
 import type { ProjectScope } from './scope.ts';
 
-export const CONNECTOR_LINKS_ENDPOINT = routeName(ROUTES.connectorLinks);
+const CONNECTOR_LINKS_ENDPOINT = routeName(ROUTES.connectorLinks);
 
 export interface ConnectorLinks {
   skeletonIds: Float64Array;
@@ -27,7 +27,7 @@ export interface ConnectorLinks {
 
 const COLUMNS = 10;
 
-export function decodeConnectorLinks(raw: unknown): ConnectorLinks {
+function decodeConnectorLinks(raw: unknown): ConnectorLinks {
   const fail = (where: string, what: string): never => {
     throw new SchemaError(CONNECTOR_LINKS_ENDPOINT, `${where}: ${what}`);
   };

@@ -7,10 +7,8 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { CallOptions } from '../lib/http/client.ts';
 import { defineEndpoint } from './endpoint.ts';
-import { ROUTES, routeName } from './endpoint-list.ts';
+import { ROUTES } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
-
-export const CONNECTORS_BETWEEN_ENDPOINT = routeName(ROUTES.connectorsBetween);
 
 export type SynapseRelation = 'presynaptic_to' | 'postsynaptic_to';
 
@@ -51,7 +49,7 @@ const row = z
     };
   });
 
-export const connectorsBetweenSchema = z.array(row);
+const connectorsBetweenSchema = z.array(row);
 
 interface BetweenInput {
   from: readonly number[];

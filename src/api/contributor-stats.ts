@@ -3,16 +3,13 @@
  * post-link and review counts over a set of skeletons, plus CATMAID's own construction and
  * review time estimates (20-second bins). 500 skeletons per request, summed (as pymaid).
  */
-import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { defineBatchEndpoint, idList } from './endpoint.ts';
-import { ROUTES, routeName } from './endpoint-list.ts';
-import { projectKey, type ProjectScope } from './scope.ts';
+import { ROUTES } from './endpoint-list.ts';
 
-export const CONTRIBUTOR_STATS_ENDPOINT = routeName(ROUTES.contributorStats);
-export const CONTRIBUTOR_STATS_CHUNK = 500;
+const CONTRIBUTOR_STATS_CHUNK = 500;
 
-export interface ContributorStats {
+interface ContributorStats {
   constructionMinutes: number;
   minReviewMinutes: number;
   multiuserReviewMinutes: number;
@@ -28,7 +25,7 @@ export interface ContributorStats {
 
 const counts = z.record(z.string(), z.number()).optional();
 
-export const contributorStatsSchema = z.object({
+const contributorStatsSchema = z.object({
   construction_minutes: z.number().optional(),
   min_review_minutes: z.number().optional(),
   multiuser_review_minutes: z.number().optional(),
@@ -46,7 +43,7 @@ function addInto(target: Map<number, number>, source: Record<string, number> | u
     target.set(Number(k), (target.get(Number(k)) ?? 0) + v);
 }
 
-export function emptyContributorStats(): ContributorStats {
+function emptyContributorStats(): ContributorStats {
   return {
     constructionMinutes: 0,
     minReviewMinutes: 0,
@@ -61,7 +58,7 @@ export function emptyContributorStats(): ContributorStats {
   };
 }
 
-export function mergeContributorStats(
+function mergeContributorStats(
   parts: readonly z.infer<typeof contributorStatsSchema>[],
 ): ContributorStats {
   const out = emptyContributorStats();
@@ -90,11 +87,3 @@ const contributorStatsEndpoint = defineBatchEndpoint({
 });
 
 export const fetchContributorStats = contributorStatsEndpoint.fetchAll;
-
-export function contributorStatsQuery(scope: ProjectScope, skeletonIds: readonly number[]) {
-  const skids = [...new Set(skeletonIds)].sort((a, b) => a - b);
-  return queryOptions({
-    queryKey: [...projectKey(scope), 'contributor-stats', { skids }] as const,
-    queryFn: ({ signal }) => fetchContributorStats(scope, skids, { signal }),
-  });
-}

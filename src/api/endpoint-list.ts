@@ -9,7 +9,7 @@
  * Plain data without imports: the server's TypeScript project includes this one file.
  * Templates: `{pid}` is the project id, any other `{name}` a numeric id.
  */
-export type HttpMethod = 'GET' | 'POST';
+type HttpMethod = 'GET' | 'POST';
 
 export interface EndpointRoute {
   readonly method: HttpMethod;

@@ -6,12 +6,10 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { parseCatmaidTime } from '../lib/http/timestamps.ts';
 import { defineEndpoint } from './endpoint.ts';
-import { ROUTES, routeName } from './endpoint-list.ts';
+import { ROUTES } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
-export const NEURON_DETAILS_ENDPOINT = routeName(ROUTES.neuronDetails);
-
-export interface NeuronDetails {
+interface NeuronDetails {
   neuronId: number;
   name: string;
   creatorId: number;
@@ -19,7 +17,7 @@ export interface NeuronDetails {
   createdAt: number | undefined;
 }
 
-export const neuronDetailsSchema = z
+const neuronDetailsSchema = z
   .object({
     neuron_id: z.number(),
     name: z.string(),
@@ -40,7 +38,7 @@ const neuronDetailsEndpoint = defineEndpoint({
   decode: (wire) => wire,
 });
 
-export const fetchNeuronDetails = neuronDetailsEndpoint.fetch;
+const fetchNeuronDetails = neuronDetailsEndpoint.fetch;
 
 export function neuronDetailsQuery(scope: ProjectScope, skeletonId: number) {
   return queryOptions({

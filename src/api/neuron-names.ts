@@ -1,15 +1,14 @@
 /** POST /{pid}/skeleton/neuronnames (API ref §3.3): skeleton id → neuron name; unknown ids omitted. */
 import { z } from 'zod';
 import { defineBatchEndpoint, idList } from './endpoint.ts';
-import { ROUTES, routeName } from './endpoint-list.ts';
+import { ROUTES } from './endpoint-list.ts';
 import { mergeEntries, numericEntries } from './merge.ts';
 import { defineSkeletonAspect } from './skeleton-aspect.ts';
 
-export const NEURON_NAMES_ENDPOINT = routeName(ROUTES.neuronNames);
 /** One POST answers thousands quickly; chunks only keep bodies under nginx's default 1 MB limit. */
 export const NEURON_NAMES_CHUNK = 2000;
 
-export const neuronNamesSchema = z.record(z.string(), z.string());
+const neuronNamesSchema = z.record(z.string(), z.string());
 
 const neuronNamesEndpoint = defineBatchEndpoint({
   route: ROUTES.neuronNames,

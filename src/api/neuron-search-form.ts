@@ -5,11 +5,11 @@
 import { formPairs, repeated, type FormValue } from '../lib/http/encode-form.ts';
 import { shiftIsoDay } from '../lib/http/timestamps.ts';
 
-export type NameMatch = 'substring' | 'exact' | 'regex';
-export type SearchEntityType = 'neuron' | 'annotation';
-export type SearchSortBy = 'id' | 'name' | 'annotated_on' | 'last_annotation_link_edit';
+type NameMatch = 'substring' | 'exact' | 'regex';
+type SearchEntityType = 'neuron' | 'annotation';
+type SearchSortBy = 'id' | 'name' | 'annotated_on' | 'last_annotation_link_edit';
 /** Annotation ids, or names with `annotationReference: 'name'`. */
-export type AnnotationRef = number | string;
+type AnnotationRef = number | string;
 
 export interface NeuronSearchParams {
   name?: string;

@@ -11,15 +11,10 @@ import { defineEndpoint } from './endpoint.ts';
 import { ROUTES, routeName } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
-export type {
-  NeuronSearchParams,
-  NameMatch,
-  SearchEntityType,
-  SearchSortBy,
-} from './neuron-search-form.ts';
+export type { NeuronSearchParams } from './neuron-search-form.ts';
 export { buildQueryTargetsForm } from './neuron-search-form.ts';
 
-export interface EntityAnnotation {
+interface EntityAnnotation {
   id: number;
   name: string;
   /** User who linked the annotation to the entity. */
@@ -96,7 +91,7 @@ const entitySchema = z
  */
 const pageSchema = z.object({ entities: z.array(z.unknown()), totalRecords: z.number() });
 
-export const QUERY_TARGETS_ENDPOINT = routeName(ROUTES.queryTargets);
+const QUERY_TARGETS_ENDPOINT = routeName(ROUTES.queryTargets);
 
 const queryTargetsEndpoint = defineEndpoint({
   route: ROUTES.queryTargets,

@@ -7,10 +7,8 @@ import { z } from 'zod';
 import type { CallOptions } from '../lib/http/client.ts';
 import { parseCatmaidTime } from '../lib/http/timestamps.ts';
 import { defineEndpoint } from './endpoint.ts';
-import { ROUTES, routeName } from './endpoint-list.ts';
+import { ROUTES } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
-
-export const NODE_USER_INFO_ENDPOINT = routeName(ROUTES.nodeUserInfo);
 
 export interface NodeUserInfo {
   nodeId: number;
@@ -31,7 +29,7 @@ const entrySchema = z.object({
   reviewers: z.array(z.number()).nullish(),
   review_times: z.array(z.string()).nullish(),
 });
-export const nodeUserInfoSchema = z.record(z.string(), entrySchema);
+const nodeUserInfoSchema = z.record(z.string(), entrySchema);
 
 function decodeUserInfo(answer: z.infer<typeof nodeUserInfoSchema>): Map<number, NodeUserInfo> {
   const out = new Map<number, NodeUserInfo>();

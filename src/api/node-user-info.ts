@@ -10,8 +10,8 @@ import { defineBatchEndpoint, idList } from './endpoint.ts';
 import { ROUTES, routeName } from './endpoint-list.ts';
 import { concatColumns } from './merge.ts';
 
-export const NODE_USER_INFO_ENDPOINT = routeName(ROUTES.nodeUserInfo);
-export const NODE_USER_INFO_CHUNK = 10_000;
+const NODE_USER_INFO_ENDPOINT = routeName(ROUTES.nodeUserInfo);
+const NODE_USER_INFO_CHUNK = 10_000;
 
 export interface NodeUserInfo {
   nodeIds: Float64Array;
@@ -29,7 +29,7 @@ function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function decodeNodeUserInfo(raw: unknown): NodeUserInfo {
+function decodeNodeUserInfo(raw: unknown): NodeUserInfo {
   const fail = (where: string, what: string): never => {
     throw new SchemaError(NODE_USER_INFO_ENDPOINT, `${where}: ${what}`);
   };

@@ -6,7 +6,7 @@ import { defineEndpoint } from './endpoint.ts';
 import { ROUTES } from './endpoint-list.ts';
 import { projectKey, serverKey, type ProjectScope, type ServerScope } from './scope.ts';
 
-export interface ProjectStack {
+interface ProjectStack {
   id: number;
   title: string;
   comment: string;
@@ -28,15 +28,15 @@ export interface Stack {
   comment: string;
 }
 
-export interface Vec3 {
+interface Vec3 {
   x: number;
   y: number;
   z: number;
 }
 
-export type StackOrientation = 'xy' | 'xz' | 'zy';
+type StackOrientation = 'xy' | 'xz' | 'zy';
 
-export interface StackInfo {
+interface StackInfo {
   stackId: number;
   projectId: number;
   title: string;
@@ -72,9 +72,9 @@ const projectSchema = z.object({
     }),
   ),
 });
-export const projectsSchema = z.array(projectSchema);
+const projectsSchema = z.array(projectSchema);
 
-export const stacksSchema = z
+const stacksSchema = z
   .array(z.object({ id: z.number(), pid: z.number(), title: z.string(), comment: text }))
   .transform((rows): Stack[] =>
     rows.map((r) => ({ id: r.id, projectId: r.pid, title: r.title, comment: r.comment })),
@@ -83,7 +83,7 @@ export const stacksSchema = z
 const vec3 = z.object({ x: z.number(), y: z.number(), z: z.number() });
 const ORIENTATIONS: readonly StackOrientation[] = ['xy', 'xz', 'zy'];
 
-export const stackInfoSchema = z
+const stackInfoSchema = z
   .object({
     sid: z.number(),
     pid: z.number(),

@@ -4,19 +4,18 @@
  */
 import { z } from 'zod';
 import { defineBatchEndpoint, idList } from './endpoint.ts';
-import { ROUTES, routeName } from './endpoint-list.ts';
+import { ROUTES } from './endpoint-list.ts';
 import { mergeEntries, numericEntries } from './merge.ts';
 import { defineSkeletonAspect } from './skeleton-aspect.ts';
 
-export const REVIEW_STATUS_ENDPOINT = routeName(ROUTES.reviewStatus);
-export const REVIEW_STATUS_CHUNK = 1000;
+const REVIEW_STATUS_CHUNK = 1000;
 
 export interface ReviewStatus {
   nodeCount: number;
   reviewedNodes: number;
 }
 
-export const reviewStatusSchema = z.record(
+const reviewStatusSchema = z.record(
   z.string(),
   z.tuple([z.number(), z.number()]).rest(z.unknown()),
 );
@@ -43,7 +42,7 @@ const reviewStatusEndpoint = defineBatchEndpoint({
 export const fetchReviewStatus = reviewStatusEndpoint.fetchAll;
 
 /** Review status per skeleton, cached per id and batched (see `skeleton-aspect.ts`). */
-export const reviewStatus = defineSkeletonAspect<ReviewStatus>({
+const reviewStatus = defineSkeletonAspect<ReviewStatus>({
   aspect: 'review-status',
   listKey: 'review-status',
   fetchMany: fetchReviewStatus,

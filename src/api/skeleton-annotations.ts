@@ -4,21 +4,16 @@
  */
 import { z } from 'zod';
 import { defineBatchEndpoint } from './endpoint.ts';
-import { ROUTES, routeName } from './endpoint-list.ts';
+import { ROUTES } from './endpoint-list.ts';
 import { defineSkeletonAspect } from './skeleton-aspect.ts';
 
-export const SKELETON_ANNOTATIONS_ENDPOINT = routeName(ROUTES.skeletonAnnotationList);
-
-export const skeletonAnnotationsSchema = z.object({
+const skeletonAnnotationsSchema = z.object({
   skeletons: z.record(
     z.string(),
     z.object({ annotations: z.array(z.object({ id: z.number(), uid: z.number().optional() })) }),
   ),
   annotations: z.record(z.string(), z.string()).optional(),
 });
-
-/** skeleton id → annotation names (sorted). Skeletons without annotations map to []. */
-export type SkeletonAnnotations = ReadonlyMap<number, readonly string[]>;
 
 function decodeAnnotationList(
   wire: z.infer<typeof skeletonAnnotationsSchema>,
@@ -51,7 +46,7 @@ const annotationListEndpoint = defineBatchEndpoint({
 export const fetchSkeletonAnnotations = annotationListEndpoint.fetchAll;
 
 /** Annotation names per skeleton, cached per id and batched. */
-export const skeletonAnnotationNames = defineSkeletonAspect<readonly string[]>({
+const skeletonAnnotationNames = defineSkeletonAspect<readonly string[]>({
   aspect: 'annotation-names',
   listKey: 'skeleton-annotations',
   fetchMany: fetchSkeletonAnnotations,

@@ -1,7 +1,7 @@
 /** compact-detail request flags and wire parameters, shared by single and batch fetches. */
 import type { FormParams } from '../lib/http/encode-form.ts';
 
-export type SkeletonFormat = 'json' | 'msgpack';
+type SkeletonFormat = 'json' | 'msgpack';
 
 export interface SkeletonFlags {
   withConnectors?: boolean;

@@ -7,13 +7,11 @@ import { z } from 'zod';
 import { CatmaidError, HttpError } from '../lib/http/errors.ts';
 import { parseCatmaidTime } from '../lib/http/timestamps.ts';
 import { defineBatchEndpoint, idList, type BatchCallOptions } from './endpoint.ts';
-import { ROUTES, routeName } from './endpoint-list.ts';
+import { ROUTES } from './endpoint-list.ts';
 import { mergeEntries, numericEntries } from './merge.ts';
 import type { ProjectScope } from './scope.ts';
 import { defineSkeletonAspect } from './skeleton-aspect.ts';
 
-export const SUMMARY_ENDPOINT = routeName(ROUTES.skeletonSummary);
-export const CABLE_LENGTH_ENDPOINT = routeName(ROUTES.cableLength);
 const SUMMARY_BATCH = { chunkSize: 2000, concurrency: 2 };
 
 export interface SkeletonSummary {
@@ -42,7 +40,7 @@ const summarySchema = z.record(
 
 const cableSchema = z.record(z.string(), z.number());
 
-export function decodeSummary(raw: z.infer<typeof summarySchema>): SkeletonSummary[] {
+function decodeSummary(raw: z.infer<typeof summarySchema>): SkeletonSummary[] {
   return Object.values(raw).map((s) => ({
     skeletonId: s.skeleton_id,
     nodeCount: s.num_nodes,
@@ -104,7 +102,7 @@ export async function fetchSkeletonSummaries(
 }
 
 /** Summaries per skeleton, cached per id and batched (see `skeleton-aspect.ts`). */
-export const skeletonSummaries = defineSkeletonAspect<SkeletonSummary>({
+const skeletonSummaries = defineSkeletonAspect<SkeletonSummary>({
   aspect: 'summary',
   listKey: 'skeleton-summaries',
   fetchMany: (scope, ids) => fetchSkeletonSummaries(scope, ids),

@@ -19,7 +19,7 @@ import {
   type SkeletonFlags,
 } from './skeleton-flags.ts';
 
-export const BATCH_COMPACT_DETAIL_ENDPOINT = routeName(ROUTES.compactDetailBatch);
+const BATCH_COMPACT_DETAIL_ENDPOINT = routeName(ROUTES.compactDetailBatch);
 
 export interface BatchOptions extends ChunkedOptions {
   /** Skeletons per request; the server builds them sequentially, so keep it moderate. */

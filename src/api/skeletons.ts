@@ -16,15 +16,8 @@ import {
   type SkeletonFlags,
 } from './skeleton-flags.ts';
 
-export { decodeCompactDetail } from './compact-detail-decode.ts';
-export {
-  compactDetailParams,
-  normalizeSkeletonFlags,
-  type NormalizedSkeletonFlags,
-  type SkeletonFlags,
-  type SkeletonFormat,
-} from './skeleton-flags.ts';
-export type { SkeletonConnectors, SkeletonDetail, SkeletonReviews } from './skeleton-detail.ts';
+export { type SkeletonFlags } from './skeleton-flags.ts';
+export type { SkeletonDetail } from './skeleton-detail.ts';
 
 export async function fetchSkeleton(
   scope: ProjectScope,

@@ -6,12 +6,9 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { CallOptions } from '../lib/http/client.ts';
 import { defineEndpoint } from './endpoint.ts';
-import { ROUTES, routeName } from './endpoint-list.ts';
+import { ROUTES } from './endpoint-list.ts';
 import { numericEntries } from './merge.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
-
-export const AGGREGATES_ENDPOINT = routeName(ROUTES.statsAggregates);
-export const NODECOUNT_ENDPOINT = routeName(ROUTES.statsNodeCount);
 
 export interface ProjectAggregates {
   /** nm */
@@ -22,7 +19,7 @@ export interface ProjectAggregates {
   skeletonsWithCable: number | null;
 }
 
-export const aggregatesSchema = z.object({
+const aggregatesSchema = z.object({
   cable_length_total: z.number().nullish(),
   n_treenodes: z.number().nullish(),
   n_connectors: z.number().nullish(),
@@ -30,7 +27,7 @@ export const aggregatesSchema = z.object({
   n_skeletons_non_zero_length: z.number().nullish(),
 });
 
-export const nodeCountSchema = z.record(z.string(), z.number());
+const nodeCountSchema = z.record(z.string(), z.number());
 
 const aggregatesEndpoint = defineEndpoint({
   route: ROUTES.statsAggregates,

@@ -17,7 +17,7 @@ export interface TimeInvestedData {
   failedSkeletons: number[];
 }
 
-export async function fetchTimeInvestedData(
+async function fetchTimeInvestedData(
   scope: ProjectScope,
   skeletonIds: readonly number[],
   { signal }: CallOptions = {},

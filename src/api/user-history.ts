@@ -8,11 +8,10 @@ import { z } from 'zod';
 import type { CallOptions } from '../lib/http/client.ts';
 import { shiftIsoDay } from '../lib/http/timestamps.ts';
 import { defineBatchEndpoint } from './endpoint.ts';
-import { ROUTES, routeName } from './endpoint-list.ts';
+import { ROUTES } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
-export const USER_HISTORY_ENDPOINT = routeName(ROUTES.userHistory);
-export const USER_HISTORY_MAX_DAYS = 180;
+const USER_HISTORY_MAX_DAYS = 180;
 
 export interface UserDayStats {
   userId: number;
@@ -39,7 +38,7 @@ const dayStats = z.object({
   new_reviewed_nodes: z.number().optional(),
 });
 
-export const userHistorySchema = z.object({
+const userHistorySchema = z.object({
   stats_table: z.record(z.string(), z.record(z.string(), dayStats)),
   days: z.array(z.string()),
 });
@@ -48,7 +47,7 @@ function isoDay(key: string): string {
   return /^\d{8}$/.test(key) ? `${key.slice(0, 4)}-${key.slice(4, 6)}-${key.slice(6)}` : key;
 }
 
-export function decodeUserHistory(wire: z.infer<typeof userHistorySchema>): UserHistory {
+function decodeUserHistory(wire: z.infer<typeof userHistorySchema>): UserHistory {
   const entries: UserDayStats[] = [];
   for (const [user, days] of Object.entries(wire.stats_table)) {
     for (const [day, s] of Object.entries(days)) {

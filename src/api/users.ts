@@ -44,7 +44,7 @@ const userRow = z
     };
   });
 
-export const userListSchema = z.array(userRow);
+const userListSchema = z.array(userRow);
 
 const userListEndpoint = defineEndpoint({
   route: ROUTES.userList,

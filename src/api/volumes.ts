@@ -12,10 +12,10 @@ import { ROUTES, routeName } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 import { parseX3dMesh, type TriangleMesh } from './x3d-mesh.ts';
 
-export { parseX3dMesh, type TriangleMesh } from './x3d-mesh.ts';
+export { parseX3dMesh } from './x3d-mesh.ts';
 
-export const VOLUME_LIST_ENDPOINT = routeName(ROUTES.volumes);
-export const VOLUME_DETAIL_ENDPOINT = routeName(ROUTES.volumeDetail);
+const VOLUME_LIST_ENDPOINT = routeName(ROUTES.volumes);
+const VOLUME_DETAIL_ENDPOINT = routeName(ROUTES.volumeDetail);
 
 export interface VolumeSummary {
   id: number;
@@ -86,10 +86,7 @@ const volumeDetailEndpoint = defineEndpoint({
   }),
 });
 
-export function fetchVolumes(
-  scope: ProjectScope,
-  { signal }: CallOptions = {},
-): Promise<VolumeSummary[]> {
+function fetchVolumes(scope: ProjectScope, { signal }: CallOptions = {}): Promise<VolumeSummary[]> {
   return volumeListEndpoint.fetch(scope, undefined, { signal });
 }
 

@@ -9,7 +9,7 @@ import { createAppQueryClient } from './query-client.ts';
 import { Shell } from './Shell.tsx';
 
 /** The browser talks only to the dashboard's own proxy; it adds credentials server-side. */
-export const API_BASE = '/api/catmaid';
+const API_BASE = '/api/catmaid';
 /** Asked after a network failure: does the dashboard server itself still answer? */
 const PROBE_URL = '/api/config';
 

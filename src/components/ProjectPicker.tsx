@@ -1,4 +1,4 @@
-export interface ProjectOption {
+interface ProjectOption {
   id: number;
   title: string;
 }

@@ -17,8 +17,7 @@ export interface AnnotationTerm {
   sub: boolean;
 }
 
-export type PartnerSource =
-  { kind: 'neuron'; skeletonId: number } | { kind: 'annotation'; name: string };
+type PartnerSource = { kind: 'neuron'; skeletonId: number } | { kind: 'annotation'; name: string };
 
 export interface ConnectivityTerm {
   direction: 'upstream' | 'downstream';

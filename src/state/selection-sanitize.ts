@@ -10,7 +10,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function sanitizeItems(raw: unknown): SelectedSkeleton[] {
+function sanitizeItems(raw: unknown): SelectedSkeleton[] {
   if (!Array.isArray(raw)) return [];
   const out: SelectedSkeleton[] = [];
   const seen = new Set<number>();

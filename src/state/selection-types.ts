@@ -1,5 +1,4 @@
 /** The selection's data types, shared by the store, its persistence and its URL form. */
-import type { ColorSchemeId } from './selection-schemes.ts';
 
 export interface SelectedSkeleton {
   skeletonId: number;
@@ -31,5 +30,3 @@ export interface ConnectorHighlight {
    */
   positions: number[];
 }
-
-export type { ColorSchemeId };

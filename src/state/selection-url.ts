@@ -38,7 +38,7 @@ export interface SelectionUrlState {
   problem?: string | null;
 }
 
-export const MAX_URL_SELECTION = 5000;
+const MAX_URL_SELECTION = 5000;
 /** Largest selection written into the link (encoding it takes ~50 ms per 10,000 neurons). */
 export const MAX_LINK_ITEMS = 20_000;
 export const COMPACT_KEY = 'selz';

@@ -39,10 +39,7 @@ import {
   type ViewerUrlState,
 } from './viewer-url.ts';
 
-export type { SearchUrlState } from './search-url.ts';
-export { defaultSearchState } from './search-url.ts';
-
-export const VIEWS = ['search', '3d', 'connectivity', 'stats'] as const;
+const VIEWS = ['search', '3d', 'connectivity', 'stats'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface UrlState {

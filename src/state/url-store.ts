@@ -98,7 +98,7 @@ export function createUrlStore(host: UrlHost): UrlStoreHandle {
 export const UrlStoreContext = createContext<UrlStore | null>(null);
 
 /** The dashboard's URL store (from <UrlStateProvider>), for code outside render. */
-export function useUrlStoreApi(): UrlStore {
+function useUrlStoreApi(): UrlStore {
   const store = useContext(UrlStoreContext);
   if (!store) throw new Error('useUrlStore needs a <UrlStateProvider>');
   return store;

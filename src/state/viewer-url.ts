@@ -14,8 +14,8 @@
  * Defaults are omitted. A garbled value falls back to its default (a garbled volume entry is
  * dropped); parsing never throws.
  */
-export const VIEWER_LAYERS = ['pre', 'post', 'soma', 'scale', 'axes'] as const;
-export type ViewerLayer = (typeof VIEWER_LAYERS)[number];
+const VIEWER_LAYERS = ['pre', 'post', 'soma', 'scale', 'axes'] as const;
+type ViewerLayer = (typeof VIEWER_LAYERS)[number];
 
 export interface ViewerVolumeUrl {
   id: number;

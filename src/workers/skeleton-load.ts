@@ -11,7 +11,6 @@ import { fetchSkeletonsBatch } from '../api/skeletons-batch.ts';
 import { buildSkeletonPiece, pieceTransferables } from '../3d/geometry/skeleton-piece.ts';
 import {
   DEFAULT_RETRY,
-  abortableSleep,
   backoffMs,
   describeCause,
   eachLimited,
@@ -25,6 +24,7 @@ import {
   type LoadRequest,
   type WorkerReply,
 } from './skeleton-protocol.ts';
+import { abortableSleep } from '../lib/abortable-sleep.ts';
 
 export interface StoredSkeleton {
   detail: SkeletonDetail;
@@ -65,7 +65,7 @@ function transferablesOf(items: LoadedSkeleton[]): ArrayBuffer[] {
   ];
 }
 
-export function describeFailure(skeletonId: number, e: unknown, attempts = 1): LoadFailure {
+function describeFailure(skeletonId: number, e: unknown, attempts = 1): LoadFailure {
   const status = e instanceof CatmaidError || e instanceof HttpError ? e.status : null;
   return { skeletonId, message: describeCause(skeletonId, e, attempts), status };
 }

@@ -15,7 +15,7 @@ import type {
   DemoUser,
 } from './types.ts';
 
-export const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 2;
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const defaultCacheDir = join(repoRoot, '.cache', 'demo-data');
@@ -45,7 +45,7 @@ function typeName(a: TypedArray): CtorName {
   return 'Uint8Array';
 }
 
-export function cacheFile(dir: string, seed: number, scale: number): string {
+function cacheFile(dir: string, seed: number, scale: number): string {
   return join(dir, `v${GENERATOR_VERSION}-seed-${seed}-scale-${scale}.bin`);
 }
 

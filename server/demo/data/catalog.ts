@@ -22,7 +22,7 @@ import {
 import type { NeuronPlan } from './cell-names.ts';
 
 export { BASE_COUNTS } from './cell-names.ts';
-export type { NeuronPlan, Step } from './cell-names.ts';
+export type { NeuronPlan } from './cell-names.ts';
 
 /**
  * Growth programme of neuron number `i` (per side) of a cell type. `size` scales the arbors

@@ -69,7 +69,7 @@ export const BASE_COUNTS: Record<CellType, number> = {
   MBIN: 2,
 };
 
-export type Step =
+type Step =
   | { kind: 'path'; to: Vec3 }
   | { kind: 'tuft'; region: Region; budget: number; compartment: number };
 

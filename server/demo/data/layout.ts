@@ -32,7 +32,7 @@ export const NEUROPILS: Record<NeuropilKey, Region & { name: string }> = {
   },
 };
 
-export function mirror(p: Vec3, side: 'left' | 'right'): Vec3 {
+function mirror(p: Vec3, side: 'left' | 'right'): Vec3 {
   return side === 'left' ? p : [MIRROR_X - p[0], p[1], p[2]];
 }
 

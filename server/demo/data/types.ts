@@ -82,7 +82,7 @@ export interface VolumeMeta {
   radii: [number, number, number];
 }
 
-export interface StackMeta {
+interface StackMeta {
   id: number;
   title: string;
   comment: string;

@@ -5,7 +5,7 @@
 import type { ProjectIndex } from '../data/project-index.ts';
 import { DAY } from '../time-format.ts';
 
-export interface DayStats {
+interface DayStats {
   nodes: number;
   cable: number;
   links: number;

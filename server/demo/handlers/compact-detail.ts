@@ -27,7 +27,7 @@ function flags(q: Params): Flags {
   };
 }
 
-export function compactDetail(p: ProjectIndex, s: number, f: Flags): unknown[] {
+function compactDetail(p: ProjectIndex, s: number, f: Flags): unknown[] {
   return [nodeRows(p, s, f), ...detailRest(p, s, f)];
 }
 

@@ -4,7 +4,7 @@ import { arg, type Ctx, type ProjectCtx } from '../http/types.ts';
 import type { ProjectIndex } from '../data/project-index.ts';
 import { ANONYMOUS_USER_ID } from '../data/users.ts';
 
-export const SERVER_VERSION = '2021.12.21.dev305+g7d9f83618';
+const SERVER_VERSION = '2021.12.21.dev305+g7d9f83618';
 
 export const version = (): unknown => ({ SERVER_VERSION });
 

@@ -49,7 +49,7 @@ export function skeletonList(ctx: ProjectCtx): unknown {
   return out;
 }
 
-export function reviewedNodes(p: ProjectIndex, s: number, users: number[] | null): number {
+function reviewedNodes(p: ProjectIndex, s: number, users: number[] | null): number {
   const [n0, n1] = p.nodeRange(s);
   const [r0, r1] = p.reviewRange(n0, n1);
   let count = 0;

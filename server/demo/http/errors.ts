@@ -33,7 +33,6 @@ export class HtmlError extends Error {
 
 export const valueError = (message: string): CatmaidError =>
   new CatmaidError(400, 'ValueError', message);
-export const notFound = (): DrfError => new DrfError(404, 'Not found.');
 export const doesNotExist = (model: string): CatmaidError =>
   new CatmaidError(500, 'DoesNotExist', `${model} matching query does not exist.`);
 

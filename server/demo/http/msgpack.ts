@@ -145,9 +145,3 @@ export class MsgpackWriter {
     return this.w.result();
   }
 }
-
-export function msgpackEncode(value: unknown): Buffer {
-  const w = new Writer();
-  write(w, value);
-  return w.result();
-}

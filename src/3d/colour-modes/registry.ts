@@ -12,13 +12,13 @@ import {
   type Rgb,
 } from '../geometry/colour-modes.ts';
 import type { ColourModeDef, LegendEntry } from './types.ts';
+import { formatMicrons } from '../../lib/format.ts';
 
 /** Depth is quantised into this many steps so SVG paths can be merged per colour. */
 const DEPTH_STEPS = 32;
 
 const line = (label: string, rgb: Rgb): LegendEntry => ({ label, rgb, shape: 'line' });
-const um = (nm: number) =>
-  `${(nm / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} µm`;
+const um = (nm: number) => formatMicrons(nm, 1);
 
 const selection = {
   id: 'selection',

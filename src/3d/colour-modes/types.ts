@@ -41,7 +41,7 @@ export interface ModeLegendInput {
   zRangeNm: [number, number] | null;
 }
 
-export interface ModeLegend {
+interface ModeLegend {
   entries: LegendEntry[];
   /** What the entries are, for "+ 12 more <unit>". */
   unit: string;

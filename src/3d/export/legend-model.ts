@@ -8,8 +8,6 @@ import type { LegendEntry, LegendGradient, ModeLegendInput } from '../colour-mod
 import type { Rgb } from '../geometry/colour-modes.ts';
 import { HIGHLIGHT_MARKER_COLOUR, POST_COLOUR, PRE_COLOUR } from './marker-colours.ts';
 
-export type { LegendEntry } from '../colour-modes/types.ts';
-
 export interface LegendModel {
   title: string;
   entries: LegendEntry[];

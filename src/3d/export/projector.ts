@@ -1,4 +1,5 @@
 /** Project-space (nm) → figure pixels, from a camera's combined projection × view matrix. */
+import { formatMicrons } from '../../lib/format.ts';
 export interface Projector {
   width: number;
   height: number;
@@ -46,9 +47,6 @@ export function niceScaleBar(
   const raw = targetPx / pxPerNm;
   const pow = 10 ** Math.floor(Math.log10(raw));
   const nm = [5, 2, 1].map((f) => f * pow).find((v) => v <= raw) ?? pow;
-  const label =
-    nm >= 1000
-      ? `${(nm / 1000).toLocaleString('en-US', { maximumFractionDigits: 3 })} µm`
-      : `${nm} nm`;
+  const label = nm >= 1000 ? formatMicrons(nm, 3) : `${nm} nm`;
   return { nm, px: nm * pxPerNm, label };
 }

@@ -1,7 +1,6 @@
 /** One neuron as an SVG group: simplified polylines merged per colour, soma circle, connectors. */
 import { RELATION, type SkeletonDetail } from '../../api/skeleton-detail.ts';
 import type { Rgb } from '../geometry/colour-modes.ts';
-import { rgbToHex } from '../geometry/colour-modes.ts';
 import { type ColourContext, nodeColourFn } from './node-colours.ts';
 import type { Projector } from './projector.ts';
 import { simplifyPolyline, treePaths } from './simplify.ts';
@@ -148,5 +147,3 @@ export function neuronSvg(
     `<title>${escapeXml(n.name)}</title>${parts.join('')}</g>`
   );
 }
-
-export { rgbToHex };

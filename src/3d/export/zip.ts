@@ -12,7 +12,7 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-export function crc32(data: Uint8Array): number {
+function crc32(data: Uint8Array): number {
   let c = 0xffffffff;
   for (let i = 0; i < data.length; i++)
     c = (CRC_TABLE[(c ^ (data[i] ?? 0)) & 255] ?? 0) ^ (c >>> 8);

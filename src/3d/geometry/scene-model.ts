@@ -32,9 +32,9 @@ export interface Bounds {
   max: [number, number, number];
 }
 
-export const DEFAULT_SOMA_RADIUS_NM = 1000;
-export const LINE_BLOCK_VERTICES = 1 << 19;
-export const POINT_BLOCK_VERTICES = 1 << 16;
+const DEFAULT_SOMA_RADIUS_NM = 1000;
+const LINE_BLOCK_VERTICES = 1 << 19;
+const POINT_BLOCK_VERTICES = 1 << 16;
 
 export function emptyBounds(): Bounds {
   return { min: [Infinity, Infinity, Infinity], max: [-Infinity, -Infinity, -Infinity] };

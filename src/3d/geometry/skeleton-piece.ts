@@ -11,7 +11,7 @@ export const LINE_INFO_SIZE = 4;
 export const POINT_INFO_SIZE = 2;
 export const CONNECTOR_KIND = { pre: 0, post: 1, other: 2 } as const;
 /** Ids above this share the last palette entry (CATMAID user ids are small in practice). */
-export const MAX_U16 = 65535;
+const MAX_U16 = 65535;
 
 export interface SkeletonPiece {
   /** Local [child, parent] index pairs, one per node that has a parent. */
@@ -26,7 +26,7 @@ export interface SkeletonPiece {
   connectorInfo: Uint16Array;
 }
 
-export function connectorKind(relation: number): number {
+function connectorKind(relation: number): number {
   if (relation === RELATION.presynaptic) return CONNECTOR_KIND.pre;
   if (relation === RELATION.postsynaptic) return CONNECTOR_KIND.post;
   return CONNECTOR_KIND.other;
@@ -46,7 +46,7 @@ export function skeletonEdges(parentIndex: Int32Array): Uint32Array {
   return edges;
 }
 
-export const LOD_STRIDE = 4;
+const LOD_STRIDE = 4;
 
 /**
  * Edges of a decimated tree: roots, branch points and leaves are kept, and every `stride`-th

@@ -33,7 +33,7 @@ export interface FrameLoopDeps {
 }
 
 /** Geometry bytes sent to the GPU per animation frame (a few ms of copying). */
-export const UPLOAD_BYTES_PER_FRAME = 4 << 20;
+const UPLOAD_BYTES_PER_FRAME = 4 << 20;
 /** While streaming: at least this long between progress frames, and this many times their cost. */
 export const MIN_PROGRESS_SPACING_MS = 300;
 export const PROGRESS_COST_FACTOR = 4;

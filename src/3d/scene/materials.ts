@@ -22,7 +22,7 @@ import {
   PRE_COLOUR,
 } from '../export/marker-colours.ts';
 
-export const vec3Of = ([r, g, b]: [number, number, number]) =>
+const vec3Of = ([r, g, b]: [number, number, number]) =>
   new THREE.Vector3(r / 255, g / 255, b / 255);
 
 export function lineMaterial(shared: SharedUniforms): THREE.ShaderMaterial {

@@ -30,7 +30,7 @@ import { Picker } from './picking.ts';
 import { SomaLayer } from './soma-layer.ts';
 
 /** Above this many nodes the screen shows decimated skeletons (1 in LOD_STRIDE chain nodes). */
-export const LOD_NODE_THRESHOLD = 600_000;
+const LOD_NODE_THRESHOLD = 600_000;
 /** Main-thread time per frame for copying arrived skeletons into the model. */
 const MODEL_MS_PER_FRAME = 6;
 

@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import { downloadBlob, downloadText } from '../../lib/download.ts';
 
-export interface ExportActions {
+interface ExportActions {
   svg?: (width: number, height: number) => Promise<string>;
   png?: (width: number, height: number) => Promise<Blob>;
   csv?: () => string;

@@ -16,7 +16,7 @@ export interface NetworkNode {
   emphasis: boolean;
 }
 
-export interface NetworkEdge {
+interface NetworkEdge {
   source: number;
   target: number;
   width: number;

@@ -16,6 +16,7 @@ import type { ReactNode } from 'react';
 import { createAppendOnlyCoreRowModel } from './append-row-model.ts';
 import type { CsvColumn } from './column-meta.ts';
 import { compareSortValues, sortKey, type SortValue } from './sort-value.ts';
+import { formatCount } from '../../lib/format.ts';
 
 export const features = tableFeatures({
   coreRowModel: createAppendOnlyCoreRowModel(),
@@ -49,11 +50,6 @@ export interface ColumnSpec<T extends RowData> {
   footerLabel?: string;
   csvOnly?: boolean;
 }
-
-// One formatter, reused: `toLocaleString` builds a new one per call, which showed up as the
-// most expensive part of rendering rows while scrolling 50,000 results.
-const counts = new Intl.NumberFormat('en-US');
-export const formatCount = (n: number): string => counts.format(n);
 
 function csvOf<T extends RowData>(spec: ColumnSpec<T>): CsvColumn<T> | undefined {
   const value = spec.value;

@@ -5,6 +5,7 @@
  * caller.
  */
 import type { z } from 'zod';
+import { abortableSleep } from '../abortable-sleep.ts';
 import { encodeForm, type FormInput } from './encode-form.ts';
 import { isRetryable, NetworkError } from './errors.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './request-timeout.ts';
@@ -42,15 +43,15 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
-export interface GetOptions extends CallOptions {
+interface GetOptions extends CallOptions {
   params?: FormInput;
 }
 
-export interface PostOptions extends CallOptions {
+interface PostOptions extends CallOptions {
   form?: FormInput;
 }
 
-export type CatmaidRequest =
+type CatmaidRequest =
   ({ method: 'GET'; path: string } & GetOptions) | ({ method: 'POST'; path: string } & PostOptions);
 
 export interface CatmaidClient {
@@ -63,24 +64,6 @@ export interface CatmaidClient {
   postBinary(path: string, options?: PostOptions): Promise<ArrayBuffer>;
   /** JSON request validated with a zod schema; a mismatch throws SchemaError naming the endpoint. */
   request<T>(schema: z.ZodType<T>, req: CatmaidRequest): Promise<T>;
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason as Error);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function buildUrl(baseUrl: string, path: string, params: FormInput | undefined): string {
@@ -142,7 +125,7 @@ export function createCatmaidClient(options: CatmaidClientOptions): CatmaidClien
         if (req.signal?.aborted) throw e;
         if (attempt >= retries || !isRetryable(e)) throw await describeFailure(e, req.signal);
         // Exponential backoff with jitter (0.5–1.5×) so parallel chunks don't retry in lockstep.
-        await sleep(retryBaseMs * 2 ** attempt * (0.5 + random()), req.signal);
+        await abortableSleep(retryBaseMs * 2 ** attempt * (0.5 + random()), req.signal);
       }
     }
   }

@@ -8,9 +8,6 @@ import { HtmlResponseError, InvalidJsonError, TruncatedError } from './response-
 
 export { HtmlResponseError, InvalidJsonError, TruncatedError };
 
-export type ApiErrorKind =
-  'catmaid' | 'schema' | 'http' | 'network' | 'timeout' | 'html' | 'truncated' | 'invalid-json';
-
 /** Which error body shape the server sent: CATMAID's `{error,type,detail,meta}` or DRF's `{detail}`. */
 export type CatmaidErrorFormat = 'catmaid' | 'drf';
 
@@ -146,29 +143,6 @@ export class TimeoutError extends Error {
     this.timeoutMs = timeoutMs;
     this.phase = phase;
   }
-}
-
-export type ApiError =
-  | CatmaidError
-  | SchemaError
-  | HttpError
-  | NetworkError
-  | TimeoutError
-  | HtmlResponseError
-  | TruncatedError
-  | InvalidJsonError;
-
-export function isApiError(e: unknown): e is ApiError {
-  return (
-    e instanceof CatmaidError ||
-    e instanceof SchemaError ||
-    e instanceof HttpError ||
-    e instanceof NetworkError ||
-    e instanceof TimeoutError ||
-    e instanceof HtmlResponseError ||
-    e instanceof TruncatedError ||
-    e instanceof InvalidJsonError
-  );
 }
 
 /**

@@ -8,7 +8,7 @@ import { InvalidJsonError, TruncatedError } from './response-errors.ts';
 
 const SNIPPET_LENGTH = 300;
 
-export function snippet(text: string): string {
+function snippet(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat;
 }

@@ -6,6 +6,7 @@
  * Hand-written instead of Date.parse: engines disagree on >3 fraction digits and on the space
  * separator, and history columns hold tens of thousands of these per skeleton.
  */
+import { isoDate } from '../format.ts';
 
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
@@ -67,5 +68,5 @@ export function shiftIsoDay(isoDay: string, days: number): string {
   ) {
     throw new RangeError(`expected a valid YYYY-MM-DD date, got "${isoDay}"`);
   }
-  return new Date(Date.UTC(y, mo - 1, d + days)).toISOString().slice(0, 10);
+  return isoDate(Date.UTC(y, mo - 1, d + days));
 }

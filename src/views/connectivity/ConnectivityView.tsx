@@ -17,6 +17,7 @@ import type { PartnerFilterState } from './PartnerControls.tsx';
 import { PartnersPanel } from './PartnersPanel.tsx';
 import { SourcePicker } from './SourcePicker.tsx';
 import './connectivity.css';
+import { QueryErrorMessage } from '../shared/QueryErrorMessage.tsx';
 
 const PANELS = [
   { id: 'partners', label: 'Partners' },
@@ -66,14 +67,7 @@ export function ConnectivityView() {
         excluded={excluded}
         onChange={setExcluded}
       />
-      {names.isError ? (
-        <ErrorMessage
-          error={names.error}
-          context="Neuron names failed"
-          onRetry={() => void names.refetch()}
-          retrying={names.isFetching}
-        />
-      ) : null}
+      <QueryErrorMessage query={names} context="Neuron names failed" />
       <div role="tablist" aria-label="Connectivity panels" className="panel-tabs">
         {PANELS.map((p) => (
           <button

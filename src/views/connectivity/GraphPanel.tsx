@@ -17,6 +17,7 @@ import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { graphEdges, topPartners } from './graph-model.ts';
 import type { PartnerFilterState } from './PartnerControls.tsx';
 import { useSynapseHighlight } from './use-synapse-highlight.ts';
+import { QueryErrorMessage } from '../shared/QueryErrorMessage.tsx';
 
 interface Props {
   sources: readonly number[];
@@ -105,14 +106,7 @@ export function GraphPanel({ sources, names, colors, connectivity, filter }: Pro
           Partners follow the partner-table filters. Click an edge to see its synapses in 3D.
         </p>
       </form>
-      {matrix.isError ? (
-        <ErrorMessage
-          error={matrix.error}
-          context="Graph edges failed"
-          onRetry={() => void matrix.refetch()}
-          retrying={matrix.isFetching}
-        />
-      ) : null}
+      <QueryErrorMessage query={matrix} context="Graph edges failed" />
       {highlight.error ? (
         <ErrorMessage
           error={highlight.error}

@@ -17,10 +17,10 @@ import {
 } from '../../analysis/matrix-order.ts';
 import { ExportBar } from '../../components/plots/ExportBar.tsx';
 import { PlotlyChart, type FigureHandle } from '../../components/plots/PlotlyChart.tsx';
-import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { matrixFigure } from './matrix-figure.ts';
 import { PairPicker } from './PairPicker.tsx';
+import { QueryErrorMessage } from '../shared/QueryErrorMessage.tsx';
 
 interface Props {
   ids: readonly number[];
@@ -113,22 +113,8 @@ export function MatrixPanel({ ids, names, colors }: Props) {
           />
         </label>
       </form>
-      {matrix.isError ? (
-        <ErrorMessage
-          error={matrix.error}
-          context="Adjacency matrix failed"
-          onRetry={() => void matrix.refetch()}
-          retrying={matrix.isFetching}
-        />
-      ) : null}
-      {annotations.isError ? (
-        <ErrorMessage
-          error={annotations.error}
-          context="Annotations failed"
-          onRetry={() => void annotations.refetch()}
-          retrying={annotations.isFetching}
-        />
-      ) : null}
+      <QueryErrorMessage query={matrix} context="Adjacency matrix failed" />
+      <QueryErrorMessage query={annotations} context="Annotations failed" />
       {counts ? (
         <>
           <ExportBar

@@ -3,10 +3,10 @@ import { useMemo, useState } from 'react';
 import type { PartnerRow, PartnerTable } from '../../analysis/partner-table.ts';
 import { ExportBar } from '../../components/plots/ExportBar.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
-import { formatCount } from '../../components/table/define-column.ts';
 import { tableCsv } from '../../components/table/table-export.ts';
 import { displayedRows, useDataTable } from '../../components/table/use-data-table.ts';
 import { partnerColumns } from './partner-columns.tsx';
+import { formatCount } from '../../lib/format.ts';
 
 interface Props {
   direction: 'upstream' | 'downstream';

@@ -12,6 +12,7 @@ import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { PartnerControls, type PartnerFilterState } from './PartnerControls.tsx';
 import { PartnerTableSection } from './PartnerTableSection.tsx';
 import { useSynapseHighlight } from './use-synapse-highlight.ts';
+import { QueryErrorMessage } from '../shared/QueryErrorMessage.tsx';
 
 interface Props {
   connectivity: Connectivity;
@@ -77,30 +78,9 @@ export function PartnersPanel({
   return (
     <div className="partners-panel">
       <PartnerControls value={filter} onChange={onFilter} />
-      {names.isError ? (
-        <ErrorMessage
-          error={names.error}
-          context="Partner names failed"
-          onRetry={() => void names.refetch()}
-          retrying={names.isFetching}
-        />
-      ) : null}
-      {review.isError ? (
-        <ErrorMessage
-          error={review.error}
-          context="Review status failed"
-          onRetry={() => void review.refetch()}
-          retrying={review.isFetching}
-        />
-      ) : null}
-      {annotations.isError ? (
-        <ErrorMessage
-          error={annotations.error}
-          context="Partner annotations failed"
-          onRetry={() => void annotations.refetch()}
-          retrying={annotations.isFetching}
-        />
-      ) : null}
+      <QueryErrorMessage query={names} context="Partner names failed" />
+      <QueryErrorMessage query={review} context="Review status failed" />
+      <QueryErrorMessage query={annotations} context="Partner annotations failed" />
       {wantsAnnotations && annotations.isPending ? (
         <p role="status">Loading partner annotations…</p>
       ) : null}

@@ -4,6 +4,7 @@
  */
 import type { PartnerRow } from '../../analysis/partner-table.ts';
 import { column, type TableColumn } from '../../components/table/define-column.ts';
+import { formatPercent } from '../../lib/format.ts';
 
 interface Options {
   sources: readonly number[];
@@ -92,7 +93,7 @@ export function partnerColumns(o: Options): TableColumn<PartnerRow>[] {
       },
       cell: (r) => {
         const p = o.reviewed.get(r.partnerId);
-        return p === undefined ? '…' : `${p.toFixed(0)} %`;
+        return p === undefined ? '…' : formatPercent(p);
       },
     }),
     column<PartnerRow>({

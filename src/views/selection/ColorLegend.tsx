@@ -1,4 +1,5 @@
 import type { ColorLegendEntry } from '../../state/selection-store.ts';
+import { formatCount } from '../../lib/format.ts';
 
 /** Group → colour, with the number of neurons in each. */
 export function ColorLegend({
@@ -20,7 +21,7 @@ export function ColorLegend({
               aria-hidden="true"
             />
             <span className="sel-legend-label">{e.label}</span>
-            <span className="sel-legend-count">{e.count.toLocaleString()}</span>
+            <span className="sel-legend-count">{formatCount(e.count)}</span>
           </li>
         ))}
       </ul>

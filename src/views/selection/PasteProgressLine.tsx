@@ -1,4 +1,5 @@
 import type { PasteProgress } from './use-add-pasted-ids.ts';
+import { formatCount } from '../../lib/format.ts';
 
 /** "Checking 40,000 of 100,000 skeleton ids…" with a bar and Cancel, while ids are added. */
 export function PasteProgressLine({
@@ -11,7 +12,7 @@ export function PasteProgressLine({
   const text =
     progress.phase === 'reading'
       ? 'Reading the pasted ids…'
-      : `Checking ${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} skeleton ids with the server…`;
+      : `Checking ${formatCount(progress.done)} of ${formatCount(progress.total)} skeleton ids with the server…`;
   return (
     <div className="sel-message sel-progress">
       <p role="status">{text}</p>

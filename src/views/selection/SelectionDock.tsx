@@ -6,6 +6,7 @@ import type { CatmaidLinkTarget } from '../shared/use-catmaid-link.ts';
 import { SelectionPanel } from './SelectionPanel.tsx';
 import { useColorByAnnotation } from './use-color-by-annotation.ts';
 import './selection-panel.css';
+import { formatCount } from '../../lib/format.ts';
 
 interface Props {
   link: CatmaidLinkTarget;
@@ -69,7 +70,7 @@ export function SelectionDock({ link, children }: Props) {
             title="Open the selection panel"
             onClick={() => setOpen(true)}
           >
-            Selection ({count.toLocaleString()})
+            Selection ({formatCount(count)})
           </button>
         </div>
       )}

@@ -10,6 +10,7 @@ import type { RowActions } from './selection-columns.tsx';
 import { TransferSection } from './TransferSection.tsx';
 import type { ColorByStatus } from './use-color-by-annotation.ts';
 import { useSelectionNames } from './use-selection-names.ts';
+import { formatCount } from '../../lib/format.ts';
 
 interface Props {
   link: CatmaidLinkTarget;
@@ -62,8 +63,8 @@ export function SelectionPanel({ link, status, onClose }: Props) {
       <header className="sel-header">
         <h2>Selection</h2>
         <span className="sel-count" role="status">
-          {s.items.length === 1 ? '1 neuron' : `${s.items.length.toLocaleString()} neurons`}
-          {hidden > 0 ? ` · ${hidden.toLocaleString()} hidden` : ''}
+          {s.items.length === 1 ? '1 neuron' : `${formatCount(s.items.length)} neurons`}
+          {hidden > 0 ? ` · ${formatCount(hidden)} hidden` : ''}
         </span>
         <button
           type="button"
@@ -77,7 +78,7 @@ export function SelectionPanel({ link, status, onClose }: Props) {
       </header>
       {s.items.length > MAX_LINK_ITEMS ? (
         <p className="sel-message sel-note">
-          More than {MAX_LINK_ITEMS.toLocaleString()} neurons: the page link no longer carries the
+          More than {formatCount(MAX_LINK_ITEMS)} neurons: the page link no longer carries the
           selection (a reload keeps it). Share it with Export JSON.
         </p>
       ) : null}

@@ -3,9 +3,10 @@
  * which tokens were not skeleton ids. Pure, so the counts in the messages are unit-tested.
  */
 import { listForMessage, malformedCount, type IdList } from './parse-id-list.ts';
+import { formatCount } from '../../lib/format.ts';
 
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${formatCount(n)} ${n === 1 ? word : many}`;
 }
 
 /** `left`: some neurons did go in, so the unknown ones were "left out". */
@@ -31,7 +32,7 @@ export function pasteLines(list: IdList, alreadySelected: number): string[] {
   if (bad > 0) {
     const kinds = KIND_WORDS.filter(([k]) => list.malformed[k] > 0).map(
       ([k, one, many]) =>
-        `${list.malformed[k].toLocaleString('en-US')} ${list.malformed[k] === 1 ? one : many}`,
+        `${formatCount(list.malformed[k])} ${list.malformed[k] === 1 ? one : many}`,
     );
     const examples = list.examples.map((t) => `"${t}"`).join(', ');
     lines.push(

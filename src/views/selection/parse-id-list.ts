@@ -4,7 +4,9 @@
  * what was skipped; repeated ids are counted once. A paste can hold 100,000 ids or more, so
  * `parseIdListInSlices` reads it in slices and yields to the event loop between them.
  */
-export type MalformedKind = 'nonNumeric' | 'negative' | 'zero' | 'overlong';
+import { formatCount } from '../../lib/format.ts';
+
+type MalformedKind = 'nonNumeric' | 'negative' | 'zero' | 'overlong';
 
 export interface IdList {
   ids: number[];
@@ -98,7 +100,7 @@ export async function parseIdListInSlices(
 export function listForMessage(values: readonly (string | number)[], max = 5): string {
   const shown = values.slice(0, max).map((v) => (typeof v === 'string' ? `"${v}"` : String(v)));
   const rest = values.length - shown.length;
-  if (rest > 0) return `${shown.join(', ')} and ${rest.toLocaleString('en-US')} more`;
+  if (rest > 0) return `${shown.join(', ')} and ${formatCount(rest)} more`;
   if (shown.length <= 1) return shown.join('');
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }

@@ -11,6 +11,7 @@ import type {
   TruncatedError,
 } from '../../lib/http/errors.ts';
 import type { ErrorDescription } from './describe-error.ts';
+import { formatCount } from '../../lib/format.ts';
 
 const RETRY_HINT = 'This is usually temporary: press Retry.';
 
@@ -22,7 +23,7 @@ export function describeNetwork(e: NetworkError): ErrorDescription {
         ? 'The CATMAID server dropped the connection in the middle of its answer'
         : 'The CATMAID server dropped the connection',
       hint: `The dashboard server is fine, but the connection to CATMAID broke${
-        midAnswer ? ` after ${e.receivedBytes.toLocaleString('en-US')} bytes` : ''
+        midAnswer ? ` after ${formatCount(e.receivedBytes)} bytes` : ''
       } (${e.endpoint}). ${RETRY_HINT} If it keeps happening, CATMAID or a proxy in front of it may be restarting or cutting long answers.`,
       connection: false,
     };
@@ -50,13 +51,13 @@ export function describeTruncated(e: TruncatedError): ErrorDescription {
   if (e.expectedBytes === null) {
     return {
       title: 'The answer from CATMAID was cut off (incomplete JSON)',
-      hint: `${e.endpoint} ended after ${e.receivedBytes.toLocaleString('en-US')} bytes, in the middle of the data. A proxy or the connection closed it early. ${RETRY_HINT}`,
+      hint: `${e.endpoint} ended after ${formatCount(e.receivedBytes)} bytes, in the middle of the data. A proxy or the connection closed it early. ${RETRY_HINT}`,
       connection: false,
     };
   }
   return {
     title: 'The answer from CATMAID was cut off: the connection closed early',
-    hint: `${e.endpoint} sent ${e.receivedBytes.toLocaleString('en-US')} of ${e.expectedBytes.toLocaleString('en-US')} bytes. ${RETRY_HINT}`,
+    hint: `${e.endpoint} sent ${formatCount(e.receivedBytes)} of ${formatCount(e.expectedBytes)} bytes. ${RETRY_HINT}`,
     connection: false,
   };
 }

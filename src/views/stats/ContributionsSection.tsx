@@ -14,13 +14,13 @@ import {
 import { historyCsv } from '../../analysis/history-csv.ts';
 import { ExportableChart } from '../../components/plots/ExportableChart.tsx';
 import { categoricalColor } from '../../lib/colors.ts';
-import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { contributionsFigure } from './contributions-figure.ts';
 import { DateRangeForm } from './DateRangeForm.tsx';
 import { lastDays, type DateRange } from './date-range.ts';
 import { UserTotalsTable } from './UserTotalsTable.tsx';
 import { useUserNames } from './use-user-names.ts';
+import { QueryErrorMessage } from '../shared/QueryErrorMessage.tsx';
 
 export function ContributionsSection() {
   const scope = useProjectScope();
@@ -66,14 +66,7 @@ export function ContributionsSection() {
           </select>
         </label>
       </div>
-      {history.isError ? (
-        <ErrorMessage
-          error={history.error}
-          context="User history failed"
-          onRetry={() => void history.refetch()}
-          retrying={history.isFetching}
-        />
-      ) : null}
+      <QueryErrorMessage query={history} context="User history failed" />
       {history.isPending ? (
         <p role="status">
           Loading history {range.start} – {range.end}…

@@ -7,17 +7,16 @@ import { useMemo } from 'react';
 import { aggregatesQuery, nodeCountsQuery } from '../../api/stats-summary.ts';
 import { userHistoryQuery } from '../../api/user-history.ts';
 import { binHistory } from '../../analysis/history-bins.ts';
+import { historyTotalsCsv } from '../../analysis/history-csv.ts';
 import { ExportableChart } from '../../components/plots/ExportableChart.tsx';
-import { toCsv } from '../../lib/csv.ts';
-import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { lastDays } from './date-range.ts';
 import { activityFigure } from './activity-figure.ts';
+import { formatUpTo } from '../../lib/format.ts';
+import { QueryErrorMessage } from '../shared/QueryErrorMessage.tsx';
 
 const fmt = (n: number | null | undefined, digits = 0) =>
-  n === null || n === undefined
-    ? '—'
-    : n.toLocaleString('en-US', { maximumFractionDigits: digits });
+  n === null || n === undefined ? '—' : formatUpTo(n, digits);
 
 export function ProjectSummary() {
   const scope = useProjectScope();
@@ -37,22 +36,8 @@ export function ProjectSummary() {
   return (
     <section className="stats-section" aria-labelledby="summary-title">
       <h2 id="summary-title">Project summary</h2>
-      {aggregates.isError ? (
-        <ErrorMessage
-          error={aggregates.error}
-          context="Project totals failed"
-          onRetry={() => void aggregates.refetch()}
-          retrying={aggregates.isFetching}
-        />
-      ) : null}
-      {nodeCounts.isError ? (
-        <ErrorMessage
-          error={nodeCounts.error}
-          context="Node counts failed"
-          onRetry={() => void nodeCounts.refetch()}
-          retrying={nodeCounts.isFetching}
-        />
-      ) : null}
+      <QueryErrorMessage query={aggregates} context="Project totals failed" />
+      <QueryErrorMessage query={nodeCounts} context="Node counts failed" />
       <dl className="summary-cards" aria-label="Project totals">
         <div>
           <dt>Neurons</dt>
@@ -75,14 +60,7 @@ export function ProjectSummary() {
           <dd>{fmt(tracers)}</dd>
         </div>
       </dl>
-      {history.isError ? (
-        <ErrorMessage
-          error={history.error}
-          context="Activity failed"
-          onRetry={() => void history.refetch()}
-          retrying={history.isFetching}
-        />
-      ) : null}
+      <QueryErrorMessage query={history} context="Activity failed" />
       {monthly && figure ? (
         <ExportableChart
           name="activity chart"
@@ -90,22 +68,7 @@ export function ProjectSummary() {
           data={figure.data}
           layout={figure.layout}
           height={320}
-          csv={() =>
-            toCsv([
-              ['month', 'new_nodes', 'new_cable_um', 'new_synaptic_links', 'reviewed_nodes'],
-              ...monthly.bins.map((b, i) => {
-                const s = (k: 'newNodes' | 'newCable' | 'newLinks' | 'reviewedNodes') =>
-                  monthly.values[k].reduce((t, row) => t + (row[i] ?? 0), 0);
-                return [
-                  b,
-                  s('newNodes'),
-                  Number(s('newCable').toFixed(3)),
-                  s('newLinks'),
-                  s('reviewedNodes'),
-                ];
-              }),
-            ])
-          }
+          csv={() => historyTotalsCsv(monthly)}
         />
       ) : history.isPending ? (
         <p role="status">Loading activity…</p>

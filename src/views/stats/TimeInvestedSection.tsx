@@ -8,13 +8,15 @@ import { timeInvestedDataQuery } from '../../api/time-invested-input.ts';
 import { computeTimeInvested, type TimeInvestedRow } from '../../analysis/time-invested.ts';
 import { ExportableChart } from '../../components/plots/ExportableChart.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
-import { column, formatCount, type TableColumn } from '../../components/table/define-column.ts';
+import { column, type TableColumn } from '../../components/table/define-column.ts';
 import { tableCsv } from '../../components/table/table-export.ts';
 import { displayedRows, useDataTable } from '../../components/table/use-data-table.ts';
-import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { timeInvestedFigure } from './time-invested-figure.ts';
+import { userColumns } from './user-columns.ts';
 import { useUserNames } from './use-user-names.ts';
+import { formatCount } from '../../lib/format.ts';
+import { QueryErrorMessage } from '../shared/QueryErrorMessage.tsx';
 
 type Row = TimeInvestedRow & { user: string };
 const minutes = (id: 'total' | 'creation' | 'edition' | 'review', header: string) =>
@@ -28,14 +30,7 @@ const minutes = (id: 'total' | 'creation' | 'edition' | 'review', header: string
     csv: `${id}_minutes`,
   });
 const columns: TableColumn<Row>[] = [
-  column<Row>({
-    id: 'userId',
-    header: 'User id',
-    value: (r) => r.userId,
-    csv: 'user_id',
-    csvOnly: true,
-  }),
-  column<Row>({ id: 'user', header: 'User', width: 'auto', value: (r) => r.user, csv: 'user' }),
+  ...userColumns<Row>(),
   column<Row>({
     id: 'actions',
     header: 'Actions',
@@ -113,14 +108,7 @@ export function TimeInvestedSection({ ids }: { ids: readonly number[] }) {
           not the sum of the parts.
         </p>
       </form>
-      {input.isError ? (
-        <ErrorMessage
-          error={input.error}
-          context="Node history failed"
-          onRetry={() => void input.refetch()}
-          retrying={input.isFetching}
-        />
-      ) : null}
+      <QueryErrorMessage query={input} context="Node history failed" />
       {requested && input.isPending ? (
         <p role="status">Loading the history of every node…</p>
       ) : null}
@@ -128,8 +116,8 @@ export function TimeInvestedSection({ ids }: { ids: readonly number[] }) {
         <>
           <p role="status" aria-label="Time invested summary">
             {rows.length} users with enough activity ·{' '}
-            {input.data.nodes.nodeIds.length.toLocaleString('en-US')} nodes and connectors ·{' '}
-            {input.data.links.connectorIds.length.toLocaleString('en-US')} links
+            {formatCount(input.data.nodes.nodeIds.length)} nodes and connectors ·{' '}
+            {formatCount(input.data.links.connectorIds.length)} links
             {input.data.failedSkeletons.length
               ? ` · ${input.data.failedSkeletons.length} skeletons failed to load`
               : ''}

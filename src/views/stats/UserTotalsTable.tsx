@@ -3,9 +3,11 @@ import { useMemo } from 'react';
 import type { BinnedHistory } from '../../analysis/history-bins.ts';
 import { ExportBar } from '../../components/plots/ExportBar.tsx';
 import { DataTable } from '../../components/table/DataTable.tsx';
-import { column, type TableColumn } from '../../components/table/define-column.ts';
+import type { TableColumn } from '../../components/table/define-column.ts';
+import { roundedColumn } from '../../components/table/rounded-column.ts';
 import { tableCsv } from '../../components/table/table-export.ts';
 import { displayedRows, useDataTable } from '../../components/table/use-data-table.ts';
+import { userColumns } from './user-columns.ts';
 
 interface Row {
   userId: number;
@@ -16,43 +18,24 @@ interface Row {
   reviews: number;
 }
 
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const round3 = (n: number) => Number(n.toFixed(3));
-
 const num = (
   id: 'cable' | 'nodes' | 'links' | 'reviews',
   header: string,
   csv: string,
   digits = 0,
 ) =>
-  column<Row>({
+  roundedColumn<Row>({
     id,
     header,
-    numeric: true,
+    csv,
     width: '9rem',
     value: (r) => r[id],
-    format: (n) => fmt(n, digits),
-    csv: { header: csv, value: (r) => round3(r[id]) },
-    total: (rows) => round3(rows.reduce((s, r) => s + r[id], 0)),
+    digits,
+    csvDigits: 3,
   });
 
 const columns: TableColumn<Row>[] = [
-  column<Row>({
-    id: 'userId',
-    header: 'User id',
-    value: (r) => r.userId,
-    csv: 'user_id',
-    csvOnly: true,
-  }),
-  column<Row>({
-    id: 'user',
-    header: 'User',
-    width: 'auto',
-    value: (r) => r.user,
-    csv: 'user',
-    footerLabel: 'Total',
-  }),
+  ...userColumns<Row>('Total'),
   num('cable', 'New cable (µm)', 'new_cable_um', 1),
   num('nodes', 'New nodes', 'new_nodes'),
   num('links', 'New synaptic links', 'new_synaptic_links'),

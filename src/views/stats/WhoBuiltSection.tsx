@@ -16,9 +16,10 @@ import { displayedRows, useDataTable } from '../../components/table/use-data-tab
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { retryFailed } from '../shared/retry-queries.ts';
-import { contributionColumns, fmt, type ContributionRow } from './contribution-columns.tsx';
+import { contributionColumns, type ContributionRow } from './contribution-columns.tsx';
 import { contributorsFigure } from './contributors-figure.ts';
 import { useUserNames } from './use-user-names.ts';
+import { formatFixed } from '../../lib/format.ts';
 
 const FLAGS = { withConnectors: true, withReviews: true, withUserInfo: true } as const;
 const METRICS = [
@@ -84,8 +85,8 @@ export function WhoBuiltSection({ ids }: { ids: readonly number[] }) {
       ) : (
         <>
           <p role="status" aria-label="Who built summary">
-            {ids.length} neurons · {rows.length} contributors · {fmt(total.nodes)} nodes ·{' '}
-            {fmt(total.cable, 1)} µm
+            {ids.length} neurons · {rows.length} contributors · {formatFixed(total.nodes)} nodes ·{' '}
+            {formatFixed(total.cable, 1)} µm
           </p>
           <ExportBar name="contributors table" fileBase="contributors" actions={{ csv }} />
           <DataTable table={table} label="Contributors of the selection" />

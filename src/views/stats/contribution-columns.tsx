@@ -1,44 +1,25 @@
 /** "Who built these neurons": table columns, footer totals and CSV columns in one list. */
 import type { UserContribution } from '../../analysis/contributions.ts';
-import { column, type TableColumn } from '../../components/table/define-column.ts';
+import type { TableColumn } from '../../components/table/define-column.ts';
+import { roundedColumn } from '../../components/table/rounded-column.ts';
+import { userColumns } from './user-columns.ts';
 
 export type ContributionRow = UserContribution & { user: string; share: number };
 
-export const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
 type Key = 'nodes' | 'cable' | 'pre' | 'post' | 'reviews' | 'share';
-const round = (n: number, digits: number) => Number(n.toFixed(digits));
-const sum = (rows: readonly ContributionRow[], k: Key) => rows.reduce((s, r) => s + r[k], 0);
-
 const num = (id: Key, header: string, csv: string, digits = 0, csvDigits = digits) =>
-  column<ContributionRow>({
+  roundedColumn<ContributionRow>({
     id,
     header,
-    numeric: true,
+    csv,
     width: '7rem',
     value: (r) => r[id],
-    format: (n) => fmt(n, digits),
-    csv: { header: csv, value: (r) => round(r[id], csvDigits) },
-    total: (rows) => round(sum(rows, id), csvDigits),
+    digits,
+    csvDigits,
   });
 
 export const contributionColumns: TableColumn<ContributionRow>[] = [
-  column<ContributionRow>({
-    id: 'userId',
-    header: 'User id',
-    value: (r) => r.userId,
-    csv: 'user_id',
-    csvOnly: true,
-  }),
-  column<ContributionRow>({
-    id: 'user',
-    header: 'User',
-    width: 'auto',
-    value: (r) => r.user,
-    csv: 'user',
-    footerLabel: 'Total',
-  }),
+  ...userColumns<ContributionRow>('Total'),
   num('nodes', 'Nodes', 'nodes'),
   num('share', 'Nodes %', 'nodes_percent', 1, 2),
   num('cable', 'Cable (µm)', 'cable_um', 1, 3),

@@ -1,12 +1,13 @@
 import { shiftIsoDay } from '../../lib/http/timestamps.ts';
+import { isoDate } from '../../lib/format.ts';
 
 export interface DateRange {
   start: string;
   end: string;
 }
 
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+function todayIso(): string {
+  return isoDate(new Date());
 }
 
 /** The last `days` days, ending today (UTC). */

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { MAX_PNG_WIDTH } from '../../3d/export/png-export.ts';
 import { downloadBlob } from '../../lib/download.ts';
-import { stamp } from './download.ts';
 import {
   exportConnectorsCsv,
   exportNodesCsv,
@@ -11,6 +10,7 @@ import {
   type Background,
   type ExportContext,
 } from './figure-export.ts';
+import { fileStamp } from '../../lib/format.ts';
 
 /** Figure (PNG, SVG) and data (SWC, CSV) export of what the view shows. */
 export function ExportPanel({
@@ -81,7 +81,7 @@ export function ExportPanel({
             void run('PNG export', async () =>
               downloadBlob(
                 await exportPng(context(), width, figure),
-                `catmaid-figure-${stamp()}.png`,
+                `catmaid-figure-${fileStamp(Date.now())}.png`,
               ),
             )
           }
@@ -95,7 +95,7 @@ export function ExportPanel({
             void run('SVG export', () =>
               downloadBlob(
                 new Blob([exportSvg(context(), figure)], { type: 'image/svg+xml' }),
-                `catmaid-figure-${stamp()}.svg`,
+                `catmaid-figure-${fileStamp(Date.now())}.svg`,
               ),
             )
           }
@@ -121,7 +121,7 @@ export function ExportPanel({
             void run('Node table export', () =>
               downloadBlob(
                 new Blob([exportNodesCsv(context())], { type: 'text/csv' }),
-                `nodes-${stamp()}.csv`,
+                `nodes-${fileStamp(Date.now())}.csv`,
               ),
             )
           }
@@ -135,7 +135,7 @@ export function ExportPanel({
             void run('Connector table export', () =>
               downloadBlob(
                 new Blob([exportConnectorsCsv(context())], { type: 'text/csv' }),
-                `connectors-${stamp()}.csv`,
+                `connectors-${fileStamp(Date.now())}.csv`,
               ),
             )
           }

@@ -1,4 +1,5 @@
 import type { LoadSummary } from './load-tracker.ts';
+import { formatCount } from '../../lib/format.ts';
 
 /**
  * "Loaded k of n neurons", and each neuron that kept failing (name, id and the cause in words)
@@ -24,7 +25,7 @@ export function LoadStatus({
   return (
     <div className="viewer3d-status">
       <p role="status">
-        Loaded {loaded} of {requested} neurons ({nodes.toLocaleString('en-US')} nodes)
+        Loaded {loaded} of {requested} neurons ({formatCount(nodes)} nodes)
         {failed.length ? `, ${failed.length} failed` : ''}
       </p>
       {failed.length ? (

@@ -5,6 +5,7 @@ import { CatmaidLinkControl } from '../shared/CatmaidLinkControl.tsx';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { useCatmaidLink } from '../shared/use-catmaid-link.ts';
+import { formatCount, isoDateTime } from '../../lib/format.ts';
 
 export interface PickedNode {
   skeletonId: number;
@@ -51,19 +52,12 @@ export function NodeInfoPanel({ node, neuronName, users, catmaidUrl, onClose }: 
           {node.skeletonId} — {neuronName}
         </dd>
         <dt>Position (nm)</dt>
-        <dd>{node.position.map((v) => Math.round(v).toLocaleString('en-US')).join(', ')}</dd>
+        <dd>{node.position.map((v) => formatCount(Math.round(v))).join(', ')}</dd>
         <dt>Creator</dt>
         <dd>{userName(users, creator)}</dd>
         <dt>Created</dt>
         <dd>
-          {info.isPending
-            ? 'loading…'
-            : created !== undefined
-              ? new Date(created)
-                  .toISOString()
-                  .replace('T', ' ')
-                  .replace(/\.\d+Z$/, ' UTC')
-              : 'unknown'}
+          {info.isPending ? 'loading…' : created !== undefined ? isoDateTime(created) : 'unknown'}
         </dd>
       </dl>
       {info.isError ? (

@@ -7,7 +7,7 @@
 import { useEffect } from 'react';
 import type { SelectionStore } from '../../state/selection-store.ts';
 
-export interface BenchHook {
+interface BenchHook {
   selectSkeletons(ids: readonly number[]): number;
   clearSelection(): void;
 }

@@ -29,7 +29,7 @@ export interface VolumeSetting {
   opacity: number;
 }
 
-export const VOLUME_COLOURS = ['#8fa8c8', '#c8a88f', '#9fc88f', '#c88fb8', '#c8c08f', '#8fc8c4'];
+const VOLUME_COLOURS = ['#8fa8c8', '#c8a88f', '#9fc88f', '#c88fb8', '#c8c08f', '#8fc8c4'];
 
 export function defaultVolumeSetting(id: number): VolumeSetting {
   return {

@@ -2,9 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { neuronSearchQuery } from '../../../api/neuron-search.ts';
 import type { ProjectScope } from '../../../api/scope.ts';
-import { ErrorMessage } from '../../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../../shared/catmaid-scope.tsx';
 import { buildAnnotationTree, type AnnotationTree } from './annotation-tree.ts';
+import { formatCount } from '../../../lib/format.ts';
+import { QueryErrorMessage } from '../../shared/QueryErrorMessage.tsx';
 
 function NeuronCount({ scope, annotationId }: { scope: ProjectScope; annotationId: number }) {
   // range_length=1: the server counts all matches (totalRecords) but sends one row.
@@ -19,9 +20,7 @@ function NeuronCount({ scope, annotationId }: { scope: ProjectScope; annotationI
   );
   if (count.isError) return <span className="count">?</span>;
   return (
-    <span className="count">
-      {count.data ? `${count.data.total.toLocaleString()} neurons` : '…'}
-    </span>
+    <span className="count">{count.data ? `${formatCount(count.data.total)} neurons` : '…'}</span>
   );
 }
 
@@ -108,14 +107,7 @@ export function AnnotationBrowser({ onPick }: { onPick: (name: string) => void }
     <section aria-label="Annotation browser" className="annotation-browser">
       <h2>Annotation hierarchy</h2>
       {all.isPending ? <p role="status">Loading annotations…</p> : null}
-      {all.isError ? (
-        <ErrorMessage
-          error={all.error}
-          context="Could not load the annotation hierarchy"
-          onRetry={() => void all.refetch()}
-          retrying={all.isFetching}
-        />
-      ) : null}
+      <QueryErrorMessage query={all} context="Could not load the annotation hierarchy" />
       {tree ? (
         <>
           {tree.roots.length === 0 ? <p>This project has no meta-annotations.</p> : null}
@@ -126,8 +118,8 @@ export function AnnotationBrowser({ onPick }: { onPick: (name: string) => void }
           </ul>
           {tree.unclassified ? (
             <p className="hint">
-              {tree.unclassified.toLocaleString()} more annotations are in no meta-annotation; find
-              them with the annotation search fields.
+              {formatCount(tree.unclassified)} more annotations are in no meta-annotation; find them
+              with the annotation search fields.
             </p>
           ) : null}
         </>

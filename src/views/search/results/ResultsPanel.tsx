@@ -5,6 +5,7 @@ import type { SkeletonSummary } from '../../../api/skeleton-summary.ts';
 import type { User } from '../../../api/users.ts';
 import { runChunked } from '../../../lib/http/chunked.ts';
 import { downloadText } from '../../../lib/download.ts';
+import { formatCount } from '../../../lib/format.ts';
 import type { SearchSort } from '../../../state/search-url.ts';
 import { useProjectScope } from '../../shared/catmaid-scope.tsx';
 import { ErrorMessage } from '../../shared/ErrorMessage.tsx';
@@ -32,11 +33,11 @@ interface Props {
 
 function statusText(r: SearchResults, shown: number): string {
   const count = r.total ?? shown;
-  const head = count === 1 ? '1 neuron matches' : `${count.toLocaleString()} neurons match`;
+  const head = count === 1 ? '1 neuron matches' : `${formatCount(count)} neurons match`;
   if (r.loading && r.total !== null && r.loaded < r.total)
-    return `${head} (loaded ${r.loaded.toLocaleString()} so far…)`;
+    return `${head} (loaded ${formatCount(r.loaded)} so far…)`;
   if (r.capped)
-    return `${head} (showing the first ${shown.toLocaleString()}: narrow the search to see the rest)`;
+    return `${head} (showing the first ${formatCount(shown)}: narrow the search to see the rest)`;
   return head;
 }
 

@@ -4,7 +4,8 @@
  * add up to fit beside the open selection panel at 1,500 px (e2e checks it).
  */
 import type { SkeletonSummary } from '../../../api/skeleton-summary.ts';
-import { column, formatCount, type TableColumn } from '../../../components/table/define-column.ts';
+import { column, type TableColumn } from '../../../components/table/define-column.ts';
+import { formatCount, formatFixed, isoDate } from '../../../lib/format.ts';
 import type { ResultRow } from './result-row.ts';
 
 export interface ColumnContext {
@@ -13,13 +14,8 @@ export interface ColumnContext {
   creators: ReadonlyMap<number, string>;
 }
 
-const oneDecimal = new Intl.NumberFormat('en-US', {
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-});
-
 function day(ms: number | undefined): string | undefined {
-  return ms === undefined ? undefined : new Date(ms).toISOString().slice(0, 10);
+  return ms === undefined ? undefined : isoDate(ms);
 }
 
 const cableUm = (r: ResultRow, c: ColumnContext) => {
@@ -82,7 +78,7 @@ export function resultColumns(
       value: (r) => cableUm(r, sort),
       cell: (r) => {
         const um = cableUm(r, shown);
-        return um === undefined ? '…' : oneDecimal.format(um);
+        return um === undefined ? '…' : formatFixed(um, 1);
       },
     }),
     column<ResultRow>({

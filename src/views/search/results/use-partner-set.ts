@@ -20,7 +20,7 @@ export interface PartnerSet {
   retry: () => void;
 }
 
-export function partnersOver(partners: readonly PartnerRecord[], minSynapses: number): Set<number> {
+function partnersOver(partners: readonly PartnerRecord[], minSynapses: number): Set<number> {
   const out = new Set<number>();
   for (const p of partners) {
     let total = 0;

@@ -14,9 +14,9 @@ import type { ResultRow } from './result-row.ts';
 import { usePartnerSet } from './use-partner-set.ts';
 
 // 2,000 rows per page keeps decoding one page well under 100 ms on the main thread.
-export const SEARCH_PAGE_SIZE = 2000;
+const SEARCH_PAGE_SIZE = 2000;
 /** Beyond this many matches the table shows the first ones and asks to narrow the search. */
-export const MAX_RESULT_ROWS = 100_000;
+const MAX_RESULT_ROWS = 100_000;
 
 export interface SearchResults {
   rows: ResultRow[] | null;
