@@ -1,3 +1,5 @@
+// First: it reads the launch address before the URL store rewrites it.
+import './lib/launch-flags.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';

@@ -5,6 +5,7 @@
  * search UI. The e2e tests do not use it; they go through the real UI.
  */
 import { useEffect } from 'react';
+import { benchMode } from '../../lib/launch-flags.ts';
 import type { SelectionStore } from '../../state/selection-store.ts';
 
 interface BenchHook {
@@ -20,7 +21,7 @@ declare global {
 
 export function useBenchHook(store: SelectionStore): void {
   useEffect(() => {
-    if (new URLSearchParams(window.location.search).get('bench') !== '1') return;
+    if (!benchMode) return;
     window.__catmaidDashboard = {
       selectSkeletons(ids) {
         const t = performance.now();
