@@ -1,7 +1,8 @@
 /** Helpers for the server tests: listening on port 0, raw HTTP over a socket, settings. */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { normaliseRootUrl, type UpstreamSettings } from './proxy/env.ts';
+import { createApiMiddleware } from './proxy/handler.ts';
 
 export function listen(server: Server): Promise<number> {
   return new Promise((resolve) => {
@@ -72,4 +73,26 @@ export function settingsFor(
     isDemo: false,
     ...extra,
   };
+}
+
+/** The malformed request lines issue 9 found to kill the server; every server must answer 400. */
+export const MALFORMED_REQUEST_LINES = [
+  'GET /% HTTP/1.1',
+  'GET /%E0%A4%A HTTP/1.1',
+  'GET /assets/%zz.js HTTP/1.1',
+  'GET /index.html%00.png HTTP/1.1',
+  'GET /%c0%ae%c0%ae/x HTTP/1.1',
+  'GET http://[/ HTTP/1.1',
+  'GET http://%zz/ HTTP/1.1',
+];
+
+/** The API proxy (with a token) on a port of its own, in front of `upstream`, already listening. */
+export async function startProxyTo(
+  upstream: Server,
+  extra: Partial<UpstreamSettings> = { token: 'x'.repeat(40) },
+): Promise<{ proxy: Server; port: number }> {
+  const upstreamPort = await listen(upstream);
+  const api = createApiMiddleware(settingsFor(`http://127.0.0.1:${upstreamPort}/`, extra));
+  const proxy = createServer((req, res) => api(req, res, () => res.writeHead(404).end()));
+  return { proxy, port: await listen(proxy) };
 }

@@ -1,8 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { close, listen, settingsFor } from '../test-servers.ts';
-import { createApiMiddleware } from './handler.ts';
+import { close, startProxyTo } from '../test-servers.ts';
 
 let upstream: Server;
 let proxy: Server;
@@ -36,12 +35,7 @@ beforeAll(async () => {
       sockets.delete(socket);
     });
   });
-  const upstreamPort = await listen(upstream);
-  const api = createApiMiddleware(
-    settingsFor(`http://127.0.0.1:${upstreamPort}/`, { token: 'x'.repeat(40) }),
-  );
-  proxy = createServer((req, res) => api(req, res, () => res.writeHead(404).end()));
-  port = await listen(proxy);
+  ({ proxy, port } = await startProxyTo(upstream));
 });
 
 afterAll(async () => {

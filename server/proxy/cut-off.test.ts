@@ -6,8 +6,7 @@
  */
 import { createServer, request, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { close, listen, settingsFor } from '../test-servers.ts';
-import { createApiMiddleware } from './handler.ts';
+import { close, startProxyTo } from '../test-servers.ts';
 
 const BODY = '{"1170":"KC-g 001 left"}';
 let upstream: Server;
@@ -20,12 +19,7 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': BODY.length });
     res.write(BODY.slice(0, BODY.length / 2), () => res.socket?.end());
   });
-  const upstreamPort = await listen(upstream);
-  const api = createApiMiddleware(
-    settingsFor(`http://127.0.0.1:${upstreamPort}/`, { token: 'x'.repeat(40) }),
-  );
-  proxy = createServer((req, res) => api(req, res, () => res.writeHead(404).end()));
-  port = await listen(proxy);
+  ({ proxy, port } = await startProxyTo(upstream));
 });
 
 afterAll(async () => {

@@ -6,7 +6,13 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { close, listen, rawRequest, requestText } from '../test-servers.ts';
+import {
+  close,
+  listen,
+  MALFORMED_REQUEST_LINES,
+  rawRequest,
+  requestText,
+} from '../test-servers.ts';
 import { catmaidProxy } from './vite-plugin.ts';
 
 let upstream: Server;
@@ -39,21 +45,16 @@ afterAll(async () => {
 });
 
 describe('the Vite dev proxy', () => {
-  it.each([
-    'GET /% HTTP/1.1',
-    'GET /%E0%A4%A HTTP/1.1',
-    'GET /assets/%zz.js HTTP/1.1',
-    'GET /index.html%00.png HTTP/1.1',
-    'GET /%c0%ae%c0%ae/x HTTP/1.1',
-    'GET http://[/ HTTP/1.1',
-    'GET http://%zz/ HTTP/1.1',
-  ])('%s gets a 400 and the dev server keeps serving', async (line) => {
-    const bad = await rawRequest(port, requestText(line));
-    expect(bad.status).toBe(400);
-    const config = await rawRequest(port, requestText('GET /api/config HTTP/1.1'));
-    expect(config.status).toBe(200);
-    expect(config.body).toContain('requestTimeoutMs');
-  });
+  it.each(MALFORMED_REQUEST_LINES)(
+    '%s gets a 400 and the dev server keeps serving',
+    async (line) => {
+      const bad = await rawRequest(port, requestText(line));
+      expect(bad.status).toBe(400);
+      const config = await rawRequest(port, requestText('GET /api/config HTTP/1.1'));
+      expect(config.status).toBe(200);
+      expect(config.body).toContain('requestTimeoutMs');
+    },
+  );
 
   it('proxies the API', async () => {
     const res = await fetch(`http://127.0.0.1:${port}/api/catmaid/projects/`);

@@ -7,7 +7,6 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { configure, render, type RenderResult } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
-import { afterAll, beforeAll } from 'vitest';
 import { SelectionProvider, useSelectionStore } from '../../src/state/selection-context.tsx';
 import { UrlStateProvider } from '../../src/state/url-context.tsx';
 import { CatmaidScopeProvider } from '../../src/views/shared/catmaid-scope.tsx';
@@ -55,29 +54,4 @@ export function renderWithDashboard(ui: ReactNode, options: Options = {}): Dashb
     </QueryClientProvider>,
   );
   return { ...result, queryClient };
-}
-
-/**
- * jsdom has no layout, so a virtualized table would show no rows: give every element a viewport
- * tall enough to show all rows of a small table (call at the top of a test file).
- */
-export function mockLayout(height = 4000, width = 1200): void {
-  const saved = {
-    h: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight'),
-    w: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientWidth'),
-  };
-  beforeAll(() => {
-    Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-      configurable: true,
-      get: () => height,
-    });
-    Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
-      configurable: true,
-      get: () => width,
-    });
-  });
-  afterAll(() => {
-    if (saved.h) Object.defineProperty(HTMLElement.prototype, 'clientHeight', saved.h);
-    if (saved.w) Object.defineProperty(HTMLElement.prototype, 'clientWidth', saved.w);
-  });
 }

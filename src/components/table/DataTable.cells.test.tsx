@@ -5,25 +5,14 @@
  */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
+import { mockLayout } from '../../../test-support/dom/mock-layout.ts';
 import { DataTable } from './DataTable.tsx';
 import { column } from './define-column.ts';
 import { useDataTable } from './use-data-table.ts';
 
-const size = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get: () => 300,
-  });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
-    configurable: true,
-    get: () => 800,
-  });
-});
-afterAll(() => {
-  if (size) Object.defineProperty(HTMLElement.prototype, 'clientHeight', size);
-});
+// jsdom has no layout: give the scroll element a 300 px high viewport.
+mockLayout(300, 800);
 afterEach(cleanup);
 
 interface Row {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { mockLayout } from '../../../test-support/dom/mock-layout.ts';
 import { DataTable } from './DataTable.tsx';
 import { column } from './define-column.ts';
 import { useDataTable } from './use-data-table.ts';
@@ -27,20 +28,7 @@ function Harness() {
 }
 
 // jsdom has no layout: give the scroll element a 300 px high viewport.
-const size = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get: () => 300,
-  });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
-    configurable: true,
-    get: () => 800,
-  });
-});
-afterAll(() => {
-  if (size) Object.defineProperty(HTMLElement.prototype, 'clientHeight', size);
-});
+mockLayout(300, 800);
 afterEach(cleanup);
 
 const bodyRows = () =>

@@ -11,7 +11,8 @@ import { demoAnswer } from '../../../test-support/msw/demo-answer.ts';
 import { CATMAID_TEST_BASE, demoStore } from '../../../test-support/msw/handlers.ts';
 import { server, setupCatmaidServer } from '../../../test-support/msw/server.ts';
 import { num, readTable } from '../../../test-support/dom/read-table.ts';
-import { mockLayout, renderWithDashboard } from '../../../test-support/dom/render-dashboard.tsx';
+import { mockLayout } from '../../../test-support/dom/mock-layout.ts';
+import { renderWithDashboard } from '../../../test-support/dom/render-dashboard.tsx';
 import { ConnectivityView } from './ConnectivityView.tsx';
 
 setupCatmaidServer();

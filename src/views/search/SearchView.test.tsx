@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CATMAID_TEST_BASE, demoStore } from '../../../test-support/msw/handlers.ts';
 import { server, setupCatmaidServer } from '../../../test-support/msw/server.ts';
 import { readTable } from '../../../test-support/dom/read-table.ts';
-import { mockLayout, renderWithDashboard } from '../../../test-support/dom/render-dashboard.tsx';
+import { mockLayout } from '../../../test-support/dom/mock-layout.ts';
+import { renderWithDashboard } from '../../../test-support/dom/render-dashboard.tsx';
 import { SearchView } from './SearchView.tsx';
 
 setupCatmaidServer();

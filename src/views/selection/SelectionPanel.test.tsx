@@ -9,7 +9,8 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { CATMAID_TEST_BASE, demoStore } from '../../../test-support/msw/handlers.ts';
 import { server, setupCatmaidServer } from '../../../test-support/msw/server.ts';
-import { mockLayout, renderWithDashboard } from '../../../test-support/dom/render-dashboard.tsx';
+import { mockLayout } from '../../../test-support/dom/mock-layout.ts';
+import { renderWithDashboard } from '../../../test-support/dom/render-dashboard.tsx';
 import { SelectionDock } from './SelectionDock.tsx';
 
 setupCatmaidServer();
