@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCompactDetail } from '../../api/compact-detail-decode.ts';
 import { buildLegend } from '../export/legend-model.ts';
 import { nodeColourFn } from '../export/node-colours.ts';
-import { strahlerOrders } from '../geometry/strahler.ts';
+import { strahlerOrders } from '../../analysis/morphology/strahler.ts';
 import { LINE_VERTEX, PALETTE_GLSL, SOMA_VERTEX } from '../scene/shaders.ts';
 import { COLOUR_MODE_DEFS, COLOUR_MODES, colourModeDef, isColourMode } from './registry.ts';
 

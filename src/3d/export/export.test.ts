@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCompactDetail } from '../../api/compact-detail-decode.ts';
-import { strahlerOrders } from '../geometry/strahler.ts';
+import { strahlerOrders } from '../../analysis/morphology/strahler.ts';
 import { matrixProjector, niceScaleBar } from './projector.ts';
 import { simplifyPolyline, treePaths } from './simplify.ts';
 import { buildSvgFigure } from './svg-document.ts';

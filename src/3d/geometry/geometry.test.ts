@@ -9,7 +9,7 @@ import {
   LINE_INFO_SIZE,
   skeletonEdges,
 } from './skeleton-piece.ts';
-import { maxOrder, strahlerOrders } from './strahler.ts';
+import { maxOrder, strahlerOrders } from '../../analysis/morphology/strahler.ts';
 
 // 0 root; 1,2 children of 0; 3,4 children of 1; 5 child of 2.
 const parents = Int32Array.from([-1, 0, 0, 1, 1, 2]);

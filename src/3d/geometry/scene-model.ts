@@ -7,7 +7,7 @@
 import type { SkeletonDetail } from '../../api/skeleton-detail.ts';
 import { BlockSet, type Placement } from './block-set.ts';
 import { LINE_INFO_SIZE, POINT_INFO_SIZE, type SkeletonPiece } from './skeleton-piece.ts';
-import { maxOrder } from './strahler.ts';
+import { maxOrder } from '../../analysis/morphology/strahler.ts';
 
 export interface SkeletonRecord {
   skeletonId: number;

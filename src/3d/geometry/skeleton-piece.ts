@@ -3,7 +3,7 @@
  * buffers: skeleton edges as local index pairs plus per-vertex attributes, and connector points.
  */
 import { RELATION, type SkeletonDetail } from '../../api/skeleton-detail.ts';
-import { strahlerOrders } from './strahler.ts';
+import { strahlerOrders } from '../../analysis/morphology/strahler.ts';
 
 /** Vertex attribute layout of the line layer: [slot, strahler order, creator id, 0] as u16. */
 export const LINE_INFO_SIZE = 4;
