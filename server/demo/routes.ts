@@ -16,6 +16,7 @@ import * as contrib from './handlers/contributors.ts';
 import * as vol from './handlers/volumes.ts';
 import * as nodes from './handlers/nodes.ts';
 import type { Handler, ProjectHandler } from './http/types.ts';
+import { connectorDetail } from './handlers/connector-detail.ts';
 
 type Method = 'GET' | 'POST';
 
@@ -108,4 +109,5 @@ export const routes: Route[] = [
   plain('/node/user-info', nodes.nodeUserInfo),
   pr(G, `/treenodes/${ID}/info`, nodes.treenodeInfo),
   pr(G, `/treenodes/${ID}/compact-detail`, nodes.treenodeCompactDetail),
+  pr(G, `/connectors/${ID}/`, connectorDetail),
 ];

@@ -44,6 +44,10 @@ export const ROUTES = {
   userHistory: { method: 'GET', path: '/{pid}/stats/user-history' },
   volumes: { method: 'GET', path: '/{pid}/volumes/' },
   volumeDetail: { method: 'GET', path: '/{pid}/volumes/{vid}/' },
+  treenodeInfo: { method: 'GET', path: '/{pid}/treenodes/{tnid}/info' },
+  treenodeCompactDetail: { method: 'GET', path: '/{pid}/treenodes/{tnid}/compact-detail' },
+  treenodeLabels: { method: 'GET', path: '/{pid}/labels/treenode/{tnid}/' },
+  connectorDetail: { method: 'GET', path: '/{pid}/connectors/{cid}/' },
 } as const satisfies Record<string, EndpointRoute>;
 
 export type RouteName = keyof typeof ROUTES;
