@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { demoAnswer } from '../../test-support/msw/demo-answer.ts';
 import { CATMAID_TEST_BASE, demoStore } from '../../test-support/msw/handlers.ts';
-import { dispatch } from './dispatch.ts';
-import { Params } from './http/params.ts';
+import { dispatch } from '../../server/demo/dispatch.ts';
+import { Params } from '../../server/demo/http/params.ts';
 
 type Link = [number, number, number, number, number, number];
 
