@@ -12,6 +12,7 @@ import { ResultsPanel } from './results/ResultsPanel.tsx';
 import { resolveSearch } from './results/resolve-criteria.ts';
 import { useSearchResults } from './results/use-search-results.ts';
 import { useSearchInputs } from './use-search-inputs.ts';
+import { NodeLookup } from './node-lookup/NodeLookup.tsx';
 
 function sameSearch(a: SearchUrlState, b: SearchUrlState): boolean {
   return JSON.stringify({ ...a, sort: null }) === JSON.stringify({ ...b, sort: null });
@@ -88,6 +89,7 @@ export function SearchView() {
           Annotation browser
         </button>
       </div>
+      <NodeLookup />
       {browserOpen ? (
         <AnnotationBrowser
           onPick={(name) =>
