@@ -11,6 +11,7 @@ import { TransferSection } from './TransferSection.tsx';
 import type { ColorByStatus } from './use-color-by-annotation.ts';
 import { useSelectionNames } from './use-selection-names.ts';
 import { formatCount } from '../../lib/format.ts';
+import { SelectionFacts } from './facts/SelectionFacts.tsx';
 
 interface Props {
   link: CatmaidLinkTarget;
@@ -133,6 +134,7 @@ export function SelectionPanel({ link, status, onClose }: Props) {
             highlightedSkeletonId={s.highlightedSkeletonId}
             actions={actions}
           />
+          <SelectionFacts skeletonIds={skids} nameOf={nameOf} />
         </>
       ) : (
         <p className="sel-empty">
