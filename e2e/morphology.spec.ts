@@ -109,6 +109,38 @@ test('the selection’s neuron facts match the server, sort and export', async (
   expect(csv.slice(1).map((l) => Number(l.split(',')[4]))).toEqual(shown);
 });
 
+test('tags as 3D markers: every node carrying the chosen tag is marked', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto('/');
+  const names = await addToSelection(page, 'PN DA1');
+  let tagged = 0;
+  for (const name of names) {
+    const skid = await skeletonIdOf(request, name);
+    const res = await request.get(`/api/catmaid/1/skeletons/${skid}/compact-detail?with_tags=true`);
+    const [, , tags] = (await res.json()) as [unknown, unknown, Record<string, unknown[]>];
+    tagged += (tags.ends ?? []).length;
+  }
+  expect(tagged).toBeGreaterThan(0);
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('link', { name: '3D', exact: true })
+    .click();
+  const region = page.getByRole('region', { name: '3D viewer' });
+  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+  const select = page.getByLabel('Mark nodes tagged');
+  await expect(select.locator('option', { hasText: /^ends \(/ })).toHaveText(`ends (${tagged})`);
+  await select.selectOption('ends');
+  await expect(page.getByRole('region', { name: 'Legend' })).toContainText(
+    `${tagged} highlighted synapses: nodes tagged “ends”`,
+  );
+  await select.selectOption('');
+  await expect(page.getByRole('region', { name: 'Legend' })).not.toContainText('nodes tagged');
+});
+
 // The wrong id is asked as a treenode (CATMAID: 400) and then as a connector (404); the browser
 // logs both failed loads, which is what CATMAID answers, not an app error.
 test.describe('node lookup', () => {

@@ -1,3 +1,4 @@
+import { TagMarkersPanel } from './TagMarkersPanel.tsx';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { User } from '../../api/users.ts';
@@ -167,6 +168,7 @@ export function Viewer3DLayout(p: Props) {
             failed={p.volumeFailures}
             onChange={p.onVolume}
           />
+          <TagMarkersPanel />
           <ExportPanel context={p.exportContext} disabled={summary.loaded === 0} />
         </aside>
       </div>
