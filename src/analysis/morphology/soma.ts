@@ -16,7 +16,7 @@ export interface SomaFinding {
   rule: SomaRule;
 }
 
-export const DEFAULT_SOMA_MIN_RADIUS = 500;
+const DEFAULT_SOMA_MIN_RADIUS = 500;
 
 export function findSoma(
   tree: Pick<MorphTree, 'tags' | 'radii'>,
