@@ -41,11 +41,11 @@ function skipValue(buf: Buffer, start: number): number {
 
 /** Skeleton id → its value's bytes (views into `buf`), in answer order; null if not this shape. */
 export function splitJsonBatch(buf: Buffer): Map<number, Buffer> | null {
-  if (buf.length < PREFIX.length + 2 || !buf.subarray(0, PREFIX.length).equals(PREFIX))
-    return null;
+  if (buf.length < PREFIX.length + 2 || !buf.subarray(0, PREFIX.length).equals(PREFIX)) return null;
   const out = new Map<number, Buffer>();
   let i = PREFIX.length;
-  if (buf[i] === CLOSE_BRACE) return buf.length === i + 2 && buf[i + 1] === CLOSE_BRACE ? out : null;
+  if (buf[i] === CLOSE_BRACE)
+    return buf.length === i + 2 && buf[i + 1] === CLOSE_BRACE ? out : null;
   for (;;) {
     if (buf[i] !== QUOTE) return null;
     const keyEnd = buf.indexOf(QUOTE, i + 1);

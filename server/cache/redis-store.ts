@@ -84,6 +84,8 @@ export async function openRedisStore(
     },
     async putMany(entries) {
       for (const [key, e] of entries) {
+        // An entry bigger than the whole bound would only evict everything else, then itself.
+        if (entryBytes(key, e) > maxBytes) continue;
         await client.eval(PUT_SCRIPT, {
           keys: keysFor(key),
           arguments: [

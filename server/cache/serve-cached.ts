@@ -192,11 +192,15 @@ export async function serveCached(
 
   let assembled: Map<number, Buffer>;
   try {
-    const unpacked = await Promise.all([...fresh].map(async ([id, e]) => [id, await decompress(e.body)] as const));
+    const unpacked = await Promise.all(
+      [...fresh].map(async ([id, e]) => [id, await decompress(e.body)] as const),
+    );
     const byId = new Map<number, Buffer>([...unpacked, ...fetched]);
     assembled = new Map(r.skeletonIds.map((id) => [id, byId.get(id) ?? Buffer.alloc(0)]));
   } catch (e) {
-    return bypass(`a cached entry could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    return bypass(
+      `a cached entry could not be read: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   if (call.res.destroyed) return;
   const body = joinAnswer(r, assembled);

@@ -55,7 +55,8 @@ export function createSkeletonCache(options: {
 
 export async function cacheStats(cache: SkeletonCache): Promise<CacheStats> {
   const { hits, misses, stale } = cache.counters;
-  if (!cache.store) return { backend: 'off', entries: 0, bytes: 0, maxBytes: 0, hits, misses, stale };
+  if (!cache.store)
+    return { backend: 'off', entries: 0, bytes: 0, maxBytes: 0, hits, misses, stale };
   const s = await cache.store.stats();
   return { ...s, hits, misses, stale };
 }

@@ -80,8 +80,11 @@ export function openSqliteStore(file: string, maxBytes: number): CacheStore {
     return out;
   });
   const putMany = db.transaction((entries: ReadonlyMap<string, CacheEntry>) => {
-    for (const [key, e] of entries)
-      upsert.run(key, e.edition, e.contentType, e.body, entryBytes(key, e), now());
+    for (const [key, e] of entries) {
+      const bytes = entryBytes(key, e);
+      // An entry bigger than the whole bound would only evict everything else, then itself.
+      if (bytes <= maxBytes) upsert.run(key, e.edition, e.contentType, e.body, bytes, now());
+    }
     while (totalBytes() > maxBytes) {
       const victims = oldest.all(EVICT_STEP);
       if (victims.length === 0) break;

@@ -48,31 +48,35 @@ export function fetchUpstream(
   headers['content-length'] = String(body.length);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send(target, { method: 'POST', headers, timeout: IDLE_TIMEOUT_MS, signal }, (res) => {
-      const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
-      if (encoding && !['gzip', 'x-gzip', 'deflate', 'br', 'identity'].includes(encoding)) {
-        res.destroy();
-        reject(new Error(`unsupported content-encoding ${encoding}`));
-        return;
-      }
-      const stream = decoded(res, encoding);
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('error', reject);
-      res.on('error', reject);
-      res.on('aborted', () => reject(new Error('the CATMAID server dropped the connection')));
-      stream.on('end', () => {
-        if (!res.complete) {
-          reject(new Error('the CATMAID server cut the answer off'));
+    const req = send(
+      target,
+      { method: 'POST', headers, timeout: IDLE_TIMEOUT_MS, signal },
+      (res) => {
+        const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
+        if (encoding && !['gzip', 'x-gzip', 'deflate', 'br', 'identity'].includes(encoding)) {
+          res.destroy();
+          reject(new Error(`unsupported content-encoding ${encoding}`));
           return;
         }
-        resolve({
-          status: res.statusCode ?? 502,
-          contentType: String(res.headers['content-type'] ?? ''),
-          body: Buffer.concat(chunks),
+        const stream = decoded(res, encoding);
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('error', reject);
+        res.on('error', reject);
+        res.on('aborted', () => reject(new Error('the CATMAID server dropped the connection')));
+        stream.on('end', () => {
+          if (!res.complete) {
+            reject(new Error('the CATMAID server cut the answer off'));
+            return;
+          }
+          resolve({
+            status: res.statusCode ?? 502,
+            contentType: String(res.headers['content-type'] ?? ''),
+            body: Buffer.concat(chunks),
+          });
         });
-      });
-    });
+      },
+    );
     req.on('socket', (socket) => {
       if (!socket.connecting) return;
       const timer = setTimeout(() => req.destroy(new Error('no connection')), CONNECT_TIMEOUT_MS);

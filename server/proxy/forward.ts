@@ -213,13 +213,10 @@ export function forward(res: ServerResponse, options: ForwardOptions): ClientReq
     res.flushHeaders();
     const redact = new RedactStream(secretsFor(creds, isTextual(contentType, status)));
     const tap = options.capture && captureTap(options.capture, status, contentType);
-    pipeline(
-      tap ? [decoded, redact, tap, res] : [decoded, redact, res],
-      () => {
-        // Errors end the response (pipeline destroys it); a truncated answer is all we can do.
-        upRes.destroy();
-      },
-    );
+    pipeline(tap ? [decoded, redact, tap, res] : [decoded, redact, res], () => {
+      // Errors end the response (pipeline destroys it); a truncated answer is all we can do.
+      upRes.destroy();
+    });
   });
 
   // A browser that gives up cancels the upstream work it asked for.
