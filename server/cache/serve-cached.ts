@@ -25,6 +25,12 @@ import type { CacheEntry } from './store.ts';
 import { fetchEditionTimes, type EditionTimes } from './summary-check.ts';
 import { fetchUpstream } from './upstream-fetch.ts';
 
+/**
+ * A forwarded answer longer than this is passed on but not kept: holding it whole in memory to
+ * split it would cost more than it saves (a batch of 50 real neurons is about 25 MB).
+ */
+const MAX_CAPTURE_BYTES = 256 * 1024 * 1024;
+
 export interface CachedCall {
   settings: UpstreamSettings;
   token: string | undefined;
@@ -155,7 +161,7 @@ export async function serveCached(
 
   if (fresh.size === 0) {
     call.forwardAsIs({
-      maxBytes: Math.max(1, Math.floor(cache.maxBytes / 2)),
+      maxBytes: Math.min(MAX_CAPTURE_BYTES, cache.maxBytes),
       done: (answer) => {
         if (answer.status !== 200) return;
         const values = splitAnswer(r, answer.body);
