@@ -9,8 +9,8 @@ import { drainRequest } from '../proxy/body-limit.ts';
 import { sendJson, sendJsonError } from '../proxy/json-error.ts';
 import { cacheStats, type SkeletonCache } from './skeleton-cache.ts';
 
-export const CACHE_STATS_PATH = '/api/cache/stats';
-export const CACHE_CLEAR_PATH = '/api/cache/clear';
+const CACHE_STATS_PATH = '/api/cache/stats';
+const CACHE_CLEAR_PATH = '/api/cache/clear';
 
 function isSameSiteScripted(req: IncomingMessage): boolean {
   const type = String(req.headers['content-type'] ?? '').toLowerCase();

@@ -8,7 +8,7 @@
 import { createClient, RESP_TYPES } from 'redis';
 import { entryBytes, type CacheEntry, type CacheStore } from './store.ts';
 
-export const DEFAULT_REDIS_PREFIX = 'catmaid-dashboard:skeleton-cache:';
+const DEFAULT_REDIS_PREFIX = 'catmaid-dashboard:skeleton-cache:';
 
 /**
  * KEYS: entry, lru, sizes, total. ARGV: member, edition, content type, body, bytes, atime, max.

@@ -9,8 +9,8 @@ import { openRedisStore } from './redis-store.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import type { CacheStore } from './store.ts';
 
-export const DEFAULT_MAX_MB = 4096;
-export const CACHE_FILE = 'skeletons.sqlite';
+const DEFAULT_MAX_MB = 4096;
+const CACHE_FILE = 'skeletons.sqlite';
 
 export interface CacheCounters {
   hits: number;
@@ -61,7 +61,7 @@ export async function cacheStats(cache: SkeletonCache): Promise<CacheStats> {
   return { ...s, hits, misses, stale };
 }
 
-export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
+function defaultCacheDir(env: NodeJS.ProcessEnv): string {
   const xdg = env.XDG_CACHE_HOME?.trim();
   return join(xdg || join(homedir(), '.cache'), 'catmaid-dashboard');
 }
