@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openCacheFromEnv } from './cache/skeleton-cache.ts';
+import { closeCache, openCacheFromEnv } from './cache/skeleton-cache.ts';
 import { createDashboardServer } from './dashboard-server.ts';
 import { resolveUpstream } from './proxy/upstream.ts';
 
@@ -42,6 +42,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     upstream.stop();
     server.close();
-    void (cache.store?.close() ?? Promise.resolve()).finally(() => process.exit(0));
+    void closeCache(cache).finally(() => process.exit(0));
   });
 }

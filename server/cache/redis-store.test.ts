@@ -60,4 +60,18 @@ describe.runIf(hasRedisServer)('Redis backend against a real redis-server', () =
       await two.close();
     }
   });
+
+  it('a Redis that goes away makes store calls fail at once (the proxy then forwards uncached)', async () => {
+    const own = await startRedis();
+    const store = await openRedisStore(own.url, 1 << 20, 'gone:');
+    try {
+      await store.putMany(new Map([['x', entry('t1', 10)]]));
+      await own.stop();
+      const t0 = performance.now();
+      await expect(store.getMany(['x'])).rejects.toThrow();
+      expect(performance.now() - t0).toBeLessThan(2000);
+    } finally {
+      await store.close().catch(() => undefined);
+    }
+  });
 });

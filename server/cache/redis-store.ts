@@ -51,7 +51,9 @@ export async function openRedisStore(
   maxBytes: number,
   prefix = DEFAULT_REDIS_PREFIX,
 ): Promise<CacheStore> {
-  const client = createClient({ url });
+  // No offline queue: with Redis unreachable a command fails at once (the request then goes
+  // upstream uncached) instead of waiting for a reconnect.
+  const client = createClient({ url, disableOfflineQueue: true });
   // A Redis that goes away must not crash the dashboard; commands fail and the cache is bypassed.
   client.on('error', () => undefined);
   await client.connect();

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApiMiddleware } from '../proxy/handler.ts';
 import { close, listen, settingsFor } from '../test-servers.ts';
 import { cacheKey } from './serve-cached.ts';
-import { createSkeletonCache, type SkeletonCache } from './skeleton-cache.ts';
+import { createSkeletonCache, whenWritten, type SkeletonCache } from './skeleton-cache.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import { cachedRequest } from './request-variant.ts';
 import { chain, stubCatmaid, type StubCatmaid } from './testing/stub-catmaid.ts';
@@ -87,7 +87,7 @@ async function post(base: string, ids: number[], extra: [string, string][] = [])
 async function both(ids: number[], extra: [string, string][] = []) {
   const cached = await post(cachedBase, ids, extra);
   // Let a miss's copy reach the store before the next request.
-  await new Promise((r) => setTimeout(r, 50));
+  await whenWritten(cache);
   const asked = stub.requests.splice(0);
   const plain = await post(plainBase, ids, extra);
   stub.requests.length = 0;

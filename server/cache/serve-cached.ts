@@ -88,6 +88,15 @@ async function storeValues(
   if (entries.size > 0) await cache.store?.putMany(entries);
 }
 
+/** Stores after the answer went out; the cache tracks the write so shutdown can wait for it. */
+function keepInBackground(cache: SkeletonCache, write: Promise<void>): void {
+  const tracked = write.catch((e: unknown) =>
+    cache.log(`[cache] could not store: ${e instanceof Error ? e.message : String(e)}`),
+  );
+  cache.pending.add(tracked);
+  void tracked.finally(() => cache.pending.delete(tracked));
+}
+
 function logLine(cache: SkeletonCache, call: CachedCall, r: CachedRequest, t: Tally, t0: number) {
   const ms = Math.round(performance.now() - t0);
   cache.log(
@@ -166,9 +175,7 @@ export async function serveCached(
         if (answer.status !== 200) return;
         const values = splitAnswer(r, answer.body);
         if (!values) return;
-        storeValues(cache, call, r, values, editions, answer.contentType).catch((e: unknown) =>
-          cache.log(`[cache] could not store: ${e instanceof Error ? e.message : String(e)}`),
-        );
+        keepInBackground(cache, storeValues(cache, call, r, values, editions, answer.contentType));
       },
     });
     call.res.once('close', () => done());
@@ -214,9 +221,7 @@ export async function serveCached(
   call.res.end(body);
   done();
   if (fetched.size > 0)
-    storeValues(cache, call, r, fetched, editions, contentType).catch((e: unknown) =>
-      cache.log(`[cache] could not store: ${e instanceof Error ? e.message : String(e)}`),
-    );
+    keepInBackground(cache, storeValues(cache, call, r, fetched, editions, contentType));
 }
 
 function credentialsOf(call: CachedCall) {

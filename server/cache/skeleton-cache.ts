@@ -25,6 +25,19 @@ export interface SkeletonCache {
   maxBytes: number;
   counters: CacheCounters;
   log: (line: string) => void;
+  /** Writes still running after their answer went out (see `whenWritten`). */
+  pending: Set<Promise<void>>;
+}
+
+/** Resolves once every store write started so far has ended (before closing, and in tests). */
+export async function whenWritten(cache: SkeletonCache): Promise<void> {
+  while (cache.pending.size > 0) await Promise.all(cache.pending);
+}
+
+/** Waits for pending writes, then closes the store. */
+export async function closeCache(cache: SkeletonCache): Promise<void> {
+  await whenWritten(cache);
+  await cache.store?.close();
 }
 
 export interface CacheStats {
@@ -50,6 +63,7 @@ export function createSkeletonCache(options: {
     maxBytes: options.maxBytes,
     counters: { hits: 0, misses: 0, stale: 0, gone: 0 },
     log: options.log ?? ((line) => console.log(line)),
+    pending: new Set(),
   };
 }
 

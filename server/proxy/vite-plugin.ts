@@ -5,7 +5,7 @@
  * and a request the HTTP parser rejects gets a JSON 400 instead of an unhandled error.
  */
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
-import { openCacheFromEnv } from '../cache/skeleton-cache.ts';
+import { closeCache, openCacheFromEnv } from '../cache/skeleton-cache.ts';
 import { createApiMiddleware } from './handler.ts';
 import { answerClientErrors, guardExistingListeners } from './request-guard.ts';
 import { resolveUpstream } from './upstream.ts';
@@ -19,7 +19,7 @@ export function catmaidProxy(): Plugin {
     const http = server.httpServer;
     http?.on('close', () => {
       upstream.stop();
-      void cache.store?.close();
+      void closeCache(cache);
     });
     // Vite's server is a plain http(s) server, or an http2 one where clientError does not apply.
     if (http && 'maxHeadersCount' in http) {
