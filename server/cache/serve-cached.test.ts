@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApiMiddleware } from '../proxy/handler.ts';
 import { close, listen, settingsFor } from '../test-servers.ts';
-import { cacheKey } from './serve-cached.ts';
+import { cacheKey } from './entry-writes.ts';
 import { createSkeletonCache, whenWritten, type SkeletonCache } from './skeleton-cache.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import { cachedRequest } from './request-variant.ts';

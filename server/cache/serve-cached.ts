@@ -16,9 +16,9 @@ import type { ServerResponse } from 'node:http';
 import type { UpstreamSettings } from '../proxy/env.ts';
 import type { CaptureOptions } from '../proxy/forward.ts';
 import { redactBufferInPlace } from '../proxy/redact.ts';
-import { compress, decompress } from './compression.ts';
-import { isWholeJsonValue, joinJsonBatch, splitJsonBatch } from './json-batch.ts';
-import { isWholeMsgpackValue, joinMsgpackBatch, splitMsgpackBatch } from './msgpack-batch.ts';
+import { joinAnswer, splitAnswer } from './answer-bytes.ts';
+import { decompress } from './compression.ts';
+import { cacheKey, keepInBackground, storeValues } from './entry-writes.ts';
 import type { CachedRequest } from './request-variant.ts';
 import type { SkeletonCache } from './skeleton-cache.ts';
 import type { CacheEntry } from './store.ts';
@@ -47,54 +47,6 @@ interface Tally {
   stale: number;
   gone: number;
   note: string;
-}
-
-export function cacheKey(settings: UpstreamSettings, r: CachedRequest, skeletonId: number): string {
-  return `${settings.url.href}|${r.projectId}|${skeletonId}|${r.variant}`;
-}
-
-/** Per-skeleton answer bytes of a whole upstream answer, or null when it is not one we know. */
-function splitAnswer(r: CachedRequest, body: Buffer): Map<number, Buffer> | null {
-  if (r.kind === 'batch')
-    return r.format === 'msgpack' ? splitMsgpackBatch(body) : splitJsonBatch(body);
-  const id = r.skeletonIds[0];
-  const whole = r.format === 'msgpack' ? isWholeMsgpackValue(body) : isWholeJsonValue(body);
-  return whole && id !== undefined ? new Map([[id, body]]) : null;
-}
-
-function joinAnswer(r: CachedRequest, values: Map<number, Buffer>): Buffer {
-  if (r.kind === 'single') return values.values().next().value ?? Buffer.alloc(0);
-  return r.format === 'msgpack' ? joinMsgpackBatch(values) : joinJsonBatch(values);
-}
-
-async function storeValues(
-  cache: SkeletonCache,
-  call: CachedCall,
-  r: CachedRequest,
-  values: Map<number, Buffer>,
-  editions: EditionTimes,
-  contentType: string,
-): Promise<void> {
-  const entries = new Map<string, CacheEntry>();
-  for (const [id, value] of values) {
-    const edition = editions.get(id);
-    if (!edition) continue;
-    entries.set(cacheKey(call.settings, r, id), {
-      edition,
-      contentType,
-      body: await compress(value),
-    });
-  }
-  if (entries.size > 0) await cache.store?.putMany(entries);
-}
-
-/** Stores after the answer went out; the cache tracks the write so shutdown can wait for it. */
-function keepInBackground(cache: SkeletonCache, write: Promise<void>): void {
-  const tracked = write.catch((e: unknown) =>
-    cache.log(`[cache] could not store: ${e instanceof Error ? e.message : String(e)}`),
-  );
-  cache.pending.add(tracked);
-  void tracked.finally(() => cache.pending.delete(tracked));
 }
 
 function logLine(cache: SkeletonCache, call: CachedCall, r: CachedRequest, t: Tally, t0: number) {
@@ -154,6 +106,21 @@ export async function serveCached(
     return bypass('deleted or merged skeletons');
   }
 
+  const isFresh = (i: number) => {
+    const edition = editions.get(r.skeletonIds[i] ?? -1);
+    return Boolean(edition) && entries.get(keys[i] ?? '')?.edition === edition;
+  };
+  // Another request already fetching some of these: wait for its copy instead of asking again.
+  const notFresh = keys.filter((_, i) => !isFresh(i));
+  if (await cache.inFlight.waitFor(notFresh, aborter.signal)) {
+    if (call.res.destroyed) return;
+    try {
+      for (const [key, entry] of await store.getMany(notFresh)) entries.set(key, entry);
+    } catch (e) {
+      return bypass(`store failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
   const fresh = new Map<number, CacheEntry>();
   const toFetch: number[] = [];
   r.skeletonIds.forEach((id, i) => {
@@ -167,21 +134,58 @@ export async function serveCached(
     }
   });
   tally.hits = fresh.size;
+  const release = cache.inFlight.claim(toFetch.map((id) => cacheKey(call.settings, r, id)));
 
   if (fresh.size === 0) {
+    let storing = false;
     call.forwardAsIs({
       maxBytes: Math.min(MAX_CAPTURE_BYTES, cache.maxBytes),
       done: (answer) => {
-        if (answer.status !== 200) return;
-        const values = splitAnswer(r, answer.body);
+        const values = answer.status === 200 ? splitAnswer(r, answer.body) : null;
         if (!values) return;
-        keepInBackground(cache, storeValues(cache, call, r, values, editions, answer.contentType));
+        storing = true;
+        const write = storeValues(cache, call.settings, r, values, editions, answer.contentType);
+        keepInBackground(cache, write, release);
       },
     });
-    call.res.once('close', () => done());
+    call.res.once('close', () => {
+      if (!storing) release();
+      done();
+    });
     return;
   }
+  try {
+    await serveMixed(cache, r, call, {
+      fresh,
+      toFetch,
+      editions,
+      signal: aborter.signal,
+      done,
+      bypass,
+      release,
+    });
+  } finally {
+    if (call.res.destroyed || !call.res.writableEnded) release();
+  }
+}
 
+interface MixedParts {
+  fresh: Map<number, CacheEntry>;
+  toFetch: number[];
+  editions: EditionTimes;
+  signal: AbortSignal;
+  done: () => void;
+  bypass: (why: string) => void;
+  release: () => void;
+}
+
+/** Some skeletons cached and fresh: fetch the rest in one request, answer with all of them. */
+async function serveMixed(
+  cache: SkeletonCache,
+  r: CachedRequest,
+  call: CachedCall,
+  { fresh, toFetch, editions, signal, done, bypass, release }: MixedParts,
+): Promise<void> {
   let fetched = new Map<number, Buffer>();
   let contentType = fresh.values().next().value?.contentType ?? 'application/json';
   if (toFetch.length > 0) {
@@ -189,7 +193,7 @@ export async function serveCached(
     toFetch.forEach((id, i) => form.append(`skeleton_ids[${i}]`, String(id)));
     for (const [k, v] of r.flagParams) form.append(k, v);
     const path = `/${r.projectId}/skeletons/compact-detail`;
-    const answer = await fetchUpstream(call.settings, call.token, path, form, aborter.signal).catch(
+    const answer = await fetchUpstream(call.settings, call.token, path, form, signal).catch(
       (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
     );
     if (call.res.destroyed) return;
@@ -220,8 +224,13 @@ export async function serveCached(
   call.res.writeHead(200, { 'content-type': contentType, 'content-length': body.length });
   call.res.end(body);
   done();
-  if (fetched.size > 0)
-    keepInBackground(cache, storeValues(cache, call, r, fetched, editions, contentType));
+  if (fetched.size === 0) release();
+  else
+    keepInBackground(
+      cache,
+      storeValues(cache, call.settings, r, fetched, editions, contentType),
+      release,
+    );
 }
 
 function credentialsOf(call: CachedCall) {

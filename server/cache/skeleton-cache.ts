@@ -5,6 +5,7 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { InFlight } from './in-flight.ts';
 import { openRedisStore } from './redis-store.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import type { CacheStore } from './store.ts';
@@ -27,6 +28,8 @@ export interface SkeletonCache {
   log: (line: string) => void;
   /** Writes still running after their answer went out (see `whenWritten`). */
   pending: Set<Promise<void>>;
+  /** Skeletons being fetched right now, so concurrent requests for them ask CATMAID once. */
+  inFlight: InFlight;
 }
 
 /** Resolves once every store write started so far has ended (before closing, and in tests). */
@@ -64,6 +67,7 @@ export function createSkeletonCache(options: {
     counters: { hits: 0, misses: 0, stale: 0, gone: 0 },
     log: options.log ?? ((line) => console.log(line)),
     pending: new Set(),
+    inFlight: new InFlight(),
   };
 }
 

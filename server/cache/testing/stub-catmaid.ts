@@ -24,6 +24,8 @@ export interface StubCatmaid {
   requests: StubRequest[];
   /** Status the summary endpoint answers with (200 = normal). */
   summaryStatus: number;
+  /** How long compact-detail takes to answer (a busy CATMAID). */
+  dataDelayMs: number;
 }
 
 function detail(s: StubSkeleton): unknown[] {
@@ -49,6 +51,7 @@ export function stubCatmaid(initial: [number, StubSkeleton][]): StubCatmaid {
     skeletons: new Map(initial),
     requests: [],
     summaryStatus: 200,
+    dataDelayMs: 0,
   };
   stub.server.on('request', (req, res) => {
     const chunks: Buffer[] = [];
@@ -106,7 +109,9 @@ export function stubCatmaid(initial: [number, StubSkeleton][]): StubCatmaid {
       } else {
         body = Buffer.from(jsonBatch(ids, stub.skeletons));
       }
-      res.writeHead(200, { 'content-type': type, 'content-length': body.length }).end(body);
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': type, 'content-length': body.length }).end(body);
+      }, stub.dataDelayMs);
     });
   });
   return stub;
