@@ -30,7 +30,7 @@ class Cursor {
   }
 }
 
-/** Length of an ext/str/bin/array/map header's payload, by its head byte (undefined: not one). */
+/** Moves past one whole value, nested ones included (a count of values still to skip, no recursion). */
 function skipValue(c: Cursor): void {
   let pending = 1;
   while (pending > 0) {
