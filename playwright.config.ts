@@ -58,6 +58,7 @@ const serve = (port: number, env: Record<string, string>) => ({
 
 export default defineConfig({
   testDir: 'e2e',
+  globalTeardown: './e2e/global-teardown.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
