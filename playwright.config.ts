@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS } from './test-support/chromium-flags.ts';
 
@@ -29,6 +32,13 @@ export const FAULT_BASIC_PASSWORD = 'pw-7c1d0e55-never-echoed';
 /** The browser's timeout for a request that gets no answer (the app reads it from /api/config). */
 export const FAULT_STALL_TIMEOUT_MS = 3000;
 
+// The main test server's skeleton cache starts empty on every run (never the user's ~/.cache,
+// never a previous run's). Workers load this file again and inherit the variable, so one run
+// makes one folder. Servers whose tests check what CATMAID answers (faults, bad token, server
+// down) run without a cache: a hit would hide the fault under test.
+process.env.E2E_CACHE_DIR ??= mkdtempSync(join(tmpdir(), 'e2e-skeleton-cache-'));
+const NO_CACHE = { CACHE: 'off' };
+
 const serve = (port: number, env: Record<string, string>) => ({
   command: 'node --import tsx server/serve.ts',
   url: `http://127.0.0.1:${port}/api/config`,
@@ -48,6 +58,7 @@ const serve = (port: number, env: Record<string, string>) => ({
 
 export default defineConfig({
   testDir: 'e2e',
+  globalTeardown: './e2e/global-teardown.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
@@ -70,7 +81,7 @@ export default defineConfig({
     { name: 'faults', testDir: 'e2e/faults', timeout: 90_000 },
   ],
   webServer: [
-    serve(E2E_PORT, {}),
+    serve(E2E_PORT, { CACHE_DIR: process.env.E2E_CACHE_DIR }),
     {
       command: `node --import tsx server/demo/main.ts --port ${DEMO_WITH_TOKEN_PORT}`,
       url: `http://127.0.0.1:${DEMO_WITH_TOKEN_PORT}/version`,
@@ -82,8 +93,9 @@ export default defineConfig({
     serve(BAD_TOKEN_PORT, {
       CATMAID_URL: `http://127.0.0.1:${DEMO_WITH_TOKEN_PORT}/`,
       CATMAID_TOKEN: '0'.repeat(40),
+      ...NO_CACHE,
     }),
-    serve(SERVER_DOWN_PORT, { CATMAID_URL: 'http://127.0.0.1:9/' }),
+    serve(SERVER_DOWN_PORT, { CATMAID_URL: 'http://127.0.0.1:9/', ...NO_CACHE }),
     {
       command: `node --import tsx server/demo/main.ts --port ${FAULT_DEMO_PORT}`,
       url: `http://127.0.0.1:${FAULT_DEMO_PORT}/version`,
@@ -105,6 +117,7 @@ export default defineConfig({
         CATMAID_HTTP_USER: FAULT_BASIC_USER,
         CATMAID_HTTP_PASSWORD: FAULT_BASIC_PASSWORD,
         DASHBOARD_STALL_TIMEOUT_MS: String(FAULT_STALL_TIMEOUT_MS),
+        ...NO_CACHE,
       }),
     ]),
   ],

@@ -3,6 +3,9 @@
  * or a demo server alone (for the fault section, where a fault proxy stands between the two).
  */
 import type { ChildProcess, spawn as spawnFn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 export interface RunningApp {
@@ -46,7 +49,7 @@ function startScript(
   });
 }
 
-export function startApp(
+export async function startApp(
   spawn: typeof spawnFn,
   port: number,
   scale: number,
@@ -60,7 +63,23 @@ export function startApp(
     CATMAID_TOKEN: '',
     DEMO_SCALE: String(scale),
   };
-  return startScript(spawn, ['server/serve.ts'], { ...base, ...env }, 'CATMAID Dashboard serving');
+  // Every bench server starts with an empty skeleton cache of its own (cold means cold), removed
+  // when it stops; a caller measuring a warm server cache passes its own CACHE_DIR in `env`.
+  const cacheDir = env.CACHE_DIR ? undefined : mkdtempSync(join(tmpdir(), 'bench-skeleton-cache-'));
+  const app = await startScript(
+    spawn,
+    ['server/serve.ts'],
+    { ...base, ...(cacheDir ? { CACHE_DIR: cacheDir } : {}), ...env },
+    'CATMAID Dashboard serving',
+  );
+  if (!cacheDir) return app;
+  return {
+    pid: app.pid,
+    stop: () => {
+      app.stop();
+      rmSync(cacheDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export function startDemo(spawn: typeof spawnFn, port: number, scale: number): Promise<RunningApp> {

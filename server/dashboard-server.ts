@@ -4,7 +4,7 @@
  * ending the process.
  */
 import { createServer, type Server } from 'node:http';
-import { createApiMiddleware } from './proxy/handler.ts';
+import { createApiMiddleware, type ApiOptions } from './proxy/handler.ts';
 import type { UpstreamSettings } from './proxy/env.ts';
 import { answerClientErrors, failRequest, guardRequests } from './proxy/request-guard.ts';
 import { setSecurityHeaders } from './proxy/security-headers.ts';
@@ -19,9 +19,9 @@ const MAX_HEADER_BYTES = 64 * 1024;
 export function createDashboardServer(
   distDir: string,
   settings: UpstreamSettings,
-  options: StaticOptions = {},
+  options: StaticOptions & ApiOptions = {},
 ): Server {
-  const api = createApiMiddleware(settings);
+  const api = createApiMiddleware(settings, { cache: options.cache });
   const serveStatic = createStaticHandler(distDir, options);
   const server = createServer(
     { maxHeaderSize: MAX_HEADER_BYTES },

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { closeCache, openCacheFromEnv } from './cache/skeleton-cache.ts';
 import { createDashboardServer } from './dashboard-server.ts';
 import { resolveUpstream } from './proxy/upstream.ts';
 
@@ -21,8 +22,11 @@ if (!existsSync(resolve(distDir, 'index.html'))) {
 const upstream = await resolveUpstream(process.env, {
   logDemoRequests: process.env.DEMO_LOG === '1',
 });
+// The shared skeleton cache (CACHE, CACHE_DIR, CACHE_URL, CACHE_MAX_MB; README "A shared cache").
+const cache = await openCacheFromEnv(process.env);
 const server = createDashboardServer(distDir, upstream.settings, {
   serveSourceMaps: process.env.SERVE_SOURCEMAPS === '1',
+  cache,
 });
 
 const port = Number(process.env.PORT ?? 8080);
@@ -38,6 +42,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     upstream.stop();
     server.close();
-    process.exit(0);
+    void closeCache(cache).finally(() => process.exit(0));
   });
 }

@@ -5,7 +5,7 @@
  */
 import { request as httpRequest, type ClientRequest, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { pipeline, type Readable, type Transform } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { UpstreamSettings } from './env.ts';
 import { HTML_SNIFF_BYTES, upstreamHtmlError } from './html-error.ts';
@@ -67,6 +67,32 @@ export interface ForwardOptions {
   contentType: string | undefined;
   /** The mount point in the browser, used to rewrite upstream redirects. */
   mount: string;
+  /** Also hand the whole answer as sent to the browser here once it ended well (the cache). */
+  capture?: CaptureOptions;
+}
+
+export interface CaptureOptions {
+  /** Answers longer than this are passed on but not collected. */
+  maxBytes: number;
+  done: (answer: { status: number; contentType: string; body: Buffer }) => void;
+}
+
+/** Passes every chunk on and keeps a copy, up to `maxBytes`. */
+function captureTap(capture: CaptureOptions, status: number, contentType: string): Transform {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, callback) {
+      size += chunk.length;
+      if (size <= capture.maxBytes) chunks.push(chunk);
+      callback(null, chunk);
+    },
+    flush(callback) {
+      if (size <= capture.maxBytes)
+        capture.done({ status, contentType, body: Buffer.concat(chunks, size) });
+      callback();
+    },
+  });
 }
 
 function decoderFor(encoding: string): Transform | null | 'unsupported' {
@@ -185,15 +211,12 @@ export function forward(res: ServerResponse, options: ForwardOptions): ClientReq
     // short answer cut off by CATMAID would otherwise reach the browser as no answer at all (a
     // dropped connection) instead of as fewer bytes than announced (a cut-off answer).
     res.flushHeaders();
-    pipeline(
-      decoded,
-      new RedactStream(secretsFor(creds, isTextual(contentType, status))),
-      res,
-      () => {
-        // Errors end the response (pipeline destroys it); a truncated answer is all we can do.
-        upRes.destroy();
-      },
-    );
+    const redact = new RedactStream(secretsFor(creds, isTextual(contentType, status)));
+    const tap = options.capture && captureTap(options.capture, status, contentType);
+    pipeline(tap ? [decoded, redact, tap, res] : [decoded, redact, res], () => {
+      // Errors end the response (pipeline destroys it); a truncated answer is all we can do.
+      upRes.destroy();
+    });
   });
 
   // A browser that gives up cancels the upstream work it asked for.

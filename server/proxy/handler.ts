@@ -15,9 +15,14 @@ import { sendJson, sendJsonError } from './json-error.ts';
 import { failRequest } from './request-guard.ts';
 import { isBadTarget, parseRequestTarget } from './request-target.ts';
 import { API_CSP, setSecurityHeaders } from './security-headers.ts';
+import { handleCacheControl } from '../cache/control.ts';
+import { cachedRequest } from '../cache/request-variant.ts';
+import { serveCached } from '../cache/serve-cached.ts';
+import type { SkeletonCache } from '../cache/skeleton-cache.ts';
 
 const API_MOUNT = '/api/catmaid';
 const CONFIG_PATH = '/api/config';
+const CACHE_MOUNT = '/api/cache/';
 
 type Next = (err?: unknown) => void;
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
@@ -43,7 +48,15 @@ function dashboardConfig(settings: UpstreamSettings): DashboardConfig {
   };
 }
 
-export function createApiMiddleware(settings: UpstreamSettings): Middleware {
+export interface ApiOptions {
+  /** The shared skeleton cache (server/cache); without it every request goes upstream. */
+  cache?: SkeletonCache | undefined;
+}
+
+export function createApiMiddleware(
+  settings: UpstreamSettings,
+  { cache }: ApiOptions = {},
+): Middleware {
   const anonymousToken = anonymousTokenSource(settings);
 
   async function proxy(req: IncomingMessage, res: ServerResponse, path: string, search: string) {
@@ -71,15 +84,27 @@ export function createApiMiddleware(settings: UpstreamSettings): Middleware {
       body = read.body;
     }
     const token = settings.token ?? (await anonymousToken());
-    forward(res, {
+    const options = {
       settings,
       token,
       pathAndQuery: path + search,
-      method: method === 'POST' ? 'POST' : 'GET',
+      method: method === 'POST' ? ('POST' as const) : ('GET' as const),
       body,
       contentType: req.headers['content-type'],
       mount: API_MOUNT,
-    });
+    };
+    const cached = cache?.store && cachedRequest(method, path, search, body, options.contentType);
+    if (cache && cached) {
+      await serveCached(cache, cached, {
+        settings,
+        token,
+        res,
+        label: `${method} ${path}`,
+        forwardAsIs: (capture) => forward(res, { ...options, capture }),
+      });
+      return;
+    }
+    forward(res, options);
   }
 
   return (req, res, next) => {
@@ -96,13 +121,20 @@ export function createApiMiddleware(settings: UpstreamSettings): Middleware {
       }
       const { pathname } = target;
       const isApi = pathname === API_MOUNT || pathname.startsWith(API_MOUNT + '/');
-      if (pathname !== CONFIG_PATH && !isApi) {
+      const isCache = cache !== undefined && pathname.startsWith(CACHE_MOUNT);
+      if (pathname !== CONFIG_PATH && !isApi && !isCache) {
         next();
         return;
       }
       setSecurityHeaders(res, API_CSP);
       if (pathname === CONFIG_PATH) {
         sendJson(res, 200, dashboardConfig(settings));
+        return;
+      }
+      if (cache && isCache) {
+        handleCacheControl(cache, req, res, pathname).catch((err: unknown) =>
+          failRequest(res, err),
+        );
         return;
       }
       const path = pathname.slice(API_MOUNT.length) || '/';

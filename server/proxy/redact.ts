@@ -125,3 +125,8 @@ export class RedactStream extends Transform {
     done(null, this.carry.length > 0 ? this.carry : undefined);
   }
 }
+
+/** A whole body at once (the cache's buffered answers): every secret overwritten in place. */
+export function redactBufferInPlace(buf: Buffer, creds: Credentials, text: boolean): void {
+  maskInPlace(buf, secretsFor(creds, text));
+}

@@ -2,7 +2,10 @@
  * The dev server (`npm start`) runs the same middleware through the Vite plugin: malformed
  * requests get a 400 there too, and the dev server keeps serving.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,12 +22,16 @@ let upstream: Server;
 let vite: ViteDevServer;
 let port: number;
 const savedUrl = process.env.CATMAID_URL;
+const savedCacheDir = process.env.CACHE_DIR;
+// A cache of its own: never the user's ~/.cache, never another test's.
+const cacheDir = mkdtempSync(join(tmpdir(), 'vite-plugin-cache-'));
 
 beforeAll(async () => {
   upstream = createHttpServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
   });
   process.env.CATMAID_URL = `http://127.0.0.1:${await listen(upstream)}/`;
+  process.env.CACHE_DIR = cacheDir;
   vite = await createServer({
     configFile: false,
     root: process.cwd(),
@@ -42,6 +49,9 @@ afterAll(async () => {
   await close(upstream);
   if (savedUrl === undefined) delete process.env.CATMAID_URL;
   else process.env.CATMAID_URL = savedUrl;
+  if (savedCacheDir === undefined) delete process.env.CACHE_DIR;
+  else process.env.CACHE_DIR = savedCacheDir;
+  rmSync(cacheDir, { recursive: true, force: true });
 });
 
 describe('the Vite dev proxy', () => {
@@ -59,5 +69,16 @@ describe('the Vite dev proxy', () => {
   it('proxies the API', async () => {
     const res = await fetch(`http://127.0.0.1:${port}/api/catmaid/projects/`);
     expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it('serves the skeleton cache controls (npm start runs the same cache as npm run serve)', async () => {
+    const stats = await fetch(`http://127.0.0.1:${port}/api/cache/stats`);
+    expect(await stats.json()).toMatchObject({ backend: 'sqlite', entries: 0, hits: 0 });
+    const clear = await fetch(`http://127.0.0.1:${port}/api/cache/clear`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(await clear.json()).toEqual({ cleared: 0 });
   });
 });

@@ -5,6 +5,7 @@
  * and a request the HTTP parser rejects gets a JSON 400 instead of an unhandled error.
  */
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
+import { closeCache, openCacheFromEnv } from '../cache/skeleton-cache.ts';
 import { createApiMiddleware } from './handler.ts';
 import { answerClientErrors, guardExistingListeners } from './request-guard.ts';
 import { resolveUpstream } from './upstream.ts';
@@ -14,14 +15,18 @@ export function catmaidProxy(): Plugin {
     const upstream = await resolveUpstream(process.env, {
       logDemoRequests: process.env.DEMO_LOG === '1',
     });
+    const cache = await openCacheFromEnv(process.env, (line) => server.config.logger.info(line));
     const http = server.httpServer;
-    http?.on('close', () => upstream.stop());
+    http?.on('close', () => {
+      upstream.stop();
+      void closeCache(cache);
+    });
     // Vite's server is a plain http(s) server, or an http2 one where clientError does not apply.
     if (http && 'maxHeadersCount' in http) {
       answerClientErrors(http);
       guardExistingListeners(http);
     }
-    server.middlewares.use(createApiMiddleware(upstream.settings));
+    server.middlewares.use(createApiMiddleware(upstream.settings, { cache }));
     const target = upstream.settings.isDemo
       ? 'the embedded demo server'
       : upstream.settings.url.href;

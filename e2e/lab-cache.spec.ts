@@ -1,0 +1,103 @@
+/**
+ * A lab shares one dashboard server: the second person (a fresh browser profile, nothing in its
+ * IndexedDB) opening the same neurons in 3D gets them from the server's skeleton cache, and
+ * CATMAID is only asked whether they changed (skeletons/summary), not for their data again.
+ * The spec runs its own stack (an in-process demo server that records requests, a dashboard
+ * server with a fresh cache) so no other test's traffic moves the counters.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { createSkeletonCache, type CacheStats } from '../server/cache/skeleton-cache.ts';
+import { openSqliteStore } from '../server/cache/sqlite-store.ts';
+import { createDashboardServer } from '../server/dashboard-server.ts';
+import { startDemoServer, type DemoServer } from '../server/demo/server.ts';
+import { close, listen, settingsFor } from '../server/test-servers.ts';
+import { test, expect } from './fixtures.ts';
+import { addToSelection, openView } from './helpers.ts';
+
+let demo: DemoServer;
+let dashboard: Server;
+let base: string;
+const cacheDir = mkdtempSync(join(tmpdir(), 'e2e-lab-cache-'));
+const store = openSqliteStore(join(cacheDir, 'skeletons.sqlite'), 1 << 30);
+const cache = createSkeletonCache({ store, maxBytes: 1 << 30, log: () => undefined });
+
+test.beforeAll(async () => {
+  demo = await startDemoServer({ port: 0, seed: 1, scale: 1 });
+  const dist = resolve(process.env.DIST_DIR || 'dist');
+  dashboard = createDashboardServer(dist, settingsFor(demo.url), { cache });
+  base = `http://127.0.0.1:${await listen(dashboard)}`;
+});
+
+test.afterAll(async () => {
+  await close(dashboard);
+  await demo.close();
+  await store.close();
+  rmSync(cacheDir, { recursive: true, force: true });
+});
+
+async function stats(page: Page): Promise<CacheStats> {
+  const res = await page.request.get(`${base}/api/cache/stats`);
+  return (await res.json()) as CacheStats;
+}
+
+const skeletonDataRequests = () =>
+  demo.requests().filter((r) => /\/skeletons\/(\d+\/)?compact-detail$/.test(r.path)).length;
+
+async function sceneOf(page: Page): Promise<{ neurons: string; nodes: string }> {
+  const region = page.getByRole('region', { name: '3D viewer' });
+  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+  return {
+    neurons: (await region.getAttribute('data-neuron-count')) ?? '',
+    nodes: (await region.getAttribute('data-node-count')) ?? '',
+  };
+}
+
+test('a second browser gets the same 3D neurons from the server cache, without CATMAID sending them again', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(base);
+  await addToSelection(page, 'PN', 4);
+  await openView(page, '3D');
+  const first = await sceneOf(page);
+  expect(first.neurons).toBe('4');
+  const cold = await stats(page);
+  expect(cold.misses).toBeGreaterThanOrEqual(4);
+  expect(cold.entries).toBeGreaterThanOrEqual(4);
+  const dataRequestsCold = skeletonDataRequests();
+  expect(dataRequestsCold).toBeGreaterThan(0);
+  const summariesCold = demo.requests().filter((r) => r.path.endsWith('/skeletons/summary')).length;
+
+  // A new context is a new profile: no IndexedDB copy, no HTTP cache.
+  const second = await browser.newContext();
+  const problems: string[] = [];
+  const other = await second.newPage();
+  other.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  other.on('pageerror', (e) => problems.push(e.message));
+  try {
+    await other.goto(page.url());
+    const warm = await sceneOf(other);
+    expect(warm).toEqual(first);
+    const after = await stats(other);
+    expect(after.hits - cold.hits).toBeGreaterThanOrEqual(4);
+    expect(after.misses).toBe(cold.misses);
+    expect(after.stale).toBe(0);
+    expect(skeletonDataRequests(), 'CATMAID was not asked for skeleton data again').toBe(
+      dataRequestsCold,
+    );
+    const summaries = demo.requests().filter((r) => r.path.endsWith('/skeletons/summary')).length;
+    expect(summaries, 'each cached answer was checked against CATMAID').toBeGreaterThan(
+      summariesCold,
+    );
+    expect(problems).toEqual([]);
+  } finally {
+    await second.close();
+  }
+});

@@ -1,0 +1,102 @@
+/**
+ * Concurrent requests for the same skeletons (twenty browsers opening one shared link) ask a
+ * busy CATMAID once; a cancelled first request does not leave the others waiting.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApiMiddleware } from '../proxy/handler.ts';
+import { close, listen, settingsFor } from '../test-servers.ts';
+import { createSkeletonCache, whenWritten, type SkeletonCache } from './skeleton-cache.ts';
+import { openSqliteStore } from './sqlite-store.ts';
+import { chain, stubCatmaid, type StubCatmaid } from './testing/stub-catmaid.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'in-flight-'));
+let stub: StubCatmaid;
+let cache: SkeletonCache;
+let proxy: Server;
+let base = '';
+
+beforeAll(async () => {
+  stub = stubCatmaid(
+    [70201, 70202, 70203, 70204].map((id) => [id, chain(id * 10, 4, '2026-03-01T00:00:00+00:00')]),
+  );
+  const port = await listen(stub.server);
+  const store = openSqliteStore(join(dir, 'cache.sqlite'), 1 << 24);
+  cache = createSkeletonCache({ store, maxBytes: 1 << 24, log: () => undefined });
+  const api = createApiMiddleware(settingsFor(`http://127.0.0.1:${port}/`), { cache });
+  proxy = createServer((req, res) => api(req, res, () => res.writeHead(404).end()));
+  base = `http://127.0.0.1:${await listen(proxy)}`;
+});
+
+afterAll(async () => {
+  await close(proxy);
+  await close(stub.server);
+  await whenWritten(cache);
+  await cache.store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  await cache.store?.clear();
+  stub.requests.length = 0;
+});
+
+function load(ids: number[], signal?: AbortSignal): Promise<Buffer> {
+  const form = new URLSearchParams([
+    ...ids.map((id, i): [string, string] => [`skeleton_ids[${i}]`, String(id)]),
+    ['format', 'msgpack'],
+  ]);
+  return fetch(`${base}/api/catmaid/1/skeletons/compact-detail`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+    signal,
+  }).then(async (res) => Buffer.from(await res.arrayBuffer()));
+}
+
+const dataRequests = () => stub.requests.filter((r) => r.path.endsWith('compact-detail'));
+
+describe('concurrent requests for the same skeletons', () => {
+  it('ask CATMAID once; the others wait and are answered from the cache', async () => {
+    stub.dataDelayMs = 300;
+    const answers = await Promise.all([
+      load([70201, 70202, 70203]),
+      load([70201, 70202, 70203]),
+      load([70203, 70201, 70202]),
+      load([70201, 70202, 70203]),
+    ]);
+    expect(dataRequests().map((r) => r.ids)).toEqual([[70201, 70202, 70203]]);
+    expect(answers[1]?.equals(answers[0] ?? Buffer.alloc(0))).toBe(true);
+    expect(answers[3]?.equals(answers[0] ?? Buffer.alloc(0))).toBe(true);
+    expect(answers[2]?.length).toBe(answers[0]?.length);
+    await whenWritten(cache);
+    expect(cache.inFlight.size).toBe(0);
+  });
+
+  it('a request overlapping a fetch in flight fetches only what nobody else is fetching', async () => {
+    stub.dataDelayMs = 300;
+    await Promise.all([load([70201, 70202]), load([70202, 70203, 70204])]);
+    const asked = dataRequests().map((r) => r.ids);
+    expect(asked).toContainEqual([70201, 70202]);
+    expect(asked.flat().sort()).toEqual([70201, 70202, 70203, 70204]);
+  });
+
+  it('a cancelled first request releases the ones waiting for it', async () => {
+    stub.dataDelayMs = 400;
+    const first = new AbortController();
+    const cancelled = load([70201, 70202], first.signal).catch(() => null);
+    await new Promise((r) => setTimeout(r, 100));
+    const second = load([70201, 70202]);
+    first.abort();
+    expect(await cancelled).toBeNull();
+    const answer = await second;
+    expect(answer.length).toBeGreaterThan(10);
+    // The second asked CATMAID itself once the first was cancelled, and stored what it got.
+    expect(dataRequests()).toHaveLength(2);
+    await whenWritten(cache);
+    expect(cache.inFlight.size).toBe(0);
+  });
+});

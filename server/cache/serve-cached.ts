@@ -1,0 +1,242 @@
+/**
+ * Answers a compact-detail request (single GET or batch POST) through the cache:
+ * 1. read the entries of every requested skeleton;
+ * 2. ONE `skeletons/summary` POST for all of them (summary-check.ts), before any data is fetched,
+ *    so an edit racing the fetch leaves an entry older than its data (refetched next time),
+ *    never the reverse;
+ * 3. a skeleton missing from the summary (deleted, merged): evict it and forward the request as
+ *    it came, so the browser gets CATMAID's own 404 and reports it;
+ * 4. no fresh entry: forward the request as it came (streamed, every proxy behaviour intact) and
+ *    keep a copy of the answer; else fetch the misses and the edited ones in ONE upstream request
+ *    and assemble the answer CATMAID would have sent from the cached and the fresh bytes.
+ * Anything unexpected on the way (summary or store failing, an odd answer) falls back to
+ * forwarding the request unchanged: the cache can only ever make an answer faster, not different.
+ */
+import type { ServerResponse } from 'node:http';
+import type { UpstreamSettings } from '../proxy/env.ts';
+import type { CaptureOptions } from '../proxy/forward.ts';
+import { redactBufferInPlace } from '../proxy/redact.ts';
+import { joinAnswer, splitAnswer } from './answer-bytes.ts';
+import { decompress } from './compression.ts';
+import { cacheKey, keepInBackground, storeValues } from './entry-writes.ts';
+import type { CachedRequest } from './request-variant.ts';
+import type { SkeletonCache } from './skeleton-cache.ts';
+import type { CacheEntry } from './store.ts';
+import { fetchEditionTimes, type EditionTimes } from './summary-check.ts';
+import { fetchUpstream } from './upstream-fetch.ts';
+
+/**
+ * A forwarded answer longer than this is passed on but not kept: holding it whole in memory to
+ * split it would cost more than it saves (a batch of 50 real neurons is about 25 MB).
+ */
+const MAX_CAPTURE_BYTES = 256 * 1024 * 1024;
+
+export interface CachedCall {
+  settings: UpstreamSettings;
+  token: string | undefined;
+  res: ServerResponse;
+  /** The request line for the log, e.g. `POST /1/skeletons/compact-detail`. */
+  label: string;
+  /** Forward the browser's request as it came, optionally keeping a copy of the answer. */
+  forwardAsIs: (capture?: CaptureOptions) => void;
+}
+
+interface Tally {
+  hits: number;
+  misses: number;
+  stale: number;
+  gone: number;
+  note: string;
+}
+
+function logLine(cache: SkeletonCache, call: CachedCall, r: CachedRequest, t: Tally, t0: number) {
+  const ms = Math.round(performance.now() - t0);
+  cache.log(
+    `[cache] ${call.label} (${r.variant}) ${r.skeletonIds.length} skeletons: ` +
+      `hits ${t.hits}, misses ${t.misses}, stale ${t.stale}, gone ${t.gone}, ${ms} ms${t.note}`,
+  );
+}
+
+export async function serveCached(
+  cache: SkeletonCache,
+  r: CachedRequest,
+  call: CachedCall,
+): Promise<void> {
+  const t0 = performance.now();
+  const store = cache.store;
+  const tally: Tally = { hits: 0, misses: 0, stale: 0, gone: 0, note: '' };
+  const done = (note = '') => {
+    tally.note = note;
+    cache.counters.hits += tally.hits;
+    cache.counters.misses += tally.misses;
+    cache.counters.stale += tally.stale;
+    cache.counters.gone += tally.gone;
+    logLine(cache, call, r, tally, t0);
+  };
+  const bypass = (why: string) => {
+    tally.hits = 0; // whatever was cached, this answer came from CATMAID
+    call.forwardAsIs();
+    done(`, passed through (${why})`);
+  };
+  if (!store) return bypass('no cache');
+  const keys = r.skeletonIds.map((id) => cacheKey(call.settings, r, id));
+  const aborter = new AbortController();
+  call.res.on('close', () => aborter.abort());
+
+  let entries: Map<string, CacheEntry>;
+  try {
+    entries = await store.getMany(keys);
+  } catch (e) {
+    return bypass(`store failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const editions = await fetchEditionTimes(
+    call.settings,
+    call.token,
+    r.projectId,
+    r.skeletonIds,
+    aborter.signal,
+  );
+  if (call.res.destroyed) return;
+  if (editions instanceof Error) return bypass(`no freshness check: ${editions.message}`);
+
+  const gone = r.skeletonIds.filter((id) => !editions.has(id));
+  if (gone.length > 0) {
+    tally.gone = gone.length;
+    await store.deleteMany(gone.map((id) => cacheKey(call.settings, r, id))).catch(() => undefined);
+    return bypass('deleted or merged skeletons');
+  }
+
+  const isFresh = (i: number) => {
+    const edition = editions.get(r.skeletonIds[i] ?? -1);
+    return Boolean(edition) && entries.get(keys[i] ?? '')?.edition === edition;
+  };
+  // Another request already fetching some of these: wait for its copy instead of asking again.
+  const notFresh = keys.filter((_, i) => !isFresh(i));
+  if (await cache.inFlight.waitFor(notFresh, aborter.signal)) {
+    if (call.res.destroyed) return;
+    try {
+      for (const [key, entry] of await store.getMany(notFresh)) entries.set(key, entry);
+    } catch (e) {
+      return bypass(`store failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  const fresh = new Map<number, CacheEntry>();
+  const toFetch: number[] = [];
+  r.skeletonIds.forEach((id, i) => {
+    const entry = entries.get(keys[i] ?? '');
+    const edition = editions.get(id);
+    if (entry && edition && entry.edition === edition) fresh.set(id, entry);
+    else {
+      toFetch.push(id);
+      if (entry) tally.stale++;
+      else tally.misses++;
+    }
+  });
+  tally.hits = fresh.size;
+  const release = cache.inFlight.claim(toFetch.map((id) => cacheKey(call.settings, r, id)));
+
+  if (fresh.size === 0) {
+    let storing = false;
+    call.forwardAsIs({
+      maxBytes: Math.min(MAX_CAPTURE_BYTES, cache.maxBytes),
+      done: (answer) => {
+        const values = answer.status === 200 ? splitAnswer(r, answer.body) : null;
+        if (!values) return;
+        storing = true;
+        const write = storeValues(cache, call.settings, r, values, editions, answer.contentType);
+        keepInBackground(cache, write, release);
+      },
+    });
+    call.res.once('close', () => {
+      if (!storing) release();
+      done();
+    });
+    return;
+  }
+  try {
+    await serveMixed(cache, r, call, {
+      fresh,
+      toFetch,
+      editions,
+      signal: aborter.signal,
+      done,
+      bypass,
+      release,
+    });
+  } finally {
+    if (call.res.destroyed || !call.res.writableEnded) release();
+  }
+}
+
+interface MixedParts {
+  fresh: Map<number, CacheEntry>;
+  toFetch: number[];
+  editions: EditionTimes;
+  signal: AbortSignal;
+  done: () => void;
+  bypass: (why: string) => void;
+  release: () => void;
+}
+
+/** Some skeletons cached and fresh: fetch the rest in one request, answer with all of them. */
+async function serveMixed(
+  cache: SkeletonCache,
+  r: CachedRequest,
+  call: CachedCall,
+  { fresh, toFetch, editions, signal, done, bypass, release }: MixedParts,
+): Promise<void> {
+  let fetched = new Map<number, Buffer>();
+  let contentType = fresh.values().next().value?.contentType ?? 'application/json';
+  if (toFetch.length > 0) {
+    const form = new URLSearchParams();
+    toFetch.forEach((id, i) => form.append(`skeleton_ids[${i}]`, String(id)));
+    for (const [k, v] of r.flagParams) form.append(k, v);
+    const path = `/${r.projectId}/skeletons/compact-detail`;
+    const answer = await fetchUpstream(call.settings, call.token, path, form, signal).catch(
+      (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+    );
+    if (call.res.destroyed) return;
+    if (answer instanceof Error) return bypass(`fetching the misses failed: ${answer.message}`);
+    if (answer.status !== 200) return bypass(`fetching the misses answered ${answer.status}`);
+    redactBufferInPlace(answer.body, credentialsOf(call), r.format === 'json');
+    const values = splitAnswer({ ...r, kind: 'batch' }, answer.body);
+    if (!values || toFetch.some((id) => !values.has(id)))
+      return bypass('the answer for the misses had an unexpected shape');
+    fetched = values;
+    contentType = answer.contentType || contentType;
+  }
+
+  let assembled: Map<number, Buffer>;
+  try {
+    const unpacked = await Promise.all(
+      [...fresh].map(async ([id, e]) => [id, await decompress(e.body)] as const),
+    );
+    const byId = new Map<number, Buffer>([...unpacked, ...fetched]);
+    assembled = new Map(r.skeletonIds.map((id) => [id, byId.get(id) ?? Buffer.alloc(0)]));
+  } catch (e) {
+    return bypass(
+      `a cached entry could not be read: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+  if (call.res.destroyed) return;
+  const body = joinAnswer(r, assembled);
+  call.res.writeHead(200, { 'content-type': contentType, 'content-length': body.length });
+  call.res.end(body);
+  done();
+  if (fetched.size === 0) release();
+  else
+    keepInBackground(
+      cache,
+      storeValues(cache, call.settings, r, fetched, editions, contentType),
+      release,
+    );
+}
+
+function credentialsOf(call: CachedCall) {
+  return {
+    tokens: [call.settings.token, call.token],
+    basicUser: call.settings.basicUser,
+    basicPassword: call.settings.basicPassword,
+  };
+}

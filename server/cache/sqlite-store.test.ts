@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from './sqlite-store.ts';
+import { ALL_BYTES, describeStore, entry } from './testing/store-suite.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'sqlite-store-'));
+let n = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describeStore('SQLite', (maxBytes) =>
+  Promise.resolve(openSqliteStore(join(dir, `s${n++}`, 'cache.sqlite'), maxBytes)),
+);
+
+describe('SQLite store on disk', () => {
+  it('survives a restart: a reopened file has the entries, their LRU order and byte total', async () => {
+    const file = join(dir, 'restart', 'cache.sqlite');
+    const first = openSqliteStore(file, 3 * 1027 + 100);
+    await first.putMany(
+      new Map([
+        ['a', entry('t1', 1000)],
+        ['b', entry('t1', 1000)],
+      ]),
+    );
+    await first.putMany(
+      new Map([
+        ['c', { ...entry('t9', 1000), body: Buffer.concat([ALL_BYTES, Buffer.alloc(744)]) }],
+      ]),
+    );
+    await first.getMany(['a']);
+    await first.close();
+
+    const second = openSqliteStore(file, 3 * 1027 + 100);
+    try {
+      expect(await second.stats()).toMatchObject({ entries: 3, bytes: 3 * 1027 });
+      const c = (await second.getMany(['c'])).get('c');
+      expect(c?.edition).toBe('t9');
+      expect(c?.body.subarray(0, 256).equals(ALL_BYTES)).toBe(true);
+      // `b` was the least recently used before the restart, so it goes first after it.
+      await second.putMany(new Map([['d', entry('t1', 1000)]]));
+      expect([...(await second.getMany(['a', 'b', 'c', 'd'])).keys()].sort()).toEqual([
+        'a',
+        'c',
+        'd',
+      ]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('two processes on one file share entries and one byte total', async () => {
+    const file = join(dir, 'shared', 'cache.sqlite');
+    const one = openSqliteStore(file, 1 << 20);
+    const two = openSqliteStore(file, 1 << 20);
+    try {
+      await one.putMany(new Map([['x', entry('t1', 10)]]));
+      expect((await two.getMany(['x'])).get('x')?.edition).toBe('t1');
+      await two.putMany(new Map([['y', entry('t1', 10)]]));
+      expect(await one.stats()).toMatchObject({ entries: 2 });
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+});
