@@ -23,6 +23,8 @@ export interface FloorResult {
   megabytes: number;
   requests: number;
   concurrency: number;
+  /** Distinct causes of failed skeletons (after the client's retries). */
+  errors: string[];
 }
 
 export async function dataFloor(
@@ -34,7 +36,7 @@ export async function dataFloor(
   let requests = 0;
   const client = createCatmaidClient({
     baseUrl: catmaidUrl,
-    retries: 0,
+    // The client's default retries of network errors and 5xx: the app retries failed batches too.
     fetchImpl: async (input, init) => {
       const res = await fetch(input, init);
       requests++;
@@ -62,5 +64,6 @@ export async function dataFloor(
     megabytes: Math.round((bytes / 2 ** 20) * 10) / 10,
     requests,
     concurrency,
+    errors: [...new Set([...result.failed.values()].map((e) => e.message))].slice(0, 5),
   };
 }
