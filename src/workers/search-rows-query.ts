@@ -64,7 +64,7 @@ function askWorker(
   });
 }
 
-export async function fetchSearchRowColumns(
+async function fetchSearchRowColumns(
   scope: ProjectScope,
   params: NeuronSearchParams,
   signal?: AbortSignal,

@@ -26,7 +26,7 @@ const LAB_COUNTS: Record<CellType, number> = {
   MBIN: 60,
 };
 
-export function generateLabProject(seed: number): GeneratedProject {
+function generateLabProject(seed: number): GeneratedProject {
   return generateProject({
     id: LAB_PROJECT_ID,
     title: 'Demo lab (synthetic, 10M nodes)',
