@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { launchChromium } from './chromium.ts';
 import { startApp } from './serve-app.ts';
+import { longestTraceTask, startTaskTrace } from './trace-tasks.ts';
 
 const fragments = Number(process.env.BENCH_FRAGMENTS ?? 50_000);
 const port = Number(process.env.BENCH_SEARCH_PORT ?? 4510);
@@ -147,12 +148,22 @@ async function main() {
     await context.addInitScript(INIT);
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
-    const load = await loading(page);
+    // Traced while loading: the longest task's CPU time too, which a shared machine does not
+    // inflate the way it inflates wall time.
+    await startTaskTrace(browser, page);
+    const loaded = await loading(page);
+    await page.evaluate(() => performance.mark('search-loaded'));
+    const traced = await longestTraceTask(browser, 'search-loaded');
+    const load = {
+      ...loaded,
+      longestTaskCpuMs: traced.cpuMs,
+      tasksOver50CpuMs: traced.over50CpuMs,
+    };
     const scroll = await scrolling(page);
     const typing = await autocomplete(page);
     const result = { date: new Date().toISOString(), fragments, load, scroll, typing };
     console.log(`
-  results table: ${load.rows.toLocaleString()} rows; first rows at ${load.firstRowsMs} ms, all loaded at ${load.allRowsMs} ms after navigation; longest task while loading ${load.longestTaskMs} ms
+  results table: ${load.rows.toLocaleString()} rows; first rows at ${load.firstRowsMs} ms, all loaded at ${load.allRowsMs} ms after navigation; longest task while loading ${load.longestTaskMs} ms (target ≤ 50; its CPU time: longest ${load.longestTaskCpuMs} ms, ${load.tasksOver50CpuMs} tasks over 50 ms of CPU)
   scrolling 120 frames of 600 px: mean frame ${scroll.meanFrameMs} ms, p95 ${scroll.p95FrameMs} ms, longest task ${scroll.longestTaskMs} ms
   annotation autocomplete over ${typing.annotations.toLocaleString()} annotations: ${typing.keystrokes} keystrokes, mean ${typing.meanKeystrokeMs} ms from keystroke to updated list, worst ${typing.worstKeystrokeMs} ms, longest task ${typing.longestTaskMs} ms (${typing.suggestions} suggestions)
 `);

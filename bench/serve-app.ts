@@ -82,7 +82,13 @@ export async function startApp(
   };
 }
 
-export function startDemo(spawn: typeof spawnFn, port: number, scale: number): Promise<RunningApp> {
+export function startDemo(
+  spawn: typeof spawnFn,
+  port: number,
+  scale: number,
+  /** e.g. DEMO_LAB, DEMO_COST_US_PER_NODE, DEMO_WORKERS */
+  env: Record<string, string> = {},
+): Promise<RunningApp> {
   const script = ['server/demo/main.ts', '--port', String(port), '--scale', String(scale)];
-  return startScript(spawn, script, {}, 'CATMAID demo server listening');
+  return startScript(spawn, script, env, 'CATMAID demo server listening');
 }

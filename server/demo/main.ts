@@ -1,8 +1,10 @@
 /**
  * CLI: `tsx server/demo/main.ts --port N [--host H] [--scale S] [--seed N] [--fragments N]` (also
- * DEMO_PORT, DEMO_HOST, DEMO_SCALE, DEMO_SEED, DEMO_TOKEN, DEMO_FRAGMENTS). Prints one ready line, then one line per request.
+ * DEMO_PORT, DEMO_HOST, DEMO_SCALE, DEMO_SEED, DEMO_TOKEN, DEMO_FRAGMENTS; DEMO_LAB=1 adds the
+ * 10M-node project 3; DEMO_COST_US_PER_NODE and DEMO_WORKERS model a real CATMAID's server time). Prints one ready line, then one line per request.
  */
 import { parseArgs } from 'node:util';
+import { costModelFromEnv } from './cost.ts';
 import { startDemoServer } from './server.ts';
 
 const { values } = parseArgs({
@@ -35,6 +37,8 @@ const server = await startDemoServer({
   seed: num(values.seed ?? env.DEMO_SEED, 1, 'seed'),
   token: (values.token ?? env.DEMO_TOKEN)?.trim() || undefined,
   fragments: num(values.fragments ?? env.DEMO_FRAGMENTS, 0, 'fragments'),
+  lab: env.DEMO_LAB === '1',
+  cost: costModelFromEnv(env),
   log: (line) => console.log(line),
 });
 console.log(`CATMAID demo server listening on ${server.url}`);

@@ -5,9 +5,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadOrGenerate, defaultCacheDir } from './data/cache.ts';
+import { createWorkerPool, requestCostMs, type CostModel } from './cost.ts';
 import { appendFragments } from './data/fragments.ts';
+import { LAB_PROJECT_ID, loadOrGenerateLab } from './data/lab.ts';
 import { ProjectIndex } from './data/project-index.ts';
-import { dispatch, type Outcome } from './dispatch.ts';
+import { dispatch, type Incoming, type Outcome } from './dispatch.ts';
 import { Params } from './http/params.ts';
 import type { DemoStore } from './http/types.ts';
 
@@ -23,6 +25,10 @@ export interface DemoServerOptions {
   cacheDir?: string | null;
   /** Extra small fragment skeletons in project 1 (benchmarks of big tables); default 0. */
   fragments?: number;
+  /** Adds project 3, "Demo lab": 1,000 neurons, > 10 million nodes (data/lab.ts). */
+  lab?: boolean;
+  /** CATMAID-like server time per node, modelled with a fixed worker count (cost.ts). */
+  cost?: CostModel | null;
 }
 
 interface RequestRecord {
@@ -46,12 +52,20 @@ export function buildStore(
   cacheDir: string | null,
   log: (line: string) => void,
   fragments = 0,
+  lab = false,
 ): DemoStore {
   const loaded = loadOrGenerate(seed, scale, cacheDir);
   const t0 = performance.now();
   const [first, ...rest] = loaded.data.projects;
   if (first && fragments > 0)
     loaded.data.projects = [appendFragments(first, fragments, seed), ...rest];
+  if (lab) {
+    const l = loadOrGenerateLab(seed, loaded.data.users, cacheDir);
+    loaded.data.projects = [...loaded.data.projects, l.project];
+    log(
+      `demo lab project ${l.source === 'cache' ? 'loaded from cache' : 'generated'} in ${Math.round(l.ms)} ms: ${l.project.meta.neurons.length} neurons, ${l.project.arrays.parent.length} nodes in project ${LAB_PROJECT_ID}`,
+    );
+  }
   const projects = new Map<number, ProjectIndex>();
   for (const p of loaded.data.projects)
     projects.set(p.meta.id, new ProjectIndex(p, loaded.data.users));
@@ -91,7 +105,9 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     opts.cacheDir === undefined ? defaultCacheDir : opts.cacheDir,
     log,
     opts.fragments ?? 0,
+    opts.lab ?? false,
   );
+  const workers = opts.cost ? createWorkerPool(opts.cost.workers) : null;
   const records: RequestRecord[] = [];
   let baseUrl = '';
   const server = createServer((req, res) => {
@@ -109,7 +125,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
             : new Params([]);
         const auth =
           /^Token\s+(\S+)/i.exec(String(req.headers['x-authorization'] ?? ''))?.[1] ?? null;
-        return dispatch({
+        const inc: Incoming = {
           method,
           path: url.pathname,
           query: Params.fromSearch(url.searchParams),
@@ -118,7 +134,10 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
           expectedToken: opts.token ?? null,
           store,
           baseUrl,
-        });
+        };
+        return workers && opts.cost
+          ? workers.run(() => dispatch(inc), requestCostMs(inc, opts.cost.usPerNode))
+          : dispatch(inc);
       })
       .catch((e: unknown) => ({
         status: 500,

@@ -1,5 +1,5 @@
 /** The neuron search: POST /{pid}/annotations/query-targets (API ref §3.1). */
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { CallOptions } from '../lib/http/client.ts';
 import { SchemaError } from '../lib/http/errors.ts';
@@ -93,14 +93,14 @@ const pageSchema = z.object({ entities: z.array(z.unknown()), totalRecords: z.nu
 
 const QUERY_TARGETS_ENDPOINT = routeName(ROUTES.queryTargets);
 
-const queryTargetsEndpoint = defineEndpoint({
+export const queryTargetsEndpoint = defineEndpoint({
   route: ROUTES.queryTargets,
   schema: pageSchema,
   encode: (params: NeuronSearchParams) => ({ data: buildQueryTargetsForm(params) }),
   decode: (wire) => wire,
 });
 
-function decodeEntity(raw: unknown, index: number): SearchEntity {
+export function decodeEntity(raw: unknown, index: number): SearchEntity {
   const r = entitySchema.safeParse(raw);
   if (r.success) return r.data;
   const issues = r.error.issues.map((i) => ({ ...i, path: ['entities', index, ...i.path] }));
@@ -128,34 +128,5 @@ export function neuronSearchQuery(scope: ProjectScope, params: NeuronSearchParam
   return queryOptions({
     queryKey: [...projectKey(scope), 'neuron-search', params] as const,
     queryFn: ({ signal }) => fetchNeuronSearch(scope, params, { signal }),
-  });
-}
-
-/**
- * All matches, fetched page by page (query-targets pages with range_start/range_length) so a
- * 100,000-neuron project shows results while the rest load. Stops at `maxRows`.
- */
-export function neuronSearchPagesQuery(
-  scope: ProjectScope,
-  params: NeuronSearchParams,
-  pageSize: number,
-  maxRows: number,
-) {
-  return infiniteQueryOptions({
-    queryKey: [...projectKey(scope), 'neuron-search-pages', params, { pageSize, maxRows }] as const,
-    queryFn: ({ signal, pageParam }) =>
-      fetchNeuronSearch(
-        scope,
-        { ...params, rangeStart: pageParam, rangeLength: pageSize },
-        { signal },
-      ),
-    initialPageParam: 0,
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((n, p) => n + p.entities.length, 0);
-      // An empty page ends the loop even if totalRecords promised more (concurrent deletions).
-      return last.entities.length > 0 && loaded < Math.min(last.total, maxRows)
-        ? loaded
-        : undefined;
-    },
   });
 }

@@ -9,6 +9,7 @@
  */
 import type { NormalizedSkeletonFlags } from '../api/skeleton-flags.ts';
 import type { LoadedSkeleton, LoadRequest, WorkerReply } from './skeleton-protocol.ts';
+import { SKELETON_BATCH_WINDOW_MS, SKELETON_CHUNK_SIZE } from './skeleton-load-limits.ts';
 import { createWorkerSlots, defaultWorker } from './worker-slots.ts';
 
 class SkeletonLoadError extends Error {
@@ -76,8 +77,8 @@ function disposedError(): Error {
 
 export function createSkeletonPool(o: PoolOptions): SkeletonPool {
   const workerCount = Math.max(1, o.workerCount ?? 2);
-  const chunkSize = o.chunkSize ?? 20;
-  const windowMs = o.windowMs ?? 15;
+  const chunkSize = o.chunkSize ?? SKELETON_CHUNK_SIZE;
+  const windowMs = o.windowMs ?? SKELETON_BATCH_WINDOW_MS;
   const entries = new Map<string, Entry>();
   const requests = new Map<number, SentRequest>();
   let pending: string[] = [];

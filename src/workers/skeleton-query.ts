@@ -13,6 +13,7 @@ import {
   type NormalizedSkeletonFlags,
   type SkeletonFlags,
 } from '../api/skeleton-flags.ts';
+import { skeletonWorkerCount } from './skeleton-load-limits.ts';
 import { createSkeletonPool, type SkeletonPool } from './skeleton-pool.ts';
 import type { LoadedSkeleton } from './skeleton-protocol.ts';
 
@@ -29,7 +30,7 @@ export function sharedSkeletonPool(scope: ProjectScope): SkeletonPool {
       timeoutMs: scope.client.timeoutMs,
       server: scope.server,
       projectId: scope.projectId,
-      workerCount: Math.min(Math.max(cores - 1, 2), 3),
+      workerCount: skeletonWorkerCount(cores),
     });
     pools.set(key, pool);
   }

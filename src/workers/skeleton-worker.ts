@@ -8,6 +8,7 @@
 import { createStore, getMany, promisifyRequest } from 'idb-keyval';
 import { createCatmaidClient, type CatmaidClient } from '../lib/http/client.ts';
 import { handleLoad, type SkeletonCache, type StoredSkeleton } from './skeleton-load.ts';
+import { REQUESTS_PER_WORKER } from './skeleton-load-limits.ts';
 import { isCancelRequest, isLoadRequest, type WorkerReply } from './skeleton-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -15,7 +16,7 @@ declare const self: DedicatedWorkerGlobalScope;
 const store = createStore('catmaid-dashboard-skeletons', 'skeletons');
 const clients = new Map<string, CatmaidClient>();
 /** Requests at once per worker; the pool on the main thread spreads chunks over workers. */
-const MAX_ACTIVE = 2;
+const MAX_ACTIVE = REQUESTS_PER_WORKER;
 let active = 0;
 const queue: (() => Promise<void>)[] = [];
 

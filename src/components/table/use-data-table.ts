@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { functionalUpdate, useTable, type ColumnSort, type RowData } from '@tanstack/react-table';
 import { tagData } from './append-row-model.ts';
 import { features, type TableColumn } from './define-column.ts';
+import { compareSortValues, type SortValue } from './sort-value.ts';
 
 export interface DataTableOptions<T extends RowData> {
   data: readonly T[];
@@ -23,6 +24,11 @@ export interface DataTableOptions<T extends RowData> {
   /** A controlled sort: the table asks `onSortChange` and shows what `sort` says. */
   sort?: ColumnSort | null;
   onSortChange?: (next: ColumnSort) => void;
+  /**
+   * The caller hands the rows over already sorted (e.g. sorted in time slices): the table shows
+   * the sort state but keeps the data's order.
+   */
+  presorted?: boolean;
 }
 
 export function useDataTable<T extends RowData>(o: DataTableOptions<T>) {
@@ -46,6 +52,7 @@ export function useDataTable<T extends RowData>(o: DataTableOptions<T>) {
     getRowId: (row: T) => String(o.getRowId(row)),
     enableSortingRemoval: false,
     enableMultiSort: false,
+    manualSorting: o.presorted ?? false,
     initialState: { sorting: o.initialSort ? [o.initialSort] : [] },
     ...(controlled
       ? {
@@ -76,4 +83,26 @@ export function tableMinWidthRem<T extends RowData>(
 ): number {
   const rem = (w: string | undefined) => Number(/^([\d.]+)rem$/.exec(w ?? '')?.[1] ?? 10);
   return columns.reduce((s, c) => s + rem(c.meta?.width), withCheckbox ? 2.4 : 0);
+}
+
+/** The sort key the table would sort `columnId` by; null when the column cannot sort. */
+export function columnSortKey<T extends RowData>(
+  columns: readonly TableColumn<T>[],
+  columnId: string,
+): ((row: T) => SortValue) | null {
+  const col = columns.find((c) => c.id === columnId);
+  const key = col && 'accessorFn' in col ? col.accessorFn : undefined;
+  return key ? (row: T) => key(row, 0) as SortValue : null;
+}
+
+/**
+ * The table's own order of sort keys, for callers that sort rows themselves: empty keys last in
+ * both directions (equal keys keep their order when the sort is stable).
+ */
+export function compareForSort(desc: boolean): (a: SortValue, b: SortValue) => number {
+  return (a, b) => {
+    if (a === undefined || b === undefined)
+      return (a === undefined ? 1 : 0) - (b === undefined ? 1 : 0);
+    return desc ? compareSortValues(b, a) : compareSortValues(a, b);
+  };
 }

@@ -3,18 +3,12 @@
  * the 3D tab shows the neurons at once, with the project's shared worker pool.
  */
 import type { ProjectScope } from '../../api/scope.ts';
-import { normalizeSkeletonFlags } from '../../api/skeleton-flags.ts';
 import { ViewerEngine } from '../../3d/scene/viewer-engine.ts';
 import type { SkeletonPool } from '../../workers/skeleton-pool.ts';
 import { sharedSkeletonPool } from '../../workers/skeleton-query.ts';
 import { LoadTracker } from './load-tracker.ts';
 
-/** What the 3D view asks for: nodes, connectors, tags (soma), as msgpack. */
-export const VIEWER_FLAGS = normalizeSkeletonFlags({
-  withConnectors: true,
-  withTags: true,
-  format: 'msgpack',
-});
+export { VIEWER_FLAGS } from './viewer-flags.ts';
 
 export interface ViewerResources {
   engine: ViewerEngine;

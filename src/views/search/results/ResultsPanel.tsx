@@ -15,6 +15,7 @@ import { resultColumns } from './results-columns.tsx';
 import type { ResultRow } from './result-row.ts';
 import { ResultsTable } from './ResultsTable.tsx';
 import { emptyRowSelection, type RowSelection } from './row-selection.ts';
+import { useSortedRows } from './use-sorted-rows.ts';
 import { cachedCreators, useVisibleCreators } from './use-creators.ts';
 import type { SearchResults } from './use-search-results.ts';
 
@@ -83,13 +84,22 @@ export function ResultsPanel({
     () => resultColumns(sortCtx, ctx, selectionSet),
     [sortCtx, ctx, selectionSet],
   );
+  // Sort keys read with the sort context only, so cells filling in do not start a new sort.
+  const sortColumns = useMemo(
+    () => resultColumns(sortCtx, sortCtx, selectionSet),
+    [sortCtx, selectionSet],
+  );
+  const sorted = useSortedRows(rows, sortColumns, sort);
   const table = useDataTable({
-    data: rows,
+    data: sorted.rows,
+    presorted: true,
     columns,
     getRowId: (r) => r.skeletonId,
     // Unsorted, no value is read: summaries arriving need not rebuild 100,000 rows.
     valuesKey: sort ? sortCtx : null,
-    sort: sort ? { id: sort.column, desc: sort.dir === 'desc' } : null,
+    sort: sorted.applied
+      ? { id: sorted.applied.column, desc: sorted.applied.dir === 'desc' }
+      : null,
     onSortChange: (next) => onSort(next.id),
   });
   const rowModel = table.getRowModel();

@@ -6,14 +6,15 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { annotationsForSkeletonsQuery } from '../../../api/annotations-for-skeletons.ts';
 import { neuronNamesQuery } from '../../../api/neuron-names.ts';
-import { neuronSearchPagesQuery, type SearchEntity } from '../../../api/neuron-search.ts';
 import type { ProjectScope } from '../../../api/scope.ts';
+import { searchRowPagesQuery } from '../../../workers/search-rows-query.ts';
 import { retryFailed, retryPaged } from '../../shared/retry-queries.ts';
 import type { ResolvedSearch } from './resolve-criteria.ts';
 import type { ResultRow } from './result-row.ts';
+import { rowsOfPage } from './rows-of-page.ts';
 import { usePartnerSet } from './use-partner-set.ts';
 
-// 2,000 rows per page keeps decoding one page well under 100 ms on the main thread.
+// Pages are decoded in a worker; 2,000 rows keep each page's row objects a small main-thread task.
 const SEARCH_PAGE_SIZE = 2000;
 /** Beyond this many matches the table shows the first ones and asks to narrow the search. */
 const MAX_RESULT_ROWS = 100_000;
@@ -32,36 +33,13 @@ export interface SearchResults {
   retry: () => void;
 }
 
-/** Rows per fetched page, kept so each new page converts only itself. */
-const pageRows = new WeakMap<object, ResultRow[]>();
-
-function rowsOfPage(page: { entities: readonly SearchEntity[] }): ResultRow[] {
-  let rows = pageRows.get(page);
-  if (!rows) {
-    rows = entityRows(page.entities);
-    pageRows.set(page, rows);
-  }
-  return rows;
-}
-
-function entityRows(entities: readonly SearchEntity[]): ResultRow[] {
-  return entities.flatMap((e) =>
-    e.skeletonIds.map((skeletonId) => ({
-      skeletonId,
-      neuronId: e.id,
-      name: e.name,
-      annotations: e.annotations.map((a) => ({ id: a.id, name: a.name })),
-    })),
-  );
-}
-
 export function useSearchResults(
   scope: ProjectScope,
   resolved: ResolvedSearch | null,
 ): SearchResults {
   const targets = resolved?.targets ?? null;
   const pages = useInfiniteQuery({
-    ...neuronSearchPagesQuery(
+    ...searchRowPagesQuery(
       scope,
       targets ?? { types: ['neuron'] },
       SEARCH_PAGE_SIZE,

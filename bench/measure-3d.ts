@@ -1,0 +1,163 @@
+/**
+ * One 3D-view measurement in a fresh browser context (empty IndexedDB): open the 3D view with the
+ * bench hook, put N skeletons into the selection in one step, wait for the scene-ready signal,
+ * then (unless told not to) reload and time the same frame again from IndexedDB. Shared by the
+ * 3D bench (run.ts) and the lab-scale bench (lab.ts).
+ */
+import type { Browser, Page } from '@playwright/test';
+import { browserCpu, cpuDelta, treeCpuSeconds, type CpuByProcess } from './cpu.ts';
+import type { RunningApp } from './serve-app.ts';
+
+declare global {
+  interface Window {
+    __catmaidDashboard?: { selectSkeletons(ids: readonly number[]): number };
+  }
+}
+
+export interface BenchRow {
+  neurons: number;
+  nodes: number;
+  failed: number;
+  firstFrameMs: number;
+  /** Until the last neuron had arrived (the rest of firstFrameMs is the final draw). */
+  settledMs: number;
+  /** Frames drawn while loading, the complete one included. */
+  framesDrawn: number;
+  nodesPerSecond: number;
+  longestTaskMs: number;
+  longTasks: number;
+  drawCalls: number;
+  jsHeapMB: number;
+  orbitFrameMs: number;
+  reloadFirstFrameMs: number;
+  /** From "show" to performance.mark('catmaid:first-neurons-drawn'); null when not marked. */
+  firstNeuronsMs: number | null;
+  /** CPU seconds per process from "show" to the first complete frame. */
+  cpu: CpuByProcess;
+}
+
+const INIT = `
+  window.__longtasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longtasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  await cdp.detach();
+  return Math.round((used / 2 ** 20) * 10) / 10;
+}
+
+async function readyAttrs(page: Page, n: number) {
+  const sel = `[aria-label="3D viewer"][data-scene-ready="true"][data-neuron-count="${n}"]`;
+  await page.waitForSelector(sel, { timeout: 600_000, state: 'attached' });
+  return page.$eval(sel, (el) => ({ ...(el as HTMLElement).dataset }));
+}
+
+async function orbitFrameMs(page: Page): Promise<number> {
+  const box = await page.locator('canvas').boundingBox();
+  if (!box) return NaN;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  const steps = 10;
+  const t0 = Date.now();
+  for (let i = 1; i <= steps; i++) {
+    const before = await page.$eval('[aria-label="3D viewer"]', (el) =>
+      Number((el as HTMLElement).dataset.frame),
+    );
+    await page.mouse.move(cx + i * 12, cy + i * 4);
+    await page.waitForFunction(
+      (b) =>
+        Number((document.querySelector('[aria-label="3D viewer"]') as HTMLElement).dataset.frame) >
+        b,
+      before,
+    );
+  }
+  await page.mouse.up();
+  return Math.round((Date.now() - t0) / steps);
+}
+
+export interface MeasureOptions {
+  base: string;
+  projectId: number;
+  /** Skip the reload (IndexedDB) measurement. */
+  noReload?: boolean;
+}
+
+export async function measure(
+  browser: Browser,
+  app: RunningApp,
+  ids: number[],
+  opts: MeasureOptions,
+): Promise<BenchRow> {
+  const { base } = opts;
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.addInitScript(INIT);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
+  await page.goto(`${base}/?view=3d&pid=${opts.projectId}&bench=1`);
+  await page.waitForFunction(() => window.__catmaidDashboard !== undefined, null, {
+    timeout: 60_000,
+  });
+  // "Show N neurons" happens in an open viewer: wait until its canvas is laid out and warm.
+  await page.waitForSelector('canvas[data-warm="true"]', { state: 'attached', timeout: 60_000 });
+  const cpuBefore = { ...(await browserCpu(browser)), server: treeCpuSeconds(app.pid) };
+  const t0 = await page.evaluate(
+    (list) => window.__catmaidDashboard?.selectSkeletons(list) ?? 0,
+    ids,
+  );
+  const attrs = await readyAttrs(page, ids.length).catch(async () => {
+    const d = await page.$eval('[aria-label="3D viewer"]', (el) => ({
+      ...(el as HTMLElement).dataset,
+    }));
+    throw new Error(`not ready: ${JSON.stringify(d)}`);
+  });
+  const cpu = cpuDelta(
+    { ...(await browserCpu(browser)), server: treeCpuSeconds(app.pid) },
+    cpuBefore,
+  );
+  const readyAt = Number(attrs.readyAt);
+  const tasks = await page.evaluate(
+    () => (window as unknown as { __longtasks: [number, number][] }).__longtasks,
+  );
+  const during = tasks.filter(([start]) => start >= t0 && start <= readyAt);
+  const nodes = Number(attrs.nodeCount);
+  const firstFrameMs = Math.round(readyAt - t0);
+  // The "load" work marks when the first neurons are drawn; absent in builds without it.
+  const firstNeurons = await page.evaluate(
+    () => performance.getEntriesByName('catmaid:first-neurons-drawn')[0]?.startTime ?? null,
+  );
+  const row: BenchRow = {
+    neurons: Number(attrs.neuronCount),
+    nodes,
+    failed: Number(attrs.failedCount),
+    firstFrameMs,
+    settledMs: Math.round(Number(attrs.settledAt) - t0),
+    framesDrawn: Number(attrs.frame),
+    nodesPerSecond: Math.round(nodes / (firstFrameMs / 1000)),
+    longestTaskMs: Math.round(Math.max(0, ...during.map(([, d]) => d))),
+    longTasks: during.length,
+    drawCalls: Number(attrs.drawCalls),
+    jsHeapMB: await heapMB(page),
+    orbitFrameMs: await orbitFrameMs(page),
+    reloadFirstFrameMs: NaN,
+    firstNeuronsMs: firstNeurons === null ? null : Math.round(firstNeurons - t0),
+    cpu,
+  };
+  if (opts.noReload) {
+    await context.close();
+    return row;
+  }
+  // Reload: the selection is kept (localStorage) and the skeletons come from IndexedDB.
+  await page.reload();
+  const again = await readyAttrs(page, ids.length);
+  row.reloadFirstFrameMs = Math.round(Number(again.readyAt));
+  await context.close();
+  return row;
+}

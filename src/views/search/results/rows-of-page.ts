@@ -1,0 +1,44 @@
+/**
+ * Result rows of one decoded page (row columns from the search worker), built once per page.
+ * Annotation objects are shared between rows and pages (one per annotation id and name): 50,000
+ * rows hold ~16,000 distinct annotations, not one object per row and annotation.
+ */
+import type { SearchRowColumns } from '../../../api/search-row-columns.ts';
+import type { ResultRow } from './result-row.ts';
+
+type RowAnnotation = ResultRow['annotations'][number];
+
+const interned = new Map<number, RowAnnotation>();
+const pageRows = new WeakMap<SearchRowColumns, ResultRow[]>();
+
+function intern(id: number, name: string): RowAnnotation {
+  const known = interned.get(id);
+  if (known?.name === name) return known;
+  const a = { id, name };
+  interned.set(id, a);
+  return a;
+}
+
+export function rowsOfPage(page: SearchRowColumns): ResultRow[] {
+  let rows = pageRows.get(page);
+  if (rows) return rows;
+  const annotations = page.annotationNames.map((name, k) =>
+    intern(page.annotationIds[k] ?? 0, name),
+  );
+  rows = new Array<ResultRow>(page.skeletonIds.length);
+  for (let r = 0; r < rows.length; r++) {
+    const from = page.annStart[r] ?? 0;
+    const to = page.annStart[r + 1] ?? from;
+    const own: RowAnnotation[] = new Array<RowAnnotation>(to - from);
+    for (let k = from; k < to; k++)
+      own[k - from] = annotations[page.annotationOf[k] ?? 0] as RowAnnotation;
+    rows[r] = {
+      skeletonId: page.skeletonIds[r] ?? 0,
+      neuronId: page.neuronIds[r] ?? 0,
+      name: page.names[r] ?? '',
+      annotations: own,
+    };
+  }
+  pageRows.set(page, rows);
+  return rows;
+}
