@@ -25,10 +25,13 @@ import {
   type WorkerReply,
 } from './skeleton-protocol.ts';
 import { abortableSleep } from '../lib/abortable-sleep.ts';
+import { goneMessage, judgeCopies, type Editions, type EditionSource } from './cache-validation.ts';
 
 export interface StoredSkeleton {
   detail: SkeletonDetail;
   savedAt: number;
+  /** CATMAID's last edition time of the skeleton when it was fetched (cache-validation.ts). */
+  editedAt?: number;
 }
 
 export interface SkeletonCache {
@@ -51,6 +54,13 @@ export interface LoadEnv {
   /** Injectable for tests (no real waiting) and deterministic jitter. */
   sleep?(ms: number, signal?: AbortSignal): Promise<void>;
   random?(): number;
+  /** Edition times from CATMAID: cached copies are checked against them before use. */
+  editionSource?: EditionSource;
+}
+
+/** One load's environment plus the edition times to store with what it fetches. */
+interface RunEnv extends LoadEnv {
+  known: Promise<Editions | null>;
 }
 
 function toLoaded(detail: SkeletonDetail, source: LoadedSkeleton['source']): LoadedSkeleton {
@@ -70,19 +80,46 @@ function describeFailure(skeletonId: number, e: unknown, attempts = 1): LoadFail
   return { skeletonId, message: describeCause(skeletonId, e, attempts), status };
 }
 
-async function readCache(req: LoadRequest, env: LoadEnv): Promise<Map<number, SkeletonDetail>> {
-  const hits = new Map<number, SkeletonDetail>();
+async function readCache(req: LoadRequest, env: LoadEnv): Promise<Map<number, StoredSkeleton>> {
+  const hits = new Map<number, StoredSkeleton>();
   if (!env.cache || !req.useCache) return hits;
   try {
     const values = await env.cache.getMany(req.skeletonIds.map((id) => cacheKey(req, id)));
     values.forEach((v, i) => {
       const id = req.skeletonIds[i];
-      if (v && id !== undefined && v.detail.skeletonId === id) hits.set(id, v.detail);
+      if (v && id !== undefined && v.detail.skeletonId === id) hits.set(id, v);
     });
   } catch {
     // An unusable cache (private mode, quota, old schema) only costs a refetch.
   }
   return hits;
+}
+
+interface Checked {
+  fresh: SkeletonDetail[];
+  gone: number[];
+  /** Edition times the check learnt (reused for the copies refetched now). */
+  editions: Editions | null;
+}
+
+/** Which cached copies may be shown: all without an edition source (tests, old callers). */
+async function checkCopies(hits: Map<number, StoredSkeleton>, env: LoadEnv): Promise<Checked> {
+  const all = () => [...hits.values()].map((h) => h.detail);
+  if (!env.editionSource || hits.size === 0) return { fresh: all(), gone: [], editions: null };
+  let editions: Editions;
+  try {
+    editions = await env.editionSource([...hits.keys()], env.signal);
+  } catch (e) {
+    if (isAbortError(e) || env.signal?.aborted) throw e;
+    // Unchecked copies are never shown: they are all fetched again (which heals or reports).
+    return { fresh: [], gone: [], editions: null };
+  }
+  const verdict = judgeCopies(new Map([...hits].map(([id, h]) => [id, h.editedAt])), editions);
+  const fresh = verdict.fresh.flatMap((id) => {
+    const h = hits.get(id);
+    return h ? [h.detail] : [];
+  });
+  return { fresh, gone: verdict.gone, editions };
 }
 
 export async function handleLoad(req: LoadRequest, env: LoadEnv): Promise<void> {
@@ -92,14 +129,31 @@ export async function handleLoad(req: LoadRequest, env: LoadEnv): Promise<void> 
     return;
   }
   const hits = await readCache(req, env);
-  if (hits.size > 0) {
-    const items = [...hits.values()].map((d) => toLoaded(d, 'cache'));
+  let checked: Checked;
+  try {
+    checked = await checkCopies(hits, env);
+  } catch {
+    env.post({ type: 'done', requestId }, []); // cancelled while checking
+    return;
+  }
+  if (checked.fresh.length > 0) {
+    const items = checked.fresh.map((d) => toLoaded(d, 'cache'));
     env.post({ type: 'loaded', requestId, items }, transferablesOf(items));
   }
-  const missing = req.skeletonIds.filter((id) => !hits.has(id));
+  if (checked.gone.length > 0) {
+    const failures = checked.gone.map((skeletonId) => ({
+      skeletonId,
+      message: goneMessage(skeletonId),
+      status: 404,
+    }));
+    env.post({ type: 'failed', requestId, failures }, []);
+  }
+  const settled = new Set([...checked.fresh.map((d) => d.skeletonId), ...checked.gone]);
+  const missing = req.skeletonIds.filter((id) => !settled.has(id));
   if (missing.length > 0 && !env.signal?.aborted) {
+    const run: RunEnv = { ...env, known: editionsFor(missing, checked.editions, env) };
     try {
-      await fetchHealing(req, env, missing);
+      await fetchHealing(req, run, missing);
     } catch (e) {
       // Cancelled: the pool has already settled its callers; anything else is reported.
       if (!env.signal?.aborted && !isAbortError(e)) {
@@ -112,13 +166,31 @@ export async function handleLoad(req: LoadRequest, env: LoadEnv): Promise<void> 
 }
 
 /**
+ * Edition times to store with the copies fetched now: those the check learnt, the others asked
+ * before the compact-detail request goes out (see cache-validation.ts). null: store without.
+ */
+function editionsFor(
+  ids: number[],
+  learnt: Editions | null,
+  env: LoadEnv,
+): Promise<Editions | null> {
+  if (!env.cache || !env.editionSource) return Promise.resolve(null);
+  const ask = learnt ? ids.filter((id) => !learnt.has(id)) : ids;
+  if (ask.length === 0) return Promise.resolve(learnt);
+  return env.editionSource(ask, env.signal).then(
+    (asked) => new Map([...(learnt ?? []), ...asked]),
+    () => learnt,
+  );
+}
+
+/**
  * One attempt for `ids`: posts what arrived and what failed for good, and returns the ids to try
  * again: `retry` after a transient failure (5xx, reset), `split` when a batch timed out (a slow
  * answer is not retried as it was: it is split into smaller work, convention of isRetryable).
  */
 async function attempt(
   req: LoadRequest,
-  env: LoadEnv,
+  env: RunEnv,
   ids: readonly number[],
   attempts: number,
   lastTry: boolean,
@@ -145,7 +217,7 @@ async function attempt(
 }
 
 /** Batch attempts with backoff, then the leftovers one by one (see load-retry.ts). */
-async function fetchHealing(req: LoadRequest, env: LoadEnv, missing: number[]): Promise<void> {
+async function fetchHealing(req: LoadRequest, env: RunEnv, missing: number[]): Promise<void> {
   const policy = env.retry ?? DEFAULT_RETRY;
   const random = env.random ?? Math.random;
   const sleep = env.sleep ?? abortableSleep;
@@ -172,16 +244,26 @@ async function fetchHealing(req: LoadRequest, env: LoadEnv, missing: number[]): 
   });
 }
 
-async function storeAndPost(req: LoadRequest, env: LoadEnv, items: LoadedSkeleton[]) {
-  if (env.cache) {
+async function storeAndPost(req: LoadRequest, env: RunEnv, items: LoadedSkeleton[]) {
+  const cache = env.cache;
+  if (cache) {
     const savedAt = env.now();
     // The posted buffers are transferred (gone from this thread), so the cache keeps copies.
-    const entries = items.map((i): [string, StoredSkeleton] => [
-      cacheKey(req, i.skeletonId),
-      { detail: structuredClone(i.detail), savedAt },
-    ]);
-    // A failed write (quota, private mode) only costs a refetch next time.
-    env.cache.setMany(entries).catch(() => undefined);
+    const copies = items.map((i) => structuredClone(i.detail));
+    // Stored once the edition times are known; a failed write (quota, private mode) only costs
+    // a refetch next time.
+    void env.known
+      .then((editions) =>
+        cache.setMany(
+          copies.map((detail): [string, StoredSkeleton] => {
+            const editedAt = editions?.get(detail.skeletonId);
+            const stored: StoredSkeleton = { detail, savedAt };
+            if (editedAt !== undefined) stored.editedAt = editedAt;
+            return [cacheKey(req, detail.skeletonId), stored];
+          }),
+        ),
+      )
+      .catch(() => undefined);
   }
   env.post({ type: 'loaded', requestId: req.requestId, items }, transferablesOf(items));
 }

@@ -8,6 +8,7 @@
 import { createStore, getMany, promisifyRequest } from 'idb-keyval';
 import { createCatmaidClient, type CatmaidClient } from '../lib/http/client.ts';
 import { handleLoad, type SkeletonCache, type StoredSkeleton } from './skeleton-load.ts';
+import { summaryEditions } from './cache-validation.ts';
 import { isCancelRequest, isLoadRequest, type WorkerReply } from './skeleton-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -92,14 +93,16 @@ self.onmessage = (event: MessageEvent<unknown>) => {
   queue.push(async () => {
     try {
       // A load cancelled while queued ends at once (handleLoad posts only `done`).
+      const scope = {
+        client: clientFor(req.baseUrl, req.timeoutMs),
+        server: req.server,
+        projectId: req.projectId,
+      };
       await handleLoad(req, {
         signal: controller.signal,
-        scope: {
-          client: clientFor(req.baseUrl, req.timeoutMs),
-          server: req.server,
-          projectId: req.projectId,
-        },
+        scope,
         cache,
+        editionSource: summaryEditions(scope),
         post,
         now: () => Date.now(),
       });
