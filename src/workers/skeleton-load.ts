@@ -198,11 +198,22 @@ async function attempt(
   const retry: number[] = [];
   const split: number[] = [];
   const failures: LoadFailure[] = [];
+  const t0 = performance.now();
   const result = await fetchSkeletonsBatch(env.scope, ids, req.flags, {
     chunkSize: ids.length,
     concurrency: 1,
     signal: env.signal,
   });
+  let overloaded = false;
+  let nodes = 0;
+  for (const d of result.skeletons.values()) nodes += d.nodeCount;
+  for (const [, e] of result.failed) {
+    if (isTransient(e) || e instanceof TimeoutError) overloaded = true;
+  }
+  if (!env.signal?.aborted) {
+    const ms = performance.now() - t0;
+    env.post({ type: 'measured', requestId: req.requestId, ms, nodes, overloaded }, []);
+  }
   for (const [id, e] of result.failed) {
     if (isAbortError(e) || env.signal?.aborted) throw e;
     if (lastTry) failures.push(describeFailure(id, e, attempts));

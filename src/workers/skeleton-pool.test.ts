@@ -162,3 +162,72 @@ describe('skeleton pool', () => {
     await expect(b).rejects.toThrow('skeleton 2 was not returned');
   });
 });
+
+describe('skeleton pool: adaptive concurrency and a small first request', () => {
+  function limited(current: number) {
+    const recorded: { ms: number; nodes: number; overloaded: boolean }[] = [];
+    const limit = {
+      current,
+      record(o: { ms: number; nodes: number; overloaded: boolean }) {
+        recorded.push(o);
+      },
+    };
+    const workers: FakeWorker[] = [];
+    const pool = createSkeletonPool({
+      baseUrl: '/api/catmaid',
+      timeoutMs: 30_000,
+      server: 's',
+      projectId: 1,
+      workerCount: 2,
+      windowMs: 1,
+      chunkSize: 5,
+      firstChunkSize: 2,
+      limit,
+      createWorker: () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    const loads = () => workers.flatMap((w) => w.loads);
+    return { pool, workers, limit, recorded, loads };
+  }
+
+  it('sends a short first request, then full chunks, never more at once than the limit', async () => {
+    const { pool, workers, limit, recorded, loads } = limited(2);
+    for (let id = 1; id <= 14; id++) void pool.load(id, { flags }).catch(() => undefined);
+    await tick();
+    expect(loads().map((l) => l.skeletonIds)).toEqual([
+      [1, 2],
+      [3, 4, 5, 6, 7],
+    ]);
+    // The first answer frees a slot: the next waiting chunk goes out, in order.
+    const first = loads()[0];
+    const owner = workers.find((w) => w.loads.includes(first as LoadRequest));
+    owner?.reply({
+      type: 'measured',
+      requestId: first?.requestId ?? 0,
+      ms: 80,
+      nodes: 900,
+      overloaded: false,
+    });
+    owner?.reply({ type: 'loaded', requestId: first?.requestId ?? 0, items: [item(1), item(2)] });
+    owner?.reply({ type: 'done', requestId: first?.requestId ?? 0 });
+    await tick();
+    expect(recorded).toEqual([{ ms: 80, nodes: 900, overloaded: false }]);
+    expect(loads().map((l) => l.skeletonIds)).toHaveLength(3);
+    expect(loads()[2]?.skeletonIds).toEqual([8, 9, 10, 11, 12]);
+    // The limit grew: the rest goes out at once.
+    limit.current = 4;
+    const second = loads()[1];
+    const owner2 = workers.find((w) => w.loads.includes(second as LoadRequest));
+    owner2?.reply({ type: 'done', requestId: second?.requestId ?? 0 });
+    await tick();
+    expect(
+      loads()
+        .map((l) => l.skeletonIds)
+        .at(-1),
+    ).toEqual([13, 14]);
+    pool.dispose();
+  });
+});

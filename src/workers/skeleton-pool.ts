@@ -1,14 +1,17 @@
 /**
  * Main-thread side of the skeleton workers, and the one batcher for compact-detail: per-skeleton
  * `load(id, { flags })` calls made within a short window are grouped by flags, split into chunks
- * (one HTTP request each) and spread over a small pool of workers (each runs at most two requests
- * at once), so the concurrency cap is workers × 2. Results arrive per chunk, so the scene fills
- * in incrementally. Each call may carry an AbortSignal: a skeleton nobody waits for any more is
+ * (one HTTP request each) and spread over a small pool of workers. How many requests are in
+ * flight at once adapts to the server (adaptive-limit.ts: grows while answers stay fast, halves
+ * on 5xx and timeouts); chunks beyond that wait here, in order. The first chunk after an idle
+ * pool is small, so the first neurons are on screen after one short request whatever N is.
+ * Results arrive per chunk, so the scene fills in incrementally. Each call may carry an AbortSignal: a skeleton nobody waits for any more is
  * dropped before it is sent, and a sent chunk whose skeletons are all abandoned is cancelled in
  * its worker (its slot is free at once). `dispose()` settles every pending promise.
  */
 import type { NormalizedSkeletonFlags } from '../api/skeleton-flags.ts';
 import type { LoadedSkeleton, LoadRequest, WorkerReply } from './skeleton-protocol.ts';
+import { createAdaptiveLimit, type AdaptiveLimit } from './adaptive-limit.ts';
 import { createWorkerSlots, defaultWorker } from './worker-slots.ts';
 
 class SkeletonLoadError extends Error {
@@ -31,6 +34,10 @@ export interface PoolOptions {
   chunkSize?: number;
   windowMs?: number;
   createWorker?: () => Worker;
+  /** Requests in flight at once (default: adaptive, 4 to start, 2–16). */
+  limit?: AdaptiveLimit;
+  /** Skeletons in the first request after the pool was idle (default 4). */
+  firstChunkSize?: number;
 }
 
 export interface PoolLoadOptions {
@@ -67,6 +74,12 @@ interface SentRequest {
   keys: string[];
 }
 
+interface Chunk {
+  flags: NormalizedSkeletonFlags;
+  keys: string[];
+  useCache: boolean;
+}
+
 const flagsKeyOf = (flags: NormalizedSkeletonFlags) => JSON.stringify(flags);
 const entryKey = (flagsKey: string, id: number) => `${flagsKey}|${id}`;
 
@@ -78,6 +91,10 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
   const workerCount = Math.max(1, o.workerCount ?? 2);
   const chunkSize = o.chunkSize ?? 20;
   const windowMs = o.windowMs ?? 15;
+  const firstChunkSize = Math.min(o.firstChunkSize ?? 4, chunkSize);
+  const limit = o.limit ?? createAdaptiveLimit({ now: () => performance.now() });
+  /** Chunks waiting for a free request slot, oldest first. */
+  const queue: Chunk[] = [];
   const entries = new Map<string, Entry>();
   const requests = new Map<number, SentRequest>();
   let pending: string[] = [];
@@ -100,13 +117,17 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     if (!req) return undefined;
     requests.delete(requestId);
     slots.release(req.worker);
+    // A slot is free: the next waiting chunk goes out (in a microtask, after this reply).
+    queueMicrotask(pump);
     return req;
   };
 
   const onReply = (reply: WorkerReply) => {
     const req = requests.get(reply.requestId);
     if (!req) return; // cancelled or disposed: nobody waits for it
-    if (reply.type === 'loaded') {
+    if (reply.type === 'measured') {
+      limit.record({ ms: reply.ms, nodes: reply.nodes, overloaded: reply.overloaded });
+    } else if (reply.type === 'loaded') {
       for (const item of reply.items) {
         settle(entryKey(req.flagsKey, item.skeletonId), (w) => w.resolve(item));
       }
@@ -163,7 +184,10 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     slots.post(req.worker, { type: 'cancel', requestId });
   };
 
-  const send = (flags: NormalizedSkeletonFlags, keys: string[], useCache: boolean) => {
+  const send = ({ flags, keys: queued, useCache }: Chunk) => {
+    // Skeletons abandoned while the chunk waited are not asked for.
+    const keys = queued.filter((key) => entries.get(key)?.requestId === null);
+    if (keys.length === 0) return;
     const worker = slots.acquire();
     const requestId = nextRequest++;
     const ids: number[] = [];
@@ -188,8 +212,17 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     slots.post(worker, msg);
   };
 
+  function pump(): void {
+    while (!disposed && requests.size < limit.current) {
+      const chunk = queue.shift();
+      if (!chunk) return;
+      send(chunk);
+    }
+  }
+
   const flush = () => {
     timer = undefined;
+    const idle = requests.size === 0 && queue.length === 0;
     const groups = new Map<
       string,
       { flags: NormalizedSkeletonFlags; useCache: boolean; keys: string[] }
@@ -208,10 +241,16 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     }
     pending = [];
     for (const g of groups.values()) {
-      for (let i = 0; i < g.keys.length; i += chunkSize) {
-        send(g.flags, g.keys.slice(i, i + chunkSize), g.useCache);
+      let i = 0;
+      if (idle && g.keys.length > firstChunkSize) {
+        queue.push({ flags: g.flags, useCache: g.useCache, keys: g.keys.slice(0, firstChunkSize) });
+        i = firstChunkSize;
+      }
+      for (; i < g.keys.length; i += chunkSize) {
+        queue.push({ flags: g.flags, useCache: g.useCache, keys: g.keys.slice(i, i + chunkSize) });
       }
     }
+    pump();
   };
 
   const abandon = (key: string, entry: Entry, waiter: Waiter, reason: unknown) => {
@@ -251,6 +290,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
       clearTimeout(timer);
       timer = undefined;
       pending = [];
+      queue.length = 0;
       const error = disposedError();
       for (const key of [...entries.keys()]) settle(key, (w) => w.reject(error));
       requests.clear();

@@ -47,7 +47,9 @@ export interface LoadFailure {
 export type WorkerReply =
   | { type: 'loaded'; requestId: number; items: LoadedSkeleton[] }
   | { type: 'failed'; requestId: number; failures: LoadFailure[] }
-  | { type: 'done'; requestId: number };
+  | { type: 'done'; requestId: number }
+  /** One network attempt's time and outcome, for the pool's adaptive concurrency. */
+  | { type: 'measured'; requestId: number; ms: number; nodes: number; overloaded: boolean };
 
 export function isCancelRequest(data: unknown): data is CancelRequest {
   if (!data || typeof data !== 'object') return false;

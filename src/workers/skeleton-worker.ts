@@ -15,8 +15,11 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const store = createStore('catmaid-dashboard-skeletons', 'skeletons');
 const clients = new Map<string, CatmaidClient>();
-/** Requests at once per worker; the pool on the main thread spreads chunks over workers. */
-const MAX_ACTIVE = 2;
+/**
+ * Requests at once per worker: a backstop only, the pool on the main thread decides how many
+ * are in flight (adaptive-limit.ts) and spreads them over the workers.
+ */
+const MAX_ACTIVE = 8;
 let active = 0;
 const queue: (() => Promise<void>)[] = [];
 
