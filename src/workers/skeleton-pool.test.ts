@@ -189,7 +189,7 @@ describe('skeleton pool: adaptive concurrency and a small first request', () => 
         return w as unknown as Worker;
       },
     });
-    const loads = () => workers.flatMap((w) => w.loads);
+    const loads = () => workers.flatMap((w) => w.loads).sort((a, b) => a.requestId - b.requestId);
     return { pool, workers, limit, recorded, loads };
   }
 
