@@ -5,15 +5,16 @@
  * cache (written once the worker is idle), so the main thread only copies finished typed arrays
  * into the scene buffers.
  */
-import { createStore, getMany, promisifyRequest } from 'idb-keyval';
+import { getMany, promisifyRequest } from 'idb-keyval';
 import { createCatmaidClient, type CatmaidClient } from '../lib/http/client.ts';
 import { handleLoad, type SkeletonCache, type StoredSkeleton } from './skeleton-load.ts';
 import { summaryEditions } from './cache-validation.ts';
+import { skeletonStore } from './skeleton-store.ts';
 import { isCancelRequest, isLoadRequest, type WorkerReply } from './skeleton-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const store = createStore('catmaid-dashboard-skeletons', 'skeletons');
+const store = skeletonStore();
 const clients = new Map<string, CatmaidClient>();
 /**
  * Requests at once per worker: a backstop only, the pool on the main thread decides how many
