@@ -15,6 +15,7 @@ import * as stats from './handlers/stats.ts';
 import * as contrib from './handlers/contributors.ts';
 import * as vol from './handlers/volumes.ts';
 import * as nodes from './handlers/nodes.ts';
+import { dropNodes, testEditsEnabled } from './handlers/test-edits.ts';
 import type { Handler, ProjectHandler } from './http/types.ts';
 
 type Method = 'GET' | 'POST';
@@ -109,3 +110,6 @@ export const routes: Route[] = [
   pr(G, `/treenodes/${ID}/info`, nodes.treenodeInfo),
   pr(G, `/treenodes/${ID}/compact-detail`, nodes.treenodeCompactDetail),
 ];
+
+// Test-only skeleton edits for e2e (DEMO_TEST_EDITS=1; never routed by the dashboard proxy).
+if (testEditsEnabled()) routes.push(pr(P, `/test-edits/skeletons/${ID}/drop-nodes`, dropNodes));
