@@ -150,6 +150,11 @@ export async function handleLoad(req: LoadRequest, env: LoadEnv): Promise<void> 
   }
   const settled = new Set([...checked.fresh.map((d) => d.skeletonId), ...checked.gone]);
   const missing = req.skeletonIds.filter((id) => !settled.has(id));
+  if (req.cacheOnly) {
+    if (missing.length > 0) env.post({ type: 'missing', requestId, skeletonIds: missing }, []);
+    env.post({ type: 'done', requestId }, []);
+    return;
+  }
   if (missing.length > 0 && !env.signal?.aborted) {
     const run: RunEnv = { ...env, known: editionsFor(missing, checked.editions, env) };
     try {

@@ -231,3 +231,56 @@ describe('skeleton pool: adaptive concurrency and a small first request', () => 
     pool.dispose();
   });
 });
+
+describe('skeleton pool: browser copies first', () => {
+  it('reads copies in big chunks outside the limit, then fetches only what was missing', async () => {
+    const workers: FakeWorker[] = [];
+    const pool = createSkeletonPool({
+      baseUrl: '/api/catmaid',
+      timeoutMs: 30_000,
+      server: 's',
+      projectId: 1,
+      workerCount: 1,
+      windowMs: 1,
+      chunkSize: 2,
+      firstChunkSize: 1,
+      cacheFirst: true,
+      cacheChunkSize: 4,
+      limit: { current: 1, record: () => undefined },
+      createWorker: () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    const results = [1, 2, 3, 4, 5, 6].map((id) => pool.load(id, { flags }));
+    await tick();
+    const w = workers[0];
+    if (!w) throw new Error('no worker');
+    // Two cache reads at once, although only one network request may be in flight.
+    expect(w.loads.map((l) => [l.skeletonIds, l.cacheOnly, l.useCache])).toEqual([
+      [[1, 2, 3, 4], true, true],
+      [[5, 6], true, true],
+    ]);
+    const [c1, c2] = w.loads;
+    w.reply({ type: 'loaded', requestId: c1?.requestId ?? 0, items: [item(1), item(2)] });
+    w.reply({ type: 'missing', requestId: c1?.requestId ?? 0, skeletonIds: [3, 4] });
+    w.reply({ type: 'done', requestId: c1?.requestId ?? 0 });
+    w.reply({ type: 'missing', requestId: c2?.requestId ?? 0, skeletonIds: [5, 6] });
+    w.reply({ type: 'done', requestId: c2?.requestId ?? 0 });
+    expect(await results[0]).toEqual(item(1));
+    await tick();
+    // The network stage: a short first request, within the limit, not reading the copy again.
+    expect(w.loads.slice(2).map((l) => [l.skeletonIds, l.cacheOnly, l.useCache])).toEqual([
+      [[3], undefined, false],
+    ]);
+    const n1 = w.loads[2];
+    w.reply({ type: 'loaded', requestId: n1?.requestId ?? 0, items: [item(3)] });
+    w.reply({ type: 'done', requestId: n1?.requestId ?? 0 });
+    await tick();
+    expect(w.loads.slice(3).map((l) => l.skeletonIds)).toEqual([[4, 5]]);
+    expect(await results[2]).toEqual(item(3));
+    pool.dispose();
+    await Promise.allSettled(results);
+  });
+});

@@ -38,6 +38,14 @@ export interface PoolOptions {
   limit?: AdaptiveLimit;
   /** Skeletons in the first request after the pool was idle (default 4). */
   firstChunkSize?: number;
+  /**
+   * Read the browser's copies first, in big chunks outside the request limit (one IndexedDB
+   * read and one edition check per chunk), and queue only what is missing or stale for the
+   * network (default false: one stage, the cache read inside each network chunk).
+   */
+  cacheFirst?: boolean;
+  /** Skeletons per cache-stage chunk (default 100). */
+  cacheChunkSize?: number;
 }
 
 export interface PoolLoadOptions {
@@ -66,10 +74,14 @@ interface Entry {
   waiters: Set<Waiter>;
   /** The request carrying it, once sent. */
   requestId: number | null;
+  /** Next step: look in the browser's copy (cacheFirst), or ask the server. */
+  stage: 'cache' | 'network';
 }
 
 interface SentRequest {
   worker: number;
+  /** Counts against the request limit (a cache-stage read does not). */
+  network: boolean;
   flagsKey: string;
   keys: string[];
 }
@@ -78,6 +90,7 @@ interface Chunk {
   flags: NormalizedSkeletonFlags;
   keys: string[];
   useCache: boolean;
+  cacheOnly: boolean;
 }
 
 const flagsKeyOf = (flags: NormalizedSkeletonFlags) => JSON.stringify(flags);
@@ -95,6 +108,9 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
   const limit = o.limit ?? createAdaptiveLimit({ now: () => performance.now() });
   /** Chunks waiting for a free request slot, oldest first. */
   const queue: Chunk[] = [];
+  const cacheFirst = o.cacheFirst ?? false;
+  const cacheChunkSize = o.cacheChunkSize ?? 100;
+  let networkInFlight = 0;
   const entries = new Map<string, Entry>();
   const requests = new Map<number, SentRequest>();
   let pending: string[] = [];
@@ -116,6 +132,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     const req = requests.get(requestId);
     if (!req) return undefined;
     requests.delete(requestId);
+    if (req.network) networkInFlight--;
     slots.release(req.worker);
     // A slot is free: the next waiting chunk goes out (in a microtask, after this reply).
     queueMicrotask(pump);
@@ -127,6 +144,17 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     if (!req) return; // cancelled or disposed: nobody waits for it
     if (reply.type === 'measured') {
       limit.record({ ms: reply.ms, nodes: reply.nodes, overloaded: reply.overloaded });
+    } else if (reply.type === 'missing') {
+      // Not in (or stale in) the browser's copy: on to the network stage.
+      for (const id of reply.skeletonIds) {
+        const key = entryKey(req.flagsKey, id);
+        const entry = entries.get(key);
+        if (entry?.requestId !== reply.requestId) continue;
+        entry.requestId = null;
+        entry.stage = 'network';
+        pending.push(key);
+      }
+      timer ??= setTimeout(flush, 0);
     } else if (reply.type === 'loaded') {
       for (const item of reply.items) {
         settle(entryKey(req.flagsKey, item.skeletonId), (w) => w.resolve(item));
@@ -184,7 +212,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     slots.post(req.worker, { type: 'cancel', requestId });
   };
 
-  const send = ({ flags, keys: queued, useCache }: Chunk) => {
+  const send = ({ flags, keys: queued, useCache, cacheOnly }: Chunk) => {
     // Skeletons abandoned while the chunk waited are not asked for.
     const keys = queued.filter((key) => entries.get(key)?.requestId === null);
     if (keys.length === 0) return;
@@ -197,7 +225,8 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
       entry.requestId = requestId;
       ids.push(entry.id);
     }
-    requests.set(requestId, { worker, flagsKey: flagsKeyOf(flags), keys });
+    requests.set(requestId, { worker, network: !cacheOnly, flagsKey: flagsKeyOf(flags), keys });
+    if (!cacheOnly) networkInFlight++;
     const msg: LoadRequest = {
       type: 'load',
       requestId,
@@ -209,11 +238,12 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
       flags,
       useCache,
     };
+    if (cacheOnly) msg.cacheOnly = true;
     slots.post(worker, msg);
   };
 
   function pump(): void {
-    while (!disposed && requests.size < limit.current) {
+    while (!disposed && networkInFlight < limit.current) {
       const chunk = queue.shift();
       if (!chunk) return;
       send(chunk);
@@ -222,33 +252,42 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
 
   const flush = () => {
     timer = undefined;
-    const idle = requests.size === 0 && queue.length === 0;
+    const idle = networkInFlight === 0 && queue.length === 0;
     const groups = new Map<
       string,
-      { flags: NormalizedSkeletonFlags; useCache: boolean; keys: string[] }
+      { flags: NormalizedSkeletonFlags; useCache: boolean; cacheOnly: boolean; keys: string[] }
     >();
     for (const key of new Set(pending)) {
       const entry = entries.get(key);
       // Abandoned before it was sent, or already sent with an earlier window.
       if (!entry || entry.requestId !== null) continue;
-      const group = `${entry.useCache}|${flagsKeyOf(entry.flags)}`;
+      const cacheOnly = entry.stage === 'cache';
+      // After the cache stage the network stage does not read the copy again.
+      const useCache = entry.useCache && !cacheFirst;
+      const group = `${cacheOnly}|${useCache}|${flagsKeyOf(entry.flags)}`;
       let g = groups.get(group);
       if (!g) {
-        g = { flags: entry.flags, useCache: entry.useCache, keys: [] };
+        g = { flags: entry.flags, useCache: cacheOnly || useCache, cacheOnly, keys: [] };
         groups.set(group, g);
       }
       g.keys.push(key);
     }
     pending = [];
     for (const g of groups.values()) {
+      const { flags, useCache, cacheOnly } = g;
+      const chunk = (keys: string[]): Chunk => ({ flags, useCache, cacheOnly, keys });
+      if (cacheOnly) {
+        // Local reads: all at once, spread over the workers, outside the request limit.
+        for (let i = 0; i < g.keys.length; i += cacheChunkSize)
+          send(chunk(g.keys.slice(i, i + cacheChunkSize)));
+        continue;
+      }
       let i = 0;
       if (idle && g.keys.length > firstChunkSize) {
-        queue.push({ flags: g.flags, useCache: g.useCache, keys: g.keys.slice(0, firstChunkSize) });
+        queue.push(chunk(g.keys.slice(0, firstChunkSize)));
         i = firstChunkSize;
       }
-      for (; i < g.keys.length; i += chunkSize) {
-        queue.push({ flags: g.flags, useCache: g.useCache, keys: g.keys.slice(i, i + chunkSize) });
-      }
+      for (; i < g.keys.length; i += chunkSize) queue.push(chunk(g.keys.slice(i, i + chunkSize)));
     }
     pump();
   };
@@ -269,7 +308,14 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
         const key = entryKey(flagsKeyOf(flags), skeletonId);
         let entry = entries.get(key);
         if (!entry) {
-          entry = { id: skeletonId, flags, useCache, waiters: new Set(), requestId: null };
+          entry = {
+            id: skeletonId,
+            flags,
+            useCache,
+            waiters: new Set(),
+            requestId: null,
+            stage: useCache && cacheFirst ? 'cache' : 'network',
+          };
           entries.set(key, entry);
           pending.push(key);
           timer ??= setTimeout(flush, windowMs);

@@ -30,6 +30,7 @@ export function sharedSkeletonPool(scope: ProjectScope): SkeletonPool {
       server: scope.server,
       projectId: scope.projectId,
       workerCount: Math.min(Math.max(cores - 1, 2), 3),
+      cacheFirst: true,
     });
     pools.set(key, pool);
   }
