@@ -8,7 +8,11 @@ import { CatmaidError, HttpError, TimeoutError, isAbortError } from '../lib/http
 import type { ProjectScope } from '../api/scope.ts';
 import { skeletonTransferables, type SkeletonDetail } from '../api/skeleton-detail.ts';
 import { fetchSkeletonsBatch } from '../api/skeletons-batch.ts';
-import { buildSkeletonPiece, pieceTransferables } from '../3d/geometry/skeleton-piece.ts';
+import {
+  buildSkeletonPiece,
+  pieceTransferables,
+  type SkeletonPiece,
+} from '../3d/geometry/skeleton-piece.ts';
 import {
   DEFAULT_RETRY,
   backoffMs,
@@ -32,6 +36,8 @@ export interface StoredSkeleton {
   savedAt: number;
   /** CATMAID's last edition time of the skeleton when it was fetched (cache-validation.ts). */
   editedAt?: number;
+  /** Its geometry piece, so a warm start hands buffers on without per-node work. */
+  piece?: SkeletonPiece;
 }
 
 export interface SkeletonCache {
@@ -67,6 +73,12 @@ function toLoaded(detail: SkeletonDetail, source: LoadedSkeleton['source']): Loa
   return { skeletonId: detail.skeletonId, detail, piece: buildSkeletonPiece(detail), source };
 }
 
+function fromCopy(copy: StoredSkeleton): LoadedSkeleton {
+  const { detail, piece } = copy;
+  if (!piece) return toLoaded(detail, 'cache');
+  return { skeletonId: detail.skeletonId, detail, piece, source: 'cache' };
+}
+
 function transferablesOf(items: LoadedSkeleton[]): ArrayBuffer[] {
   return [
     ...new Set(
@@ -96,7 +108,7 @@ async function readCache(req: LoadRequest, env: LoadEnv): Promise<Map<number, St
 }
 
 interface Checked {
-  fresh: SkeletonDetail[];
+  fresh: StoredSkeleton[];
   gone: number[];
   /** Edition times the check learnt (reused for the copies refetched now). */
   editions: Editions | null;
@@ -104,7 +116,7 @@ interface Checked {
 
 /** Which cached copies may be shown: all without an edition source (tests, old callers). */
 async function checkCopies(hits: Map<number, StoredSkeleton>, env: LoadEnv): Promise<Checked> {
-  const all = () => [...hits.values()].map((h) => h.detail);
+  const all = () => [...hits.values()];
   if (!env.editionSource || hits.size === 0) return { fresh: all(), gone: [], editions: null };
   let editions: Editions;
   try {
@@ -117,7 +129,7 @@ async function checkCopies(hits: Map<number, StoredSkeleton>, env: LoadEnv): Pro
   const verdict = judgeCopies(new Map([...hits].map(([id, h]) => [id, h.editedAt])), editions);
   const fresh = verdict.fresh.flatMap((id) => {
     const h = hits.get(id);
-    return h ? [h.detail] : [];
+    return h ? [h] : [];
   });
   return { fresh, gone: verdict.gone, editions };
 }
@@ -137,7 +149,7 @@ export async function handleLoad(req: LoadRequest, env: LoadEnv): Promise<void> 
     return;
   }
   if (checked.fresh.length > 0) {
-    const items = checked.fresh.map((d) => toLoaded(d, 'cache'));
+    const items = checked.fresh.map(fromCopy);
     env.post({ type: 'loaded', requestId, items }, transferablesOf(items));
   }
   if (checked.gone.length > 0) {
@@ -148,7 +160,7 @@ export async function handleLoad(req: LoadRequest, env: LoadEnv): Promise<void> 
     }));
     env.post({ type: 'failed', requestId, failures }, []);
   }
-  const settled = new Set([...checked.fresh.map((d) => d.skeletonId), ...checked.gone]);
+  const settled = new Set([...checked.fresh.map((c) => c.detail.skeletonId), ...checked.gone]);
   const missing = req.skeletonIds.filter((id) => !settled.has(id));
   if (req.cacheOnly) {
     if (missing.length > 0) env.post({ type: 'missing', requestId, skeletonIds: missing }, []);
@@ -265,15 +277,15 @@ async function storeAndPost(req: LoadRequest, env: RunEnv, items: LoadedSkeleton
   if (cache) {
     const savedAt = env.now();
     // The posted buffers are transferred (gone from this thread), so the cache keeps copies.
-    const copies = items.map((i) => structuredClone(i.detail));
+    const copies = items.map((i) => structuredClone({ detail: i.detail, piece: i.piece }));
     // Stored once the edition times are known; a failed write (quota, private mode) only costs
     // a refetch next time.
     void env.known
       .then((editions) =>
         cache.setMany(
-          copies.map((detail): [string, StoredSkeleton] => {
+          copies.map(({ detail, piece }): [string, StoredSkeleton] => {
             const editedAt = editions?.get(detail.skeletonId);
-            const stored: StoredSkeleton = { detail, savedAt };
+            const stored: StoredSkeleton = { detail, piece, savedAt };
             if (editedAt !== undefined) stored.editedAt = editedAt;
             return [cacheKey(req, detail.skeletonId), stored];
           }),
