@@ -79,8 +79,30 @@ try {
   page.on('request', (r) => {
     if (r.url().includes('/api/catmaid/')) requests.push(r.url().replace(/^.*\/api\/catmaid/, ''));
   });
+  const profile = process.env.BENCH_PROFILE === '1';
+  const cdp = profile ? await context.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await page.reload();
   const warm = await ready(page);
+  if (cdp) {
+    const { profile: p } = await cdp.send('Profiler.stop');
+    const self = new Map<string, number>();
+    const dt = p.timeDeltas ?? [];
+    const byId = new Map(p.nodes.map((node) => [node.id, node]));
+    (p.samples ?? []).forEach((id, i) => {
+      const f = byId.get(id)?.callFrame;
+      const name = f
+        ? `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`
+        : '?';
+      self.set(name, (self.get(name) ?? 0) + (dt[i] ?? 0) / 1000);
+    });
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+    for (const [name, ms] of top) console.log(`  ${Math.round(ms)} ms  ${name}`);
+  }
   const tasks = await page.evaluate(
     () => (window as unknown as { __longtasks: [number, number][] }).__longtasks,
   );

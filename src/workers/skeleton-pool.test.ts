@@ -259,26 +259,29 @@ describe('skeleton pool: browser copies first', () => {
     if (!w) throw new Error('no worker');
     // Two cache reads at once, although only one network request may be in flight.
     expect(w.loads.map((l) => [l.skeletonIds, l.cacheOnly, l.useCache])).toEqual([
-      [[1, 2, 3, 4], true, true],
-      [[5, 6], true, true],
+      [[1], true, true],
+      [[2, 3, 4, 5], true, true],
+      [[6], true, true],
     ]);
-    const [c1, c2] = w.loads;
-    w.reply({ type: 'loaded', requestId: c1?.requestId ?? 0, items: [item(1), item(2)] });
-    w.reply({ type: 'missing', requestId: c1?.requestId ?? 0, skeletonIds: [3, 4] });
+    const [c0, c1, c2] = w.loads;
+    w.reply({ type: 'loaded', requestId: c0?.requestId ?? 0, items: [item(1)] });
+    w.reply({ type: 'done', requestId: c0?.requestId ?? 0 });
+    w.reply({ type: 'loaded', requestId: c1?.requestId ?? 0, items: [item(2)] });
+    w.reply({ type: 'missing', requestId: c1?.requestId ?? 0, skeletonIds: [3, 4, 5] });
     w.reply({ type: 'done', requestId: c1?.requestId ?? 0 });
-    w.reply({ type: 'missing', requestId: c2?.requestId ?? 0, skeletonIds: [5, 6] });
+    w.reply({ type: 'missing', requestId: c2?.requestId ?? 0, skeletonIds: [6] });
     w.reply({ type: 'done', requestId: c2?.requestId ?? 0 });
     expect(await results[0]).toEqual(item(1));
     await tick();
     // The network stage: a short first request, within the limit, not reading the copy again.
-    expect(w.loads.slice(2).map((l) => [l.skeletonIds, l.cacheOnly, l.useCache])).toEqual([
+    expect(w.loads.slice(3).map((l) => [l.skeletonIds, l.cacheOnly, l.useCache])).toEqual([
       [[3], undefined, false],
     ]);
-    const n1 = w.loads[2];
+    const n1 = w.loads[3];
     w.reply({ type: 'loaded', requestId: n1?.requestId ?? 0, items: [item(3)] });
     w.reply({ type: 'done', requestId: n1?.requestId ?? 0 });
     await tick();
-    expect(w.loads.slice(3).map((l) => l.skeletonIds)).toEqual([[4, 5]]);
+    expect(w.loads.slice(4).map((l) => l.skeletonIds)).toEqual([[4, 5]]);
     expect(await results[2]).toEqual(item(3));
     pool.dispose();
     await Promise.allSettled(results);

@@ -277,8 +277,14 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
       const { flags, useCache, cacheOnly } = g;
       const chunk = (keys: string[]): Chunk => ({ flags, useCache, cacheOnly, keys });
       if (cacheOnly) {
-        // Local reads: all at once, spread over the workers, outside the request limit.
-        for (let i = 0; i < g.keys.length; i += cacheChunkSize)
+        // Local reads: all at once, spread over the workers, outside the request limit; the
+        // first one short, so the first copies are on screen before the big reads are done.
+        let i = 0;
+        if (idle && g.keys.length > firstChunkSize) {
+          send(chunk(g.keys.slice(0, firstChunkSize)));
+          i = firstChunkSize;
+        }
+        for (; i < g.keys.length; i += cacheChunkSize)
           send(chunk(g.keys.slice(i, i + cacheChunkSize)));
         continue;
       }
