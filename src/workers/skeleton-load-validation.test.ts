@@ -199,4 +199,28 @@ describe('IndexedDB copies are checked against CATMAID before use', () => {
     ]);
     expect(judgeCopies(stored, now)).toEqual({ fresh: [1, 4], stale: [2, 3], gone: [5] });
   });
+
+  it('keeps the costly geometry with the copy and rebuilds the same piece from it', async () => {
+    const cache = memoryCache();
+    const world = new Map<number, [number, string]>([[16, [40, '2024-05-01T10:00:00+00:00']]]);
+    const { scope } = catmaid(world);
+    const pieces = [];
+    for (let i = 0; i < 2; i++) {
+      const replies: WorkerReply[] = [];
+      await handleLoad(request([16]), {
+        scope,
+        cache,
+        editionSource: summaryEditions(scope),
+        post: (r) => replies.push(r),
+        now: () => 0,
+      });
+      await new Promise((r) => setTimeout(r, 0));
+      const item = replies.flatMap((r) => (r.type === 'loaded' ? r.items : []))[0];
+      pieces.push([item?.source, item?.piece]);
+    }
+    const stored = [...cache.store.values()][0];
+    expect(Object.keys(stored?.piece ?? {}).sort()).toEqual(['lodEdges', 'strahler']);
+    expect(pieces.map(([source]) => source)).toEqual(['network', 'cache']);
+    expect(pieces[1]?.[1]).toEqual(pieces[0]?.[1]);
+  });
 });

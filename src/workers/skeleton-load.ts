@@ -11,7 +11,7 @@ import { fetchSkeletonsBatch } from '../api/skeletons-batch.ts';
 import {
   buildSkeletonPiece,
   pieceTransferables,
-  type SkeletonPiece,
+  type CostlyPieceParts,
 } from '../3d/geometry/skeleton-piece.ts';
 import {
   DEFAULT_RETRY,
@@ -36,8 +36,12 @@ export interface StoredSkeleton {
   savedAt: number;
   /** CATMAID's last edition time of the skeleton when it was fetched (cache-validation.ts). */
   editedAt?: number;
-  /** Its geometry piece, so a warm start hands buffers on without per-node work. */
-  piece?: SkeletonPiece;
+  /**
+   * Its Strahler orders and decimated edges, the costly parts of its geometry piece: a warm
+   * start rebuilds the rest in one pass over the nodes (storing it too would make the copy a
+   * third bigger, and reading it back costs more than the pass).
+   */
+  piece?: CostlyPieceParts;
 }
 
 export interface SkeletonCache {
@@ -73,10 +77,13 @@ function toLoaded(detail: SkeletonDetail, source: LoadedSkeleton['source']): Loa
   return { skeletonId: detail.skeletonId, detail, piece: buildSkeletonPiece(detail), source };
 }
 
-function fromCopy(copy: StoredSkeleton): LoadedSkeleton {
-  const { detail, piece } = copy;
-  if (!piece) return toLoaded(detail, 'cache');
-  return { skeletonId: detail.skeletonId, detail, piece, source: 'cache' };
+function fromCopy({ detail, piece }: StoredSkeleton): LoadedSkeleton {
+  return {
+    skeletonId: detail.skeletonId,
+    detail,
+    piece: buildSkeletonPiece(detail, piece),
+    source: 'cache',
+  };
 }
 
 function transferablesOf(items: LoadedSkeleton[]): ArrayBuffer[] {
@@ -277,7 +284,12 @@ async function storeAndPost(req: LoadRequest, env: RunEnv, items: LoadedSkeleton
   if (cache) {
     const savedAt = env.now();
     // The posted buffers are transferred (gone from this thread), so the cache keeps copies.
-    const copies = items.map((i) => structuredClone({ detail: i.detail, piece: i.piece }));
+    const copies = items.map((i) =>
+      structuredClone({
+        detail: i.detail,
+        piece: { strahler: i.piece.strahler, lodEdges: i.piece.lodEdges },
+      }),
+    );
     // Stored once the edition times are known; a failed write (quota, private mode) only costs
     // a refetch next time.
     void env.known
