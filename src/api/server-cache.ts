@@ -29,7 +29,7 @@ function isAbsent(e: unknown): boolean {
 }
 
 /** null: this dashboard server has no shared cache. */
-export async function fetchServerCacheStats(
+async function fetchServerCacheStats(
   proxyClient: CatmaidClient,
   signal?: AbortSignal,
 ): Promise<ServerCacheStats | null> {

@@ -5,7 +5,7 @@
  */
 import { clear, createStore, type UseStore } from 'idb-keyval';
 
-export const SKELETON_DB = 'catmaid-dashboard-skeletons';
+const SKELETON_DB = 'catmaid-dashboard-skeletons';
 const STORE = 'skeletons';
 
 let store: UseStore | undefined;

@@ -19,7 +19,7 @@ import type { LoadSummary } from './load-tracker.ts';
 import type { ViewOptions } from './view-options.ts';
 
 /** The first frame that shows skeleton geometry (time to the first neurons on screen). */
-export const FIRST_NEURONS_MARK = 'catmaid:first-neurons-drawn';
+const FIRST_NEURONS_MARK = 'catmaid:first-neurons-drawn';
 
 export class SceneReadiness {
   private el: HTMLElement | null = null;
