@@ -76,8 +76,12 @@ try {
   console.log(`browser copy complete ${Date.now() - tw} ms after the cold frame`);
 
   const requests: string[] = [];
+  const summaryIds: number[] = [];
   page.on('request', (r) => {
-    if (r.url().includes('/api/catmaid/')) requests.push(r.url().replace(/^.*\/api\/catmaid/, ''));
+    if (!r.url().includes('/api/catmaid/')) return;
+    requests.push(r.url().replace(/^.*\/api\/catmaid/, ''));
+    const ids = (r.postData() ?? '').match(/skeleton_ids/g)?.length ?? 0;
+    if (r.url().includes('skeletons/summary')) summaryIds.push(ids);
   });
   const profile = process.env.BENCH_PROFILE === '1';
   const cdp = profile ? await context.newCDPSession(page) : null;
@@ -116,6 +120,7 @@ try {
       `${Math.round(Math.max(0, ...during.map(([, d]) => d)))} ms (${during.length} over 50 ms)`,
   );
   console.log(`requests during the reload: ${JSON.stringify(Object.fromEntries(byPath))}`);
+  console.log(`skeleton ids per summary request: ${summaryIds.join(', ')}`);
   await context.close();
 } finally {
   await browser.close();

@@ -253,6 +253,8 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
   const flush = () => {
     timer = undefined;
     const idle = networkInFlight === 0 && queue.length === 0;
+    // Cache reads in flight count too: a burst of windows gets one short read, not one each.
+    const cacheIdle = requests.size === 0 && queue.length === 0;
     const groups = new Map<
       string,
       { flags: NormalizedSkeletonFlags; useCache: boolean; cacheOnly: boolean; keys: string[] }
@@ -280,7 +282,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
         // Local reads: all at once, spread over the workers, outside the request limit; the
         // first one short, so the first copies are on screen before the big reads are done.
         let i = 0;
-        if (idle && g.keys.length > firstChunkSize) {
+        if (cacheIdle && g.keys.length > firstChunkSize) {
           send(chunk(g.keys.slice(0, firstChunkSize)));
           i = firstChunkSize;
         }
