@@ -116,6 +116,8 @@ describe('IndexedDB copies are checked against CATMAID before use', () => {
       [16, 3, 'network'],
       [17, 4, 'network'],
     ]);
+    // One edition check (for storing) next to the fetch, not one before and one after.
+    expect([...cold.urls].sort()).toEqual(['skeletons/compact-detail', 'skeletons/summary']);
     expect([...cache.store.values()].map((s) => s.editedAt)).toEqual([
       Date.parse('2024-05-01T10:00:00Z'),
       Date.parse('2024-05-01T10:00:00Z'),

@@ -122,17 +122,36 @@ interface Checked {
 }
 
 /** Which cached copies may be shown: all without an edition source (tests, old callers). */
-async function checkCopies(hits: Map<number, StoredSkeleton>, env: LoadEnv): Promise<Checked> {
+type Asked = { editions: Editions } | { error: unknown };
+
+/**
+ * The edition times of every id of the chunk, asked at once while IndexedDB is being read (the
+ * round trip overlaps the read; the ids that turn out missing need them to be stored anyway).
+ */
+function askEditions(req: LoadRequest, env: LoadEnv): Promise<Asked> | null {
+  if (!env.editionSource || !env.cache || !req.useCache) return null;
+  return env.editionSource(req.skeletonIds, env.signal).then(
+    (editions) => ({ editions }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+async function checkCopies(
+  hits: Map<number, StoredSkeleton>,
+  asked: Promise<Asked> | null,
+  env: LoadEnv,
+): Promise<Checked> {
   const all = () => [...hits.values()];
-  if (!env.editionSource || hits.size === 0) return { fresh: all(), gone: [], editions: null };
-  let editions: Editions;
-  try {
-    editions = await env.editionSource([...hits.keys()], env.signal);
-  } catch (e) {
-    if (isAbortError(e) || env.signal?.aborted) throw e;
+  if (!asked) return { fresh: all(), gone: [], editions: null };
+  // Nothing cached: the fetch must not wait for the check (the answer is used when storing).
+  if (hits.size === 0) return { fresh: [], gone: [], editions: null };
+  const answer = await asked;
+  if ('error' in answer) {
+    if (isAbortError(answer.error) || env.signal?.aborted) throw answer.error;
     // Unchecked copies are never shown: they are all fetched again (which heals or reports).
     return { fresh: [], gone: [], editions: null };
   }
+  const { editions } = answer;
   const verdict = judgeCopies(new Map([...hits].map(([id, h]) => [id, h.editedAt])), editions);
   const fresh = verdict.fresh.flatMap((id) => {
     const h = hits.get(id);
@@ -147,10 +166,11 @@ export async function handleLoad(req: LoadRequest, env: LoadEnv): Promise<void> 
     env.post({ type: 'done', requestId }, []);
     return;
   }
+  const asked = askEditions(req, env);
   const hits = await readCache(req, env);
   let checked: Checked;
   try {
-    checked = await checkCopies(hits, env);
+    checked = await checkCopies(hits, asked, env);
   } catch {
     env.post({ type: 'done', requestId }, []); // cancelled while checking
     return;
@@ -175,7 +195,11 @@ export async function handleLoad(req: LoadRequest, env: LoadEnv): Promise<void> 
     return;
   }
   if (missing.length > 0 && !env.signal?.aborted) {
-    const run: RunEnv = { ...env, known: editionsFor(missing, checked.editions, env) };
+    const known =
+      hits.size === 0 && asked
+        ? asked.then((a) => ('editions' in a ? a.editions : null))
+        : editionsFor(missing, checked.editions, env);
+    const run: RunEnv = { ...env, known };
     try {
       await fetchHealing(req, run, missing);
     } catch (e) {
