@@ -29,6 +29,10 @@ export const FAULT_STACKS = [0, 1].map((i) => ({
 export const FAULT_TOKEN = '5eed'.repeat(10);
 export const FAULT_BASIC_USER = 'fault-suite';
 export const FAULT_BASIC_PASSWORD = 'pw-7c1d0e55-never-echoed';
+// The edited-skeleton spec (e2e/stale-skeleton.spec.ts): a demo server that accepts test-only
+// edits (DEMO_TEST_EDITS=1, reached directly by the test) and a dashboard server in front of it.
+export const EDITS_DEMO_PORT = base + 70;
+export const EDITS_DASHBOARD_PORT = base + 71;
 /** The browser's timeout for a request that gets no answer (the app reads it from /api/config). */
 export const FAULT_STALL_TIMEOUT_MS = 3000;
 
@@ -96,6 +100,15 @@ export default defineConfig({
       ...NO_CACHE,
     }),
     serve(SERVER_DOWN_PORT, { CATMAID_URL: 'http://127.0.0.1:9/', ...NO_CACHE }),
+    {
+      command: `node --import tsx server/demo/main.ts --port ${EDITS_DEMO_PORT}`,
+      url: `http://127.0.0.1:${EDITS_DEMO_PORT}/version`,
+      env: { DEMO_TEST_EDITS: '1' },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'ignore' as const,
+    },
+    serve(EDITS_DASHBOARD_PORT, { CATMAID_URL: `http://127.0.0.1:${EDITS_DEMO_PORT}/` }),
     {
       command: `node --import tsx server/demo/main.ts --port ${FAULT_DEMO_PORT}`,
       url: `http://127.0.0.1:${FAULT_DEMO_PORT}/version`,

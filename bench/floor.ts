@@ -1,18 +1,16 @@
 /**
  * The data floor: how long merely downloading and decoding the 3D view's skeletons takes, with
- * the app's own requests (same flags, skeletons per request and requests in flight: imported
+ * the app's own requests (same flags, skeletons per request and initial requests in flight: imported
  * from the app, not copied), fetched in Node straight from the CATMAID (demo) server and decoded
  * by the app's decoder, with nothing drawn. The app's cold first complete frame is compared with
  * it: the closer to 1, the less the browser adds to what the server and the wire cost anyway.
  */
-import { cpus } from 'node:os';
 import { fetchSkeletonsBatch } from '../src/api/skeletons-batch.ts';
 import { createCatmaidClient } from '../src/lib/http/client.ts';
 import { VIEWER_FLAGS } from '../src/views/viewer3d/viewer-flags.ts';
 import {
-  REQUESTS_PER_WORKER,
+  INITIAL_REQUESTS_IN_FLIGHT,
   SKELETON_CHUNK_SIZE,
-  skeletonWorkerCount,
 } from '../src/workers/skeleton-load-limits.ts';
 
 export interface FloorResult {
@@ -44,8 +42,9 @@ export async function dataFloor(
       return res;
     },
   });
-  // The browser's pool: as many workers as the app would start on this machine's cores.
-  const concurrency = skeletonWorkerCount(cpus().length) * REQUESTS_PER_WORKER;
+  // The app adapts its requests in flight to the server, starting here (adaptive-limit.ts); the
+  // demo server models a CATMAID with DEMO_WORKERS (default 4) processes, so more would queue.
+  const concurrency = INITIAL_REQUESTS_IN_FLIGHT;
   const t0 = performance.now();
   const result = await fetchSkeletonsBatch(
     { client, server: catmaidUrl, projectId },

@@ -15,6 +15,7 @@ import * as stats from './handlers/stats.ts';
 import * as contrib from './handlers/contributors.ts';
 import * as vol from './handlers/volumes.ts';
 import * as nodes from './handlers/nodes.ts';
+import { dropNodes, testEditsEnabled } from './handlers/test-edits.ts';
 import type { Handler, ProjectHandler } from './http/types.ts';
 import { connectorDetail } from './handlers/connector-detail.ts';
 
@@ -111,3 +112,6 @@ export const routes: Route[] = [
   pr(G, `/treenodes/${ID}/compact-detail`, nodes.treenodeCompactDetail),
   pr(G, `/connectors/${ID}/`, connectorDetail),
 ];
+
+// Test-only skeleton edits for e2e (DEMO_TEST_EDITS=1; never routed by the dashboard proxy).
+if (testEditsEnabled()) routes.push(pr(P, `/test-edits/skeletons/${ID}/drop-nodes`, dropNodes));

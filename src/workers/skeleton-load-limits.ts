@@ -1,15 +1,19 @@
 /**
  * How the app asks for skeletons, in one place so the benchmark's data floor (bench/floor.ts)
  * makes exactly the app's requests: skeletons per compact-detail request, the batching window,
- * requests per worker and the number of workers.
+ * the first short request, requests in flight and the number of workers.
  */
 
 /** Skeletons per request; the server builds them sequentially, so keep it moderate. */
 export const SKELETON_CHUNK_SIZE = 20;
 /** Ids asked for within this many ms share a request. */
 export const SKELETON_BATCH_WINDOW_MS = 15;
-/** Requests at once per worker; the pool spreads chunks over workers. */
-export const REQUESTS_PER_WORKER = 2;
+/** The first request of a burst is short, so the first neurons are drawn within a second. */
+export const FIRST_CHUNK_SIZE = 4;
+/** Requests at once per worker: a backstop, the pool's adaptive limit decides (adaptive-limit.ts). */
+export const REQUESTS_PER_WORKER = 8;
+/** Requests in flight when a load starts, before the adaptive limit has seen the server. */
+export const INITIAL_REQUESTS_IN_FLIGHT = 4;
 
 /** Workers for a machine with `cores` logical cores (one left for the main thread). */
 export function skeletonWorkerCount(cores: number): number {

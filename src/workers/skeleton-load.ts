@@ -8,7 +8,11 @@ import { CatmaidError, HttpError, TimeoutError, isAbortError } from '../lib/http
 import type { ProjectScope } from '../api/scope.ts';
 import { skeletonTransferables, type SkeletonDetail } from '../api/skeleton-detail.ts';
 import { fetchSkeletonsBatch } from '../api/skeletons-batch.ts';
-import { buildSkeletonPiece, pieceTransferables } from '../3d/geometry/skeleton-piece.ts';
+import {
+  buildSkeletonPiece,
+  pieceTransferables,
+  type CostlyPieceParts,
+} from '../3d/geometry/skeleton-piece.ts';
 import {
   DEFAULT_RETRY,
   backoffMs,
@@ -25,10 +29,19 @@ import {
   type WorkerReply,
 } from './skeleton-protocol.ts';
 import { abortableSleep } from '../lib/abortable-sleep.ts';
+import { goneMessage, judgeCopies, type Editions, type EditionSource } from './cache-validation.ts';
 
 export interface StoredSkeleton {
   detail: SkeletonDetail;
   savedAt: number;
+  /** CATMAID's last edition time of the skeleton when it was fetched (cache-validation.ts). */
+  editedAt?: number;
+  /**
+   * Its Strahler orders and decimated edges, the costly parts of its geometry piece: a warm
+   * start rebuilds the rest in one pass over the nodes (storing it too would make the copy a
+   * third bigger, and reading it back costs more than the pass).
+   */
+  piece?: CostlyPieceParts;
 }
 
 export interface SkeletonCache {
@@ -51,10 +64,26 @@ export interface LoadEnv {
   /** Injectable for tests (no real waiting) and deterministic jitter. */
   sleep?(ms: number, signal?: AbortSignal): Promise<void>;
   random?(): number;
+  /** Edition times from CATMAID: cached copies are checked against them before use. */
+  editionSource?: EditionSource;
+}
+
+/** One load's environment plus the edition times to store with what it fetches. */
+interface RunEnv extends LoadEnv {
+  known: Promise<Editions | null>;
 }
 
 function toLoaded(detail: SkeletonDetail, source: LoadedSkeleton['source']): LoadedSkeleton {
   return { skeletonId: detail.skeletonId, detail, piece: buildSkeletonPiece(detail), source };
+}
+
+function fromCopy({ detail, piece }: StoredSkeleton): LoadedSkeleton {
+  return {
+    skeletonId: detail.skeletonId,
+    detail,
+    piece: buildSkeletonPiece(detail, piece),
+    source: 'cache',
+  };
 }
 
 function transferablesOf(items: LoadedSkeleton[]): ArrayBuffer[] {
@@ -70,19 +99,65 @@ function describeFailure(skeletonId: number, e: unknown, attempts = 1): LoadFail
   return { skeletonId, message: describeCause(skeletonId, e, attempts), status };
 }
 
-async function readCache(req: LoadRequest, env: LoadEnv): Promise<Map<number, SkeletonDetail>> {
-  const hits = new Map<number, SkeletonDetail>();
+async function readCache(req: LoadRequest, env: LoadEnv): Promise<Map<number, StoredSkeleton>> {
+  const hits = new Map<number, StoredSkeleton>();
   if (!env.cache || !req.useCache) return hits;
   try {
     const values = await env.cache.getMany(req.skeletonIds.map((id) => cacheKey(req, id)));
     values.forEach((v, i) => {
       const id = req.skeletonIds[i];
-      if (v && id !== undefined && v.detail.skeletonId === id) hits.set(id, v.detail);
+      if (v && id !== undefined && v.detail.skeletonId === id) hits.set(id, v);
     });
   } catch {
     // An unusable cache (private mode, quota, old schema) only costs a refetch.
   }
   return hits;
+}
+
+interface Checked {
+  fresh: StoredSkeleton[];
+  gone: number[];
+  /** Edition times the check learnt (reused for the copies refetched now). */
+  editions: Editions | null;
+}
+
+/** Which cached copies may be shown: all without an edition source (tests, old callers). */
+type Asked = { editions: Editions } | { error: unknown };
+
+/**
+ * The edition times of every id of the chunk, asked at once while IndexedDB is being read (the
+ * round trip overlaps the read; the ids that turn out missing need them to be stored anyway).
+ */
+function askEditions(req: LoadRequest, env: LoadEnv): Promise<Asked> | null {
+  if (!env.editionSource || !env.cache || !req.useCache) return null;
+  return env.editionSource(req.skeletonIds, env.signal).then(
+    (editions) => ({ editions }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+async function checkCopies(
+  hits: Map<number, StoredSkeleton>,
+  asked: Promise<Asked> | null,
+  env: LoadEnv,
+): Promise<Checked> {
+  const all = () => [...hits.values()];
+  if (!asked) return { fresh: all(), gone: [], editions: null };
+  // Nothing cached: the fetch must not wait for the check (the answer is used when storing).
+  if (hits.size === 0) return { fresh: [], gone: [], editions: null };
+  const answer = await asked;
+  if ('error' in answer) {
+    if (isAbortError(answer.error) || env.signal?.aborted) throw answer.error;
+    // Unchecked copies are never shown: they are all fetched again (which heals or reports).
+    return { fresh: [], gone: [], editions: null };
+  }
+  const { editions } = answer;
+  const verdict = judgeCopies(new Map([...hits].map(([id, h]) => [id, h.editedAt])), editions);
+  const fresh = verdict.fresh.flatMap((id) => {
+    const h = hits.get(id);
+    return h ? [h] : [];
+  });
+  return { fresh, gone: verdict.gone, editions };
 }
 
 export async function handleLoad(req: LoadRequest, env: LoadEnv): Promise<void> {
@@ -91,15 +166,42 @@ export async function handleLoad(req: LoadRequest, env: LoadEnv): Promise<void> 
     env.post({ type: 'done', requestId }, []);
     return;
   }
+  const asked = askEditions(req, env);
   const hits = await readCache(req, env);
-  if (hits.size > 0) {
-    const items = [...hits.values()].map((d) => toLoaded(d, 'cache'));
+  let checked: Checked;
+  try {
+    checked = await checkCopies(hits, asked, env);
+  } catch {
+    env.post({ type: 'done', requestId }, []); // cancelled while checking
+    return;
+  }
+  if (checked.fresh.length > 0) {
+    const items = checked.fresh.map(fromCopy);
     env.post({ type: 'loaded', requestId, items }, transferablesOf(items));
   }
-  const missing = req.skeletonIds.filter((id) => !hits.has(id));
+  if (checked.gone.length > 0) {
+    const failures = checked.gone.map((skeletonId) => ({
+      skeletonId,
+      message: goneMessage(skeletonId),
+      status: 404,
+    }));
+    env.post({ type: 'failed', requestId, failures }, []);
+  }
+  const settled = new Set([...checked.fresh.map((c) => c.detail.skeletonId), ...checked.gone]);
+  const missing = req.skeletonIds.filter((id) => !settled.has(id));
+  if (req.cacheOnly) {
+    if (missing.length > 0) env.post({ type: 'missing', requestId, skeletonIds: missing }, []);
+    env.post({ type: 'done', requestId }, []);
+    return;
+  }
   if (missing.length > 0 && !env.signal?.aborted) {
+    const known =
+      hits.size === 0 && asked
+        ? asked.then((a) => ('editions' in a ? a.editions : null))
+        : editionsFor(missing, checked.editions, env);
+    const run: RunEnv = { ...env, known };
     try {
-      await fetchHealing(req, env, missing);
+      await fetchHealing(req, run, missing);
     } catch (e) {
       // Cancelled: the pool has already settled its callers; anything else is reported.
       if (!env.signal?.aborted && !isAbortError(e)) {
@@ -112,13 +214,31 @@ export async function handleLoad(req: LoadRequest, env: LoadEnv): Promise<void> 
 }
 
 /**
+ * Edition times to store with the copies fetched now: those the check learnt, the others asked
+ * before the compact-detail request goes out (see cache-validation.ts). null: store without.
+ */
+function editionsFor(
+  ids: number[],
+  learnt: Editions | null,
+  env: LoadEnv,
+): Promise<Editions | null> {
+  if (!env.cache || !env.editionSource) return Promise.resolve(null);
+  const ask = learnt ? ids.filter((id) => !learnt.has(id)) : ids;
+  if (ask.length === 0) return Promise.resolve(learnt);
+  return env.editionSource(ask, env.signal).then(
+    (asked) => new Map([...(learnt ?? []), ...asked]),
+    () => learnt,
+  );
+}
+
+/**
  * One attempt for `ids`: posts what arrived and what failed for good, and returns the ids to try
  * again: `retry` after a transient failure (5xx, reset), `split` when a batch timed out (a slow
  * answer is not retried as it was: it is split into smaller work, convention of isRetryable).
  */
 async function attempt(
   req: LoadRequest,
-  env: LoadEnv,
+  env: RunEnv,
   ids: readonly number[],
   attempts: number,
   lastTry: boolean,
@@ -126,11 +246,22 @@ async function attempt(
   const retry: number[] = [];
   const split: number[] = [];
   const failures: LoadFailure[] = [];
+  const t0 = performance.now();
   const result = await fetchSkeletonsBatch(env.scope, ids, req.flags, {
     chunkSize: ids.length,
     concurrency: 1,
     signal: env.signal,
   });
+  let overloaded = false;
+  let nodes = 0;
+  for (const d of result.skeletons.values()) nodes += d.nodeCount;
+  for (const [, e] of result.failed) {
+    if (isTransient(e) || e instanceof TimeoutError) overloaded = true;
+  }
+  if (!env.signal?.aborted) {
+    const ms = performance.now() - t0;
+    env.post({ type: 'measured', requestId: req.requestId, ms, nodes, overloaded }, []);
+  }
   for (const [id, e] of result.failed) {
     if (isAbortError(e) || env.signal?.aborted) throw e;
     if (lastTry) failures.push(describeFailure(id, e, attempts));
@@ -145,7 +276,7 @@ async function attempt(
 }
 
 /** Batch attempts with backoff, then the leftovers one by one (see load-retry.ts). */
-async function fetchHealing(req: LoadRequest, env: LoadEnv, missing: number[]): Promise<void> {
+async function fetchHealing(req: LoadRequest, env: RunEnv, missing: number[]): Promise<void> {
   const policy = env.retry ?? DEFAULT_RETRY;
   const random = env.random ?? Math.random;
   const sleep = env.sleep ?? abortableSleep;
@@ -172,16 +303,31 @@ async function fetchHealing(req: LoadRequest, env: LoadEnv, missing: number[]): 
   });
 }
 
-async function storeAndPost(req: LoadRequest, env: LoadEnv, items: LoadedSkeleton[]) {
-  if (env.cache) {
+async function storeAndPost(req: LoadRequest, env: RunEnv, items: LoadedSkeleton[]) {
+  const cache = env.cache;
+  if (cache) {
     const savedAt = env.now();
     // The posted buffers are transferred (gone from this thread), so the cache keeps copies.
-    const entries = items.map((i): [string, StoredSkeleton] => [
-      cacheKey(req, i.skeletonId),
-      { detail: structuredClone(i.detail), savedAt },
-    ]);
-    // A failed write (quota, private mode) only costs a refetch next time.
-    env.cache.setMany(entries).catch(() => undefined);
+    const copies = items.map((i) =>
+      structuredClone({
+        detail: i.detail,
+        piece: { strahler: i.piece.strahler, lodEdges: i.piece.lodEdges },
+      }),
+    );
+    // Stored once the edition times are known; a failed write (quota, private mode) only costs
+    // a refetch next time.
+    void env.known
+      .then((editions) =>
+        cache.setMany(
+          copies.map(({ detail, piece }): [string, StoredSkeleton] => {
+            const editedAt = editions?.get(detail.skeletonId);
+            const stored: StoredSkeleton = { detail, piece, savedAt };
+            if (editedAt !== undefined) stored.editedAt = editedAt;
+            return [cacheKey(req, detail.skeletonId), stored];
+          }),
+        ),
+      )
+      .catch(() => undefined);
   }
   env.post({ type: 'loaded', requestId: req.requestId, items }, transferablesOf(items));
 }

@@ -162,3 +162,128 @@ describe('skeleton pool', () => {
     await expect(b).rejects.toThrow('skeleton 2 was not returned');
   });
 });
+
+describe('skeleton pool: adaptive concurrency and a small first request', () => {
+  function limited(current: number) {
+    const recorded: { ms: number; nodes: number; overloaded: boolean }[] = [];
+    const limit = {
+      current,
+      record(o: { ms: number; nodes: number; overloaded: boolean }) {
+        recorded.push(o);
+      },
+    };
+    const workers: FakeWorker[] = [];
+    const pool = createSkeletonPool({
+      baseUrl: '/api/catmaid',
+      timeoutMs: 30_000,
+      server: 's',
+      projectId: 1,
+      workerCount: 2,
+      windowMs: 1,
+      chunkSize: 5,
+      firstChunkSize: 2,
+      limit,
+      createWorker: () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    const loads = () => workers.flatMap((w) => w.loads).sort((a, b) => a.requestId - b.requestId);
+    return { pool, workers, limit, recorded, loads };
+  }
+
+  it('sends a short first request, then full chunks, never more at once than the limit', async () => {
+    const { pool, workers, limit, recorded, loads } = limited(2);
+    for (let id = 1; id <= 14; id++) void pool.load(id, { flags }).catch(() => undefined);
+    await tick();
+    expect(loads().map((l) => l.skeletonIds)).toEqual([
+      [1, 2],
+      [3, 4, 5, 6, 7],
+    ]);
+    // The first answer frees a slot: the next waiting chunk goes out, in order.
+    const first = loads()[0];
+    const owner = workers.find((w) => w.loads.includes(first as LoadRequest));
+    owner?.reply({
+      type: 'measured',
+      requestId: first?.requestId ?? 0,
+      ms: 80,
+      nodes: 900,
+      overloaded: false,
+    });
+    owner?.reply({ type: 'loaded', requestId: first?.requestId ?? 0, items: [item(1), item(2)] });
+    owner?.reply({ type: 'done', requestId: first?.requestId ?? 0 });
+    await tick();
+    expect(recorded).toEqual([{ ms: 80, nodes: 900, overloaded: false }]);
+    expect(loads().map((l) => l.skeletonIds)).toHaveLength(3);
+    expect(loads()[2]?.skeletonIds).toEqual([8, 9, 10, 11, 12]);
+    // The limit grew: the rest goes out at once.
+    limit.current = 4;
+    const second = loads()[1];
+    const owner2 = workers.find((w) => w.loads.includes(second as LoadRequest));
+    owner2?.reply({ type: 'done', requestId: second?.requestId ?? 0 });
+    await tick();
+    expect(
+      loads()
+        .map((l) => l.skeletonIds)
+        .at(-1),
+    ).toEqual([13, 14]);
+    pool.dispose();
+  });
+});
+
+describe('skeleton pool: browser copies first', () => {
+  it('reads copies in big chunks outside the limit, then fetches only what was missing', async () => {
+    const workers: FakeWorker[] = [];
+    const pool = createSkeletonPool({
+      baseUrl: '/api/catmaid',
+      timeoutMs: 30_000,
+      server: 's',
+      projectId: 1,
+      workerCount: 1,
+      windowMs: 1,
+      chunkSize: 2,
+      firstChunkSize: 1,
+      cacheFirst: true,
+      cacheChunkSize: 4,
+      limit: { current: 1, record: () => undefined },
+      createWorker: () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    const results = [1, 2, 3, 4, 5, 6].map((id) => pool.load(id, { flags }));
+    await tick();
+    const w = workers[0];
+    if (!w) throw new Error('no worker');
+    // Two cache reads at once, although only one network request may be in flight.
+    expect(w.loads.map((l) => [l.skeletonIds, l.cacheOnly, l.useCache])).toEqual([
+      [[1], true, true],
+      [[2, 3, 4, 5], true, true],
+      [[6], true, true],
+    ]);
+    const [c0, c1, c2] = w.loads;
+    w.reply({ type: 'loaded', requestId: c0?.requestId ?? 0, items: [item(1)] });
+    w.reply({ type: 'done', requestId: c0?.requestId ?? 0 });
+    w.reply({ type: 'loaded', requestId: c1?.requestId ?? 0, items: [item(2)] });
+    w.reply({ type: 'missing', requestId: c1?.requestId ?? 0, skeletonIds: [3, 4, 5] });
+    w.reply({ type: 'done', requestId: c1?.requestId ?? 0 });
+    w.reply({ type: 'missing', requestId: c2?.requestId ?? 0, skeletonIds: [6] });
+    w.reply({ type: 'done', requestId: c2?.requestId ?? 0 });
+    expect(await results[0]).toEqual(item(1));
+    await tick();
+    // The network stage: a short first request, within the limit, not reading the copy again.
+    expect(w.loads.slice(3).map((l) => [l.skeletonIds, l.cacheOnly, l.useCache])).toEqual([
+      [[3], undefined, false],
+    ]);
+    const n1 = w.loads[3];
+    w.reply({ type: 'loaded', requestId: n1?.requestId ?? 0, items: [item(3)] });
+    w.reply({ type: 'done', requestId: n1?.requestId ?? 0 });
+    await tick();
+    expect(w.loads.slice(4).map((l) => l.skeletonIds)).toEqual([[4, 5]]);
+    expect(await results[2]).toEqual(item(3));
+    pool.dispose();
+    await Promise.allSettled(results);
+  });
+});

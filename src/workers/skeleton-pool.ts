@@ -1,15 +1,22 @@
 /**
  * Main-thread side of the skeleton workers, and the one batcher for compact-detail: per-skeleton
  * `load(id, { flags })` calls made within a short window are grouped by flags, split into chunks
- * (one HTTP request each) and spread over a small pool of workers (each runs at most two requests
- * at once), so the concurrency cap is workers × 2. Results arrive per chunk, so the scene fills
- * in incrementally. Each call may carry an AbortSignal: a skeleton nobody waits for any more is
+ * (one HTTP request each) and spread over a small pool of workers. How many requests are in
+ * flight at once adapts to the server (adaptive-limit.ts: grows while answers stay fast, halves
+ * on 5xx and timeouts); chunks beyond that wait here, in order. The first chunk after an idle
+ * pool is small, so the first neurons are on screen after one short request whatever N is.
+ * Results arrive per chunk, so the scene fills in incrementally. Each call may carry an AbortSignal: a skeleton nobody waits for any more is
  * dropped before it is sent, and a sent chunk whose skeletons are all abandoned is cancelled in
  * its worker (its slot is free at once). `dispose()` settles every pending promise.
  */
 import type { NormalizedSkeletonFlags } from '../api/skeleton-flags.ts';
 import type { LoadedSkeleton, LoadRequest, WorkerReply } from './skeleton-protocol.ts';
-import { SKELETON_BATCH_WINDOW_MS, SKELETON_CHUNK_SIZE } from './skeleton-load-limits.ts';
+import { createAdaptiveLimit, type AdaptiveLimit } from './adaptive-limit.ts';
+import {
+  FIRST_CHUNK_SIZE,
+  SKELETON_BATCH_WINDOW_MS,
+  SKELETON_CHUNK_SIZE,
+} from './skeleton-load-limits.ts';
 import { createWorkerSlots, defaultWorker } from './worker-slots.ts';
 
 class SkeletonLoadError extends Error {
@@ -32,6 +39,18 @@ export interface PoolOptions {
   chunkSize?: number;
   windowMs?: number;
   createWorker?: () => Worker;
+  /** Requests in flight at once (default: adaptive, 4 to start, 2–16). */
+  limit?: AdaptiveLimit;
+  /** Skeletons in the first request after the pool was idle (default 4). */
+  firstChunkSize?: number;
+  /**
+   * Read the browser's copies first, in big chunks outside the request limit (one IndexedDB
+   * read and one edition check per chunk), and queue only what is missing or stale for the
+   * network (default false: one stage, the cache read inside each network chunk).
+   */
+  cacheFirst?: boolean;
+  /** Skeletons per cache-stage chunk (default 100). */
+  cacheChunkSize?: number;
 }
 
 export interface PoolLoadOptions {
@@ -60,12 +79,23 @@ interface Entry {
   waiters: Set<Waiter>;
   /** The request carrying it, once sent. */
   requestId: number | null;
+  /** Next step: look in the browser's copy (cacheFirst), or ask the server. */
+  stage: 'cache' | 'network';
 }
 
 interface SentRequest {
   worker: number;
+  /** Counts against the request limit (a cache-stage read does not). */
+  network: boolean;
   flagsKey: string;
   keys: string[];
+}
+
+interface Chunk {
+  flags: NormalizedSkeletonFlags;
+  keys: string[];
+  useCache: boolean;
+  cacheOnly: boolean;
 }
 
 const flagsKeyOf = (flags: NormalizedSkeletonFlags) => JSON.stringify(flags);
@@ -79,6 +109,13 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
   const workerCount = Math.max(1, o.workerCount ?? 2);
   const chunkSize = o.chunkSize ?? SKELETON_CHUNK_SIZE;
   const windowMs = o.windowMs ?? SKELETON_BATCH_WINDOW_MS;
+  const firstChunkSize = Math.min(o.firstChunkSize ?? FIRST_CHUNK_SIZE, chunkSize);
+  const limit = o.limit ?? createAdaptiveLimit({ now: () => performance.now() });
+  /** Chunks waiting for a free request slot, oldest first. */
+  const queue: Chunk[] = [];
+  const cacheFirst = o.cacheFirst ?? false;
+  const cacheChunkSize = o.cacheChunkSize ?? 100;
+  let networkInFlight = 0;
   const entries = new Map<string, Entry>();
   const requests = new Map<number, SentRequest>();
   let pending: string[] = [];
@@ -100,14 +137,30 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     const req = requests.get(requestId);
     if (!req) return undefined;
     requests.delete(requestId);
+    if (req.network) networkInFlight--;
     slots.release(req.worker);
+    // A slot is free: the next waiting chunk goes out (in a microtask, after this reply).
+    queueMicrotask(pump);
     return req;
   };
 
   const onReply = (reply: WorkerReply) => {
     const req = requests.get(reply.requestId);
     if (!req) return; // cancelled or disposed: nobody waits for it
-    if (reply.type === 'loaded') {
+    if (reply.type === 'measured') {
+      limit.record({ ms: reply.ms, nodes: reply.nodes, overloaded: reply.overloaded });
+    } else if (reply.type === 'missing') {
+      // Not in (or stale in) the browser's copy: on to the network stage.
+      for (const id of reply.skeletonIds) {
+        const key = entryKey(req.flagsKey, id);
+        const entry = entries.get(key);
+        if (entry?.requestId !== reply.requestId) continue;
+        entry.requestId = null;
+        entry.stage = 'network';
+        pending.push(key);
+      }
+      timer ??= setTimeout(flush, 0);
+    } else if (reply.type === 'loaded') {
       for (const item of reply.items) {
         settle(entryKey(req.flagsKey, item.skeletonId), (w) => w.resolve(item));
       }
@@ -164,7 +217,10 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     slots.post(req.worker, { type: 'cancel', requestId });
   };
 
-  const send = (flags: NormalizedSkeletonFlags, keys: string[], useCache: boolean) => {
+  const send = ({ flags, keys: queued, useCache, cacheOnly }: Chunk) => {
+    // Skeletons abandoned while the chunk waited are not asked for.
+    const keys = queued.filter((key) => entries.get(key)?.requestId === null);
+    if (keys.length === 0) return;
     const worker = slots.acquire();
     const requestId = nextRequest++;
     const ids: number[] = [];
@@ -174,7 +230,8 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
       entry.requestId = requestId;
       ids.push(entry.id);
     }
-    requests.set(requestId, { worker, flagsKey: flagsKeyOf(flags), keys });
+    requests.set(requestId, { worker, network: !cacheOnly, flagsKey: flagsKeyOf(flags), keys });
+    if (!cacheOnly) networkInFlight++;
     const msg: LoadRequest = {
       type: 'load',
       requestId,
@@ -186,33 +243,66 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
       flags,
       useCache,
     };
+    if (cacheOnly) msg.cacheOnly = true;
     slots.post(worker, msg);
   };
 
+  function pump(): void {
+    while (!disposed && networkInFlight < limit.current) {
+      const chunk = queue.shift();
+      if (!chunk) return;
+      send(chunk);
+    }
+  }
+
   const flush = () => {
     timer = undefined;
+    const idle = networkInFlight === 0 && queue.length === 0;
+    // Cache reads in flight count too: a burst of windows gets one short read, not one each.
+    const cacheIdle = requests.size === 0 && queue.length === 0;
     const groups = new Map<
       string,
-      { flags: NormalizedSkeletonFlags; useCache: boolean; keys: string[] }
+      { flags: NormalizedSkeletonFlags; useCache: boolean; cacheOnly: boolean; keys: string[] }
     >();
     for (const key of new Set(pending)) {
       const entry = entries.get(key);
       // Abandoned before it was sent, or already sent with an earlier window.
       if (!entry || entry.requestId !== null) continue;
-      const group = `${entry.useCache}|${flagsKeyOf(entry.flags)}`;
+      const cacheOnly = entry.stage === 'cache';
+      // After the cache stage the network stage does not read the copy again.
+      const useCache = entry.useCache && !cacheFirst;
+      const group = `${cacheOnly}|${useCache}|${flagsKeyOf(entry.flags)}`;
       let g = groups.get(group);
       if (!g) {
-        g = { flags: entry.flags, useCache: entry.useCache, keys: [] };
+        g = { flags: entry.flags, useCache: cacheOnly || useCache, cacheOnly, keys: [] };
         groups.set(group, g);
       }
       g.keys.push(key);
     }
     pending = [];
     for (const g of groups.values()) {
-      for (let i = 0; i < g.keys.length; i += chunkSize) {
-        send(g.flags, g.keys.slice(i, i + chunkSize), g.useCache);
+      const { flags, useCache, cacheOnly } = g;
+      const chunk = (keys: string[]): Chunk => ({ flags, useCache, cacheOnly, keys });
+      if (cacheOnly) {
+        // Local reads: all at once, spread over the workers, outside the request limit; the
+        // first one short, so the first copies are on screen before the big reads are done.
+        let i = 0;
+        if (cacheIdle && g.keys.length > firstChunkSize) {
+          send(chunk(g.keys.slice(0, firstChunkSize)));
+          i = firstChunkSize;
+        }
+        for (; i < g.keys.length; i += cacheChunkSize)
+          send(chunk(g.keys.slice(i, i + cacheChunkSize)));
+        continue;
       }
+      let i = 0;
+      if (idle && g.keys.length > firstChunkSize) {
+        queue.push(chunk(g.keys.slice(0, firstChunkSize)));
+        i = firstChunkSize;
+      }
+      for (; i < g.keys.length; i += chunkSize) queue.push(chunk(g.keys.slice(i, i + chunkSize)));
     }
+    pump();
   };
 
   const abandon = (key: string, entry: Entry, waiter: Waiter, reason: unknown) => {
@@ -231,7 +321,14 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
         const key = entryKey(flagsKeyOf(flags), skeletonId);
         let entry = entries.get(key);
         if (!entry) {
-          entry = { id: skeletonId, flags, useCache, waiters: new Set(), requestId: null };
+          entry = {
+            id: skeletonId,
+            flags,
+            useCache,
+            waiters: new Set(),
+            requestId: null,
+            stage: useCache && cacheFirst ? 'cache' : 'network',
+          };
           entries.set(key, entry);
           pending.push(key);
           timer ??= setTimeout(flush, windowMs);
@@ -252,6 +349,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
       clearTimeout(timer);
       timer = undefined;
       pending = [];
+      queue.length = 0;
       const error = disposedError();
       for (const key of [...entries.keys()]) settle(key, (w) => w.reject(error));
       requests.clear();

@@ -21,6 +21,8 @@ export interface LoadRequest {
   flags: NormalizedSkeletonFlags;
   /** false: skip the IndexedDB copy and fetch from the server (explicit refresh). */
   useCache: boolean;
+  /** Only the browser's copy: what is missing or stale is answered `missing`, not fetched. */
+  cacheOnly?: boolean;
 }
 
 /** The pool no longer needs this load: the worker aborts its fetch (or drops it if queued). */
@@ -47,7 +49,11 @@ export interface LoadFailure {
 export type WorkerReply =
   | { type: 'loaded'; requestId: number; items: LoadedSkeleton[] }
   | { type: 'failed'; requestId: number; failures: LoadFailure[] }
-  | { type: 'done'; requestId: number };
+  | { type: 'done'; requestId: number }
+  /** Cache stage: these were not usable from the browser's copy (the pool fetches them). */
+  | { type: 'missing'; requestId: number; skeletonIds: number[] }
+  /** One network attempt's time and outcome, for the pool's adaptive concurrency. */
+  | { type: 'measured'; requestId: number; ms: number; nodes: number; overloaded: boolean };
 
 export function isCancelRequest(data: unknown): data is CancelRequest {
   if (!data || typeof data !== 'object') return false;

@@ -31,6 +31,7 @@ export function sharedSkeletonPool(scope: ProjectScope): SkeletonPool {
       server: scope.server,
       projectId: scope.projectId,
       workerCount: skeletonWorkerCount(cores),
+      cacheFirst: true,
     });
     pools.set(key, pool);
   }

@@ -5,17 +5,22 @@
  * cache (written once the worker is idle), so the main thread only copies finished typed arrays
  * into the scene buffers.
  */
-import { createStore, getMany, promisifyRequest } from 'idb-keyval';
+import { getMany, promisifyRequest } from 'idb-keyval';
 import { createCatmaidClient, type CatmaidClient } from '../lib/http/client.ts';
 import { handleLoad, type SkeletonCache, type StoredSkeleton } from './skeleton-load.ts';
+import { summaryEditions } from './cache-validation.ts';
 import { REQUESTS_PER_WORKER } from './skeleton-load-limits.ts';
+import { skeletonStore } from './skeleton-store.ts';
 import { isCancelRequest, isLoadRequest, type WorkerReply } from './skeleton-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const store = createStore('catmaid-dashboard-skeletons', 'skeletons');
+const store = skeletonStore();
 const clients = new Map<string, CatmaidClient>();
-/** Requests at once per worker; the pool on the main thread spreads chunks over workers. */
+/**
+ * Requests at once per worker: a backstop only, the pool on the main thread decides how many
+ * are in flight (adaptive-limit.ts) and spreads them over the workers.
+ */
 const MAX_ACTIVE = REQUESTS_PER_WORKER;
 let active = 0;
 const queue: (() => Promise<void>)[] = [];
@@ -93,14 +98,16 @@ self.onmessage = (event: MessageEvent<unknown>) => {
   queue.push(async () => {
     try {
       // A load cancelled while queued ends at once (handleLoad posts only `done`).
+      const scope = {
+        client: clientFor(req.baseUrl, req.timeoutMs),
+        server: req.server,
+        projectId: req.projectId,
+      };
       await handleLoad(req, {
         signal: controller.signal,
-        scope: {
-          client: clientFor(req.baseUrl, req.timeoutMs),
-          server: req.server,
-          projectId: req.projectId,
-        },
+        scope,
         cache,
+        editionSource: summaryEditions(scope),
         post,
         now: () => Date.now(),
       });

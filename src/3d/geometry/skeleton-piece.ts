@@ -81,9 +81,13 @@ export function decimatedEdges(parentIndex: Int32Array, stride = LOD_STRIDE): Ui
   return Uint32Array.from(out);
 }
 
-export function buildSkeletonPiece(d: SkeletonDetail): SkeletonPiece {
+/** The parts of a piece that cost more than a pass over the nodes (kept with cached copies). */
+export type CostlyPieceParts = Pick<SkeletonPiece, 'strahler' | 'lodEdges'>;
+
+/** `known`: Strahler orders and decimated edges computed before (a cached copy's). */
+export function buildSkeletonPiece(d: SkeletonDetail, known?: CostlyPieceParts): SkeletonPiece {
   const n = d.nodeCount;
-  const strahler = strahlerOrders(d.parentIndex);
+  const strahler = known?.strahler ?? strahlerOrders(d.parentIndex);
   const lineInfo = new Uint16Array(n * LINE_INFO_SIZE);
   for (let i = 0; i < n; i++) {
     lineInfo[i * LINE_INFO_SIZE + 1] = strahler[i] ?? 1;
@@ -96,7 +100,7 @@ export function buildSkeletonPiece(d: SkeletonDetail): SkeletonPiece {
     connectorInfo[i * POINT_INFO_SIZE + 1] = connectorKind(c.relations[i] ?? -1);
   return {
     edges: skeletonEdges(d.parentIndex),
-    lodEdges: decimatedEdges(d.parentIndex),
+    lodEdges: known?.lodEdges ?? decimatedEdges(d.parentIndex),
     lineInfo,
     strahler,
     connectorPositions: c.positions,

@@ -12,6 +12,7 @@ import type { ViewerEngine } from '../../3d/scene/viewer-engine.ts';
 import type { ViewerHandle } from '../../3d/scene/viewer-handle.ts';
 import type { ConnectorHighlight } from '../../state/selection-store.ts';
 import { AxisTriad } from './AxisTriad.tsx';
+import { CachePanel } from './CachePanel.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import type { ExportContext } from './figure-export.ts';
 import { LegendPanel } from './LegendPanel.tsx';
@@ -170,6 +171,7 @@ export function Viewer3DLayout(p: Props) {
           />
           <TagMarkersPanel />
           <ExportPanel context={p.exportContext} disabled={summary.loaded === 0} />
+          <CachePanel />
         </aside>
       </div>
     </div>

@@ -8,6 +8,8 @@
  *   data-neuron-count, data-node-count, data-failed-count, data-draw-calls, data-frame,
  *   data-colour-mode, data-show-pre, data-show-post, data-volume-count, data-detail (full |
  *   lod: decimated skeletons for big scenes), data-segments   what the last frame drew
+ *   data-first-neurons-at  performance.now() of the first frame with skeleton geometry in it,
+ *                      also `performance.mark('catmaid:first-neurons-drawn')` (read by the bench)
  */
 import type { FrameInfo } from '../../3d/scene/frame-loop.ts';
 import { GpuFence, webgl2Of } from '../../3d/scene/gpu-fence.ts';
@@ -15,6 +17,9 @@ import type { ViewerEngine } from '../../3d/scene/viewer-engine.ts';
 import type { ViewerHandle } from '../../3d/scene/viewer-handle.ts';
 import type { LoadSummary } from './load-tracker.ts';
 import type { ViewOptions } from './view-options.ts';
+
+/** The first frame that shows skeleton geometry (time to the first neurons on screen). */
+const FIRST_NEURONS_MARK = 'catmaid:first-neurons-drawn';
 
 export class SceneReadiness {
   private el: HTMLElement | null = null;
@@ -24,6 +29,7 @@ export class SceneReadiness {
   /** Fence after the frame that may be the ready one, polled every animation frame. */
   private fence: GpuFence | null = null;
   private poll = 0;
+  private firstDrawn = false;
 
   constructor(
     private readonly engine: ViewerEngine,
@@ -69,6 +75,11 @@ export class SceneReadiness {
     d.neuronCount = String(s.loaded);
     d.nodeCount = String(s.nodes);
     d.failedCount = String(s.failed.length);
+    if (!this.firstDrawn && info.drawCalls > 0 && this.engine.model.records.length > 0) {
+      this.firstDrawn = true;
+      performance.mark(FIRST_NEURONS_MARK);
+      d.firstNeuronsAt = String(performance.now());
+    }
     if (s.settled && info.complete && d.sceneReady !== 'true') this.whenFinished(d);
   };
 
