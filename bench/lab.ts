@@ -62,6 +62,15 @@ async function timedCpu<T>(pid: number, run: () => Promise<T>): Promise<[T, numb
   return [value, Math.round((treeCpuSeconds(pid) - before) * 10) / 10];
 }
 
+async function clearServerCache(base: string): Promise<void> {
+  const res = await fetch(`${base}/api/cache/clear`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  if (!res.ok) throw new Error(`clearing the server cache failed: ${res.status}`);
+}
+
 async function oneCost(browser: Browser, cost: number): Promise<LabRow[]> {
   const demoEnv = { DEMO_LAB: '1', DEMO_COST_US_PER_NODE: String(cost), DEMO_WORKERS: workers };
   const demo: RunningApp = await startDemo(spawn, port + 1, 1, demoEnv);
@@ -76,6 +85,8 @@ async function oneCost(browser: Browser, cost: number): Promise<LabRow[]> {
       const ids = spread(all, n);
       console.log(`  cost ${cost} µs/node, N = ${n}: data floor …`);
       const floor = await dataFloor(catmaid, LAB_PROJECT, ids);
+      // Cold means cold for the server cache too: N = 1,000 includes the N = 100 neurons.
+      await clearServerCache(base);
       console.log(`  … cold browser (and reload) …`);
       const opts = { base, projectId: LAB_PROJECT };
       const running = app;
