@@ -44,6 +44,8 @@ export const ROUTES = {
   userHistory: { method: 'GET', path: '/{pid}/stats/user-history' },
   volumes: { method: 'GET', path: '/{pid}/volumes/' },
   volumeDetail: { method: 'GET', path: '/{pid}/volumes/{vid}/' },
+  skeletonChangeHistory: { method: 'GET', path: '/{pid}/skeletons/change-history' },
+  skeletonImportInfo: { method: 'POST', path: '/{pid}/skeletons/import-info' },
 } as const satisfies Record<string, EndpointRoute>;
 
 export type RouteName = keyof typeof ROUTES;
