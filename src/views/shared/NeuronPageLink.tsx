@@ -1,10 +1,13 @@
 /**
- * "Open neuron page for <name>": a real link to `?view=neuron&skid=N` (so a middle click or
+ * "Open neuron page for <name>": a real link to `?view=neuron&pid=P&skid=N` (so a middle click or
  * "open in new tab" works) whose plain click switches views in place through the URL store, as a
- * history entry (Back returns to where the user was). Used wherever a neuron name is shown.
+ * history entry (Back returns to where the user was), keeping everything else in the URL. The
+ * href holds only the project and skeleton: serialising the whole URL state (a selection of
+ * thousands) in every visible table row on every URL change would cost far too much, and a new
+ * tab gets the selection from localStorage anyway. Used wherever a neuron name is shown.
  */
 import type { MouseEvent, ReactNode } from 'react';
-import { serializeUrlState, type UrlState } from '../../state/url-state.ts';
+import { defaultUrlState, serializeUrlState, type UrlState } from '../../state/url-state.ts';
 import { useUrlStore } from '../../state/url-store.ts';
 
 /** The URL state of the neuron page for one skeleton, keeping project and selection. */
@@ -23,7 +26,8 @@ interface Props {
 
 export function NeuronPageLink({ skeletonId, name, children, className }: Props) {
   const update = useUrlStore((s) => s.update);
-  const href = useUrlStore((s) => serializeUrlState(neuronPageState(s.state, skeletonId)));
+  const projectId = useUrlStore((s) => s.state.projectId);
+  const href = serializeUrlState(neuronPageState({ ...defaultUrlState, projectId }, skeletonId));
   const open = (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
