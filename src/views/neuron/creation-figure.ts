@@ -11,7 +11,7 @@ export function creationFigure(
   return {
     data: series.map((s) => ({
       type: 'scatter',
-      mode: 'lines',
+      mode: 'lines+markers',
       line: { shape: 'hv' },
       name: userName(s.userId),
       x: s.days.map((d) => isoDate(d)),

@@ -18,8 +18,9 @@ export function useShowNodesIn3D(skeletonId: number, nodes: readonly ArborNode[]
       const picked = nodes.filter((n) => wanted.has(n.nodeId));
       setHighlight({
         label,
+        unit: 'nodes',
         skeletonIds: [skeletonId],
-        // The highlight's ids name what the markers are; here they are treenode ids.
+        // The markers are treenodes here; the ids list keeps its meaning "what is marked".
         connectorIds: picked.map((n) => n.nodeId),
         positions: picked.flatMap((n) => [n.x, n.y, n.z]),
       });
