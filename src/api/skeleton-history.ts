@@ -163,7 +163,7 @@ export function decodeSkeletonHistory(raw: unknown, skeletonId: number): Skeleto
   };
 }
 
-export const HISTORY_PARAMS = {
+const HISTORY_PARAMS = {
   with_history: true,
   with_tags: true,
   with_reviews: true,

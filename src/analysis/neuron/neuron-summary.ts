@@ -38,7 +38,7 @@ export interface SummaryLink {
   relation: number;
 }
 
-export function cableLength(nodes: readonly ArborNode[]): number {
+function cableLength(nodes: readonly ArborNode[]): number {
   const byId = new Map(nodes.map((n) => [n.nodeId, n]));
   let cable = 0;
   for (const n of nodes) {

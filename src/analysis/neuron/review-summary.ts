@@ -25,7 +25,7 @@ export interface ReviewSummary {
 
 const percentOf = (part: number, total: number) => (total > 0 ? (100 * part) / total : 0);
 
-export function countsReview(whitelist: ReadonlySet<number> | null, reviewerId: number): boolean {
+function countsReview(whitelist: ReadonlySet<number> | null, reviewerId: number): boolean {
   return whitelist === null || whitelist.has(reviewerId);
 }
 

@@ -8,7 +8,7 @@
 import type { TagUse } from '../../api/skeleton-history.ts';
 
 export const END_TAGS = ['ends', 'uncertain end', 'uncertain continuation', 'not a branch', 'soma'];
-export const CHECKLIST_TAGS = [...END_TAGS, 'TODO'];
+const CHECKLIST_TAGS = [...END_TAGS, 'TODO'];
 
 export interface TagRow {
   tag: string;

@@ -5,7 +5,7 @@ import type { Fact } from '../../analysis/neuron/facts-csv.ts';
 import type { SkeletonSummary } from '../../api/skeleton-summary.ts';
 import { formatCount, formatMicrons, isoDateTime } from '../../lib/format.ts';
 
-export function somaRuleText(s: ArborSummary): string {
+function somaRuleText(s: ArborSummary): string {
   if (!s.soma) return `none: no node tagged "soma" and no radius ≥ ${SOMA_MIN_RADIUS_NM} nm`;
   return s.soma.rule === 'tag'
     ? 'tagged "soma"'

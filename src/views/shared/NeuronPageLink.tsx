@@ -11,7 +11,7 @@ import { defaultUrlState, serializeUrlState, type UrlState } from '../../state/u
 import { useUrlStore } from '../../state/url-store.ts';
 
 /** The URL state of the neuron page for one skeleton, keeping project and selection. */
-export function neuronPageState(state: UrlState, skeletonId: number): UrlState {
+function neuronPageState(state: UrlState, skeletonId: number): UrlState {
   return { ...state, view: 'neuron', neuron: { skid: String(skeletonId), asOf: '' } };
 }
 
