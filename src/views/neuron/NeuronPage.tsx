@@ -26,7 +26,8 @@ function isUnknownSkeleton(e: unknown): boolean {
 export function NeuronPage({ skeletonId }: { skeletonId: number }) {
   const scope = useProjectScope();
   const history = useQuery(skeletonHistoryQuery(scope, skeletonId));
-  const names = useQuery(neuronNamesQuery(scope, [skeletonId]));
+  const ids = useMemo(() => [skeletonId], [skeletonId]);
+  const names = useQuery(neuronNamesQuery(scope, ids));
   const name = names.data?.get(skeletonId) ?? `skeleton ${skeletonId}`;
   const asOf = useAsOf();
   const versions = history.data?.versions;

@@ -21,10 +21,15 @@ interface Props {
   name: string;
   /** What the link shows; the name when absent. */
   children?: ReactNode;
+  /**
+   * Show only an icon, drawn by CSS (`.page-link-icon::after`), so the row's text (what tests,
+   * copy and paste and the table's text reading see) stays exactly the name.
+   */
+  icon?: boolean;
   className?: string;
 }
 
-export function NeuronPageLink({ skeletonId, name, children, className }: Props) {
+export function NeuronPageLink({ skeletonId, name, children, className, icon }: Props) {
   const update = useUrlStore((s) => s.update);
   const projectId = useUrlStore((s) => s.state.projectId);
   const href = serializeUrlState(neuronPageState({ ...defaultUrlState, projectId }, skeletonId));
@@ -36,12 +41,14 @@ export function NeuronPageLink({ skeletonId, name, children, className }: Props)
   return (
     <a
       href={href || '?'}
-      className={['neuron-page-link', className].filter(Boolean).join(' ')}
+      className={['neuron-page-link', icon ? 'page-link-icon' : '', className]
+        .filter(Boolean)
+        .join(' ')}
       aria-label={`Open neuron page for ${name}`}
       title={`Open neuron page for ${name}`}
       onClick={open}
     >
-      {children ?? name}
+      {icon ? null : (children ?? name)}
     </a>
   );
 }

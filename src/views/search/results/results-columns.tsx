@@ -40,7 +40,13 @@ export function resultColumns(
       header: 'Name',
       width: '12rem',
       value: (r) => r.name,
-      cell: (r) => <NeuronPageLink skeletonId={r.skeletonId} name={r.name} />,
+      // The name stays plain text (a click on it selects the row); the page link sits at the end.
+      cell: (r) => (
+        <span className="name-with-page-link">
+          <span>{r.name}</span>
+          <NeuronPageLink skeletonId={r.skeletonId} name={r.name} className="row-page-link" icon />
+        </span>
+      ),
     }),
     column<ResultRow>({
       id: 'skeleton_id',
