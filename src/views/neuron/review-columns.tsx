@@ -1,8 +1,7 @@
 /** The Neuron view's per-reviewer table. */
 import type { ReviewerShare } from '../../analysis/neuron/review-summary.ts';
 import { column, type TableColumn } from '../../components/table/define-column.ts';
-import { roundedColumn } from '../../components/table/rounded-column.ts';
-import { isoDate } from '../../lib/format.ts';
+import { formatFixed, isoDate, roundTo } from '../../lib/format.ts';
 import { userColumns } from '../stats/user-columns.ts';
 
 export type ReviewerRow = ReviewerShare & { userId: number; user: string; counted: boolean };
@@ -18,21 +17,23 @@ const day = (id: 'first' | 'last', header: string, csv: string) =>
 
 export const reviewerColumns: TableColumn<ReviewerRow>[] = [
   ...userColumns<ReviewerRow>(),
-  roundedColumn<ReviewerRow>({
+  // No footer totals: reviewers overlap (two may review the same node), so sums would mislead.
+  column<ReviewerRow>({
     id: 'nodes',
     header: 'Nodes reviewed',
-    csv: 'nodes_reviewed',
+    numeric: true,
     width: '8rem',
     value: (r) => r.nodes,
+    csv: 'nodes_reviewed',
   }),
-  roundedColumn<ReviewerRow>({
+  column<ReviewerRow>({
     id: 'percent',
     header: 'Reviewed %',
-    csv: 'reviewed_percent',
+    numeric: true,
     width: '7rem',
     value: (r) => r.percent,
-    digits: 1,
-    csvDigits: 2,
+    format: (n) => formatFixed(n, 1),
+    csv: { header: 'reviewed_percent', value: (r) => roundTo(r.percent, 2) },
   }),
   day('first', 'First review', 'first_review'),
   day('last', 'Last review', 'last_review'),

@@ -4,10 +4,15 @@ import type { ReviewStep } from '../../analysis/neuron/review-summary.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { isoDate, roundTo } from '../../lib/format.ts';
 
-export function reviewTimelineFigure(steps: readonly ReviewStep[]): {
+const DAY = 86_400_000;
+
+export function reviewTimelineFigure(reviewSteps: readonly ReviewStep[]): {
   data: Data[];
   layout: Partial<Layout>;
 } {
+  // Start from 0 % the day before the first review, so a single review day still draws a step.
+  const first = reviewSteps[0];
+  const steps = first ? [{ time: first.time - DAY, percent: 0 }, ...reviewSteps] : [];
   return {
     data: [
       {
