@@ -16,6 +16,7 @@ import * as contrib from './handlers/contributors.ts';
 import * as vol from './handlers/volumes.ts';
 import * as nodes from './handlers/nodes.ts';
 import { dropNodes, testEditsEnabled } from './handlers/test-edits.ts';
+import * as provenance from './handlers/provenance.ts';
 import type { Handler, ProjectHandler } from './http/types.ts';
 import { connectorDetail } from './handlers/connector-detail.ts';
 
@@ -111,6 +112,8 @@ export const routes: Route[] = [
   pr(G, `/treenodes/${ID}/info`, nodes.treenodeInfo),
   pr(G, `/treenodes/${ID}/compact-detail`, nodes.treenodeCompactDetail),
   pr(G, `/connectors/${ID}/`, connectorDetail),
+  pr(G, '/skeletons/change-history', provenance.changeHistory),
+  pr(GP, '/skeletons/import-info', provenance.importInfo),
 ];
 
 // Test-only skeleton edits for e2e (DEMO_TEST_EDITS=1; never routed by the dashboard proxy).

@@ -48,6 +48,8 @@ export const ROUTES = {
   treenodeCompactDetail: { method: 'GET', path: '/{pid}/treenodes/{tnid}/compact-detail' },
   treenodeLabels: { method: 'GET', path: '/{pid}/labels/treenode/{tnid}/' },
   connectorDetail: { method: 'GET', path: '/{pid}/connectors/{cid}/' },
+  skeletonChangeHistory: { method: 'GET', path: '/{pid}/skeletons/change-history' },
+  skeletonImportInfo: { method: 'POST', path: '/{pid}/skeletons/import-info' },
 } as const satisfies Record<string, EndpointRoute>;
 
 export type RouteName = keyof typeof ROUTES;

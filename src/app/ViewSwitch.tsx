@@ -35,6 +35,10 @@ const views: Record<ViewName, ViewEntry> = {
     label: 'Stats',
     load: () => import('../views/stats/StatsView.tsx').then((m) => ({ default: m.StatsView })),
   },
+  neuron: {
+    label: 'Neuron',
+    load: () => import('../views/neuron/NeuronView.tsx').then((m) => ({ default: m.NeuronView })),
+  },
 };
 
 export const viewTabs: readonly ViewTab<ViewName>[] = (Object.keys(views) as ViewName[]).map(

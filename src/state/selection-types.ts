@@ -29,4 +29,6 @@ export interface ConnectorHighlight {
    * matches the table; drawn without waiting for any skeleton to load.
    */
   positions: number[];
+  /** What the markers are, for the legend ("12 highlighted nodes"); default synapses. */
+  unit?: 'synapses' | 'nodes';
 }

@@ -6,6 +6,7 @@ import { arg, Raw, type ProjectCtx } from '../http/types.ts';
 import type { Params } from '../http/params.ts';
 import type { ProjectIndex } from '../data/project-index.ts';
 import { pyStr } from '../time-format.ts';
+import { historicNodes } from '../data/node-history.ts';
 
 interface Flags {
   connectors: boolean;
@@ -50,6 +51,22 @@ function nodeRows(p: ProjectIndex, s: number, f: Flags): unknown[] {
     if (f.history) row.push(pyStr(a.edited[i] ?? 0), pyStr(a.created[i] ?? 0), 1);
     nodes[i - from] = row;
   }
+  // Historic versions (ordering 2, valid over [t_a, t_b)) follow the live rows, as in CATMAID.
+  if (f.history)
+    for (const v of historicNodes(p, s))
+      nodes.push([
+        v.nodeId,
+        v.parentId,
+        v.user,
+        f32(v.x),
+        f32(v.y),
+        f32(v.z),
+        v.radius,
+        v.confidence,
+        pyStr(v.from),
+        pyStr(v.to),
+        2,
+      ]);
   return nodes;
 }
 

@@ -11,6 +11,7 @@ import { neuronNamesQuery } from '../../api/neuron-names.ts';
 import { layoutGraph } from '../../analysis/graph-layout.ts';
 import { ExportBar } from '../../components/plots/ExportBar.tsx';
 import { NetworkSvg, type NetworkNode } from '../../components/plots/NetworkSvg.tsx';
+import { NeuronPageLinks } from '../shared/NeuronPageLinks.tsx';
 import { svgToPng } from '../../components/plots/download.ts';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
@@ -143,6 +144,7 @@ export function GraphPanel({ sources, names, colors, connectivity, filter }: Pro
           }
         />
       </div>
+      <NeuronPageLinks ids={ids} names={allNames} what="graph neurons" />
     </section>
   );
 }

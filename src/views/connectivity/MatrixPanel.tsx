@@ -17,6 +17,7 @@ import {
 } from '../../analysis/matrix-order.ts';
 import { ExportBar } from '../../components/plots/ExportBar.tsx';
 import { PlotlyChart, type FigureHandle } from '../../components/plots/PlotlyChart.tsx';
+import { NeuronPageLinks } from '../shared/NeuronPageLinks.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { matrixFigure } from './matrix-figure.ts';
 import { PairPicker } from './PairPicker.tsx';
@@ -144,6 +145,7 @@ export function MatrixPanel({ ids, names, colors }: Props) {
             onPointClick={onPointClick}
           />
           <PairPicker ids={ordered} names={names} pair={pair} onPair={setPair} />
+          <NeuronPageLinks ids={ordered} names={names} what="matrix neurons" />
         </>
       ) : matrix.isPending ? (
         <p role="status">Loading the matrix…</p>

@@ -5,6 +5,7 @@
 import type { PartnerRow } from '../../analysis/partner-table.ts';
 import { column, type TableColumn } from '../../components/table/define-column.ts';
 import { formatPercent } from '../../lib/format.ts';
+import { NeuronPageLink } from '../shared/NeuronPageLink.tsx';
 
 interface Options {
   sources: readonly number[];
@@ -33,7 +34,7 @@ export function partnerColumns(o: Options): TableColumn<PartnerRow>[] {
               style={{ background: o.colors.get(r.partnerId) }}
             />
           ) : null}
-          {r.name}
+          <NeuronPageLink skeletonId={r.partnerId} name={r.name} />
         </>
       ),
     }),

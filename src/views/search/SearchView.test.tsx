@@ -32,7 +32,10 @@ function expectedMatches(): { name: string; skeletonId: number }[] {
 async function search(name: string) {
   const box = await screen.findByRole('searchbox', { name: 'Neuron name' });
   fireEvent.change(box, { target: { value: name } });
-  fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+  // The button is disabled while the search the view opened with is still loading.
+  const button = screen.getByRole('button', { name: 'Search' });
+  await waitFor(() => expect(button).toHaveProperty('disabled', false));
+  fireEvent.click(button);
 }
 
 const resultTable = () => screen.findByRole('table', { name: 'Search results' });

@@ -6,6 +6,7 @@ import type { SelectedSkeleton } from '../../state/selection-store.ts';
 import { column, type TableColumn } from '../../components/table/define-column.ts';
 import type { CatmaidLinkTarget } from '../shared/use-catmaid-link.ts';
 import { SelectionLinkCell } from './SelectionLinkCell.tsx';
+import { NeuronPageLink } from '../shared/NeuronPageLink.tsx';
 
 export interface RowActions {
   onCheck(skeletonId: number, checked: boolean): void;
@@ -66,15 +67,20 @@ export function selectionColumns({
         const id = item.skeletonId;
         const { name: text, missing } = nameOf(id);
         return (
-          <button
-            type="button"
-            className="sel-name"
-            title={`${text} · skeleton ${id}. Click to highlight it in every view.`}
-            onClick={() => actions.onHighlight(id)}
-          >
-            <span className={missing ? 'sel-name-text is-missing' : 'sel-name-text'}>{text}</span>
-            <span className="sel-skid">#{id}</span>
-          </button>
+          <span className="sel-name-cell">
+            <button
+              type="button"
+              className="sel-name"
+              title={`${text} · skeleton ${id}. Click to highlight it in every view.`}
+              onClick={() => actions.onHighlight(id)}
+            >
+              <span className={missing ? 'sel-name-text is-missing' : 'sel-name-text'}>{text}</span>
+              <span className="sel-skid">#{id}</span>
+            </button>
+            <NeuronPageLink skeletonId={id} name={text} className="sel-page-link">
+              ⓘ
+            </NeuronPageLink>
+          </span>
         );
       },
     }),

@@ -10,6 +10,7 @@ import { CATMAID_TEST_BASE, calls, demoStore } from '../../../test-support/msw/h
 import { server, setupCatmaidServer } from '../../../test-support/msw/server.ts';
 import { testQueryClient, testScope } from '../../../test-support/msw/scope.ts';
 import { CatmaidScopeProvider } from '../shared/catmaid-scope.tsx';
+import { UrlStateProvider } from '../../state/url-context.tsx';
 import { NodeInfoPanel, type PickedNode } from './NodeInfoPanel.tsx';
 
 setupCatmaidServer();
@@ -35,13 +36,15 @@ function renderPanel(node: PickedNode, catmaidUrl: string | null) {
   render(
     <QueryClientProvider client={testQueryClient()}>
       <CatmaidScopeProvider scope={testScope()}>
-        <NodeInfoPanel
-          node={node}
-          neuronName="PN 7"
-          users={new Map()}
-          catmaidUrl={catmaidUrl}
-          onClose={() => undefined}
-        />
+        <UrlStateProvider>
+          <NodeInfoPanel
+            node={node}
+            neuronName="PN 7"
+            users={new Map()}
+            catmaidUrl={catmaidUrl}
+            onClose={() => undefined}
+          />
+        </UrlStateProvider>
       </CatmaidScopeProvider>
     </QueryClientProvider>,
   );
@@ -61,7 +64,7 @@ describe('Open in CATMAID at the clicked node', () => {
     const waiting = within(panel).getByRole('button', { name: LABEL });
     expect(waiting.getAttribute('aria-disabled')).toBe('true');
     expect(within(panel).getByText('Finding the project’s image stack…')).toBeTruthy();
-    expect(within(panel).queryByRole('link')).toBeNull();
+    expect(within(panel).queryByRole('link', { name: LABEL })).toBeNull();
 
     const link = await within(panel).findByRole('link', { name: LABEL });
     const [x, y, z] = node.position.map(Math.round);
@@ -89,5 +92,16 @@ describe('Open in CATMAID at the clicked node', () => {
     expect(control.getAttribute('aria-disabled')).toBe('true');
     expect(within(panel).getByText(/has no CATMAID web client/)).toBeTruthy();
     expect(calls.some((c) => c.path.endsWith('/stacks'))).toBe(false);
+  });
+});
+
+describe('Open the neuron page from the 3D pick', () => {
+  it('links to view=neuron with the picked skeleton', () => {
+    const node = pickedNode();
+    const panel = renderPanel(node, null);
+    const link = within(panel).getByRole('link', { name: 'Open neuron page for PN 7' });
+    const params = new URLSearchParams(link.getAttribute('href') ?? '');
+    expect(params.get('view')).toBe('neuron');
+    expect(params.get('skid')).toBe(String(node.skeletonId));
   });
 });

@@ -3,6 +3,7 @@ import { nodeUserInfoQuery } from '../../api/node-info.ts';
 import type { User } from '../../api/users.ts';
 import { CatmaidLinkControl } from '../shared/CatmaidLinkControl.tsx';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
+import { NeuronPageLink } from '../shared/NeuronPageLink.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { useCatmaidLink } from '../shared/use-catmaid-link.ts';
 import { formatCount, isoDateTime } from '../../lib/format.ts';
@@ -49,7 +50,7 @@ export function NodeInfoPanel({ node, neuronName, users, catmaidUrl, onClose }: 
         <dd>{node.nodeId}</dd>
         <dt>Skeleton</dt>
         <dd>
-          {node.skeletonId} — {neuronName}
+          {node.skeletonId} — <NeuronPageLink skeletonId={node.skeletonId} name={neuronName} />
         </dd>
         <dt>Position (nm)</dt>
         <dd>{node.position.map((v) => formatCount(Math.round(v))).join(', ')}</dd>

@@ -68,7 +68,7 @@ export function useLegend(
       showPre: options.showPre,
       showPost: options.showPost,
       connectorHighlight: highlight
-        ? `${highlight.positions.length / 3} highlighted synapses: ${highlight.label}`
+        ? `${highlight.positions.length / 3} highlighted ${highlight.unit ?? 'synapses'}: ${highlight.label}`
         : null,
       context:
         contextIds.length > 0

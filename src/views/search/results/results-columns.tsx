@@ -7,6 +7,7 @@ import type { SkeletonSummary } from '../../../api/skeleton-summary.ts';
 import { column, type TableColumn } from '../../../components/table/define-column.ts';
 import { formatCount, formatFixed, isoDate } from '../../../lib/format.ts';
 import type { ResultRow } from './result-row.ts';
+import { NeuronPageLink } from '../../shared/NeuronPageLink.tsx';
 
 export interface ColumnContext {
   summaries: ReadonlyMap<number, SkeletonSummary> | undefined;
@@ -34,7 +35,19 @@ export function resultColumns(
 ): TableColumn<ResultRow>[] {
   const text = (v: string | undefined) => v ?? '…';
   return [
-    column<ResultRow>({ id: 'name', header: 'Name', width: '12rem', value: (r) => r.name }),
+    column<ResultRow>({
+      id: 'name',
+      header: 'Name',
+      width: '12rem',
+      value: (r) => r.name,
+      // The name stays plain text (a click on it selects the row); the page link sits at the end.
+      cell: (r) => (
+        <span className="name-with-page-link">
+          <span>{r.name}</span>
+          <NeuronPageLink skeletonId={r.skeletonId} name={r.name} className="row-page-link" icon />
+        </span>
+      ),
+    }),
     column<ResultRow>({
       id: 'skeleton_id',
       header: 'Skeleton ID',
