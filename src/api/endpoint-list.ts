@@ -44,6 +44,12 @@ export const ROUTES = {
   userHistory: { method: 'GET', path: '/{pid}/stats/user-history' },
   volumes: { method: 'GET', path: '/{pid}/volumes/' },
   volumeDetail: { method: 'GET', path: '/{pid}/volumes/{vid}/' },
+  volumeIntersect: { method: 'GET', path: '/{pid}/volumes/{vid}/intersect' },
+  skeletonInnervations: { method: 'POST', path: '/{pid}/volumes/skeleton-innervations' },
+  skeletonsInBoundingBox: { method: 'POST', path: '/{pid}/skeletons/in-bounding-box' },
+  connectorsInBoundingBox: { method: 'POST', path: '/{pid}/connectors/in-bounding-box' },
+  connectorsWithPartners: { method: 'POST', path: '/{pid}/connectors/' },
+  connectorTypes: { method: 'GET', path: '/{pid}/connectors/types/' },
 } as const satisfies Record<string, EndpointRoute>;
 
 export type RouteName = keyof typeof ROUTES;

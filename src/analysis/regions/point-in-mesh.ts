@@ -59,7 +59,9 @@ function windingNumber(mesh: TriangleMesh, x: number, y: number, z: number): num
     const lc = Math.hypot(cx, cy, cz);
     const det = ax * (by * cz - bz * cy) - ay * (bx * cz - bz * cx) + az * (bx * cy - by * cx);
     const div =
-      la * lb * lc + (ax * bx + ay * by + az * bz) * lc + (bx * cx + by * cy + bz * cz) * la +
+      la * lb * lc +
+      (ax * bx + ay * by + az * bz) * lc +
+      (bx * cx + by * cy + bz * cz) * la +
       (cx * ax + cy * ay + cz * az) * lb;
     total += 2 * Math.atan2(det, div);
   }
