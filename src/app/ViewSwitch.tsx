@@ -35,6 +35,11 @@ const views: Record<ViewName, ViewEntry> = {
     label: 'Stats',
     load: () => import('../views/stats/StatsView.tsx').then((m) => ({ default: m.StatsView })),
   },
+  regions: {
+    label: 'Regions',
+    load: () =>
+      import('../views/regions/RegionsView.tsx').then((m) => ({ default: m.RegionsView })),
+  },
 };
 
 export const viewTabs: readonly ViewTab<ViewName>[] = (Object.keys(views) as ViewName[]).map(

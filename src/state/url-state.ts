@@ -12,6 +12,7 @@
  *   cam    the 3D camera (optional; absent = frame the neurons): see camera-url.ts
  *   c…     connectivity view panel and partner filters: see connectivity-url.ts
  *   v…     3D view display options (colour mode, layers, volumes, …): see viewer-url.ts
+ *   r…     regions view (volumes, panel, heatmap measure): see regions-url.ts
  */
 import {
   CAMERA_URL_KEY,
@@ -38,8 +39,14 @@ import {
   writeViewerUrl,
   type ViewerUrlState,
 } from './viewer-url.ts';
+import {
+  defaultRegionsState,
+  parseRegionsUrl,
+  writeRegionsUrl,
+  type RegionsUrlState,
+} from './regions-url.ts';
 
-const VIEWS = ['search', '3d', 'connectivity', 'stats'] as const;
+const VIEWS = ['search', '3d', 'connectivity', 'stats', 'regions'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface UrlState {
@@ -52,6 +59,7 @@ export interface UrlState {
   camera?: CameraUrlState;
   connectivity: ConnectivityUrlState;
   viewer: ViewerUrlState;
+  regions: RegionsUrlState;
 }
 
 export const defaultUrlState: UrlState = {
@@ -61,6 +69,7 @@ export const defaultUrlState: UrlState = {
   selection: null,
   connectivity: defaultConnectivityState,
   viewer: defaultViewerState,
+  regions: defaultRegionsState,
 };
 
 function parseView(raw: string | null): ViewName {
@@ -95,6 +104,7 @@ export function parseUrlState(href: string): UrlState {
     selection: parseSelectionUrl(params, fragment),
     connectivity: parseConnectivityUrl(params),
     viewer: parseViewerUrl(params),
+    regions: parseRegionsUrl(params),
   };
 }
 
@@ -107,6 +117,7 @@ export function serializeUrlState(state: UrlState): string {
   writeSearchUrl(state.search, params);
   writeConnectivityUrl(state.connectivity, params);
   writeViewerUrl(state.viewer, params);
+  writeRegionsUrl(state.regions, params);
   if (state.camera) params.set(CAMERA_URL_KEY, serializeCameraUrl(state.camera));
   writeSelectionUrl(state.selection, fragment);
   const query = params.toString();

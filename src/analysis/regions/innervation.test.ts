@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RELATION } from '../../api/skeleton-detail.ts';
 import { classifyPoints, fraction, innervation, type InnervationInput } from './innervation.ts';
 import { firstRegion, regionMatrix } from './region-matrix.ts';
+import { partnersInVolume, selectionSynapseLinks } from './selection-synapses.ts';
 
 /**
  * A hand-made neuron on the x axis: nodes at x = 0, 10, 20, 30, 40 (a chain rooted at 0), plus a
@@ -76,5 +77,78 @@ describe('region matrix', () => {
       [1, 0, 0],
     ]);
     expect(m.unknownPost).toEqual([0, 1, 1]);
+  });
+});
+
+describe('selection synapses by region', () => {
+  const connectors = [
+    // In the volume: selected 1 → 2 (selected) and 3; 4 → selected 2.
+    {
+      connectorId: 10,
+      x: 0,
+      y: 0,
+      z: 0,
+      links: [
+        { skeletonId: 1, treenodeId: 100, relation: 'pre' as const },
+        { skeletonId: 2, treenodeId: 200, relation: 'post' as const },
+        { skeletonId: 3, treenodeId: 300, relation: 'post' as const },
+      ],
+    },
+    {
+      connectorId: 11,
+      x: 0,
+      y: 0,
+      z: 0,
+      links: [
+        { skeletonId: 4, treenodeId: 400, relation: 'pre' as const },
+        { skeletonId: 2, treenodeId: 201, relation: 'post' as const },
+      ],
+    },
+    // Outside: selected 1 → 3 again.
+    {
+      connectorId: 12,
+      x: 0,
+      y: 0,
+      z: 0,
+      links: [
+        { skeletonId: 1, treenodeId: 101, relation: 'pre' as const },
+        { skeletonId: 3, treenodeId: 301, relation: 'post' as const },
+      ],
+    },
+  ];
+  const selection = new Set([1, 2]);
+
+  it('lists partners with synapses inside the volume, with their totals', () => {
+    const rows = partnersInVolume(connectors, Uint8Array.from([1, 1, 0]), selection);
+    const byKey = Object.fromEntries(rows.map((r) => [`${r.direction}:${r.partnerId}`, r]));
+    expect(Object.keys(byKey).sort()).toEqual([
+      'downstream:2',
+      'downstream:3',
+      // Selected 2 receives from selected 1 on connector 10: selected neurons are partners too.
+      'upstream:1',
+      'upstream:4',
+    ]);
+    expect(byKey['downstream:3']).toMatchObject({ inside: 1, total: 2 });
+    expect(byKey['upstream:4']).toMatchObject({ inside: 1, total: 1 });
+  });
+
+  it('builds the region matrix links: partner node region known only for loaded nodes', () => {
+    const nodeRegions = new Map([[200, 1]]);
+    const links = selectionSynapseLinks(connectors, Int16Array.from([0, 0, -1]), selection, (id) =>
+      nodeRegions.get(id),
+    );
+    expect(links).toEqual([
+      { preRegion: 0, postRegion: 1 },
+      { preRegion: 0, postRegion: null },
+      { preRegion: -1, postRegion: null },
+    ]);
+    expect(regionMatrix(2, links)).toEqual({
+      counts: [
+        [0, 1, 0],
+        [0, 0, 0],
+        [0, 0, 0],
+      ],
+      unknownPost: [1, 0, 1],
+    });
   });
 });
