@@ -16,9 +16,8 @@
 import { Box3, BufferAttribute, BufferGeometry, DoubleSide, Ray, Vector3 } from 'three';
 import { MeshBVH } from 'three-mesh-bvh';
 import type { TriangleMesh } from '../../api/x3d-mesh.ts';
+import type { InsideMethod } from './inside-method.ts';
 import { isWatertight } from './mesh-topology.ts';
-
-export type InsideMethod = 'ray-parity' | 'ray-vote-winding';
 
 export interface MeshIndex {
   readonly watertight: boolean;
@@ -130,11 +129,4 @@ export function buildMeshIndex(mesh: TriangleMesh): MeshIndex {
     max: [box.max.x, box.max.y, box.max.z],
     contains,
   };
-}
-
-/** What the UI says about the test used for a volume. */
-export function describeMethod(method: InsideMethod): string {
-  return method === 'ray-parity'
-    ? 'exact: ray parity on a watertight mesh'
-    : 'mesh has open edges: 5-ray parity vote, winding number where the rays disagree';
 }

@@ -11,7 +11,8 @@ import {
   type InnervationInput,
   type InsideFlags,
 } from './innervation.ts';
-import { buildMeshIndex, type InsideMethod } from './point-in-mesh.ts';
+import type { InsideMethod } from './inside-method.ts';
+import { buildMeshIndex } from './point-in-mesh.ts';
 import { firstRegion } from './region-matrix.ts';
 
 export interface RegionJobInput {

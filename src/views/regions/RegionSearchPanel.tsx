@@ -9,7 +9,7 @@ import { useId, useMemo, useState } from 'react';
 import { neuronNamesQuery } from '../../api/neuron-names.ts';
 import { skeletonsInBoxQuery } from '../../api/spatial-queries.ts';
 import type { VolumeSummary } from '../../api/volumes.ts';
-import { describeMethod } from '../../analysis/regions/point-in-mesh.ts';
+import { describeMethod } from '../../analysis/regions/inside-method.ts';
 import { QueryErrorMessage } from '../shared/QueryErrorMessage.tsx';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';

@@ -5,8 +5,8 @@
 import type { Volume, VolumeSummary } from '../../api/volumes.ts';
 import { volumesToObj, volumesToStl } from '../../3d/export/volume-mesh-export.ts';
 import { downloadText } from '../../lib/download.ts';
-import type { InsideMethod } from '../../analysis/regions/point-in-mesh.ts';
-import { describeMethod } from '../../analysis/regions/point-in-mesh.ts';
+import type { InsideMethod } from '../../analysis/regions/inside-method.ts';
+import { describeMethod } from '../../analysis/regions/inside-method.ts';
 
 interface Props {
   all: readonly VolumeSummary[];
