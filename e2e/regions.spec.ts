@@ -150,6 +150,8 @@ test('innervation matches the raw nodes and synapses; heatmap, CSV and volume ex
   );
   const header = csv[0] ?? [];
   const col = (h: string) => header.indexOf(h);
+  expect(header).toContain('region');
+  // The footer row (totals of the absolute columns) has no region.
   const rows = csv.slice(1).filter((r) => r.length === header.length && r[col('region')] !== '');
   expect(rows).toHaveLength(2 * VOLUMES.length);
   for (const row of rows) {
@@ -163,7 +165,7 @@ test('innervation matches the raw nodes and synapses; heatmap, CSV and volume ex
     expect(Number(row[col('nodes_inside')])).toBe(nodes);
     expect(Number(row[col('pre_inside')])).toBe(pre);
     expect(Number(row[col('post_inside')])).toBe(post);
-    expect(Number(row[col('nodes_inside_fraction')])).toBeCloseTo(
+    expect(Number(row[col('nodes_inside_percent')])).toBeCloseTo(
       (100 * nodes) / raw.nodes.length,
       1,
     );

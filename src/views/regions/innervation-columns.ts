@@ -3,6 +3,7 @@ import type { Counts } from '../../analysis/regions/innervation.ts';
 import { fraction } from '../../analysis/regions/innervation.ts';
 import { column, type TableColumn } from '../../components/table/define-column.ts';
 import { roundedColumn } from '../../components/table/rounded-column.ts';
+import { formatFixed, roundTo } from '../../lib/format.ts';
 
 export interface InnervationRow {
   key: string;
@@ -12,6 +13,8 @@ export interface InnervationRow {
   inside: Counts;
   total: Counts;
 }
+
+const percent = (r: InnervationRow, k: keyof Counts) => 100 * fraction(r.inside[k], r.total[k]);
 
 const measures = [
   { id: 'cable', header: 'Cable', unit: ' (µm)', scale: 1 / 1000, digits: 1 },
@@ -24,6 +27,7 @@ export const innervationColumns: TableColumn<InnervationRow>[] = [
   column<InnervationRow>({
     id: 'neuron',
     header: 'Neuron',
+    csv: 'neuron',
     value: (r) => r.neuron,
     width: '14rem',
   }),
@@ -39,6 +43,7 @@ export const innervationColumns: TableColumn<InnervationRow>[] = [
   column<InnervationRow>({
     id: 'region',
     header: 'Region',
+    csv: 'region',
     value: (r) => r.region,
     width: '12rem',
   }),
@@ -52,23 +57,24 @@ export const innervationColumns: TableColumn<InnervationRow>[] = [
       digits: m.digits,
       csvDigits: 3,
     }),
-    roundedColumn<InnervationRow>({
+    // A percentage of each row's own neuron: no footer total (a sum of them means nothing).
+    column<InnervationRow>({
       id: `${m.id}Pct`,
       header: `${m.header} inside (%)`,
-      csv: `${m.id}_inside_fraction`,
+      numeric: true,
       width: '8rem',
-      value: (r) => 100 * fraction(r.inside[m.id], r.total[m.id]),
-      digits: 1,
-      csvDigits: 2,
+      value: (r) => percent(r, m.id),
+      format: (n) => formatFixed(n, 1),
+      csv: { header: `${m.id}_inside_percent`, value: (r) => roundTo(percent(r, m.id), 2) },
     }),
   ]),
-  roundedColumn<InnervationRow>({
+  column<InnervationRow>({
     id: 'cableTotal',
     header: 'Neuron cable (µm)',
-    csv: 'neuron_cable_um',
+    numeric: true,
     width: '8rem',
     value: (r) => r.total.cable / 1000,
-    digits: 1,
-    csvDigits: 3,
+    format: (n) => formatFixed(n, 1),
+    csv: { header: 'neuron_cable_um', value: (r) => roundTo(r.total.cable / 1000, 3) },
   }),
 ];
