@@ -178,6 +178,34 @@ test('innervation matches the raw nodes and synapses; heatmap, CSV and volume ex
 
   await checkFigureExports(page, page.getByRole('group', { name: 'Export innervation heatmap' }));
 
+  // 3D by region: only the part inside the lateral horn (both nodes of an edge inside).
+  const lh = await convexVolume(request, need(ids.get('lateral horn left')));
+  let insideEdges = 0;
+  let outsideEdges = 0;
+  for (const skid of new Set(rows.map((r) => Number(r[col('skeleton_id')])))) {
+    const cd = (await (await request.get(`${API}/skeletons/${skid}/compact-detail`)).json()) as [
+      number[][],
+    ];
+    const byId = new Map(cd[0].map((r) => [r[0], xyz(r)]));
+    for (const r of cd[0]) {
+      const parent = r[1] === null ? undefined : byId.get(r[1]);
+      if (!parent) continue;
+      const a = inside(lh, xyz(r));
+      const b = inside(lh, parent);
+      if (a && b) insideEdges++;
+      if (!a && !b) outsideEdges++;
+    }
+  }
+  await page.getByRole('tab', { name: '3D by region' }).click();
+  const scene = page.getByRole('region', { name: '3D by region' });
+  await scene.getByLabel('Volume', { exact: true }).selectOption({ label: 'lateral horn left' });
+  const canvas = scene.getByLabel('Neurons by region in 3D');
+  await expect(canvas).toHaveAttribute('data-scene-ready', 'true');
+  await expect(canvas).toHaveAttribute('data-segment-count', String(insideEdges));
+  await scene.getByLabel('Show').selectOption('outside');
+  await expect(canvas).toHaveAttribute('data-segment-count', String(outsideEdges));
+  expect(insideEdges).toBeGreaterThan(0);
+
   let expectedTriangles = 0;
   for (const v of VOLUMES)
     expectedTriangles += (await convexVolume(request, need(ids.get(v)))).triangles;

@@ -1,7 +1,7 @@
 /**
  * The Regions view's shareable options in the URL (see url-state.ts for the rest):
  *   rvol     chosen volume ids, comma-separated, in the order chosen (at most 64)
- *   rpanel   innervation | connectivity | search | bbox
+ *   rpanel   innervation | connectivity | 3d | search | bbox
  *   rmeasure cable | nodes | pre | post  (what the heatmap shows)
  * Defaults are omitted; garbled values fall back to them, a garbled id list to none.
  */
@@ -13,7 +13,7 @@ import {
   type FieldValues,
 } from '../lib/url-fields.ts';
 
-const REGION_PANELS = ['innervation', 'connectivity', 'search', 'bbox'] as const;
+const REGION_PANELS = ['innervation', 'connectivity', '3d', 'search', 'bbox'] as const;
 const REGION_MEASURES = ['cable', 'nodes', 'pre', 'post'] as const;
 export type RegionPanel = (typeof REGION_PANELS)[number];
 export type RegionMeasure = (typeof REGION_MEASURES)[number];

@@ -4,7 +4,7 @@
  * and bounding-box queries. All mesh geometry runs in a worker.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { connectorsWithPartnersQuery } from '../../api/connector-partners.ts';
 import { neuronNamesQuery } from '../../api/neuron-names.ts';
 import { volumesQuery } from '../../api/volumes.ts';
@@ -26,11 +26,17 @@ import './regions.css';
 const PANELS: { id: RegionPanel; label: string }[] = [
   { id: 'innervation', label: 'Innervation' },
   { id: 'connectivity', label: 'Region connectivity' },
+  { id: '3d', label: '3D by region' },
   { id: 'search', label: 'Neurons in a region' },
   { id: 'bbox', label: 'Bounding box' },
 ];
 
 const NO_POINTS = new Float32Array(0);
+
+// three.js loads only when the 3D panel opens.
+const Region3DPanel = lazy(() =>
+  import('./Region3DPanel.tsx').then((m) => ({ default: m.Region3DPanel })),
+);
 
 export function RegionsView() {
   const scope = useProjectScope();
@@ -128,6 +134,15 @@ export function RegionsView() {
             measure={measure}
             onMeasure={(m) => setRegions({ measure: m })}
           />
+        ) : panel === '3d' ? (
+          <Suspense fallback={<p role="status">Loading the 3D panel…</p>}>
+            <Region3DPanel
+              result={geometry.result}
+              skeletons={geometry.skeletons ?? []}
+              volumes={geometry.volumes ?? []}
+              colors={colors}
+            />
+          </Suspense>
         ) : partners.isError ? (
           <QueryErrorMessage query={partners} context="Synapses of the selection failed" />
         ) : partners.data && geometry.result.pointInside[0]?.length === partners.data.length ? (
