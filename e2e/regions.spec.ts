@@ -198,11 +198,13 @@ test('innervation matches the raw nodes and synapses; heatmap, CSV and volume ex
   }
   await page.getByRole('tab', { name: '3D by region' }).click();
   const scene = page.getByRole('region', { name: '3D by region' });
-  await scene.getByLabel('Volume', { exact: true }).selectOption({ label: 'lateral horn left' });
+  await scene
+    .getByRole('combobox', { name: 'Volume', exact: true })
+    .selectOption({ label: 'lateral horn left' });
   const canvas = scene.getByLabel('Neurons by region in 3D');
   await expect(canvas).toHaveAttribute('data-scene-ready', 'true');
   await expect(canvas).toHaveAttribute('data-segment-count', String(insideEdges));
-  await scene.getByLabel('Show').selectOption('outside');
+  await scene.getByRole('combobox', { name: 'Show' }).selectOption('outside');
   await expect(canvas).toHaveAttribute('data-segment-count', String(outsideEdges));
   expect(insideEdges).toBeGreaterThan(0);
 
