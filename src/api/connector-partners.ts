@@ -43,7 +43,7 @@ const listSchema = z.object({
 });
 
 /** `relations`: relation id → name, from connectors/types/. */
-export function decodeConnectorsWithPartners(
+function decodeConnectorsWithPartners(
   wire: z.infer<typeof listSchema>,
   relations: ReadonlyMap<number, string>,
 ): ConnectorWithPartners[] {

@@ -14,7 +14,7 @@ import { QueryErrorMessage } from '../shared/QueryErrorMessage.tsx';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { useSelection } from '../../state/selection-context.tsx';
-import { useRegionGeometry } from './use-region-geometry.ts';
+import { useRegionGeometry } from '../shared/use-region-geometry.ts';
 
 type What = 'nodes' | 'synapses' | 'pre' | 'post';
 interface Criterion {

@@ -20,7 +20,7 @@ import { InnervationPanel } from './InnervationPanel.tsx';
 import { RegionConnectivityPanel } from './RegionConnectivityPanel.tsx';
 import { RegionSearchPanel } from './RegionSearchPanel.tsx';
 import { VolumePicker } from './VolumePicker.tsx';
-import { useRegionGeometry } from './use-region-geometry.ts';
+import { useRegionGeometry } from '../shared/use-region-geometry.ts';
 import './regions.css';
 
 const PANELS: { id: RegionPanel; label: string }[] = [

@@ -12,6 +12,7 @@ import { retryFailed, retryPaged } from '../../shared/retry-queries.ts';
 import type { ResolvedSearch } from './resolve-criteria.ts';
 import type { ResultRow } from './result-row.ts';
 import { usePartnerSet } from './use-partner-set.ts';
+import { useRegionSet } from './use-region-set.ts';
 
 // 2,000 rows per page keeps decoding one page well under 100 ms on the main thread.
 const SEARCH_PAGE_SIZE = 2000;
@@ -74,7 +75,27 @@ export function useSearchResults(
     if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
 
-  const partners = usePartnerSet(scope, resolved?.connectivity ?? null);
+  const partnerSet = usePartnerSet(scope, resolved?.connectivity ?? null);
+  const region = useRegionSet(scope, resolved?.region ?? null);
+  // The region criterion joins the partner criterion as one more id set to intersect.
+  const partnerIds = partnerSet.skeletonIds;
+  const regionIds = region.skeletonIds;
+  const setIds = useMemo(
+    () =>
+      partnerIds && regionIds
+        ? new Set([...partnerIds].filter((id) => regionIds.has(id)))
+        : (partnerIds ?? regionIds),
+    [partnerIds, regionIds],
+  );
+  const partners = {
+    skeletonIds: setIds,
+    loading: partnerSet.loading || region.loading,
+    error: partnerSet.error ?? region.error,
+    retry: () => {
+      partnerSet.retry();
+      region.retry();
+    },
+  };
   const idSet = useMemo(() => {
     const ids = resolved?.skeletonIds ?? null;
     const partnerIds = partners.skeletonIds;
@@ -171,7 +192,8 @@ export function useSearchResults(
     pages.hasNextPage,
     pages.isError,
     pages.error,
-    partners,
+    partners.loading,
+    partners.error,
     idSet,
     names.data,
     names.isFetching,
