@@ -6,7 +6,7 @@
  */
 import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { addToSelection } from './helpers.ts';
+import { addToSelection, resultNames } from './helpers.ts';
 import { checkFigureExports, download, downloadCsv } from './downloads.ts';
 
 type V3 = [number, number, number];
@@ -128,6 +128,48 @@ test('region search equals what the demo geometry implies, and adds to the selec
   await panel.getByRole('button', { name: `Add ${expected.length} to selection` }).click();
   await page.getByRole('tab', { name: 'Innervation' }).click();
   await expect(page.getByRole('tabpanel')).toContainText('Choose one or more volumes');
+});
+
+test('Search: the region criterion combined with a name equals the demo geometry', async ({
+  page,
+  request,
+}) => {
+  const ids = await volumeIds(request);
+  const lh = need(ids.get('lateral horn left'));
+  const volume = await convexVolume(request, lh);
+  const candidates = (await (
+    await request.post(`${API}/skeletons/in-bounding-box`, { form: { volume_id: lh } })
+  ).json()) as number[];
+  const form: Record<string, string> = {};
+  candidates.forEach((s, i) => (form[`skids[${i}]`] = String(s)));
+  const names = (await (
+    await request.post(`${API}/skeleton/neuronnames`, { form })
+  ).json()) as Record<string, string>;
+  const expected: string[] = [];
+  for (const skid of candidates) {
+    const name = names[String(skid)] ?? '';
+    // The name criterion: a case-insensitive substring ("PN " is trimmed to "PN").
+    if (!name.toLowerCase().includes('pn')) continue;
+    const s = await rawSkeleton(request, skid);
+    const nodes = s.nodes.filter((p) => inside(volume, p)).length;
+    if (nodes >= 100) expected.push(name);
+  }
+  expect(expected.length).toBeGreaterThan(0);
+
+  await page.goto('/');
+  await page.getByLabel('Neuron name').fill('PN ');
+  await page
+    .getByRole('combobox', { name: 'In volume' })
+    .selectOption({ label: 'lateral horn left' });
+  await page.getByRole('spinbutton', { name: 'At least' }).fill('100');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const results = page.getByRole('region', { name: 'Search results' });
+  await expect(results.getByRole('status')).toHaveText(/match/, { timeout: 30_000 });
+  await expect(results.getByRole('status')).toHaveText(
+    new RegExp(`^${expected.length} neurons? match`),
+  );
+  expect((await resultNames(page)).sort()).toEqual(expected.sort());
+  expect(page.url()).toContain(`inv=${lh}`);
 });
 
 test('innervation matches the raw nodes and synapses; heatmap, CSV and volume exports', async ({
