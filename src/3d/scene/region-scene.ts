@@ -29,7 +29,8 @@ export interface SceneVolume {
 }
 
 export interface RegionScene {
-  update(segments: RegionSegments, volumes: readonly SceneVolume[]): void;
+  /** `reframe`: point the camera at what is shown (else only the first update does). */
+  update(segments: RegionSegments, volumes: readonly SceneVolume[], reframe?: boolean): void;
   resize(width: number, height: number): void;
   dispose(): void;
 }
@@ -60,7 +61,7 @@ export function createRegionScene(canvas: HTMLCanvasElement, onRender: () => voi
   };
 
   return {
-    update(segments, volumes) {
+    update(segments, volumes, reframe = false) {
       clear();
       const lines = new BufferGeometry();
       lines.setAttribute('position', new BufferAttribute(segments.positions, 3));
@@ -84,7 +85,7 @@ export function createRegionScene(canvas: HTMLCanvasElement, onRender: () => voi
         g.computeBoundingBox();
         if (g.boundingBox) box.union(g.boundingBox);
       }
-      if (!framed && !box.isEmpty()) {
+      if ((reframe || !framed) && !box.isEmpty()) {
         const centre = box.getCenter(new Vector3());
         const size = box.getSize(new Vector3()).length();
         camera.position.set(centre.x, centre.y, centre.z - size * 1.4);

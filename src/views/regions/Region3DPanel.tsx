@@ -44,6 +44,8 @@ export function Region3DPanel({ result, skeletons, volumes, colors }: Props) {
   const [rendered, setRendered] = useState(0);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const sceneRef = useRef<RegionScene | null>(null);
+  /** What the camera was last framed on: a new volume or pruning mode frames again. */
+  const framedOn = useRef('');
   const colourOf = (i: number, id: number) =>
     volumeColours[id] ?? PALETTE[i % PALETTE.length] ?? OUTSIDE;
   const r = Math.min(region, volumes.length - 1);
@@ -81,10 +83,13 @@ export function Region3DPanel({ result, skeletons, volumes, colors }: Props) {
 
   useEffect(() => {
     const shown = keep === 'all' ? volumes : volumes.filter((_, i) => i === r);
+    const frameKey = `${keep}:${r}:${volumes.map((v) => v.id).join(',')}`;
     sceneRef.current?.update(
       segments,
       shown.map((v) => ({ mesh: v.mesh, color: colourOf(volumes.indexOf(v), v.id), opacity })),
+      frameKey !== framedOn.current,
     );
+    framedOn.current = frameKey;
     // colourOf reads volumeColours, which is a dependency already.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [segments, volumes, r, keep, opacity, volumeColours]);

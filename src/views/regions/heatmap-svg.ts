@@ -27,7 +27,8 @@ function shade(v: number): string {
 
 export function heatmapSize(input: HeatmapInput): { width: number; height: number } {
   return {
-    width: ROW_LABEL_W + Math.max(1, input.columns.length) * CELL_W + 20,
+    // Room on the right for the last column's label, which is rotated towards it.
+    width: ROW_LABEL_W + Math.max(1, input.columns.length) * CELL_W + 140,
     height: TOP + Math.max(1, input.rows.length) * CELL_H + 50,
   };
 }
