@@ -75,7 +75,9 @@ export function RegionsView() {
   );
   const nameMap = names.data ?? new Map<number, string>();
   const selection = useMemo(() => new Set(ids), [ids]);
-  const ready = geometry.result && geometry.result.innervation.length === ids.length;
+  // Skeletons that failed to load are left out (listed below), so compare with the loaded ones.
+  const ready =
+    geometry.result && geometry.result.innervation.length === (geometry.skeletons?.length ?? -1);
 
   return (
     <div className="view regions-view">
