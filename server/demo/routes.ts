@@ -17,6 +17,7 @@ import * as vol from './handlers/volumes.ts';
 import * as nodes from './handlers/nodes.ts';
 import { dropNodes, testEditsEnabled } from './handlers/test-edits.ts';
 import * as provenance from './handlers/provenance.ts';
+import * as regions from './handlers/regions.ts';
 import type { Handler, ProjectHandler } from './http/types.ts';
 import { connectorDetail } from './handlers/connector-detail.ts';
 
@@ -114,6 +115,10 @@ export const routes: Route[] = [
   pr(G, `/connectors/${ID}/`, connectorDetail),
   pr(G, '/skeletons/change-history', provenance.changeHistory),
   pr(GP, '/skeletons/import-info', provenance.importInfo),
+  pr(GP, '/skeletons/in-bounding-box', regions.skeletonsInBoundingBox),
+  pr(GP, '/connectors/in-bounding-box', regions.connectorsInBoundingBox),
+  plain('/volumes/skeleton-innervations', regions.skeletonInnervations),
+  pr(G, `/volumes/${ID}/intersect`, regions.volumeIntersect),
 ];
 
 // Test-only skeleton edits for e2e (DEMO_TEST_EDITS=1; never routed by the dashboard proxy).

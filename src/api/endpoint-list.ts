@@ -50,6 +50,12 @@ export const ROUTES = {
   connectorDetail: { method: 'GET', path: '/{pid}/connectors/{cid}/' },
   skeletonChangeHistory: { method: 'GET', path: '/{pid}/skeletons/change-history' },
   skeletonImportInfo: { method: 'POST', path: '/{pid}/skeletons/import-info' },
+  volumeIntersect: { method: 'GET', path: '/{pid}/volumes/{vid}/intersect' },
+  skeletonInnervations: { method: 'POST', path: '/{pid}/volumes/skeleton-innervations' },
+  skeletonsInBoundingBox: { method: 'POST', path: '/{pid}/skeletons/in-bounding-box' },
+  connectorsInBoundingBox: { method: 'POST', path: '/{pid}/connectors/in-bounding-box' },
+  connectorsWithPartners: { method: 'POST', path: '/{pid}/connectors/' },
+  connectorTypes: { method: 'GET', path: '/{pid}/connectors/types/' },
 } as const satisfies Record<string, EndpointRoute>;
 
 export type RouteName = keyof typeof ROUTES;

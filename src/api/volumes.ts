@@ -25,6 +25,8 @@ export interface VolumeSummary {
 
 export interface Volume extends VolumeSummary {
   mesh: TriangleMesh;
+  /** The server's bounding box (nm); null when the answer has none (older servers). */
+  bbox: { min: [number, number, number]; max: [number, number, number] } | null;
 }
 
 const tableSchema = z.object({
@@ -64,6 +66,12 @@ const detailSchema = z.object({
   name: z.string(),
   comment: z.string().nullish(),
   mesh: z.string().nullish(),
+  bbox: z
+    .object({
+      min: z.object({ x: z.number(), y: z.number(), z: z.number() }),
+      max: z.object({ x: z.number(), y: z.number(), z: z.number() }),
+    })
+    .nullish(),
 });
 
 const volumeListEndpoint = defineEndpoint({
@@ -83,6 +91,12 @@ const volumeDetailEndpoint = defineEndpoint({
     name: v.name,
     comment: v.comment ?? '',
     mesh: parseX3dMesh(v.mesh, VOLUME_DETAIL_ENDPOINT),
+    bbox: v.bbox
+      ? {
+          min: [v.bbox.min.x, v.bbox.min.y, v.bbox.min.z],
+          max: [v.bbox.max.x, v.bbox.max.y, v.bbox.max.z],
+        }
+      : null,
   }),
 });
 

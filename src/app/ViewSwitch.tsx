@@ -39,6 +39,11 @@ const views: Record<ViewName, ViewEntry> = {
     label: 'Neuron',
     load: () => import('../views/neuron/NeuronView.tsx').then((m) => ({ default: m.NeuronView })),
   },
+  regions: {
+    label: 'Regions',
+    load: () =>
+      import('../views/regions/RegionsView.tsx').then((m) => ({ default: m.RegionsView })),
+  },
 };
 
 export const viewTabs: readonly ViewTab<ViewName>[] = (Object.keys(views) as ViewName[]).map(

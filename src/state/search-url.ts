@@ -10,7 +10,10 @@
  *   rel    up | down (upstream / downstream of …)  of   neuron:<skeleton id> | annotation:<name>
  *   min    minimum synapse count for rel (≥ 1)
  *   sort   result column, dir asc | desc
+ *   inv, inw, ink  "has nodes/synapses/… in volume, at least k": see search-region-url.ts
  */
+import { parseRegionTerm, writeRegionTerm, type RegionTerm } from './search-region-url.ts';
+
 export interface AnnotationTerm {
   name: string;
   not: boolean;
@@ -41,6 +44,7 @@ export interface SearchUrlState {
   skeletonIds: number[];
   connectivity: ConnectivityTerm | null;
   sort: SearchSort | null;
+  region: RegionTerm | null;
 }
 
 export const defaultSearchState: SearchUrlState = {
@@ -54,6 +58,7 @@ export const defaultSearchState: SearchUrlState = {
   skeletonIds: [],
   connectivity: null,
   sort: null,
+  region: null,
 };
 
 const MAX_TEXT = 2000;
@@ -126,6 +131,7 @@ export function parseSearchUrl(params: URLSearchParams): SearchUrlState {
       ),
     ].slice(0, MAX_IDS),
     connectivity: connectivityTerm(params),
+    region: parseRegionTerm(params),
     sort:
       sortColumn && /^[a-z_]{1,32}$/.test(sortColumn)
         ? { column: sortColumn, dir: dir === 'desc' ? 'desc' : 'asc' }
@@ -152,6 +158,7 @@ export function writeSearchUrl(state: SearchUrlState, params: URLSearchParams): 
     );
     if (c.minSynapses > 1) params.set('min', String(c.minSynapses));
   }
+  writeRegionTerm(state.region, params);
   if (state.sort) {
     params.set('sort', state.sort.column);
     params.set('dir', state.sort.dir);
@@ -167,6 +174,7 @@ export function hasCriteria(s: SearchUrlState): boolean {
     s.dateFrom ||
     s.dateTo ||
     s.skeletonIds.length ||
-    s.connectivity,
+    s.connectivity ||
+    s.region,
   );
 }

@@ -20,6 +20,7 @@ const fullSearch: SearchUrlState = {
     minSynapses: 3,
   },
   sort: { column: 'cable', dir: 'desc' },
+  region: { volumeId: 5, what: 'pre', atLeast: 2 },
 };
 
 describe('URL state', () => {

@@ -13,6 +13,7 @@
  *   c…     connectivity view panel and partner filters: see connectivity-url.ts
  *   v…     3D view display options (colour mode, layers, volumes, …): see viewer-url.ts
  *   skid, nasof  the Neuron view's skeleton and "as of" date: see neuron-url.ts
+ *   r…     regions view (volumes, panel, heatmap measure): see regions-url.ts
  */
 import {
   CAMERA_URL_KEY,
@@ -46,7 +47,14 @@ import {
   type NeuronUrlState,
 } from './neuron-url.ts';
 
-const VIEWS = ['search', '3d', 'connectivity', 'stats', 'neuron'] as const;
+import {
+  defaultRegionsState,
+  parseRegionsUrl,
+  writeRegionsUrl,
+  type RegionsUrlState,
+} from './regions-url.ts';
+
+const VIEWS = ['search', '3d', 'connectivity', 'regions', 'stats', 'neuron'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface UrlState {
@@ -60,6 +68,7 @@ export interface UrlState {
   connectivity: ConnectivityUrlState;
   viewer: ViewerUrlState;
   neuron: NeuronUrlState;
+  regions: RegionsUrlState;
 }
 
 export const defaultUrlState: UrlState = {
@@ -70,6 +79,7 @@ export const defaultUrlState: UrlState = {
   connectivity: defaultConnectivityState,
   viewer: defaultViewerState,
   neuron: defaultNeuronState,
+  regions: defaultRegionsState,
 };
 
 function parseView(raw: string | null): ViewName {
@@ -105,6 +115,7 @@ export function parseUrlState(href: string): UrlState {
     connectivity: parseConnectivityUrl(params),
     viewer: parseViewerUrl(params),
     neuron: parseNeuronUrl(params),
+    regions: parseRegionsUrl(params),
   };
 }
 
@@ -118,6 +129,7 @@ export function serializeUrlState(state: UrlState): string {
   writeConnectivityUrl(state.connectivity, params);
   writeViewerUrl(state.viewer, params);
   writeNeuronUrl(state.neuron, params);
+  writeRegionsUrl(state.regions, params);
   if (state.camera) params.set(CAMERA_URL_KEY, serializeCameraUrl(state.camera));
   writeSelectionUrl(state.selection, fragment);
   const query = params.toString();

@@ -13,6 +13,12 @@ function meshOf(v: VolumeMeta): VolumeMesh {
   return m;
 }
 
+/** A volume's mesh (and bounding box) by id; undefined when the project has no such volume. */
+export function volumeMeshById(ctx: ProjectCtx, volumeId: number): VolumeMesh | undefined {
+  const v = ctx.project.meta.volumes.find((x) => x.id === volumeId);
+  return v ? meshOf(v) : undefined;
+}
+
 const COLUMNS = [
   'id',
   'name',

@@ -3,6 +3,7 @@ import { Combobox, type ComboOption } from '../../components/Combobox.tsx';
 import { defaultSearchState, type SearchUrlState } from '../../state/search-url.ts';
 import { AnnotationRows } from './form/AnnotationRows.tsx';
 import { PartnerFields } from './form/PartnerFields.tsx';
+import { RegionFields } from './form/RegionFields.tsx';
 import { draftToSearch, searchToDraft, type SearchDraft } from './form/draft.ts';
 
 interface Props {
@@ -121,6 +122,7 @@ export function SearchForm({ initial, onSearch, busy, annotationOptions, userOpt
             </label>
           </fieldset>
           <PartnerFields draft={draft} annotationOptions={annotationOptions} onChange={patch} />
+          <RegionFields draft={draft} onChange={patch} />
         </div>
       </div>
       <div className="form-actions">

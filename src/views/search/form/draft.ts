@@ -8,6 +8,7 @@ import {
   type AnnotationTerm,
   type SearchUrlState,
 } from '../../../state/search-url.ts';
+import type { RegionWhat } from '../../../state/search-region-url.ts';
 import { parseNameQuery } from '../name-query.ts';
 
 export interface SearchDraft {
@@ -24,6 +25,10 @@ export interface SearchDraft {
   partnerKind: 'neuron' | 'annotation';
   partnerValue: string;
   minSynapsesText: string;
+  /** '' = no region criterion. */
+  regionVolume: string;
+  regionWhat: RegionWhat;
+  regionMinText: string;
 }
 
 export function searchToDraft(
@@ -48,6 +53,9 @@ export function searchToDraft(
         : c.source.name
       : '',
     minSynapsesText: String(c?.minSynapses ?? 1),
+    regionVolume: s.region ? String(s.region.volumeId) : '',
+    regionWhat: s.region?.what ?? 'nodes',
+    regionMinText: String(s.region?.atLeast ?? 1),
   };
 }
 
@@ -112,6 +120,13 @@ export function draftToSearch(
       };
     }
   }
+  let region: SearchUrlState['region'] = null;
+  if (d.regionVolume) {
+    const k = Number(d.regionMinText);
+    if (!/^\d+$/.test(d.regionMinText.trim()) || k < 1)
+      problems.push('The minimum count in the volume must be a whole number of at least 1.');
+    else region = { volumeId: Number(d.regionVolume), what: d.regionWhat, atLeast: k };
+  }
   if (d.dateFrom && d.dateTo && d.dateFrom > d.dateTo)
     problems.push(`The annotation date range ends (${d.dateTo}) before it starts (${d.dateFrom}).`);
   if (problems.length) return { problems };
@@ -127,6 +142,7 @@ export function draftToSearch(
       dateTo: d.dateTo || null,
       skeletonIds: ids,
       connectivity,
+      region,
     },
   };
 }

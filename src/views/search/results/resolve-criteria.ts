@@ -6,6 +6,7 @@
 import type { NeuronSearchParams } from '../../../api/neuron-search.ts';
 import type { ConnectivityTerm, SearchUrlState } from '../../../state/search-url.ts';
 import { hasCriteria } from '../../../state/search-url.ts';
+import type { RegionTerm } from '../../../state/search-region-url.ts';
 import { parseNameQuery } from '../name-query.ts';
 
 export interface ResolvedSearch {
@@ -14,6 +15,8 @@ export interface ResolvedSearch {
   /** Explicit skeleton ids the result must be among. */
   skeletonIds: number[] | null;
   connectivity: ConnectivityTerm | null;
+  /** "Has … in volume V, at least k": an exact mesh test on bounding-box candidates. */
+  region: RegionTerm | null;
   problems: string[];
 }
 
@@ -84,12 +87,14 @@ export function resolveSearch(
   }
 
   const skeletonIds = state.skeletonIds.length ? state.skeletonIds : null;
-  const onlySets = !hasTargets && (skeletonIds !== null || state.connectivity !== null);
+  const onlySets =
+    !hasTargets && (skeletonIds !== null || state.connectivity !== null || state.region !== null);
   return {
     // No criterion at all lists every neuron (paged).
     targets: onlySets ? null : hasTargets || !hasCriteria(state) ? targets : null,
     skeletonIds,
     connectivity: state.connectivity,
+    region: state.region,
     problems,
   };
 }

@@ -13,6 +13,7 @@ import type { ResolvedSearch } from './resolve-criteria.ts';
 import type { ResultRow } from './result-row.ts';
 import { rowsOfPage } from './rows-of-page.ts';
 import { usePartnerSet } from './use-partner-set.ts';
+import { useRegionSet } from './use-region-set.ts';
 
 // Pages are decoded in a worker; 2,000 rows keep each page's row objects a small main-thread task.
 const SEARCH_PAGE_SIZE = 2000;
@@ -52,7 +53,27 @@ export function useSearchResults(
     if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
 
-  const partners = usePartnerSet(scope, resolved?.connectivity ?? null);
+  const partnerSet = usePartnerSet(scope, resolved?.connectivity ?? null);
+  const region = useRegionSet(scope, resolved?.region ?? null);
+  // The region criterion joins the partner criterion as one more id set to intersect.
+  const partnerIds = partnerSet.skeletonIds;
+  const regionIds = region.skeletonIds;
+  const setIds = useMemo(
+    () =>
+      partnerIds && regionIds
+        ? new Set([...partnerIds].filter((id) => regionIds.has(id)))
+        : (partnerIds ?? regionIds),
+    [partnerIds, regionIds],
+  );
+  const partners = {
+    skeletonIds: setIds,
+    loading: partnerSet.loading || region.loading,
+    error: partnerSet.error ?? region.error,
+    retry: () => {
+      partnerSet.retry();
+      region.retry();
+    },
+  };
   const idSet = useMemo(() => {
     const ids = resolved?.skeletonIds ?? null;
     const partnerIds = partners.skeletonIds;
@@ -149,7 +170,8 @@ export function useSearchResults(
     pages.hasNextPage,
     pages.isError,
     pages.error,
-    partners,
+    partners.loading,
+    partners.error,
     idSet,
     names.data,
     names.isFetching,
