@@ -15,6 +15,7 @@ import * as stats from './handlers/stats.ts';
 import * as contrib from './handlers/contributors.ts';
 import * as vol from './handlers/volumes.ts';
 import * as nodes from './handlers/nodes.ts';
+import * as graph from './handlers/graph.ts';
 import type { Handler, ProjectHandler } from './http/types.ts';
 
 type Method = 'GET' | 'POST';
@@ -108,4 +109,7 @@ export const routes: Route[] = [
   plain('/node/user-info', nodes.nodeUserInfo),
   pr(G, `/treenodes/${ID}/info`, nodes.treenodeInfo),
   pr(G, `/treenodes/${ID}/compact-detail`, nodes.treenodeCompactDetail),
+  plain('/graph/dps', graph.directedPathSkeletons),
+  plain('/graph/directedpaths', graph.directedPaths),
+  pr(P, '/graph/circlesofhell', graph.circlesOfHell),
 ];

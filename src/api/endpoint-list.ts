@@ -44,6 +44,9 @@ export const ROUTES = {
   userHistory: { method: 'GET', path: '/{pid}/stats/user-history' },
   volumes: { method: 'GET', path: '/{pid}/volumes/' },
   volumeDetail: { method: 'GET', path: '/{pid}/volumes/{vid}/' },
+  connectorTypes: { method: 'GET', path: '/{pid}/connectors/types/' },
+  graphDps: { method: 'POST', path: '/{pid}/graph/dps' },
+  circlesOfHell: { method: 'POST', path: '/{pid}/graph/circlesofhell' },
 } as const satisfies Record<string, EndpointRoute>;
 
 export type RouteName = keyof typeof ROUTES;
