@@ -30,8 +30,16 @@ describe('nextCircle', () => {
     expect(next.map((m) => m.id)).toEqual([10]);
     const loose = nextCircle(downstreamOf([1, 2]), [1, 2], 1, new Set([1, 2]));
     expect(loose).toEqual([
-      { id: 10, synapses: 4, strongest: 4 },
-      { id: 11, synapses: 2, strongest: 1 },
+      { id: 10, synapses: 4, strongest: 4, from: [[1, 4]] },
+      {
+        id: 11,
+        synapses: 2,
+        strongest: 1,
+        from: [
+          [1, 1],
+          [2, 1],
+        ],
+      },
     ]);
   });
   it('counts only connections at the confidence asked for', () => {
@@ -48,7 +56,15 @@ describe('expandNeighbourhood', () => {
     const hops = await expandNeighbourhood([1], [1, 2], async (ids) => downstreamOf(ids));
     expect(hops.map((h) => h.members.map((m) => m.id))).toEqual([[10, 11], [20]]);
     // 10 → 1 goes back to the seed: not a new member.
-    expect(hops[1]?.members[0]).toEqual({ id: 20, synapses: 5, strongest: 3 });
+    expect(hops[1]?.members[0]).toEqual({
+      id: 20,
+      synapses: 5,
+      strongest: 3,
+      from: [
+        [10, 3],
+        [11, 2],
+      ],
+    });
     const strict = await expandNeighbourhood([1], [1, 4], async (ids) => downstreamOf(ids));
     expect(strict.map((h) => h.members.length)).toEqual([2, 0]);
   });

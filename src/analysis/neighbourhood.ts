@@ -17,6 +17,8 @@ export interface HopMember {
   synapses: number;
   /** The strongest single connection that let it in. */
   strongest: number;
+  /** Its connections with the hop before: [neuron of that hop, synapses]. */
+  from: [number, number][];
 }
 
 export interface Hop {
@@ -39,12 +41,15 @@ export function nextCircle(
     if (excluded.has(p.partnerId)) continue;
     let synapses = 0;
     let strongest = 0;
+    const from: [number, number][] = [];
     for (const member of current) {
       const n = countAtConfidence(p.bins.get(member), minConfidence);
+      if (n === 0) continue;
       synapses += n;
       strongest = Math.max(strongest, n);
+      from.push([member, n]);
     }
-    if (strongest >= min) out.push({ id: p.partnerId, synapses, strongest });
+    if (strongest >= min) out.push({ id: p.partnerId, synapses, strongest, from });
   }
   return out.sort((a, b) => b.synapses - a.synapses || a.id - b.id);
 }
@@ -73,7 +78,7 @@ export async function expandNeighbourhood(
 
 export function neighbourhoodCsv(
   hops: readonly Hop[],
-  direction: Direction,
+  direction: string,
   names: ReadonlyMap<number, string>,
 ): string {
   return toCsv([

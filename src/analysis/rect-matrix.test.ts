@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildRectMatrix,
+  adjacencyFromPartners,
   clusterProfiles,
+  groupLabelOrder,
+  inputTotals,
   labelOrder,
   permute,
   rectMatrixCsv,
@@ -147,5 +150,45 @@ describe('clusterProfiles', () => {
   });
   it('handles a single profile', () => {
     expect(clusterProfiles([[1]])).toEqual({ order: [0], links: [], maxHeight: 0 });
+  });
+});
+
+describe('matrix inputs', () => {
+  it('builds row → column counts from the rows’ partner tables, at a confidence', () => {
+    const partners = [
+      { partnerId: 10, bins: new Map([[1, [1, 0, 0, 0, 2]]]) },
+      { partnerId: 99, bins: new Map([[1, [0, 0, 0, 0, 7]]]) },
+    ];
+    expect(adjacencyFromPartners(partners, [10, 11])).toEqual(new Map([[1, new Map([[10, 3]])]]));
+    expect(adjacencyFromPartners(partners, [10], 2)).toEqual(new Map([[1, new Map([[10, 2]])]]));
+  });
+  it('sums every upstream partner onto each target', () => {
+    const up = [
+      {
+        bins: new Map([
+          [10, [0, 0, 0, 0, 4]],
+          [11, [0, 0, 0, 0, 1]],
+        ]),
+      },
+      { bins: new Map([[10, [0, 0, 0, 1, 2]]]) },
+    ];
+    expect(inputTotals(up)).toEqual(
+      new Map([
+        [10, 7],
+        [11, 1],
+      ]),
+    );
+  });
+  it('orders an axis by group, then label', () => {
+    const m = buildRectMatrix({
+      counts,
+      rowIds: [1, 2, 3],
+      colIds: [10],
+      names,
+      aggregate: 'sum',
+      value: 'raw',
+    });
+    const order = groupLabelOrder(m.rows, (k) => rowGroups.get(Number(k)) ?? '');
+    expect(order.map((i) => m.rows.labels[i])).toEqual(['LN a', 'PN a', 'PN b']);
   });
 });

@@ -189,3 +189,50 @@ export function rectMatrixCsv(m: RectMatrix, value: CellValue): string {
     ...m.rows.labels.map((label, i) => [label, ...(m.z[i] ?? []).map(fmt)]),
   ]);
 }
+
+/** Counts row → partner from partner tables of the rows (for reciprocal link types). */
+export function adjacencyFromPartners(
+  partners: readonly { partnerId: number; bins: ReadonlyMap<number, readonly number[]> }[],
+  colIds: readonly number[],
+  minConfidence = 1,
+): Map<number, Map<number, number>> {
+  const cols = new Set(colIds);
+  const out = new Map<number, Map<number, number>>();
+  const from = Math.min(5, Math.max(1, minConfidence)) - 1;
+  for (const p of partners) {
+    if (!cols.has(p.partnerId)) continue;
+    for (const [row, bins] of p.bins) {
+      const n = bins.slice(from).reduce((s, v) => s + v, 0);
+      if (n === 0) continue;
+      const m = out.get(row) ?? new Map<number, number>();
+      m.set(p.partnerId, n);
+      out.set(row, m);
+    }
+  }
+  return out;
+}
+
+/** All synapses onto each target (its upstream partner table summed): the fraction's denominator. */
+export function inputTotals(
+  upstreamOfTargets: readonly { bins: ReadonlyMap<number, readonly number[]> }[],
+  minConfidence = 1,
+): Map<number, number> {
+  const from = Math.min(5, Math.max(1, minConfidence)) - 1;
+  const out = new Map<number, number>();
+  for (const p of upstreamOfTargets)
+    for (const [target, bins] of p.bins)
+      out.set(target, (out.get(target) ?? 0) + bins.slice(from).reduce((s, v) => s + v, 0));
+  return out;
+}
+
+/** Index order of an axis by each key's group, then label. */
+export function groupLabelOrder(a: MatrixAxis, groupOf: (key: string) => string): number[] {
+  return a.labels
+    .map((_, i) => i)
+    .sort(
+      (x, y) =>
+        groupOf(a.keys[x] ?? '').localeCompare(groupOf(a.keys[y] ?? '')) ||
+        (a.labels[x] ?? '').localeCompare(a.labels[y] ?? '') ||
+        x - y,
+    );
+}

@@ -69,11 +69,11 @@ export function linkTypePartnersQuery(
   scope: ProjectScope,
   sourceIds: readonly number[],
   linkType: string,
+  direction: PartnerDirection,
 ) {
   const sources = [...new Set(sourceIds)].sort((a, b) => a - b);
   return queryOptions({
-    queryKey: [...projectKey(scope), 'connectivity', { sources, linkType }] as const,
-    queryFn: ({ signal }) =>
-      fetchLinkTypePartners(scope, sources, linkType, 'upstream', { signal }),
+    queryKey: [...projectKey(scope), 'connectivity', { sources, linkType, direction }] as const,
+    queryFn: ({ signal }) => fetchLinkTypePartners(scope, sources, linkType, direction, { signal }),
   });
 }

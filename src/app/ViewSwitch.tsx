@@ -35,6 +35,11 @@ const views: Record<ViewName, ViewEntry> = {
     label: 'Stats',
     load: () => import('../views/stats/StatsView.tsx').then((m) => ({ default: m.StatsView })),
   },
+  circuits: {
+    label: 'Circuits',
+    load: () =>
+      import('../views/circuits/CircuitsView.tsx').then((m) => ({ default: m.CircuitsView })),
+  },
 };
 
 export const viewTabs: readonly ViewTab<ViewName>[] = (Object.keys(views) as ViewName[]).map(
