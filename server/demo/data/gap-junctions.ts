@@ -20,7 +20,8 @@ export interface GapJunction {
 }
 
 const TYPES = new Set(['LN', 'KC']);
-const MAX_PAIRS = 80;
+/** Per cell type, so the many Kenyon cells leave room for the interneurons. */
+const MAX_PAIRS = 30;
 const SAMPLE = 300;
 const cache = new WeakMap<ProjectIndex, GapJunction[]>();
 
@@ -47,9 +48,9 @@ function generate(p: ProjectIndex): GapJunction[] {
     byType.set(n.type, list);
   });
   const out: GapJunction[] = [];
-  let pairs = 0;
   for (const type of [...byType.keys()].sort()) {
     const skels = byType.get(type) ?? [];
+    let pairs = 0;
     for (let i = 0; i < skels.length; i++)
       for (let j = i + 1; j < skels.length; j++) {
         if (pairs >= MAX_PAIRS || !rng.chance(0.5)) continue;

@@ -95,7 +95,6 @@ export function FractionsPanel({ state, onState, linkTypes }: Props) {
           value={state.fractionNeurons}
           onChange={(v) => onState({ fractionNeurons: v })}
           set={neurons}
-          names={nameMap}
         />
       </div>
       <form

@@ -38,7 +38,8 @@ export function GroupTable({ title, groups, onAdd }: Props) {
       <div className="section-bar">
         <h2>{title}</h2>
         <p role="status" aria-label={`${title} summary`}>
-          {formatCount(groups.length)} groups · {formatCount(synapses)} synapses
+          {formatCount(groups.length)} {groups.length === 1 ? 'group' : 'groups'} ·{' '}
+          {formatCount(synapses)} synapses
         </p>
         <ExportBar
           name={title}

@@ -54,7 +54,7 @@ export function GroupsPanel({ state, onState, linkTypes }: Props) {
     ? [
         {
           direction: 'upstream',
-          title: `${linkTypes.find((t) => t.id === linkType)?.label ?? linkType} partners by group`,
+          title: `Partners by group (${linkTypes.find((t) => t.id === linkType)?.label ?? linkType})`,
           partners: up.data,
         },
       ]
@@ -84,7 +84,6 @@ export function GroupsPanel({ state, onState, linkTypes }: Props) {
           value={state.groupSources}
           onChange={(v) => onState({ groupSources: v })}
           set={sources}
-          names={nameMap}
         />
       </div>
       <form

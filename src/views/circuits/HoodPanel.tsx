@@ -126,7 +126,6 @@ export function HoodPanel({ state, onState, colors, linkTypes }: Props) {
           value={state.hoodSeeds}
           onChange={(v) => onState({ hoodSeeds: v })}
           set={seeds}
-          names={nameMap}
         />
       </div>
       <form

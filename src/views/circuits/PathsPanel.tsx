@@ -121,14 +121,12 @@ export function PathsPanel({ state, onState, colors }: Props) {
           value={state.pathsA}
           onChange={(v) => onState({ pathsA: v })}
           set={a}
-          names={nameMap}
         />
         <SetPicker
           label="To (B)"
           value={state.pathsB}
           onChange={(v) => onState({ pathsB: v })}
           set={b}
-          names={nameMap}
         />
       </div>
       <form

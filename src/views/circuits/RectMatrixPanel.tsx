@@ -136,14 +136,12 @@ export function RectMatrixPanel({ state, onState, linkTypes }: Props) {
           value={state.matrixRows}
           onChange={(v) => onState({ matrixRows: v })}
           set={rows}
-          names={nameMap}
         />
         <SetPicker
           label="Columns (targets)"
           value={state.matrixCols}
           onChange={(v) => onState({ matrixCols: v })}
           set={cols}
-          names={nameMap}
         />
       </div>
       <form

@@ -5,6 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { annotationNamesQuery } from '../../api/annotations.ts';
+import { neuronNamesQuery } from '../../api/neuron-names.ts';
 import { useSelection } from '../../state/selection-context.tsx';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { QueryErrorMessage } from '../shared/QueryErrorMessage.tsx';
@@ -17,14 +18,14 @@ interface Props {
   value: string;
   onChange: (text: string) => void;
   set: NeuronSet;
-  names: ReadonlyMap<number, string>;
 }
 
-export function SetPicker({ label, value, onChange, set, names }: Props) {
+export function SetPicker({ label, value, onChange, set }: Props) {
   const id = useId();
   const scope = useProjectScope();
   const spec = parseNeuronSet(value);
   const selected = useSelection((s) => s.items.map((i) => i.skeletonId));
+  const names = useQuery({ ...neuronNamesQuery(scope, selected), enabled: spec.kind === 'ids' });
   const [draft, setDraft] = useState(spec.kind === 'annotation' ? spec.name : '');
   const annotations = useQuery({
     ...annotationNamesQuery(scope),
@@ -94,13 +95,15 @@ export function SetPicker({ label, value, onChange, set, names }: Props) {
                 checked={chosen.has(skid)}
                 onChange={(e) => toggle(skid, e.target.checked)}
               />
-              {names.get(skid) ?? skid}
+              {names.data?.get(skid) ?? skid}
             </label>
           ))}
         </div>
       ) : null}
       <p className="hint" role="status" aria-label={`${label} size`}>
-        {set.pending ? 'Finding the neurons…' : `${set.ids.length} neurons`}
+        {set.pending
+          ? 'Finding the neurons…'
+          : `${set.ids.length} neuron${set.ids.length === 1 ? '' : 's'}`}
       </p>
       <QueryErrorMessage query={annotations} context="Annotations failed" />
       {set.error ? (

@@ -19,6 +19,7 @@ export function pathColumns(names: ReadonlyMap<number, string>): TableColumn<Pat
     column<PathRow>({
       id: 'hops',
       header: 'Hops',
+      csv: 'hops',
       width: '5rem',
       numeric: true,
       descFirst: false,
