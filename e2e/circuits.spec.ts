@@ -253,3 +253,36 @@ test('the link-type selector switches grouped partners to gap junctions', async 
   await page.getByRole('button', { name: 'Expand LN' }).click();
   await expect(page.getByRole('region', { name: 'LN neurons' })).toBeVisible();
 });
+
+test('the Connectivity view’s partner tables switch to gap junctions too', async ({
+  page,
+  request,
+}) => {
+  await page.goto(`/?q=${encodeURIComponent('/^LN /')}`);
+  const names = await addToSelection(page, '/^LN /');
+  const ids = await Promise.all(names.map((n) => skeletonNamed(request, n)));
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('link', { name: 'Connectivity', exact: true })
+    .click();
+  await expect(page.getByRole('status', { name: 'Upstream partners summary' })).toBeVisible();
+  const gaps = await post<{ gapjunction: Side }>(request, 'skeletons/connectivity', {
+    ...indexed('source_skeleton_ids', ids),
+    'link_types[0]': 'gapjunction',
+  });
+  let partners = 0;
+  let links = 0;
+  for (const p of Object.values(gaps.gapjunction)) {
+    partners++;
+    links += ids.reduce((t, id) => t + sum(p.skids[String(id)]), 0);
+  }
+  expect(partners).toBeGreaterThan(0);
+  await page
+    .getByRole('form', { name: 'Link type' })
+    .getByLabel('Link type')
+    .selectOption('gapjunction');
+  await expect(page.getByRole('status', { name: 'Partners by gap junctions summary' })).toHaveText(
+    `${partners} partners · ${links} synapses`,
+  );
+  await expect(page.getByRole('status', { name: 'Downstream partners summary' })).toHaveCount(0);
+});

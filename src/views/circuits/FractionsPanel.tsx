@@ -182,7 +182,7 @@ export function FractionsPanel({ state, onState, linkTypes }: Props) {
             fileBase="synapse-fractions"
             data={fig.data}
             layout={fig.layout}
-            height={Math.max(260, 120 + rows.length * 28)}
+            height={Math.max(300, 170 + rows.length * 28)}
             csv={() => fractionsCsv(rows, label, nameMap)}
           />
         </>

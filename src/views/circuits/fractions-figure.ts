@@ -39,10 +39,10 @@ export function fractionsFigure(
     data,
     layout: {
       barmode: 'stack',
-      margin: { l: 20 + longest * 7, r: 20, t: 30, b: 50 },
+      margin: { l: 20 + longest * 7, r: 20, t: 30, b: 90 },
       xaxis: { range: [0, 1], tickformat: '.0%', title: { text: `fraction of ${direction}` } },
       yaxis: { autorange: 'reversed' },
-      legend: { orientation: 'h', y: -0.2 },
+      legend: { orientation: 'h', y: -0.3, traceorder: 'normal' },
       paper_bgcolor: '#ffffff',
       plot_bgcolor: '#ffffff',
     },

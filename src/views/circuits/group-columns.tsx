@@ -41,7 +41,7 @@ export function groupColumns(
     column<PartnerGroup>({
       id: 'synapses',
       header: 'Synapses',
-      width: '6rem',
+      width: '7rem',
       numeric: true,
       value: (g) => g.synapses,
       total: true,

@@ -1,7 +1,7 @@
 /**
  * Plotly figure of a rectangular matrix: the heatmap, and when ordered by clustering the row
- * dendrogram on its left and the column dendrogram above it (line traces on their own axes, so
- * plotly's SVG/PNG export carries them).
+ * dendrogram on its right and the column dendrogram below it (the labels take the left and top
+ * margins); line traces on their own axes, so plotly's SVG/PNG export carries them.
  */
 import type { Data, Layout } from 'plotly.js';
 import type { CellValue, Clustering, RectMatrix } from '../../analysis/rect-matrix.ts';
@@ -53,7 +53,7 @@ export function rectMatrixFigure(
   const layout: Partial<Layout> = {
     margin: { l: 12 + longestRow * 7, t: 12 + longestCol * 6, r: 20, b: 30 },
     xaxis: {
-      domain: [side, 1],
+      domain: [0, 1 - side],
       showgrid: false,
       zeroline: false,
       tickvals: xi,
@@ -63,7 +63,7 @@ export function rectMatrixFigure(
       title: { text: 'postsynaptic (targets)' },
     },
     yaxis: {
-      domain: [0, 1 - side],
+      domain: [side, 1],
       showgrid: false,
       zeroline: false,
       tickvals: yi,
@@ -102,9 +102,8 @@ export function rectMatrixFigure(
       },
     );
     const hidden = { showgrid: false, zeroline: false, showticklabels: false, ticks: '' as const };
-    layout.xaxis2 = { ...hidden, domain: [0, side - 0.01], autorange: 'reversed', anchor: 'y' };
-    layout.yaxis2 = { ...hidden, domain: [1 - side + 0.01, 1], anchor: 'x' };
-    layout.margin = { ...layout.margin, l: 12 + longestRow * 7 };
+    layout.xaxis2 = { ...hidden, domain: [1 - side + 0.01, 1], anchor: 'y' };
+    layout.yaxis2 = { ...hidden, domain: [0, side - 0.01], autorange: 'reversed', anchor: 'x' };
   }
   return { data, layout };
 }
