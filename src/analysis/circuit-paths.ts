@@ -35,7 +35,7 @@ export interface PathResult {
   truncated: boolean;
 }
 
-export const DEFAULT_PATH_LIMIT = 5_000;
+const DEFAULT_PATH_LIMIT = 5_000;
 
 export function findPaths(adj: AdjacencyCounts, q: PathQuery): PathResult {
   const targets = new Set(q.targets);

@@ -70,7 +70,7 @@ function axis(
   };
 }
 
-export function cellValue(
+function cellValue(
   input: Pick<RectMatrixInput, 'counts' | 'value' | 'targetInput'>,
   pre: number,
   post: number,

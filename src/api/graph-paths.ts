@@ -7,12 +7,11 @@
  *    which needs a threshold per hop; kept for the union check and other callers).
  * `min_synapses` must be sent: CATMAID's default (-1) means "infinitely many", i.e. nothing.
  */
-import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { CallOptions } from '../lib/http/client.ts';
 import { defineEndpoint } from './endpoint.ts';
 import { ROUTES } from './endpoint-list.ts';
-import { projectKey, type ProjectScope } from './scope.ts';
+import type { ProjectScope } from './scope.ts';
 
 interface DpsInput {
   sources: readonly number[];
@@ -21,7 +20,7 @@ interface DpsInput {
   minSynapses: number;
 }
 
-export const dpsSchema = z.array(z.number().int());
+const dpsSchema = z.array(z.number().int());
 
 const dpsEndpoint = defineEndpoint({
   route: ROUTES.graphDps,
@@ -52,20 +51,7 @@ export async function fetchPathSkeletons(
   return [...out].sort((a, b) => a - b);
 }
 
-export function pathSkeletonsQuery(
-  scope: ProjectScope,
-  input: Omit<DpsInput, 'hops'> & { maxHops: number },
-) {
-  const sources = [...new Set(input.sources)].sort((a, b) => a - b);
-  const targets = [...new Set(input.targets)].sort((a, b) => a - b);
-  const key = { sources, targets, maxHops: input.maxHops, minSynapses: input.minSynapses };
-  return queryOptions({
-    queryKey: [...projectKey(scope), 'graph-dps', key] as const,
-    queryFn: ({ signal }) => fetchPathSkeletons(scope, key, { signal }),
-  });
-}
-
-export const circlesSchema = z.tuple([z.array(z.number().int()), z.record(z.string(), z.string())]);
+const circlesSchema = z.tuple([z.array(z.number().int()), z.record(z.string(), z.string())]);
 
 export interface Circles {
   ids: number[];

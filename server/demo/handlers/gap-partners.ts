@@ -9,7 +9,7 @@ import { f32 } from '../http/float32.ts';
 import { gapJunctions, type GapJunction } from '../data/gap-junctions.ts';
 import type { ProjectIndex } from '../data/project-index.ts';
 
-export const GAP_JUNCTION_RELATION_ID = 14;
+const GAP_JUNCTION_RELATION_ID = 14;
 
 export const gapJunctionType = {
   name: 'Gap junction',
