@@ -286,3 +286,40 @@ test('the Connectivity view’s partner tables switch to gap junctions too', asy
   );
   await expect(page.getByRole('status', { name: 'Downstream partners summary' })).toHaveCount(0);
 });
+
+test('neighbourhood hops follow the raw partner tables; fractions add to 1 and export', async ({
+  page,
+  request,
+}) => {
+  await page.goto(`/?q=${encodeURIComponent(`/^${A}$/`)}`);
+  await addToSelection(page, `/^${A}$/`);
+  await openCircuits(page, 'Neighbourhood');
+  const options = page.getByRole('form', { name: 'Neighbourhood options' });
+  await options.getByLabel('Hops').fill('1');
+  await options.getByLabel('Min synapses per hop').fill('8');
+  const a = await skeletonNamed(request, A);
+  const down = await downstreamGraph(request);
+  const expected = [...(down.get(a) ?? [])].filter(([, n]) => n >= 8).length;
+  expect(expected).toBeGreaterThan(0);
+  await expect(page.getByRole('status', { name: 'Hop 1 summary' })).toHaveText(
+    `${expected} neurons`,
+  );
+  const hop = await downloadCsv(page, page.getByRole('group', { name: 'Export hop 1' }));
+  expect(hop.length - 2).toBe(expected); // header and totals rows
+  await checkFigureExports(page, page.getByRole('group', { name: 'Export neighbourhood' }));
+
+  await page
+    .getByRole('tablist', { name: 'Circuit panels' })
+    .getByRole('tab', { name: 'Input/output fractions' })
+    .click();
+  await expect(page.getByRole('figure', { name: 'Synapse fractions' })).toBeVisible();
+  const csv = await downloadCsv(
+    page,
+    page.getByRole('group', { name: 'Export Synapse fractions' }),
+  );
+  const [header, ...rows] = csv;
+  expect(header?.slice(3, 6)).toEqual(['group', 'synapses', 'fraction']);
+  const total = rows.reduce((s, r) => s + Number(r[5]), 0);
+  expect(total).toBeCloseTo(1, 2);
+  expect(rows.reduce((s, r) => s + Number(r[4]), 0)).toBe(Number(rows[0]?.[6]));
+});
