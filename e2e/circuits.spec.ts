@@ -285,6 +285,17 @@ test('the Connectivity view’s partner tables switch to gap junctions too', asy
     `${partners} partners · ${links} synapses`,
   );
   await expect(page.getByRole('status', { name: 'Downstream partners summary' })).toHaveCount(0);
+
+  // The adjacency matrix counts the same type: its cells add up to the junctions among the LNs.
+  let among = 0;
+  for (const [partner, p] of Object.entries(gaps.gapjunction))
+    if (ids.includes(Number(partner)))
+      among += ids.reduce((t, id) => t + sum(p.skids[String(id)]), 0);
+  expect(among).toBeGreaterThan(0);
+  await page.getByRole('tab', { name: 'Adjacency matrix' }).click();
+  const matrix = await downloadCsv(page, page.getByRole('group', { name: 'Export matrix' }));
+  const cells = matrix.slice(1).flatMap((r) => r.slice(1).map(Number));
+  expect(cells.reduce((x, y) => x + y, 0)).toBe(among);
 });
 
 test('neighbourhood hops follow the raw partner tables; fractions add to 1 and export', async ({
