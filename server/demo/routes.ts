@@ -18,6 +18,7 @@ import * as nodes from './handlers/nodes.ts';
 import { dropNodes, testEditsEnabled } from './handlers/test-edits.ts';
 import * as provenance from './handlers/provenance.ts';
 import * as regions from './handlers/regions.ts';
+import * as graph from './handlers/graph.ts';
 import type { Handler, ProjectHandler } from './http/types.ts';
 import { connectorDetail } from './handlers/connector-detail.ts';
 
@@ -119,6 +120,9 @@ export const routes: Route[] = [
   pr(GP, '/connectors/in-bounding-box', regions.connectorsInBoundingBox),
   plain('/volumes/skeleton-innervations', regions.skeletonInnervations),
   pr(G, `/volumes/${ID}/intersect`, regions.volumeIntersect),
+  plain('/graph/dps', graph.directedPathSkeletons),
+  plain('/graph/directedpaths', graph.directedPaths),
+  pr(P, '/graph/circlesofhell', graph.circlesOfHell),
 ];
 
 // Test-only skeleton edits for e2e (DEMO_TEST_EDITS=1; never routed by the dashboard proxy).

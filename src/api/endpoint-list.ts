@@ -56,6 +56,8 @@ export const ROUTES = {
   connectorsInBoundingBox: { method: 'POST', path: '/{pid}/connectors/in-bounding-box' },
   connectorsWithPartners: { method: 'POST', path: '/{pid}/connectors/' },
   connectorTypes: { method: 'GET', path: '/{pid}/connectors/types/' },
+  graphDps: { method: 'POST', path: '/{pid}/graph/dps' },
+  circlesOfHell: { method: 'POST', path: '/{pid}/graph/circlesofhell' },
 } as const satisfies Record<string, EndpointRoute>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -31,6 +31,16 @@ const views: Record<ViewName, ViewEntry> = {
         default: m.ConnectivityView,
       })),
   },
+  circuits: {
+    label: 'Circuits',
+    load: () =>
+      import('../views/circuits/CircuitsView.tsx').then((m) => ({ default: m.CircuitsView })),
+  },
+  regions: {
+    label: 'Regions',
+    load: () =>
+      import('../views/regions/RegionsView.tsx').then((m) => ({ default: m.RegionsView })),
+  },
   stats: {
     label: 'Stats',
     load: () => import('../views/stats/StatsView.tsx').then((m) => ({ default: m.StatsView })),
@@ -38,11 +48,6 @@ const views: Record<ViewName, ViewEntry> = {
   neuron: {
     label: 'Neuron',
     load: () => import('../views/neuron/NeuronView.tsx').then((m) => ({ default: m.NeuronView })),
-  },
-  regions: {
-    label: 'Regions',
-    load: () =>
-      import('../views/regions/RegionsView.tsx').then((m) => ({ default: m.RegionsView })),
   },
 };
 

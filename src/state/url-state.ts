@@ -5,7 +5,7 @@
  * to a safe default and never throws. To add a part: a module with parse/write functions over
  * URLSearchParams, one field in UrlState, one line in each function below.
  *
- *   view   search | 3d | connectivity | stats | neuron  (default search)
+ *   view   search | 3d | connectivity | circuits | regions | stats | neuron  (default search)
  *   pid    CATMAID project id, integer               (default: server default / first project)
  *   …      search keys: see search-url.ts
  *   #selz, #selby  the selection (older links: ?sel, ?selby): see selection-url.ts
@@ -14,6 +14,7 @@
  *   v…     3D view display options (colour mode, layers, volumes, …): see viewer-url.ts
  *   skid, nasof  the Neuron view's skeleton and "as of" date: see neuron-url.ts
  *   r…     regions view (volumes, panel, heatmap measure): see regions-url.ts
+ *   k…     circuits view queries (paths, neighbourhoods, grouped wiring): see circuits-url.ts
  */
 import {
   CAMERA_URL_KEY,
@@ -53,8 +54,14 @@ import {
   writeRegionsUrl,
   type RegionsUrlState,
 } from './regions-url.ts';
+import {
+  defaultCircuitsState,
+  parseCircuitsUrl,
+  writeCircuitsUrl,
+  type CircuitsUrlState,
+} from './circuits-url.ts';
 
-const VIEWS = ['search', '3d', 'connectivity', 'regions', 'stats', 'neuron'] as const;
+const VIEWS = ['search', '3d', 'connectivity', 'circuits', 'regions', 'stats', 'neuron'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface UrlState {
@@ -69,6 +76,7 @@ export interface UrlState {
   viewer: ViewerUrlState;
   neuron: NeuronUrlState;
   regions: RegionsUrlState;
+  circuits: CircuitsUrlState;
 }
 
 export const defaultUrlState: UrlState = {
@@ -80,6 +88,7 @@ export const defaultUrlState: UrlState = {
   viewer: defaultViewerState,
   neuron: defaultNeuronState,
   regions: defaultRegionsState,
+  circuits: defaultCircuitsState,
 };
 
 function parseView(raw: string | null): ViewName {
@@ -116,6 +125,7 @@ export function parseUrlState(href: string): UrlState {
     viewer: parseViewerUrl(params),
     neuron: parseNeuronUrl(params),
     regions: parseRegionsUrl(params),
+    circuits: parseCircuitsUrl(params),
   };
 }
 
@@ -130,6 +140,7 @@ export function serializeUrlState(state: UrlState): string {
   writeViewerUrl(state.viewer, params);
   writeNeuronUrl(state.neuron, params);
   writeRegionsUrl(state.regions, params);
+  writeCircuitsUrl(state.circuits, params);
   if (state.camera) params.set(CAMERA_URL_KEY, serializeCameraUrl(state.camera));
   writeSelectionUrl(state.selection, fragment);
   const query = params.toString();

@@ -6,6 +6,7 @@ import { CatmaidError, valueError } from '../http/errors.ts';
 import { f32 } from '../http/float32.ts';
 import type { ProjectCtx } from '../http/types.ts';
 import type { ProjectIndex } from '../data/project-index.ts';
+import { gapJunctionPartners, gapJunctionRows } from './gap-partners.ts';
 
 const RELATION: Record<string, number> = { presynaptic_to: 0, postsynaptic_to: 1 };
 
@@ -55,7 +56,10 @@ export function connectivity(ctx: ProjectCtx): unknown {
     .filter((e): e is readonly [number, number] => e[1] !== undefined);
   for (const type of types) {
     if (!known.includes(type)) continue;
-    const partners = new Map<number, Partner>();
+    const partners =
+      type === 'gapjunction'
+        ? gapJunctionPartners(p, srcIndex, withNodes)
+        : new Map<number, Partner>();
     if (type === 'incoming' || type === 'outgoing') {
       for (const [srcId, s] of srcIndex) {
         eachPair(p, s, type === 'outgoing' ? 0 : 1, (own, other) => {
@@ -147,6 +151,7 @@ export function manyToMany(ctx: ProjectCtx): unknown {
   const skids2 = new Set(ctx.params.intList('skids2') ?? []);
   const relName = ctx.params.get('relation');
   if (!skids1 || skids2.size === 0) throw valueError('Need skids1 and skids2');
+  if (relName === 'gapjunction_with') return gapJunctionRows(p, skids1, skids2);
   const rel = RELATION[relName ?? ''];
   if (rel === undefined) throw valueError(`Unknown relation: ${relName}`);
   const pos = (i: number): number[] => [f32(a.x[i] ?? 0), f32(a.y[i] ?? 0), f32(a.z[i] ?? 0)];

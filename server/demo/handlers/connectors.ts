@@ -3,6 +3,8 @@ import { valueError } from '../http/errors.ts';
 import { f32 } from '../http/float32.ts';
 import type { ProjectCtx } from '../http/types.ts';
 import { isoOffset } from '../time-format.ts';
+import { gapJunctions } from '../data/gap-junctions.ts';
+import { gapJunctionType } from './gap-partners.ts';
 
 const RELATIONS = ['presynaptic_to', 'postsynaptic_to'];
 
@@ -133,5 +135,6 @@ export function connectorTypes(ctx: ProjectCtx): unknown {
       partner_reference: 'incoming',
       partner_relation: 'presynaptic_to',
     },
+    ...(gapJunctions(ctx.project).length > 0 ? [gapJunctionType] : []),
   ];
 }

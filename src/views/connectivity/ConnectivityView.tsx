@@ -18,6 +18,7 @@ import { PartnersPanel } from './PartnersPanel.tsx';
 import { SourcePicker } from './SourcePicker.tsx';
 import './connectivity.css';
 import { QueryErrorMessage } from '../shared/QueryErrorMessage.tsx';
+import { useLinkTypePartners } from './use-link-type-partners.tsx';
 
 const PANELS = [
   { id: 'partners', label: 'Partners' },
@@ -45,6 +46,9 @@ export function ConnectivityView() {
     enabled: sources.length > 0,
   });
   const sourceNames = names.data ?? new Map<number, string>();
+  // Link types beyond chemical synapses (gap junctions, …) replace the partner tables' data.
+  const linkType = useLinkTypePartners(sources, panel === 'partners');
+  const partnerData = linkType.connectivity ?? connectivity;
 
   if (ids.length === 0) {
     return (
@@ -68,6 +72,7 @@ export function ConnectivityView() {
         onChange={setExcluded}
       />
       <QueryErrorMessage query={names} context="Neuron names failed" />
+      {linkType.select}
       <div role="tablist" aria-label="Connectivity panels" className="panel-tabs">
         {PANELS.map((p) => (
           <button
@@ -87,16 +92,17 @@ export function ConnectivityView() {
             No source chosen: tick at least one neuron above.
           </p>
         ) : panel === 'partners' ? (
-          connectivity.isError ? (
+          partnerData.isError ? (
             <ErrorMessage
-              error={connectivity.error}
+              error={partnerData.error}
               context="Connectivity failed"
-              onRetry={() => void connectivity.refetch()}
-              retrying={connectivity.isFetching}
+              onRetry={() => void partnerData.refetch()}
+              retrying={partnerData.isFetching}
             />
-          ) : connectivity.data ? (
+          ) : partnerData.data ? (
             <PartnersPanel
-              connectivity={connectivity.data}
+              {...(linkType.title ? { reciprocalTitle: linkType.title } : {})}
+              connectivity={partnerData.data}
               sources={sources}
               sourceNames={sourceNames}
               colors={colors}

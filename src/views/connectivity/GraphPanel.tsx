@@ -6,7 +6,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { Connectivity } from '../../api/connectivity.ts';
-import { connectivityMatrixQuery } from '../../api/connectivity-matrix.ts';
 import { neuronNamesQuery } from '../../api/neuron-names.ts';
 import { layoutGraph } from '../../analysis/graph-layout.ts';
 import { ExportBar } from '../../components/plots/ExportBar.tsx';
@@ -19,6 +18,7 @@ import { graphEdges, topPartners } from './graph-model.ts';
 import type { PartnerFilterState } from './PartnerControls.tsx';
 import { useSynapseHighlight } from './use-synapse-highlight.ts';
 import { QueryErrorMessage } from '../shared/QueryErrorMessage.tsx';
+import { useLinkTypeMatrix } from './use-link-type-matrix.ts';
 
 interface Props {
   sources: readonly number[];
@@ -53,7 +53,7 @@ export function GraphPanel({ sources, names, colors, connectivity, filter }: Pro
   );
   const ids = useMemo(() => [...sources, ...partners], [sources, partners]);
   const partnerNames = useQuery(neuronNamesQuery(scope, partners));
-  const matrix = useQuery(connectivityMatrixQuery(scope, ids, ids));
+  const matrix = useLinkTypeMatrix(ids);
   const edges = useMemo(
     () => graphEdges(matrix.data, ids, threshold),
     [matrix.data, ids, threshold],

@@ -5,7 +5,6 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
-import { connectivityMatrixQuery } from '../../api/connectivity-matrix.ts';
 import { skeletonAnnotationsQuery } from '../../api/skeleton-annotations.ts';
 import { matrixCsv, thresholded } from '../../analysis/matrix-csv.ts';
 import {
@@ -22,6 +21,7 @@ import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { matrixFigure } from './matrix-figure.ts';
 import { PairPicker } from './PairPicker.tsx';
 import { QueryErrorMessage } from '../shared/QueryErrorMessage.tsx';
+import { useLinkTypeMatrix } from './use-link-type-matrix.ts';
 
 interface Props {
   ids: readonly number[];
@@ -36,7 +36,7 @@ export function MatrixPanel({ ids, names, colors }: Props) {
   const [groupText, setGroupText] = useState('');
   const [figure, setFigure] = useState<FigureHandle | null>(null);
   const [pair, setPair] = useState<[number, number] | null>(null);
-  const matrix = useQuery(connectivityMatrixQuery(scope, ids, ids));
+  const matrix = useLinkTypeMatrix(ids);
   const annotations = useQuery({
     ...skeletonAnnotationsQuery(scope, ids),
     enabled: order === 'group',

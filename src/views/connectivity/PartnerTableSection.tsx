@@ -17,6 +17,8 @@ interface Props {
   onAdd: (ids: number[]) => void;
   onShow3d: (row: PartnerRow) => void;
   busy3d: boolean;
+  /** A heading other than Upstream/Downstream partners (reciprocal link types). */
+  title?: string;
 }
 
 export function PartnerTableSection(p: Props) {
@@ -42,7 +44,7 @@ export function PartnerTableSection(p: Props) {
   });
   const shownIds = table.rows.map((r) => r.partnerId);
   const picked = shownIds.filter((id) => checked.has(id));
-  const title = direction === 'upstream' ? 'Upstream partners' : 'Downstream partners';
+  const title = p.title ?? (direction === 'upstream' ? 'Upstream partners' : 'Downstream partners');
   const toggle = (id: number, on: boolean) => {
     const next = new Set(checked);
     if (on) next.add(id);

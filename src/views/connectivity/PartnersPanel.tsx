@@ -21,6 +21,8 @@ interface Props {
   colors: ReadonlyMap<number, string>;
   filter: PartnerFilterState;
   onFilter: (f: PartnerFilterState) => void;
+  /** A reciprocal link type (gap junctions, …): one table of `connectivity.upstream`, so titled. */
+  reciprocalTitle?: string;
 }
 
 export function PartnersPanel({
@@ -30,6 +32,7 @@ export function PartnersPanel({
   colors,
   filter,
   onFilter,
+  reciprocalTitle,
 }: Props) {
   const scope = useProjectScope();
   const add = useSelection((s) => s.add);
@@ -93,8 +96,25 @@ export function PartnersPanel({
         />
       ) : null}
       <div className="partner-tables">
-        <PartnerTableSection direction="upstream" table={up} onShow3d={showUp} {...common} />
-        <PartnerTableSection direction="downstream" table={down} onShow3d={showDown} {...common} />
+        {reciprocalTitle ? (
+          <PartnerTableSection
+            direction="upstream"
+            title={reciprocalTitle}
+            table={up}
+            onShow3d={showUp}
+            {...common}
+          />
+        ) : (
+          <>
+            <PartnerTableSection direction="upstream" table={up} onShow3d={showUp} {...common} />
+            <PartnerTableSection
+              direction="downstream"
+              table={down}
+              onShow3d={showDown}
+              {...common}
+            />
+          </>
+        )}
       </div>
     </div>
   );
