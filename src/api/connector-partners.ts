@@ -10,6 +10,7 @@ import type { CallOptions } from '../lib/http/client.ts';
 import { SchemaError } from '../lib/http/errors.ts';
 import { defineEndpoint } from './endpoint.ts';
 import { ROUTES, routeName } from './endpoint-list.ts';
+import { fetchRelationNames } from './connector-types.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
 export type LinkRelation = 'pre' | 'post' | 'other';
@@ -29,13 +30,6 @@ export interface ConnectorWithPartners {
 }
 
 const CONNECTORS = routeName(ROUTES.connectorsWithPartners);
-
-const typesEndpoint = defineEndpoint({
-  route: ROUTES.connectorTypes,
-  schema: z.array(z.object({ relation: z.string(), relation_id: z.number() })),
-  encode: () => ({}),
-  decode: (rows) => new Map(rows.map((r) => [r.relation_id, r.relation])),
-});
 
 const listSchema = z.object({
   connectors: z.array(z.array(z.unknown())),
@@ -85,7 +79,7 @@ export async function fetchConnectorsWithPartners(
   { signal }: CallOptions = {},
 ): Promise<ConnectorWithPartners[]> {
   if (skeletonIds.length === 0) return [];
-  const relations = await typesEndpoint.fetch(scope, undefined, { signal });
+  const relations = await fetchRelationNames(scope, { signal });
   return listEndpoint.fetch(scope, { skeletonIds, relations }, { signal });
 }
 

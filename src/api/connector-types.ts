@@ -53,15 +53,29 @@ export function decodeLinkTypes(wire: z.infer<typeof connectorTypesSchema>): Lin
   return out;
 }
 
+/** Relation id → relation name (`presynaptic_to`, …): the ids differ per server. */
+function decodeRelationNames(wire: z.infer<typeof connectorTypesSchema>): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const t of wire) if (t.relation_id !== undefined) out.set(t.relation_id, t.relation);
+  return out;
+}
+
 const connectorTypesEndpoint = defineEndpoint({
   route: ROUTES.connectorTypes,
   schema: connectorTypesSchema,
   encode: () => ({}),
-  decode: decodeLinkTypes,
+  decode: (wire) => ({
+    linkTypes: decodeLinkTypes(wire),
+    relationNames: decodeRelationNames(wire),
+  }),
 });
 
-export function fetchLinkTypes(scope: ProjectScope, { signal }: CallOptions = {}) {
-  return connectorTypesEndpoint.fetch(scope, undefined, { signal });
+export async function fetchLinkTypes(scope: ProjectScope, { signal }: CallOptions = {}) {
+  return (await connectorTypesEndpoint.fetch(scope, undefined, { signal })).linkTypes;
+}
+
+export async function fetchRelationNames(scope: ProjectScope, { signal }: CallOptions = {}) {
+  return (await connectorTypesEndpoint.fetch(scope, undefined, { signal })).relationNames;
 }
 
 export function linkTypesQuery(scope: ProjectScope) {

@@ -44,9 +44,30 @@ describe.skipIf(!hasShared)('region decoders against real CATMAID responses', ()
     const { scope, fake } = fakeScope((call) =>
       call.url.includes('/connectors/types/')
         ? {
+            // The documented shape (API ref §5.4); no recording of it exists.
             body: [
-              { relation: 'presynaptic_to', relation_id: 12 },
-              { relation: 'postsynaptic_to', relation_id: 13 },
+              {
+                name: 'Presynaptic',
+                type: 'Synaptic',
+                type_id: 'synaptic-connector',
+                relation: 'presynaptic_to',
+                relation_id: 12,
+                isreciprocal: false,
+                cardinality: 1,
+                partner_reference: 'outgoing',
+                partner_relation: 'postsynaptic_to',
+              },
+              {
+                name: 'Postsynaptic',
+                type: 'Synaptic',
+                type_id: 'synaptic-connector',
+                relation: 'postsynaptic_to',
+                relation_id: 13,
+                isreciprocal: false,
+                cardinality: 1,
+                partner_reference: 'incoming',
+                partner_relation: 'presynaptic_to',
+              },
             ],
           }
         : { status: 200, body: recordingText('p6-connectors-list.json') },
