@@ -2,11 +2,7 @@
  * Runs a region job in its own worker (one per job, ended when it answers or is cancelled), or
  * in-process where workers do not exist (unit and component tests under jsdom).
  */
-import {
-  runRegionJob,
-  type RegionJobInput,
-  type RegionJobOutput,
-} from '../analysis/regions/region-job.ts';
+import type { RegionJobInput, RegionJobOutput } from '../analysis/regions/region-job.ts';
 
 type Reply = { ok: true; result: RegionJobOutput } | { ok: false; message: string };
 
@@ -14,7 +10,10 @@ export function runRegionJobOffThread(
   input: RegionJobInput,
   signal?: AbortSignal,
 ): Promise<RegionJobOutput> {
-  if (typeof Worker === 'undefined') return Promise.resolve(runRegionJob(input));
+  // Imported on demand: the geometry code (three-mesh-bvh) must stay out of the views that only
+  // start a job (the Search view's region criterion).
+  if (typeof Worker === 'undefined')
+    return import('../analysis/regions/region-job.ts').then((m) => m.runRegionJob(input));
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./region-worker.ts', import.meta.url), {
       type: 'module',
