@@ -1,0 +1,103 @@
+/**
+ * Dot properties of a skeleton, as navis' `make_dotprops(x, k=5, resample=…)` and nat's
+ * `dotprops(k=5)`: points along the cable (resampled every `stepUm`), each with a unit tangent =
+ * the first principal component of its k nearest points (itself included) and alpha =
+ * (λ1 − λ2) / (λ1 + λ2 + λ3), how line-like that neighbourhood is. Coordinates in µm (the FCWB
+ * scores are in µm); skeleton positions come in nm.
+ */
+import { buildKdTree, kNearest } from './kd-tree.ts';
+import { symEigen3 } from './sym-eigen3.ts';
+
+export interface Dotprops {
+  /** xyz interleaved, µm. */
+  points: Float32Array;
+  /** Unit tangents, xyz interleaved. */
+  tangents: Float32Array;
+  alpha: Float32Array;
+}
+
+export interface DotpropsOptions {
+  k?: number;
+  /** Resampling step along the cable, µm. */
+  stepUm?: number;
+  /** nm → µm by default. */
+  scale?: number;
+}
+
+/** Points every `step` along each edge (child → parent), plus each node; nothing for a lone node. */
+export function resampledPoints(parent: Int32Array, positions: Float32Array, step: number, scale: number): Float32Array {
+  const out: number[] = [];
+  for (let i = 0; i < parent.length; i++) {
+    const x = (positions[i * 3] ?? 0) * scale;
+    const y = (positions[i * 3 + 1] ?? 0) * scale;
+    const z = (positions[i * 3 + 2] ?? 0) * scale;
+    out.push(x, y, z);
+    const p = parent[i] ?? -1;
+    if (p < 0) continue;
+    const px = (positions[p * 3] ?? 0) * scale;
+    const py = (positions[p * 3 + 1] ?? 0) * scale;
+    const pz = (positions[p * 3 + 2] ?? 0) * scale;
+    const len = Math.hypot(px - x, py - y, pz - z);
+    const m = Math.floor(len / step);
+    // Interior points only: the parent adds itself.
+    for (let j = 1; j <= m; j++) {
+      const f = (j * step) / len;
+      if (f >= 1 - 1e-9) break;
+      out.push(x + (px - x) * f, y + (py - y) * f, z + (pz - z) * f);
+    }
+  }
+  return Float32Array.from(out);
+}
+
+/** Tangents and alpha of a point cloud (µm). */
+export function dotpropsOfPoints(points: Float32Array, k = 5): Dotprops {
+  const n = Math.floor(points.length / 3);
+  const tangents = new Float32Array(n * 3);
+  const alpha = new Float32Array(n);
+  if (n === 0) return { points, tangents, alpha };
+  const tree = buildKdTree(points);
+  for (let i = 0; i < n; i++) {
+    const x = points[i * 3] ?? 0;
+    const y = points[i * 3 + 1] ?? 0;
+    const z = points[i * 3 + 2] ?? 0;
+    const nb = kNearest(tree, x, y, z, Math.min(k, n));
+    let cx = 0;
+    let cy = 0;
+    let cz = 0;
+    for (const j of nb) {
+      cx += points[j * 3] ?? 0;
+      cy += points[j * 3 + 1] ?? 0;
+      cz += points[j * 3 + 2] ?? 0;
+    }
+    cx /= nb.length;
+    cy /= nb.length;
+    cz /= nb.length;
+    const m = [0, 0, 0, 0, 0, 0];
+    for (const j of nb) {
+      const dx = (points[j * 3] ?? 0) - cx;
+      const dy = (points[j * 3 + 1] ?? 0) - cy;
+      const dz = (points[j * 3 + 2] ?? 0) - cz;
+      m[0] = (m[0] ?? 0) + dx * dx;
+      m[1] = (m[1] ?? 0) + dx * dy;
+      m[2] = (m[2] ?? 0) + dx * dz;
+      m[3] = (m[3] ?? 0) + dy * dy;
+      m[4] = (m[4] ?? 0) + dy * dz;
+      m[5] = (m[5] ?? 0) + dz * dz;
+    }
+    const e = symEigen3(m);
+    tangents[i * 3] = e.first[0];
+    tangents[i * 3 + 1] = e.first[1];
+    tangents[i * 3 + 2] = e.first[2];
+    const sum = e.values[0] + e.values[1] + e.values[2];
+    alpha[i] = sum > 0 ? (e.values[0] - e.values[1]) / sum : 0;
+  }
+  return { points, tangents, alpha };
+}
+
+export function dotpropsOfSkeleton(
+  parent: Int32Array,
+  positions: Float32Array,
+  { k = 5, stepUm = 1, scale = 1e-3 }: DotpropsOptions = {},
+): Dotprops {
+  return dotpropsOfPoints(resampledPoints(parent, positions, stepUm, scale), k);
+}
