@@ -50,10 +50,10 @@ describe.skipIf(!hasShared)('axon/dendrite split of real neurons (navis example 
       const sum = compartmentSummary(n, s);
       const axon = sum.byCompartment[COMPARTMENT.axon];
       const dendrite = sum.byCompartment[COMPARTMENT.dendrite];
-      expect(axon && dendrite).toBeTruthy();
+      if (!axon || !dendrite) throw new Error('no axon or dendrite');
       // PNs: outputs in the lateral horn/calyx axon, inputs in the antennal lobe dendrite.
-      expect(axon!.pre).toBeGreaterThan(axon!.post);
-      expect(dendrite!.post).toBeGreaterThan(dendrite!.pre * 5);
+      expect(axon.pre).toBeGreaterThan(axon.post);
+      expect(dendrite.post).toBeGreaterThan(dendrite.pre * 5);
       expect(sum.segregationIndex).toBeGreaterThan(0.25);
       expect(sum.segregationIndex).toBeLessThan(0.35);
     }

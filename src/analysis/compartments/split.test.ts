@@ -85,15 +85,28 @@ describe('splitAxonDendrite', () => {
 
 describe('segregationIndex', () => {
   it('is 1 for fully segregated fragments and 0 for identical mixtures', () => {
-    expect(segregationIndex([{ pre: 0, post: 4 }, { pre: 4, post: 0 }])).toBe(1);
-    expect(segregationIndex([{ pre: 2, post: 2 }, { pre: 3, post: 3 }])).toBeCloseTo(0, 12);
+    expect(
+      segregationIndex([
+        { pre: 0, post: 4 },
+        { pre: 4, post: 0 },
+      ]),
+    ).toBe(1);
+    expect(
+      segregationIndex([
+        { pre: 2, post: 2 },
+        { pre: 3, post: 3 },
+      ]),
+    ).toBeCloseTo(0, 12);
     expect(segregationIndex([{ pre: 0, post: 5 }])).toBe(0);
   });
 
   it('matches the entropy formula for a partly mixed split', () => {
     // Dendrite 1 pre / 9 post, axon 9 pre / 1 post: S = H(0.9), S_norm = H(0.5).
     const h = (p: number) => -(p * Math.log(p) + (1 - p) * Math.log(1 - p));
-    const si = segregationIndex([{ pre: 1, post: 9 }, { pre: 9, post: 1 }]);
+    const si = segregationIndex([
+      { pre: 1, post: 9 },
+      { pre: 9, post: 1 },
+    ]);
     expect(si).toBeCloseTo(1 - h(0.9) / h(0.5), 12);
   });
 });

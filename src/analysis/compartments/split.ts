@@ -156,7 +156,10 @@ function fillNearest(parent: Int32Array, children: ChildLists, comp: Uint8Array)
   }
 }
 
-export function splitAxonDendrite(input: SplitInput, options: SplitOptions = {}): AxonDendriteSplit {
+export function splitAxonDendrite(
+  input: SplitInput,
+  options: SplitOptions = {},
+): AxonDendriteSplit {
   const { mode = 'sum', flowThreshold = 0.9, primaryNeurite = true } = options;
   const n = input.parentIndex.length;
   const parent =

@@ -25,7 +25,12 @@ export interface DotpropsOptions {
 }
 
 /** Points every `step` along each edge (child → parent), plus each node; nothing for a lone node. */
-export function resampledPoints(parent: Int32Array, positions: Float32Array, step: number, scale: number): Float32Array {
+export function resampledPoints(
+  parent: Int32Array,
+  positions: Float32Array,
+  step: number,
+  scale: number,
+): Float32Array {
   const out: number[] = [];
   for (let i = 0; i < parent.length; i++) {
     const x = (positions[i * 3] ?? 0) * scale;

@@ -55,8 +55,7 @@ export function fcwbLookup(): ScoreLookup {
   const cols = FCWB_DOT_UPPER.length;
   const table = Float64Array.from(FCWB_SCORES.flat());
   const fn = ((d: number, dot: number) =>
-    table[binOf(FCWB_DIST_UPPER_UM, d) * cols + binOf(FCWB_DOT_UPPER, dot)] ??
-    0) as ScoreLookup;
+    table[binOf(FCWB_DIST_UPPER_UM, d) * cols + binOf(FCWB_DOT_UPPER, dot)] ?? 0) as ScoreLookup;
   fn.selfHit = fn(0, 1);
   return fn;
 }

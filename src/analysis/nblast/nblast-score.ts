@@ -59,7 +59,10 @@ export type NblastScoreKind = 'forward' | 'reverse' | 'mean';
  * The matrix of one kind from the forward matrix f (f[i][j] = neuron i as query against j):
  * reverse is its transpose, mean the average of both.
  */
-export function scoreMatrixOf(forward: readonly (readonly number[])[], kind: NblastScoreKind): number[][] {
+export function scoreMatrixOf(
+  forward: readonly (readonly number[])[],
+  kind: NblastScoreKind,
+): number[][] {
   return forward.map((row, i) =>
     row.map((v, j) => {
       const back = forward[j]?.[i] ?? 0;

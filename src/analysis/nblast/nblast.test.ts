@@ -8,7 +8,7 @@ import { symEigen3 } from './sym-eigen3.ts';
 /** A deterministic pseudo-random stream for test point clouds. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** An asymmetric "neuron" in nm: a trunk along x with side branches of different lengths. */
@@ -55,7 +55,15 @@ describe('k-d tree', () => {
   const tree = buildKdTree(pts);
   const brute = (x: number, y: number, z: number) =>
     Array.from({ length: 500 }, (_, i) => i)
-      .map((i) => [i, ((pts[i * 3] ?? 0) - x) ** 2 + ((pts[i * 3 + 1] ?? 0) - y) ** 2 + ((pts[i * 3 + 2] ?? 0) - z) ** 2] as const)
+      .map(
+        (i) =>
+          [
+            i,
+            ((pts[i * 3] ?? 0) - x) ** 2 +
+              ((pts[i * 3 + 1] ?? 0) - y) ** 2 +
+              ((pts[i * 3 + 2] ?? 0) - z) ** 2,
+          ] as const,
+      )
       .sort((a, b) => a[1] - b[1]);
 
   it('finds the same nearest point and k nearest points as brute force', () => {
@@ -66,7 +74,12 @@ describe('k-d tree', () => {
       nearest(tree, x, y, z, hit);
       expect(hit.dist2).toBeCloseTo(b[0]?.[1] ?? -1, 6);
       const k = kNearest(tree, x, y, z, 5);
-      expect(k.sort()).toEqual(b.slice(0, 5).map((e) => e[0]).sort());
+      expect(k.sort()).toEqual(
+        b
+          .slice(0, 5)
+          .map((e) => e[0])
+          .sort(),
+      );
     }
   });
 });
@@ -91,7 +104,10 @@ describe('dotprops', () => {
 
   it('resamples the cable every step µm', () => {
     // One 10 µm edge (nm input) at 1 µm: both ends + 9 interior points.
-    const d = dotpropsOfSkeleton(Int32Array.from([-1, 0]), Float32Array.from([0, 0, 0, 10000, 0, 0]));
+    const d = dotpropsOfSkeleton(
+      Int32Array.from([-1, 0]),
+      Float32Array.from([0, 0, 0, 10000, 0, 0]),
+    );
     expect(d.points.length / 3).toBe(11);
   });
 });
@@ -99,7 +115,8 @@ describe('dotprops', () => {
 describe('NBLAST scores', () => {
   const n = neuron();
   const a = dotpropsOfSkeleton(n.parent, n.positions);
-  const score = (pos: Float32Array) => normalisedScore(a, indexDotprops(dotpropsOfSkeleton(n.parent, pos)));
+  const score = (pos: Float32Array) =>
+    normalisedScore(a, indexDotprops(dotpropsOfSkeleton(n.parent, pos)));
 
   it('scores a neuron against itself 1 (normalised)', () => {
     expect(score(n.positions)).toBeCloseTo(1, 10);

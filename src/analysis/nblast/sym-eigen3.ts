@@ -67,7 +67,11 @@ export function symEigen3(m: readonly number[]): Eigen3 {
   const vec: [number, number, number] = [v[0]?.[top] ?? 0, v[1]?.[top] ?? 0, v[2]?.[top] ?? 0];
   const norm = Math.hypot(...vec) || 1;
   return {
-    values: [at(order[0] ?? 0, order[0] ?? 0), at(order[1] ?? 1, order[1] ?? 1), at(order[2] ?? 2, order[2] ?? 2)],
+    values: [
+      at(order[0] ?? 0, order[0] ?? 0),
+      at(order[1] ?? 1, order[1] ?? 1),
+      at(order[2] ?? 2, order[2] ?? 2),
+    ],
     first: [vec[0] / norm, vec[1] / norm, vec[2] / norm],
   };
 }
