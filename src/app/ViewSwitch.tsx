@@ -35,6 +35,13 @@ const views: Record<ViewName, ViewEntry> = {
     label: 'Stats',
     load: () => import('../views/stats/StatsView.tsx').then((m) => ({ default: m.StatsView })),
   },
+  similarity: {
+    label: 'Similarity',
+    load: () =>
+      import('../views/similarity/SimilarityView.tsx').then((m) => ({
+        default: m.SimilarityView,
+      })),
+  },
 };
 
 export const viewTabs: readonly ViewTab<ViewName>[] = (Object.keys(views) as ViewName[]).map(

@@ -5,13 +5,14 @@
  * to a safe default and never throws. To add a part: a module with parse/write functions over
  * URLSearchParams, one field in UrlState, one line in each function below.
  *
- *   view   search | 3d | connectivity | stats       (default search)
+ *   view   search | 3d | connectivity | stats | similarity (default search)
  *   pid    CATMAID project id, integer               (default: server default / first project)
  *   …      search keys: see search-url.ts
  *   #selz, #selby  the selection (older links: ?sel, ?selby): see selection-url.ts
  *   cam    the 3D camera (optional; absent = frame the neurons): see camera-url.ts
  *   c…     connectivity view panel and partner filters: see connectivity-url.ts
  *   v…     3D view display options (colour mode, layers, volumes, …): see viewer-url.ts
+ *   s…     similarity view panel, metric, clusters: see similarity-url.ts
  */
 import {
   CAMERA_URL_KEY,
@@ -38,8 +39,14 @@ import {
   writeViewerUrl,
   type ViewerUrlState,
 } from './viewer-url.ts';
+import {
+  defaultSimilarityState,
+  parseSimilarityUrl,
+  writeSimilarityUrl,
+  type SimilarityUrlState,
+} from './similarity-url.ts';
 
-const VIEWS = ['search', '3d', 'connectivity', 'stats'] as const;
+const VIEWS = ['search', '3d', 'connectivity', 'stats', 'similarity'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface UrlState {
@@ -52,6 +59,7 @@ export interface UrlState {
   camera?: CameraUrlState;
   connectivity: ConnectivityUrlState;
   viewer: ViewerUrlState;
+  similarity: SimilarityUrlState;
 }
 
 export const defaultUrlState: UrlState = {
@@ -61,6 +69,7 @@ export const defaultUrlState: UrlState = {
   selection: null,
   connectivity: defaultConnectivityState,
   viewer: defaultViewerState,
+  similarity: defaultSimilarityState,
 };
 
 function parseView(raw: string | null): ViewName {
@@ -95,6 +104,7 @@ export function parseUrlState(href: string): UrlState {
     selection: parseSelectionUrl(params, fragment),
     connectivity: parseConnectivityUrl(params),
     viewer: parseViewerUrl(params),
+    similarity: parseSimilarityUrl(params),
   };
 }
 
@@ -107,6 +117,7 @@ export function serializeUrlState(state: UrlState): string {
   writeSearchUrl(state.search, params);
   writeConnectivityUrl(state.connectivity, params);
   writeViewerUrl(state.viewer, params);
+  writeSimilarityUrl(state.similarity, params);
   if (state.camera) params.set(CAMERA_URL_KEY, serializeCameraUrl(state.camera));
   writeSelectionUrl(state.selection, fragment);
   const query = params.toString();

@@ -20,7 +20,7 @@ const LINKS: [node: number, relation: number][] = [
   [10, 1],
 ];
 
-function input(parent = PARENT, links = LINKS, somaIndex = 0): SplitInput {
+function input(parent: Int32Array = PARENT, links = LINKS, somaIndex = 0): SplitInput {
   return {
     parentIndex: parent,
     somaIndex,

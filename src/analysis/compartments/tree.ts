@@ -21,7 +21,10 @@ export function childLists(parent: Int32Array): ChildLists {
   const list = new Int32Array(start[n] ?? 0);
   for (let i = 0; i < n; i++) {
     const p = parent[i] ?? -1;
-    if (p >= 0) list[fill[p]++] = i;
+    if (p < 0) continue;
+    const at = fill[p] ?? 0;
+    list[at] = i;
+    fill[p] = at + 1;
   }
   return { start, list };
 }
