@@ -6,6 +6,7 @@
  *   smin    synapse threshold per partner, 1–100      (default 1)
  *   sk      clusters to cut the dendrogram into, 1–50 (default 2)
  *   snb     forward | reverse | mean                  NBLAST score shown (default mean)
+ *   smir    on | off                                  NBLAST also against mirror images
  * Defaults are omitted; garbled values fall back to them.
  */
 import {
@@ -24,6 +25,7 @@ const similarityFields = {
   threshold: intField('smin', 1, 1, 100),
   clusters: intField('sk', 2, 1, 50),
   nblastScore: choiceField('snb', ['mean', 'forward', 'reverse'] as const),
+  mirror: choiceField('smir', ['on', 'off'] as const),
 };
 
 export type SimilarityUrlState = FieldValues<typeof similarityFields>;

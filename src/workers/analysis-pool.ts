@@ -28,6 +28,7 @@ export interface AnalysisPool {
   dotprops(skeleton: SkeletonShape, stepUm: number, k: number): Promise<Dotprops>;
   nblastMatrix(
     dotprops: Dotprops[],
+    mirrorAtUm: number | null,
     onRow: (row: number, scores: Float64Array) => void,
     signal?: AbortSignal,
   ): Promise<void>;
@@ -86,7 +87,7 @@ export function createAnalysisPool(size: number, spawn: Spawn = spawnDefault): A
     split: (skeleton, mode) => send<SplitResult>((id) => ({ type: 'split', id, skeleton, mode })),
     dotprops: (skeleton, stepUm, k) =>
       send<Dotprops>((id) => ({ type: 'dotprops', id, skeleton, stepUm, k })),
-    async nblastMatrix(dotprops, onRow, signal) {
+    async nblastMatrix(dotprops, mirrorAtUm, onRow, signal) {
       const all = ensure();
       const rows = dotprops.map((_, i) => i);
       // Interleaved so every worker gets big and small neurons alike.
@@ -102,19 +103,23 @@ export function createAnalysisPool(size: number, spawn: Spawn = spawnDefault): A
         pending.clear();
       };
       signal?.addEventListener('abort', stop, { once: true });
-      await Promise.all(
-        parts
-          .filter((p) => p.length > 0)
-          .map((part, w) =>
-            send<null>(
-              (id) => ({ type: 'nblast', id, dotprops, rows: part }),
-              all[w],
-              (r, s) => {
-                if (!cancelled) onRow(r, s);
-              },
-            ),
+      try {
+        await Promise.all(
+          parts.map((part, w) =>
+            part.length === 0
+              ? null
+              : send<null>(
+                  (id) => ({ type: 'nblast', id, dotprops, rows: part, mirrorAtUm }),
+                  all[w],
+                  (r, s) => {
+                    if (!cancelled) onRow(r, s);
+                  },
+                ),
           ),
-      );
+        );
+      } finally {
+        signal?.removeEventListener('abort', stop);
+      }
       if (cancelled) throw new DOMException('NBLAST cancelled', 'AbortError');
     },
   };

@@ -27,6 +27,8 @@ export type AnalysisRequest =
       dotprops: Dotprops[];
       /** Rows (query indices) this worker scores against every column. */
       rows: number[];
+      /** Also score against each target's mirror image across x = this (µm); null: don't. */
+      mirrorAtUm: number | null;
     };
 
 export interface SplitResult {

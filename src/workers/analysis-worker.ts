@@ -5,8 +5,8 @@
  */
 import { compartmentSummary } from '../analysis/compartments/compartment-stats.ts';
 import { splitAxonDendrite } from '../analysis/compartments/split.ts';
-import { dotpropsOfSkeleton } from '../analysis/nblast/dotprops.ts';
-import { indexDotprops, normalisedScore } from '../analysis/nblast/nblast-score.ts';
+import { dotpropsOfSkeleton, mirroredDotprops } from '../analysis/nblast/dotprops.ts';
+import { indexDotprops, nblastRow } from '../analysis/nblast/nblast-score.ts';
 import type { AnalysisReply, AnalysisRequest } from './analysis-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -44,10 +44,12 @@ function handle(req: AnalysisRequest): void {
     ]);
   } else {
     const indexed = req.dotprops.map(indexDotprops);
+    const at = req.mirrorAtUm;
+    const mirrored =
+      at === null ? null : req.dotprops.map((d) => indexDotprops(mirroredDotprops(d, at)));
     for (const row of req.rows) {
       const q = req.dotprops[row];
-      const scores = new Float64Array(indexed.length);
-      if (q) indexed.forEach((t, j) => (scores[j] = j === row ? 1 : normalisedScore(q, t)));
+      const scores = q ? nblastRow(row, q, indexed, mirrored) : new Float64Array(indexed.length);
       post({ type: 'progress', id: req.id, row, scores }, [scores.buffer]);
     }
     post({ type: 'result', id: req.id, value: null });

@@ -106,3 +106,30 @@ export function dotpropsOfSkeleton(
 ): Dotprops {
   return dotpropsOfPoints(resampledPoints(parent, positions, stepUm, scale), k);
 }
+
+/**
+ * The mirror image across the plane x = midlineUm (tangents flip their x): how a right-side
+ * neuron is compared with left-side ones (navis' `mirror_brain` does this with a template brain).
+ */
+export function mirroredDotprops(d: Dotprops, midlineUm: number): Dotprops {
+  const points = Float32Array.from(d.points);
+  const tangents = Float32Array.from(d.tangents);
+  for (let i = 0; i < points.length; i += 3) {
+    points[i] = 2 * midlineUm - (points[i] ?? 0);
+    tangents[i] = -(tangents[i] ?? 0);
+  }
+  return { points, tangents, alpha: d.alpha };
+}
+
+/** Centre of the x extent of a set of neurons (µm): the midline of a bilateral selection. */
+export function midlineOf(all: readonly Dotprops[]): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const d of all)
+    for (let i = 0; i < d.points.length; i += 3) {
+      const x = d.points[i] ?? 0;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+  return Number.isFinite(lo) ? (lo + hi) / 2 : 0;
+}

@@ -53,6 +53,30 @@ export function normalisedScore(
   return n > 0 ? rawScore(query, target, lookup) / (n * lookup.selfHit) : 0;
 }
 
+/**
+ * One row of the forward matrix: query `row` against every target. With mirrored targets, each
+ * cell is the better of the target and its mirror image (a left neuron finds its right-side
+ * homologue); the diagonal is 1.
+ */
+export function nblastRow(
+  row: number,
+  query: Dotprops,
+  targets: readonly IndexedDotprops[],
+  mirrored: readonly IndexedDotprops[] | null,
+): Float64Array {
+  const out = new Float64Array(targets.length);
+  targets.forEach((t, j) => {
+    if (j === row) {
+      out[j] = 1;
+      return;
+    }
+    const direct = normalisedScore(query, t);
+    const m = mirrored?.[j];
+    out[j] = m ? Math.max(direct, normalisedScore(query, m)) : direct;
+  });
+  return out;
+}
+
 export type NblastScoreKind = 'forward' | 'reverse' | 'mean';
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dotpropsOfSkeleton, dotpropsOfPoints } from './dotprops.ts';
+import { dotpropsOfPoints, dotpropsOfSkeleton, midlineOf, mirroredDotprops } from './dotprops.ts';
 import { fcwbLookup } from './fcwb-smat.ts';
 import { buildKdTree, kNearest, nearest } from './kd-tree.ts';
-import { indexDotprops, normalisedScore, scoreMatrixOf } from './nblast-score.ts';
+import { indexDotprops, nblastRow, normalisedScore, scoreMatrixOf } from './nblast-score.ts';
 import { symEigen3 } from './sym-eigen3.ts';
 
 /** A deterministic pseudo-random stream for test point clouds. */
@@ -148,5 +148,22 @@ describe('NBLAST scores', () => {
       [0.2, 1],
     ]);
     expect(scoreMatrixOf(f, 'mean')[0]?.[1]).toBeCloseTo(0.4, 12);
+  });
+});
+
+describe('mirror-invariant NBLAST', () => {
+  it('finds a neuron’s mirror image across the midline (a left/right homologue)', () => {
+    const n = neuron();
+    const left = dotpropsOfSkeleton(n.parent, n.positions);
+    // The right-side copy: mirrored across x = 150 µm (the trunk runs 0–80 µm in x).
+    const right = mirroredDotprops(left, 150);
+    const targets = [indexDotprops(left), indexDotprops(right)];
+    const direct = nblastRow(0, left, targets, null);
+    expect(direct[0]).toBe(1);
+    expect(direct[1]).toBeLessThan(-0.5);
+    const mirrored = [left, right].map((d) => indexDotprops(mirroredDotprops(d, 150)));
+    const withMirror = nblastRow(0, left, targets, mirrored);
+    expect(withMirror[1]).toBeCloseTo(1, 5);
+    expect(midlineOf([left, right])).toBeCloseTo(150, 3);
   });
 });

@@ -24,6 +24,7 @@ interface Result {
   ids: number[];
   forward: number[][];
   seconds: number;
+  midlineUm: number | null;
 }
 
 const KINDS: { id: NblastScoreKind; label: string }[] = [
@@ -36,6 +37,7 @@ export function NblastPanel({ ids, names, colors }: Props) {
   const id = useId();
   const skeletons = useLoadedSkeletons(ids);
   const kind = useUrlStore((s) => s.state.similarity.nblastScore);
+  const mirror = useUrlStore((s) => s.state.similarity.mirror) === 'on';
   const update = useUrlStore((s) => s.update);
   const [progress, setProgress] = useState<NblastProgress | null>(null);
   const [result, setResult] = useState<Result | null>(null);
@@ -52,11 +54,11 @@ export function NblastPanel({ ids, names, colors }: Props) {
     setError(null);
     const details = skeletons.details;
     const started = performance.now();
-    runNblast(sharedAnalysisPool(), details, setProgress, ctrl.signal)
-      .then((forward) => {
+    runNblast(sharedAnalysisPool(), details, mirror, setProgress, ctrl.signal)
+      .then(({ forward, midlineUm }) => {
         if (ctrl.signal.aborted) return;
         const seconds = (performance.now() - started) / 1000;
-        setResult({ ids: details.map((d) => d.skeletonId), forward, seconds });
+        setResult({ ids: details.map((d) => d.skeletonId), forward, seconds, midlineUm });
       })
       .catch((e: unknown) => {
         if (!ctrl.signal.aborted) setError(e);
@@ -94,6 +96,17 @@ export function NblastPanel({ ids, names, colors }: Props) {
             Cancel NBLAST
           </button>
         ) : null}
+        <label>
+          <input
+            type="checkbox"
+            checked={mirror}
+            onChange={(e) => {
+              const v = e.target.checked ? 'on' : 'off';
+              update((s) => ({ ...s, similarity: { ...s.similarity, mirror: v } }), 'replace');
+            }}
+          />{' '}
+          Also compare with mirror images (finds left/right homologues)
+        </label>
         <label htmlFor={`${id}-kind`}>Score</label>
         <select
           id={`${id}-kind`}
@@ -122,7 +135,7 @@ export function NblastPanel({ ids, names, colors }: Props) {
               ? `Dot properties: ${progress.done} of ${progress.total} neurons…`
               : `NBLAST: ${progress.done} of ${progress.total} rows…`
             : result
-              ? `NBLAST of ${result.ids.length} × ${result.ids.length} neurons took ${formatFixed(result.seconds, 2)} s.`
+              ? `NBLAST of ${result.ids.length} × ${result.ids.length} neurons took ${formatFixed(result.seconds, 2)} s${result.midlineUm === null ? '' : ` (mirrored across x = ${formatFixed(result.midlineUm, 1)} µm)`}.`
               : ids.length < 2
                 ? 'Select at least two neurons.'
                 : 'Ready to run.'}
