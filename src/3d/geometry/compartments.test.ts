@@ -39,11 +39,11 @@ describe('compartment colour mode', () => {
   it('colours axon red and dendrite blue in the vector export, the neuron colour if unsplit', () => {
     const d = neuron();
     const ctx = {
-      mode: 'compartment',
-      userRgb: new Map(),
+      mode: 'compartment' as const,
+      userRgb: new Map<number, [number, number, number]>(),
       maxStrahler: 3,
-      zRange: [0, 1],
-    } as const;
+      zRange: [0, 1] as [number, number],
+    };
     const colour = nodeColourFn(ctx, [1, 2, 3], d, strahlerOrders(d.parentIndex));
     expect(colour(5)).toBe('#d62728');
     expect(colour(9)).toBe('#1f77b4');
