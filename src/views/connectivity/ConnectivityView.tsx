@@ -17,12 +17,17 @@ import type { PartnerFilterState } from './PartnerControls.tsx';
 import { PartnersPanel } from './PartnersPanel.tsx';
 import { SourcePicker } from './SourcePicker.tsx';
 import './connectivity.css';
+import { COMPARTMENT } from '../../analysis/compartments/split.ts';
 import { QueryErrorMessage } from '../shared/QueryErrorMessage.tsx';
+import { CompartmentsPanel } from './compartments/CompartmentsPanel.tsx';
+import { SourceCompartmentPicker } from './compartments/SourceCompartmentPicker.tsx';
+import { useCompartmentConnectivity } from './compartments/use-compartment-connectivity.ts';
 
 const PANELS = [
   { id: 'partners', label: 'Partners' },
   { id: 'matrix', label: 'Adjacency matrix' },
   { id: 'graph', label: 'Network graph' },
+  { id: 'compartments', label: 'Compartments' },
 ] as const;
 type Panel = (typeof PANELS)[number]['id'];
 
@@ -32,7 +37,7 @@ export function ConnectivityView() {
   const colors = useSelectionColors();
   const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
   // Panel and filters live in the URL: a shared link reproduces the filtered table.
-  const { panel, ...filter } = useUrlStore((s) => s.state.connectivity);
+  const { panel, compartment, ...filter } = useUrlStore((s) => s.state.connectivity);
   const updateUrl = useUrlStore((s) => s.update);
   const setPanel = (next: Panel) =>
     updateUrl((s) => ({ ...s, connectivity: { ...s.connectivity, panel: next } }));
@@ -45,6 +50,12 @@ export function ConnectivityView() {
     enabled: sources.length > 0,
   });
   const sourceNames = names.data ?? new Map<number, string>();
+  const onCompartment = useCompartmentConnectivity(
+    sources,
+    connectivity.data,
+    compartmentCode(compartment),
+  );
+  const partners = compartment === 'all' ? connectivity : onCompartment;
 
   if (ids.length === 0) {
     return (
@@ -81,11 +92,21 @@ export function ConnectivityView() {
           </button>
         ))}
       </div>
+      {panel === 'partners' ? (
+        <SourceCompartmentPicker
+          value={compartment}
+          onChange={(next) =>
+            updateUrl((s) => ({ ...s, connectivity: { ...s.connectivity, compartment: next } }))
+          }
+        />
+      ) : null}
       <div role="tabpanel" aria-label={PANELS.find((p) => p.id === panel)?.label}>
         {sources.length === 0 ? (
           <p role="status" className="empty-note">
             No source chosen: tick at least one neuron above.
           </p>
+        ) : panel === 'compartments' ? (
+          <CompartmentsPanel sources={sources} names={sourceNames} colors={colors} />
         ) : panel === 'partners' ? (
           connectivity.isError ? (
             <ErrorMessage
@@ -94,9 +115,15 @@ export function ConnectivityView() {
               onRetry={() => void connectivity.refetch()}
               retrying={connectivity.isFetching}
             />
-          ) : connectivity.data ? (
+          ) : onCompartment.error && compartment !== 'all' ? (
+            <ErrorMessage
+              error={onCompartment.error}
+              context="Partners by compartment failed"
+              onRetry={onCompartment.retry}
+            />
+          ) : partners.data ? (
             <PartnersPanel
-              connectivity={connectivity.data}
+              connectivity={partners.data}
               sources={sources}
               sourceNames={sourceNames}
               colors={colors}
@@ -104,7 +131,11 @@ export function ConnectivityView() {
               onFilter={setFilter}
             />
           ) : (
-            <p role="status">Loading partners…</p>
+            <p role="status">
+              {compartment === 'all'
+                ? 'Loading partners…'
+                : 'Splitting sources and loading partners…'}
+            </p>
           )
         ) : panel === 'matrix' ? (
           <MatrixPanel ids={sources} names={sourceNames} colors={colors} />
@@ -120,4 +151,14 @@ export function ConnectivityView() {
       </div>
     </div>
   );
+}
+
+function compartmentCode(c: string): number | null {
+  const codes: Record<string, number> = {
+    dendrite: COMPARTMENT.dendrite,
+    axon: COMPARTMENT.axon,
+    linker: COMPARTMENT.linker,
+    'primary-neurite': COMPARTMENT.primaryNeurite,
+  };
+  return codes[c] ?? null;
 }
