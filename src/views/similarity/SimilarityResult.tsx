@@ -10,7 +10,7 @@ import { svgToPng } from '../../components/plots/download.ts';
 import { categoricalColor } from '../../lib/colors.ts';
 import { useSelectionStore } from '../../state/selection-context.tsx';
 import { useUrlStore } from '../../state/url-store.ts';
-import { similarityFigureSvg } from './similarity-figure.ts';
+import { similarityFigureSvg, svgAtSize } from './similarity-figure.ts';
 
 interface Props {
   /** What the matrix is, e.g. "NBLAST mean score"; also the figure title. */
@@ -88,8 +88,8 @@ export function SimilarityResult(p: Props) {
         fileBase={p.fileBase}
         defaultSize={{ width: figure.width, height: figure.height }}
         actions={{
-          svg: () => Promise.resolve(figure.svg),
-          png: (w, h) => svgToPng(figure.svg, w, h),
+          svg: (w, h) => Promise.resolve(svgAtSize(figure.svg, w, h)),
+          png: (w, h) => svgToPng(svgAtSize(figure.svg, w, h), w, h),
           csv: () =>
             similarityCsv({
               ids: p.ids,

@@ -115,3 +115,11 @@ function dendrogramPaths(
   });
   return `<path d="${paths.join('')}" fill="none" stroke="#333333" stroke-width="1"/>`;
 }
+
+/** The same document drawn at width × height (the viewBox keeps the drawing, scaled). */
+export function svgAtSize(svg: string, width: number, height: number): string {
+  return svg.replace(
+    /^<svg ([^>]*?)width="\d+" height="\d+"/,
+    `<svg $1width="${width}" height="${height}"`,
+  );
+}
