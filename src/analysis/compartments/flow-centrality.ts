@@ -14,8 +14,6 @@ import { childCount, childLists, rootFirstOrder, type ChildLists } from './tree.
 
 export type FlowMode = 'centrifugal' | 'centripetal' | 'sum';
 
-export const FLOW_MODES: readonly FlowMode[] = ['sum', 'centrifugal', 'centripetal'];
-
 export interface SynapseCounts {
   /** Presynaptic (outgoing) links per node. */
   pre: Int32Array;

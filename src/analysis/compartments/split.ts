@@ -22,16 +22,6 @@ export const COMPARTMENT = {
   primaryNeurite: 4,
 } as const;
 
-export type CompartmentCode = (typeof COMPARTMENT)[keyof typeof COMPARTMENT];
-
-export const COMPARTMENT_NAMES: readonly string[] = [
-  'unsplit',
-  'dendrite',
-  'axon',
-  'linker',
-  'primary neurite',
-];
-
 export interface SplitInput {
   /** Parent index per node, -1 for the root. */
   parentIndex: Int32Array;

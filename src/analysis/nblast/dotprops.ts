@@ -25,7 +25,7 @@ export interface DotpropsOptions {
 }
 
 /** Points every `step` along each edge (child → parent), plus each node; nothing for a lone node. */
-export function resampledPoints(
+function resampledPoints(
   parent: Int32Array,
   positions: Float32Array,
   step: number,

@@ -7,14 +7,14 @@
  * (navis/nbl/score_mats/fcwb.csv) and nGauge (ngauge/__maths__.py, load_default_smat).
  * Rows: distance bins (lower, upper] in µm; columns: |dot| bins (lower, upper].
  */
-export const FCWB_DIST_UPPER_UM: readonly number[] = [
+const FCWB_DIST_UPPER_UM: readonly number[] = [
   0.75, 1.5, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8, 9, 10, 12, 14, 16, 20, 25, 30, 40, 500,
 ];
 
-export const FCWB_DOT_UPPER: readonly number[] = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+const FCWB_DOT_UPPER: readonly number[] = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 
 /* prettier-ignore */
-export const FCWB_SCORES: readonly (readonly number[])[] = [
+const FCWB_SCORES: readonly (readonly number[])[] = [
   [9.500096818, 9.215083357, 9.211150653, 8.7784602, 9.164807909, 9.226703049, 9.981771246, 9.987695406, 10.80477034, 11.38922975],
   [8.447755355, 9.046068319, 8.667958982, 8.620980802, 8.776274813, 8.991696789, 9.617999412, 9.493972245, 9.903896429, 10.55586004],
   [7.814143229, 8.275576335, 8.186606829, 8.237314279, 8.155985165, 8.449820935, 9.003032526, 8.779511491, 9.077598206, 9.727351671],

@@ -18,7 +18,7 @@ export function indexDotprops(d: Dotprops): IndexedDotprops {
 
 const defaultLookup = fcwbLookup();
 
-export function rawScore(
+function rawScore(
   query: Dotprops,
   target: IndexedDotprops,
   lookup: ScoreLookup = defaultLookup,

@@ -13,7 +13,7 @@ export interface Dendrogram {
   root: Cluster;
 }
 
-export function similarityToDistance(sim: readonly (readonly number[])[]): number[][] {
+function similarityToDistance(sim: readonly (readonly number[])[]): number[][] {
   return sim.map((row, i) => row.map((v, j) => (i === j ? 0 : Math.max(0, 1 - v))));
 }
 
