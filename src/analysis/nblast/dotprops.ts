@@ -1,6 +1,6 @@
 /**
  * Dot properties of a skeleton, as navis' `make_dotprops(x, k=5, resample=…)` and nat's
- * `dotprops(k=5)`: points along the cable (resampled every `stepUm`), each with a unit tangent =
+ * `dotprops(k=5)`: points along the cable (resampled to `stepUm` spacing), each with a unit tangent =
  * the first principal component of its k nearest points (itself included) and alpha =
  * (λ1 − λ2) / (λ1 + λ2 + λ3), how line-like that neighbourhood is. Coordinates in µm (the FCWB
  * scores are in µm); skeleton positions come in nm.
@@ -24,31 +24,62 @@ export interface DotpropsOptions {
   scale?: number;
 }
 
-/** Points every `step` along each edge (child → parent), plus each node; nothing for a lone node. */
+/**
+ * Resampled cable, as navis' `resample_skeleton(x, step)`: roots, branch points and leaves are
+ * kept; each unbranched segment between them gets points at equal spacing as close to `step` as
+ * a whole number of pieces allows (so finely traced skeletons get fewer points, coarse ones more).
+ */
 function resampledPoints(
   parent: Int32Array,
   positions: Float32Array,
   step: number,
   scale: number,
 ): Float32Array {
-  const out: number[] = [];
-  for (let i = 0; i < parent.length; i++) {
-    const x = (positions[i * 3] ?? 0) * scale;
-    const y = (positions[i * 3 + 1] ?? 0) * scale;
-    const z = (positions[i * 3 + 2] ?? 0) * scale;
-    out.push(x, y, z);
+  const n = parent.length;
+  const children = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
     const p = parent[i] ?? -1;
-    if (p < 0) continue;
-    const px = (positions[p * 3] ?? 0) * scale;
-    const py = (positions[p * 3 + 1] ?? 0) * scale;
-    const pz = (positions[p * 3 + 2] ?? 0) * scale;
-    const len = Math.hypot(px - x, py - y, pz - z);
-    const m = Math.floor(len / step);
-    // Interior points only: the parent adds itself.
-    for (let j = 1; j <= m; j++) {
-      const f = (j * step) / len;
-      if (f >= 1 - 1e-9) break;
-      out.push(x + (px - x) * f, y + (py - y) * f, z + (pz - z) * f);
+    if (p >= 0) children[p] = (children[p] ?? 0) + 1;
+  }
+  const at = (i: number, a: number) => (positions[i * 3 + a] ?? 0) * scale;
+  const out: number[] = [];
+  const path: number[] = [];
+  for (let start = 0; start < n; start++) {
+    const isKey = children[start] !== 1 || (parent[start] ?? -1) < 0;
+    if (!isKey) continue;
+    out.push(at(start, 0), at(start, 1), at(start, 2));
+    if ((parent[start] ?? -1) < 0) continue;
+    // Walk up to the next key node (branch point or root), then resample that path.
+    path.length = 0;
+    path.push(start);
+    let v = parent[start] ?? -1;
+    while (v >= 0) {
+      path.push(v);
+      if (children[v] !== 1 || (parent[v] ?? -1) < 0) break;
+      v = parent[v] ?? -1;
+    }
+    let length = 0;
+    const cum = [0];
+    for (let k = 1; k < path.length; k++) {
+      const a = path[k - 1] ?? 0;
+      const b = path[k] ?? 0;
+      length += Math.hypot(at(b, 0) - at(a, 0), at(b, 1) - at(a, 1), at(b, 2) - at(a, 2));
+      cum.push(length);
+    }
+    const pieces = Math.max(1, Math.round(length / step));
+    let k = 1;
+    for (let j = 1; j < pieces; j++) {
+      const d = (length * j) / pieces;
+      while (k < cum.length - 1 && (cum[k] ?? 0) < d) k++;
+      const a = path[k - 1] ?? 0;
+      const b = path[k] ?? 0;
+      const span = (cum[k] ?? 0) - (cum[k - 1] ?? 0);
+      const f = span > 0 ? (d - (cum[k - 1] ?? 0)) / span : 0;
+      out.push(
+        at(a, 0) + (at(b, 0) - at(a, 0)) * f,
+        at(a, 1) + (at(b, 1) - at(a, 1)) * f,
+        at(a, 2) + (at(b, 2) - at(a, 2)) * f,
+      );
     }
   }
   return Float32Array.from(out);
