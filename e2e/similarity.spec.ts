@@ -58,6 +58,23 @@ test('a projection neuron split by synapse flow: compartments table, CSV and 3D 
   expect(Number(col('dendrite_postsynaptic'))).toBeGreaterThan(10);
   expect(Number(col('dendrite_presynaptic'))).toBe(0);
 
+  // Partners through one compartment: this PN's inputs are all on its dendrite and its outputs
+  // all on its axon (the CSV above), so each compartment keeps one whole side of the tables.
+  await page.getByRole('tab', { name: 'Partners' }).click();
+  const through = page.getByRole('combobox', { name: /^Synapses on the sources/ });
+  const summary = (dir: 'Upstream' | 'Downstream') =>
+    page.getByRole('status', { name: `${dir} partners summary` });
+  await expect(summary('Upstream')).toHaveText(/[1-9]\d* partners/);
+  const upAll = await summary('Upstream').innerText();
+  const downAll = await summary('Downstream').innerText();
+  expect(downAll).toMatch(/[1-9]\d* partners/);
+  await through.selectOption('dendrite');
+  await expect(summary('Downstream')).toHaveText('0 partners · 0 synapses', { timeout: 60_000 });
+  await expect(summary('Upstream')).toHaveText(upAll);
+  await through.selectOption('axon');
+  await expect(summary('Upstream')).toHaveText('0 partners · 0 synapses', { timeout: 60_000 });
+  await expect(summary('Downstream')).toHaveText(downAll);
+  await page.getByRole('tab', { name: 'Compartments' }).click();
   await panel.getByRole('button', { name: 'Show in 3D coloured by compartment' }).click();
   const region = page.getByRole('region', { name: '3D viewer' });
   await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 60_000 });
