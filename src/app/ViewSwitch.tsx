@@ -36,6 +36,13 @@ const views: Record<ViewName, ViewEntry> = {
     load: () =>
       import('../views/circuits/CircuitsView.tsx').then((m) => ({ default: m.CircuitsView })),
   },
+  similarity: {
+    label: 'Similarity',
+    load: () =>
+      import('../views/similarity/SimilarityView.tsx').then((m) => ({
+        default: m.SimilarityView,
+      })),
+  },
   regions: {
     label: 'Regions',
     load: () =>

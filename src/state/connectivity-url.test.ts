@@ -12,6 +12,7 @@ describe('connectivity URL state', () => {
   it('round-trips every option and omits defaults', () => {
     const s: ConnectivityUrlState = {
       panel: 'matrix',
+      compartment: 'dendrite',
       minSynapses: 3,
       minConfidence: 4,
       op: 'AND',

@@ -5,7 +5,8 @@
  * to a safe default and never throws. To add a part: a module with parse/write functions over
  * URLSearchParams, one field in UrlState, one line in each function below.
  *
- *   view   search | 3d | connectivity | circuits | regions | stats | neuron  (default search)
+ *   view   search | 3d | connectivity | circuits | similarity | regions | stats | neuron
+ *          (default search)
  *   pid    CATMAID project id, integer               (default: server default / first project)
  *   …      search keys: see search-url.ts
  *   #selz, #selby  the selection (older links: ?sel, ?selby): see selection-url.ts
@@ -15,6 +16,7 @@
  *   skid, nasof  the Neuron view's skeleton and "as of" date: see neuron-url.ts
  *   r…     regions view (volumes, panel, heatmap measure): see regions-url.ts
  *   k…     circuits view queries (paths, neighbourhoods, grouped wiring): see circuits-url.ts
+ *   s…     similarity view panel, metric, clusters: see similarity-url.ts
  */
 import {
   CAMERA_URL_KEY,
@@ -61,7 +63,23 @@ import {
   type CircuitsUrlState,
 } from './circuits-url.ts';
 
-const VIEWS = ['search', '3d', 'connectivity', 'circuits', 'regions', 'stats', 'neuron'] as const;
+import {
+  defaultSimilarityState,
+  parseSimilarityUrl,
+  writeSimilarityUrl,
+  type SimilarityUrlState,
+} from './similarity-url.ts';
+
+const VIEWS = [
+  'search',
+  '3d',
+  'connectivity',
+  'circuits',
+  'similarity',
+  'regions',
+  'stats',
+  'neuron',
+] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface UrlState {
@@ -77,6 +95,7 @@ export interface UrlState {
   neuron: NeuronUrlState;
   regions: RegionsUrlState;
   circuits: CircuitsUrlState;
+  similarity: SimilarityUrlState;
 }
 
 export const defaultUrlState: UrlState = {
@@ -89,6 +108,7 @@ export const defaultUrlState: UrlState = {
   neuron: defaultNeuronState,
   regions: defaultRegionsState,
   circuits: defaultCircuitsState,
+  similarity: defaultSimilarityState,
 };
 
 function parseView(raw: string | null): ViewName {
@@ -126,6 +146,7 @@ export function parseUrlState(href: string): UrlState {
     neuron: parseNeuronUrl(params),
     regions: parseRegionsUrl(params),
     circuits: parseCircuitsUrl(params),
+    similarity: parseSimilarityUrl(params),
   };
 }
 
@@ -141,6 +162,7 @@ export function serializeUrlState(state: UrlState): string {
   writeNeuronUrl(state.neuron, params);
   writeRegionsUrl(state.regions, params);
   writeCircuitsUrl(state.circuits, params);
+  writeSimilarityUrl(state.similarity, params);
   if (state.camera) params.set(CAMERA_URL_KEY, serializeCameraUrl(state.camera));
   writeSelectionUrl(state.selection, fragment);
   const query = params.toString();

@@ -16,7 +16,7 @@ function detail() {
 /** Identifiers a mode's GLSL may use: modeColour's inputs, the shared uniforms, GLSL built-ins. */
 const GLSL_SCOPE = new Set(
   [
-    's rgb slot strahler creator z paletteAt uSlotColors uUserColors uRamp uMaxStrahler uZRange',
+    's rgb slot strahler creator z compartment paletteAt uSlotColors uUserColors uRamp uMaxStrahler uZRange',
     'uBackground texture texelFetch vec2 vec3 vec4 clamp max min mix x y',
   ]
     .join(' ')

@@ -12,6 +12,7 @@ import {
   type Rgb,
 } from '../geometry/colour-modes.ts';
 import type { ColourModeDef, LegendEntry } from './types.ts';
+import { COMPARTMENT_RGB, nodeCompartments } from '../geometry/compartments.ts';
 import { formatMicrons } from '../../lib/format.ts';
 
 /** Depth is quantised into this many steps so SVG paths can be merged per colour. */
@@ -115,8 +116,35 @@ const depth = {
   }),
 } as const satisfies ColourModeDef<'depth'>;
 
+const glslRgb = ([r, g, b]: Rgb) =>
+  `vec3(${(r / 255).toFixed(4)}, ${(g / 255).toFixed(4)}, ${(b / 255).toFixed(4)})`;
+const compartmentRgb = (code: number): Rgb => COMPARTMENT_RGB[code] ?? [128, 128, 128];
+
+const compartment = {
+  id: 'compartment',
+  label: 'Compartment (axon / dendrite)',
+  shaderIndex: 4,
+  // Codes from src/analysis/compartments; 0 (no split: no synapses) keeps the neuron colour.
+  glsl: `(compartment < 0.5 ? s.rgb : compartment < 1.5 ? ${glslRgb(compartmentRgb(1))} : compartment < 2.5 ? ${glslRgb(compartmentRgb(2))} : compartment < 3.5 ? ${glslRgb(compartmentRgb(3))} : ${glslRgb(compartmentRgb(4))})`,
+  nodeColour: (_ctx, { neuronRgb, detail }) => {
+    const codes = nodeCompartments(detail);
+    const hex = [rgbToHex(neuronRgb), ...[1, 2, 3, 4].map((c) => rgbToHex(compartmentRgb(c)))];
+    return (i) => hex[codes[i] ?? 0] ?? rgbToHex(neuronRgb);
+  },
+  legend: () => ({
+    entries: [
+      line('dendrite', compartmentRgb(1)),
+      line('axon', compartmentRgb(2)),
+      line('linker', compartmentRgb(3)),
+      line('primary neurite', compartmentRgb(4)),
+    ],
+    unit: 'compartments',
+    gradient: null,
+  }),
+} as const satisfies ColourModeDef<'compartment'>;
+
 /** In menu order. */
-export const COLOUR_MODE_DEFS = [selection, creator, strahler, depth] as const;
+export const COLOUR_MODE_DEFS = [selection, creator, strahler, depth, compartment] as const;
 
 export type ColourMode = (typeof COLOUR_MODE_DEFS)[number]['id'];
 

@@ -55,7 +55,7 @@ export interface ColourModeDef<Id extends string = string> {
   shaderIndex: number;
   /**
    * GLSL expression (vec3) for the colour. In scope: `s` (the neuron's palette entry, vec4),
-   * `slot`, `strahler`, `creator`, `z` (floats) and the shared palette uniforms.
+   * `slot`, `strahler`, `creator`, `z`, `compartment` (floats) and the shared palette uniforms.
    */
   glsl: string;
   /** The colour of node i as #rrggbb (the vector export draws exactly this). */

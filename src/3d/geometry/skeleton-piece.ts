@@ -3,9 +3,13 @@
  * buffers: skeleton edges as local index pairs plus per-vertex attributes, and connector points.
  */
 import { RELATION, type SkeletonDetail } from '../../api/skeleton-detail.ts';
+import { nodeCompartments } from './compartments.ts';
 import { strahlerOrders } from '../../analysis/morphology/strahler.ts';
 
-/** Vertex attribute layout of the line layer: [slot, strahler order, creator id, 0] as u16. */
+/**
+ * Vertex attribute layout of the line layer: [slot, strahler order, creator id, compartment] as
+ * u16 (compartment: see ./compartments.ts, 0 when the skeleton has no synapses to split by).
+ */
 export const LINE_INFO_SIZE = 4;
 /** Vertex attribute layout of the connector layer: [slot, kind] as u16. */
 export const POINT_INFO_SIZE = 2;
@@ -89,7 +93,9 @@ export function buildSkeletonPiece(d: SkeletonDetail, known?: CostlyPieceParts):
   const n = d.nodeCount;
   const strahler = known?.strahler ?? strahlerOrders(d.parentIndex);
   const lineInfo = new Uint16Array(n * LINE_INFO_SIZE);
+  const compartment = nodeCompartments(d);
   for (let i = 0; i < n; i++) {
+    lineInfo[i * LINE_INFO_SIZE + 3] = compartment[i] ?? 0;
     lineInfo[i * LINE_INFO_SIZE + 1] = strahler[i] ?? 1;
     lineInfo[i * LINE_INFO_SIZE + 2] = Math.min(Math.max(d.creatorIds[i] ?? 0, 0), MAX_U16);
   }

@@ -17,13 +17,18 @@ import type { PartnerFilterState } from './PartnerControls.tsx';
 import { PartnersPanel } from './PartnersPanel.tsx';
 import { SourcePicker } from './SourcePicker.tsx';
 import './connectivity.css';
+import { COMPARTMENT } from '../../analysis/compartments/split.ts';
 import { QueryErrorMessage } from '../shared/QueryErrorMessage.tsx';
 import { useLinkTypePartners } from './use-link-type-partners.tsx';
+import { CompartmentsPanel } from './compartments/CompartmentsPanel.tsx';
+import { SourceCompartmentPicker } from './compartments/SourceCompartmentPicker.tsx';
+import { useCompartmentConnectivity } from './compartments/use-compartment-connectivity.ts';
 
 const PANELS = [
   { id: 'partners', label: 'Partners' },
   { id: 'matrix', label: 'Adjacency matrix' },
   { id: 'graph', label: 'Network graph' },
+  { id: 'compartments', label: 'Compartments' },
 ] as const;
 type Panel = (typeof PANELS)[number]['id'];
 
@@ -33,7 +38,7 @@ export function ConnectivityView() {
   const colors = useSelectionColors();
   const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
   // Panel and filters live in the URL: a shared link reproduces the filtered table.
-  const { panel, ...filter } = useUrlStore((s) => s.state.connectivity);
+  const { panel, compartment, ...filter } = useUrlStore((s) => s.state.connectivity);
   const updateUrl = useUrlStore((s) => s.update);
   const setPanel = (next: Panel) =>
     updateUrl((s) => ({ ...s, connectivity: { ...s.connectivity, panel: next } }));
@@ -48,7 +53,16 @@ export function ConnectivityView() {
   const sourceNames = names.data ?? new Map<number, string>();
   // Link types beyond chemical synapses (gap junctions, …) replace the partner tables' data.
   const linkType = useLinkTypePartners(sources, panel === 'partners');
+  const onCompartment = useCompartmentConnectivity(
+    sources,
+    connectivity.data,
+    compartmentCode(compartment),
+  );
+  // A link type beyond chemical synapses replaces the tables' data; a compartment restricts
+  // chemical synapses (compartments are split by synapse flow).
   const partnerData = linkType.connectivity ?? connectivity;
+  const byCompartment = !linkType.connectivity && compartment !== 'all';
+  const shownPartners = byCompartment ? onCompartment.data : partnerData.data;
 
   if (ids.length === 0) {
     return (
@@ -73,6 +87,14 @@ export function ConnectivityView() {
       />
       <QueryErrorMessage query={names} context="Neuron names failed" />
       {linkType.select}
+      {panel === 'partners' ? (
+        <SourceCompartmentPicker
+          value={compartment}
+          onChange={(next) =>
+            updateUrl((s) => ({ ...s, connectivity: { ...s.connectivity, compartment: next } }))
+          }
+        />
+      ) : null}
       <div role="tablist" aria-label="Connectivity panels" className="panel-tabs">
         {PANELS.map((p) => (
           <button
@@ -91,6 +113,8 @@ export function ConnectivityView() {
           <p role="status" className="empty-note">
             No source chosen: tick at least one neuron above.
           </p>
+        ) : panel === 'compartments' ? (
+          <CompartmentsPanel sources={sources} names={sourceNames} colors={colors} />
         ) : panel === 'partners' ? (
           partnerData.isError ? (
             <ErrorMessage
@@ -99,10 +123,16 @@ export function ConnectivityView() {
               onRetry={() => void partnerData.refetch()}
               retrying={partnerData.isFetching}
             />
-          ) : partnerData.data ? (
+          ) : byCompartment && onCompartment.error ? (
+            <ErrorMessage
+              error={onCompartment.error}
+              context="Partners by compartment failed"
+              onRetry={onCompartment.retry}
+            />
+          ) : shownPartners ? (
             <PartnersPanel
               {...(linkType.title ? { reciprocalTitle: linkType.title } : {})}
-              connectivity={partnerData.data}
+              connectivity={shownPartners}
               sources={sources}
               sourceNames={sourceNames}
               colors={colors}
@@ -110,7 +140,9 @@ export function ConnectivityView() {
               onFilter={setFilter}
             />
           ) : (
-            <p role="status">Loading partners…</p>
+            <p role="status">
+              {byCompartment ? 'Splitting sources and loading partners…' : 'Loading partners…'}
+            </p>
           )
         ) : panel === 'matrix' ? (
           <MatrixPanel ids={sources} names={sourceNames} colors={colors} />
@@ -126,4 +158,14 @@ export function ConnectivityView() {
       </div>
     </div>
   );
+}
+
+function compartmentCode(c: string): number | null {
+  const codes: Record<string, number> = {
+    dendrite: COMPARTMENT.dendrite,
+    axon: COMPARTMENT.axon,
+    linker: COMPARTMENT.linker,
+    'primary-neurite': COMPARTMENT.primaryNeurite,
+  };
+  return codes[c] ?? null;
 }

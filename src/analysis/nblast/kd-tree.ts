@@ -1,0 +1,227 @@
+/**
+ * A static 3D k-d tree over a point array (xyz interleaved): nearest neighbour (NBLAST's
+ * query → target lookup, millions per matrix) and k nearest neighbours (dotprops tangents).
+ * Leaves hold up to LEAF points; coordinates are copied in tree order so a leaf scan reads
+ * contiguous memory; queries are iterative with a preallocated stack (no allocation per query).
+ */
+const LEAF = 8;
+
+export interface KdTree {
+  /** Coordinates in tree order, xyz interleaved. */
+  xyz: Float64Array;
+  /** Tree order → index in the original point array. */
+  perm: Uint32Array;
+  /** Per heap node (children 2i+1, 2i+2): split axis, -1 for a leaf. */
+  axis: Int8Array;
+  split: Float64Array;
+  /** Per heap node: tight bounding box [minx, miny, minz, maxx, maxy, maxz]. */
+  box: Float64Array;
+  size: number;
+}
+
+function heapSize(n: number): number {
+  let leaves = 1;
+  while (leaves * LEAF < n) leaves *= 2;
+  return leaves * 4;
+}
+
+export function buildKdTree(points: Float32Array): KdTree {
+  const n = Math.floor(points.length / 3);
+  const perm = new Uint32Array(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  const size = heapSize(n);
+  const axis = new Int8Array(size).fill(-1);
+  const split = new Float64Array(size);
+  const coord = (i: number, a: number) => points[(perm[i] ?? 0) * 3 + a] ?? 0;
+  const build = (lo: number, hi: number, node: number) => {
+    if (hi - lo <= LEAF || node >= size) return;
+    let best = 0;
+    let bestExtent = -1;
+    for (let a = 0; a < 3; a++) {
+      let min = Infinity;
+      let max = -Infinity;
+      for (let i = lo; i < hi; i++) {
+        const v = coord(i, a);
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      if (max - min > bestExtent) {
+        bestExtent = max - min;
+        best = a;
+      }
+    }
+    const mid = (lo + hi) >> 1;
+    select(points, perm, lo, hi - 1, mid, best);
+    axis[node] = best;
+    split[node] = coord(mid, best);
+    build(lo, mid, 2 * node + 1);
+    build(mid, hi, 2 * node + 2);
+  };
+  build(0, n, 0);
+  const xyz = new Float64Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    const j = perm[i] ?? 0;
+    xyz[i * 3] = points[j * 3] ?? 0;
+    xyz[i * 3 + 1] = points[j * 3 + 1] ?? 0;
+    xyz[i * 3 + 2] = points[j * 3 + 2] ?? 0;
+  }
+  const box = new Float64Array(size * 6);
+  const boxOf = (node: number, lo: number, hi: number) => {
+    for (let a = 0; a < 3; a++) {
+      let min = Infinity;
+      let max = -Infinity;
+      for (let i = lo; i < hi; i++) {
+        const v = xyz[i * 3 + a] ?? 0;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      box[node * 6 + a] = min;
+      box[node * 6 + 3 + a] = max;
+    }
+    if ((axis[node] ?? -1) < 0) return;
+    const mid = (lo + hi) >> 1;
+    boxOf(2 * node + 1, lo, mid);
+    boxOf(2 * node + 2, mid, hi);
+  };
+  if (n > 0) boxOf(0, 0, n);
+  return { xyz, perm, axis, split, box, size: n };
+}
+
+/** Quickselect: position k gets the k-th smallest coordinate on `axis` within [lo, hi]. */
+function select(p: Float32Array, o: Uint32Array, lo: number, hi: number, k: number, axis: number) {
+  const key = (i: number) => p[(o[i] ?? 0) * 3 + axis] ?? 0;
+  const swap = (i: number, j: number) => {
+    const t = o[i] ?? 0;
+    o[i] = o[j] ?? 0;
+    o[j] = t;
+  };
+  while (hi > lo) {
+    const pivot = key((lo + hi) >> 1);
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (key(i) < pivot) i++;
+      while (key(j) > pivot) j--;
+      if (i <= j) swap(i++, j--);
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+export interface Nearest {
+  /** Index in the original point array, -1 if the tree is empty. */
+  index: number;
+  dist2: number;
+}
+
+const STACK = 256;
+const sNode = new Int32Array(STACK);
+const sLo = new Int32Array(STACK);
+const sHi = new Int32Array(STACK);
+const sBound = new Float64Array(STACK);
+
+/** Squared distance from (x, y, z) to a node's bounding box (0 inside). */
+function boxDist2(box: Float64Array, node: number, x: number, y: number, z: number): number {
+  const b = node * 6;
+  const dx = Math.max((box[b] ?? 0) - x, 0, x - (box[b + 3] ?? 0));
+  const dy = Math.max((box[b + 1] ?? 0) - y, 0, y - (box[b + 4] ?? 0));
+  const dz = Math.max((box[b + 2] ?? 0) - z, 0, z - (box[b + 5] ?? 0));
+  return dx * dx + dy * dy + dz * dz;
+}
+
+/** The nearest point to (x, y, z); `out` is reused to avoid allocation. */
+export function nearest(t: KdTree, x: number, y: number, z: number, out: Nearest): Nearest {
+  let best = Infinity;
+  let bestAt = -1;
+  const { xyz, axis, box } = t;
+  let top = -1;
+  if (t.size > 0) {
+    top = 0;
+    sNode[0] = 0;
+    sLo[0] = 0;
+    sHi[0] = t.size;
+    sBound[0] = boxDist2(box, 0, x, y, z);
+  }
+  while (top >= 0) {
+    const node = sNode[top] ?? 0;
+    const lo = sLo[top] ?? 0;
+    const hi = sHi[top] ?? 0;
+    const bound = sBound[top] ?? 0;
+    top--;
+    if (bound >= best) continue;
+    if ((axis[node] ?? -1) < 0) {
+      for (let i = lo; i < hi; i++) {
+        const dx = (xyz[i * 3] ?? 0) - x;
+        const dy = (xyz[i * 3 + 1] ?? 0) - y;
+        const dz = (xyz[i * 3 + 2] ?? 0) - z;
+        const d2 = dx * dx + dy * dy + dz * dz;
+        if (d2 < best) {
+          best = d2;
+          bestAt = i;
+        }
+      }
+      continue;
+    }
+    const mid = (lo + hi) >> 1;
+    const left = 2 * node + 1;
+    const right = left + 1;
+    const dl = boxDist2(box, left, x, y, z);
+    const dr = boxDist2(box, right, x, y, z);
+    // The farther child goes on the stack first, so the nearer one is searched first.
+    const nearLeft = dl <= dr;
+    top++;
+    sNode[top] = nearLeft ? right : left;
+    sLo[top] = nearLeft ? mid : lo;
+    sHi[top] = nearLeft ? hi : mid;
+    sBound[top] = nearLeft ? dr : dl;
+    top++;
+    sNode[top] = nearLeft ? left : right;
+    sLo[top] = nearLeft ? lo : mid;
+    sHi[top] = nearLeft ? mid : hi;
+    sBound[top] = nearLeft ? dl : dr;
+  }
+  out.index = bestAt < 0 ? -1 : (t.perm[bestAt] ?? -1);
+  out.dist2 = best;
+  return out;
+}
+
+/** Indices of the k nearest points to (x, y, z) (the point itself included when in the tree). */
+export function kNearest(t: KdTree, x: number, y: number, z: number, k: number): number[] {
+  const idx: number[] = [];
+  const d2s: number[] = [];
+  const { xyz, axis, split } = t;
+  const worst = () => (idx.length < k ? Infinity : (d2s[d2s.length - 1] ?? Infinity));
+  const visit = (node: number, lo: number, hi: number) => {
+    const a = node < axis.length ? (axis[node] ?? -1) : -1;
+    if (a < 0) {
+      for (let i = lo; i < hi; i++) {
+        const dx = (xyz[i * 3] ?? 0) - x;
+        const dy = (xyz[i * 3 + 1] ?? 0) - y;
+        const dz = (xyz[i * 3 + 2] ?? 0) - z;
+        const d2 = dx * dx + dy * dy + dz * dz;
+        if (d2 >= worst()) continue;
+        let at = d2s.length;
+        while (at > 0 && (d2s[at - 1] ?? 0) > d2) at--;
+        d2s.splice(at, 0, d2);
+        idx.splice(at, 0, t.perm[i] ?? 0);
+        if (idx.length > k) {
+          d2s.pop();
+          idx.pop();
+        }
+      }
+      return;
+    }
+    const mid = (lo + hi) >> 1;
+    const diff = (a === 0 ? x : a === 1 ? y : z) - (split[node] ?? 0);
+    if (diff < 0) visit(2 * node + 1, lo, mid);
+    else visit(2 * node + 2, mid, hi);
+    if (diff * diff < worst()) {
+      if (diff < 0) visit(2 * node + 2, mid, hi);
+      else visit(2 * node + 1, lo, mid);
+    }
+  };
+  visit(0, 0, t.size);
+  return idx;
+}

@@ -1,0 +1,96 @@
+/**
+ * NBLAST (Costa et al. 2016) as navis' `nblast` and nat.nblast compute it: for every query point,
+ * the distance to the nearest target point and the |dot| of their tangents are looked up in the
+ * scoring matrix and summed. Normalised = raw / raw of the query against itself (every point a
+ * perfect hit), so identical neurons score 1. Mean = (query→target + target→query) / 2.
+ */
+import type { Dotprops } from './dotprops.ts';
+import { buildKdTree, nearest, type KdTree, type Nearest } from './kd-tree.ts';
+import { fcwbLookup, type ScoreLookup } from './fcwb-smat.ts';
+
+export interface IndexedDotprops extends Dotprops {
+  tree: KdTree;
+}
+
+export function indexDotprops(d: Dotprops): IndexedDotprops {
+  return { ...d, tree: buildKdTree(d.points) };
+}
+
+const defaultLookup = fcwbLookup();
+
+function rawScore(
+  query: Dotprops,
+  target: IndexedDotprops,
+  lookup: ScoreLookup = defaultLookup,
+): number {
+  const n = Math.floor(query.points.length / 3);
+  const hit: Nearest = { index: -1, dist2: Infinity };
+  const q = query.points;
+  const qt = query.tangents;
+  const tt = target.tangents;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    nearest(target.tree, q[i * 3] ?? 0, q[i * 3 + 1] ?? 0, q[i * 3 + 2] ?? 0, hit);
+    if (hit.index < 0) continue;
+    const j = hit.index;
+    const dot = Math.abs(
+      (qt[i * 3] ?? 0) * (tt[j * 3] ?? 0) +
+        (qt[i * 3 + 1] ?? 0) * (tt[j * 3 + 1] ?? 0) +
+        (qt[i * 3 + 2] ?? 0) * (tt[j * 3 + 2] ?? 0),
+    );
+    sum += lookup(Math.sqrt(hit.dist2), dot);
+  }
+  return sum;
+}
+
+/** Query → target score divided by the query's self-hit score (1 for identical neurons). */
+export function normalisedScore(
+  query: Dotprops,
+  target: IndexedDotprops,
+  lookup: ScoreLookup = defaultLookup,
+): number {
+  const n = Math.floor(query.points.length / 3);
+  return n > 0 ? rawScore(query, target, lookup) / (n * lookup.selfHit) : 0;
+}
+
+/**
+ * One row of the forward matrix: query `row` against every target. With mirrored targets, each
+ * cell is the better of the target and its mirror image (a left neuron finds its right-side
+ * homologue); the diagonal is 1.
+ */
+export function nblastRow(
+  row: number,
+  query: Dotprops,
+  targets: readonly IndexedDotprops[],
+  mirrored: readonly IndexedDotprops[] | null,
+): Float64Array {
+  const out = new Float64Array(targets.length);
+  targets.forEach((t, j) => {
+    if (j === row) {
+      out[j] = 1;
+      return;
+    }
+    const direct = normalisedScore(query, t);
+    const m = mirrored?.[j];
+    out[j] = m ? Math.max(direct, normalisedScore(query, m)) : direct;
+  });
+  return out;
+}
+
+export type NblastScoreKind = 'forward' | 'reverse' | 'mean';
+
+/**
+ * The matrix of one kind from the forward matrix f (f[i][j] = neuron i as query against j):
+ * reverse is its transpose, mean the average of both.
+ */
+export function scoreMatrixOf(
+  forward: readonly (readonly number[])[],
+  kind: NblastScoreKind,
+): number[][] {
+  return forward.map((row, i) =>
+    row.map((v, j) => {
+      const back = forward[j]?.[i] ?? 0;
+      return kind === 'forward' ? v : kind === 'reverse' ? back : (v + back) / 2;
+    }),
+  );
+}
