@@ -20,7 +20,7 @@ vec4 paletteAt(sampler2D t, float id) {
 }
 
 // rgb for the active colour mode; a = the neuron's opacity (0 = hidden).
-vec4 modeColour(float slot, float strahler, float creator, float z) {
+vec4 modeColour(float slot, float strahler, float creator, float z, float ctime) {
   vec4 s = paletteAt(uSlotColors, slot);
   vec3 c = s.rgb;
   ${modeBranchesGlsl()}
@@ -36,7 +36,7 @@ uniform vec2 uOffsetNdc;
 varying vec4 vColour;
 ${PALETTE_GLSL}
 void main() {
-  vColour = modeColour(aInfo.x, aInfo.y, aInfo.z, position.z);
+  vColour = modeColour(aInfo.x, aInfo.y, aInfo.z, position.z, aInfo.w);
   if (vColour.a < 0.004) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; }
   gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
   gl_Position.xy += uOffsetNdc * gl_Position.w;
@@ -125,7 +125,8 @@ varying vec4 vColour;
 varying vec3 vNormal;
 ${PALETTE_GLSL}
 void main() {
-  vColour = modeColour(aSoma.x, aSoma.y, aSoma.z, aSoma.w);
+  // Somata carry no creation time (code 0: drawn as "unknown" in that mode).
+  vColour = modeColour(aSoma.x, aSoma.y, aSoma.z, aSoma.w, 0.0);
   if (vColour.a < 0.004) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; }
   vNormal = normalize(normalMatrix * mat3(instanceMatrix) * normal);
   gl_Position = projectionMatrix * modelViewMatrix * instanceMatrix * vec4(position, 1.0);
