@@ -34,6 +34,11 @@ export class SceneCreationTimes {
     }
   }
 
+  /** Skeletons whose time codes are in the vertices (a ready signal for tests). */
+  get writtenCount(): number {
+    return this.written.size;
+  }
+
   /** Times of one drawn skeleton, in its node order (undefined until known). */
   timesOf(skeletonId: number): Float64Array | undefined {
     return this.aligned.get(skeletonId);
