@@ -96,5 +96,5 @@ test('colouring by creation time fetches node times, recolours and dates the leg
   expect(svg).toContain(`created ${from}`);
   expect(svg).toContain(to);
   // The newest nodes are drawn in the ramp's last colour, as on screen.
-  expect(svg.toLowerCase()).toContain('#ffea46');
+  expect(svg.toLowerCase()).toContain('#fac127');
 });

@@ -100,8 +100,8 @@ describe('colour-mode registry', () => {
       orders,
       times,
     );
-    expect(colour(0)).toBe('#00204d'); // oldest: first ramp stop
-    expect(colour(d.nodeCount - 1)).toBe('#ffea46'); // newest: last stop
+    expect(colour(0)).toBe('#280b54'); // oldest: first ramp stop
+    expect(colour(d.nodeCount - 1)).toBe('#fac127'); // newest: last stop
     expect(colour(3)).toBe('#a0a0a0'); // no time
     const legend = buildLegend({ ...legendInput, mode: 'ctime', timeRangeMs: range });
     expect(legend.gradient?.from).toBe('created 1970-01-01 00:16 UTC');

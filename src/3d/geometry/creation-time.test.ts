@@ -31,8 +31,8 @@ describe('creation time → colour', () => {
     // A single instant: every node is "oldest".
     expect(timeCode(5, [5, 5])).toBe(1);
     expect(timeCodeColor(0)).toEqual(UNKNOWN_TIME_RGB);
-    expect(timeCodeColor(1)).toEqual([0, 32, 77]);
-    expect(timeCodeColor(TIME_CODE_MAX)).toEqual([255, 234, 70]);
+    expect(timeCodeColor(1)).toEqual([40, 11, 84]);
+    expect(timeCodeColor(TIME_CODE_MAX)).toEqual([250, 193, 39]);
     // Monotone in brightness from oldest to newest.
     const sums = [0, 0.25, 0.5, 0.75, 1].map((t) => creationTimeColor(t).reduce((a, b) => a + b));
     for (let i = 1; i < sums.length; i++) expect(sums[i]).toBeGreaterThan(sums[i - 1] ?? 0);

@@ -9,22 +9,23 @@ import type { Rgb } from './colour-modes.ts';
 export const TIME_CODE_MAX = 65535;
 export const UNKNOWN_TIME_RGB: Rgb = [160, 160, 160];
 
-// Cividis-like: dark blue (oldest) to yellow (newest), readable for colour-blind viewers and
-// unlike the depth (viridis) and Strahler (plasma) ramps.
-const CIVIDIS: Rgb[] = [
-  [0, 32, 77],
-  [65, 77, 108],
-  [124, 123, 120],
-  [188, 175, 111],
-  [255, 234, 70],
+// Inferno-like, without its near-black start and pale end (both vanish on a black or white
+// background): dark purple (oldest) to amber (newest), brightness rising throughout. No grey
+// anywhere, so no time is mistaken for "unknown" (grey).
+const TIME_STOPS: Rgb[] = [
+  [40, 11, 84],
+  [120, 28, 109],
+  [188, 55, 84],
+  [237, 105, 37],
+  [250, 193, 39],
 ];
 
 export function creationTimeColor(t: number): Rgb {
-  const x = Math.min(Math.max(Number.isFinite(t) ? t : 0, 0), 1) * (CIVIDIS.length - 1);
-  const i = Math.min(Math.floor(x), CIVIDIS.length - 2);
+  const x = Math.min(Math.max(Number.isFinite(t) ? t : 0, 0), 1) * (TIME_STOPS.length - 1);
+  const i = Math.min(Math.floor(x), TIME_STOPS.length - 2);
   const f = x - i;
-  const a = CIVIDIS[i] ?? [0, 0, 0];
-  const b = CIVIDIS[i + 1] ?? a;
+  const a = TIME_STOPS[i] ?? [0, 0, 0];
+  const b = TIME_STOPS[i + 1] ?? a;
   return [
     Math.round(a[0] + (b[0] - a[0]) * f),
     Math.round(a[1] + (b[1] - a[1]) * f),
