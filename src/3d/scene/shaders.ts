@@ -121,12 +121,12 @@ void main() {
 
 export const SOMA_VERTEX = /* glsl */ `
 attribute vec4 aSoma;
+attribute float aSomaTime;
 varying vec4 vColour;
 varying vec3 vNormal;
 ${PALETTE_GLSL}
 void main() {
-  // Somata carry no creation time (code 0: drawn as "unknown" in that mode).
-  vColour = modeColour(aSoma.x, aSoma.y, aSoma.z, aSoma.w, 0.0);
+  vColour = modeColour(aSoma.x, aSoma.y, aSoma.z, aSoma.w, aSomaTime);
   if (vColour.a < 0.004) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; }
   vNormal = normalize(normalMatrix * mat3(instanceMatrix) * normal);
   gl_Position = projectionMatrix * modelViewMatrix * instanceMatrix * vec4(position, 1.0);

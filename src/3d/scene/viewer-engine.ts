@@ -225,6 +225,7 @@ export class ViewerEngine {
     if (moved > 0) this.paletteDirty = true;
     const queued = this.incoming.size > 0;
     const retimed = this.creationTimes.apply(m);
+    if (retimed) this.somata.refreshTimes(m);
     this.palette.setMode(this.colourMode, m.maxStrahler, m.bounds.min[2], m.bounds.max[2]);
     if (this.highlighted !== null) this.setHighlight(this.highlighted);
     if (this.paletteDirty) {
