@@ -16,7 +16,7 @@ function detail() {
 /** Identifiers a mode's GLSL may use: modeColour's inputs, the shared uniforms, GLSL built-ins. */
 const GLSL_SCOPE = new Set(
   [
-    's rgb slot strahler creator z compartment paletteAt uSlotColors uUserColors uRamp uMaxStrahler uZRange',
+    's rgb slot strahler creator z compartment ctime paletteAt uSlotColors uUserColors uRamp uMaxStrahler uZRange',
     'uBackground texture texelFetch vec2 vec3 vec4 clamp max min mix x y',
   ]
     .join(' ')
@@ -85,6 +85,27 @@ describe('colour-mode registry', () => {
   it('has no mode number in the shaders that the registry does not define', () => {
     const used = [...PALETTE_GLSL.matchAll(/uMode == (\d+)/g)].map((m) => Number(m[1]));
     expect(used.sort()).toEqual(COLOUR_MODE_DEFS.map((m) => m.shaderIndex).sort());
+  });
+
+  it('creation time: oldest to newest along the time ramp, unknown nodes grey', () => {
+    const d = detail();
+    const orders = strahlerOrders(d.parentIndex);
+    const times = new Float64Array(d.nodeCount).map((_, i) => 1_000_000 + i * 1000);
+    times[3] = Number.NaN;
+    const range: [number, number] = [1_000_000, 1_000_000 + (d.nodeCount - 1) * 1000];
+    const colour = nodeColourFn(
+      { mode: 'ctime', userRgb: new Map(), maxStrahler: 3, zRange: [0, 1], timeRange: range },
+      [0, 0, 0],
+      d,
+      orders,
+      times,
+    );
+    expect(colour(0)).toBe('#280b54'); // oldest: first ramp stop
+    expect(colour(d.nodeCount - 1)).toBe('#fac127'); // newest: last stop
+    expect(colour(3)).toBe('#a0a0a0'); // no time
+    const legend = buildLegend({ ...legendInput, mode: 'ctime', timeRangeMs: range });
+    expect(legend.gradient?.from).toBe('created 1970-01-01 00:16 UTC');
+    expect(legend.gradient?.to).toBe('1970-01-01 00:17 UTC');
   });
 
   it('colours as the mode says: creator from the user palette, depth along z', () => {

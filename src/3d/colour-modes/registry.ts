@@ -11,6 +11,13 @@ import {
   strahlerColor,
   type Rgb,
 } from '../geometry/colour-modes.ts';
+import {
+  creationTimeColor,
+  formatTimeLabel,
+  timeCode,
+  timeCodeColor,
+  UNKNOWN_TIME_RGB,
+} from '../geometry/creation-time.ts';
 import type { ColourModeDef, LegendEntry } from './types.ts';
 import { COMPARTMENT_RGB, nodeCompartments } from '../geometry/compartments.ts';
 import { formatMicrons } from '../../lib/format.ts';
@@ -69,8 +76,8 @@ const strahler = {
   id: 'strahler',
   label: 'Strahler order',
   shaderIndex: 2,
-  // Row 1 of the ramp texture (v = 0.75) is the Strahler ramp.
-  glsl: 'texture(uRamp, vec2(clamp((strahler - 1.0) / max(uMaxStrahler - 1.0, 1.0), 0.0, 1.0), 0.75)).rgb',
+  // Row 1 of the ramp texture (v = 1.5 / 3) is the Strahler ramp.
+  glsl: 'texture(uRamp, vec2(clamp((strahler - 1.0) / max(uMaxStrahler - 1.0, 1.0), 0.0, 1.0), 0.5)).rgb',
   nodeColour: (ctx, { neuronRgb, strahler: orders }) => {
     const hex = Array.from({ length: 256 }, (_, o) => rgbToHex(strahlerColor(o, ctx.maxStrahler)));
     const fallback = rgbToHex(neuronRgb);
@@ -89,8 +96,8 @@ const depth = {
   id: 'depth',
   label: 'Depth (z)',
   shaderIndex: 3,
-  // Row 0 of the ramp texture (v = 0.25) is the depth ramp.
-  glsl: 'texture(uRamp, vec2(clamp((z - uZRange.x) / max(uZRange.y - uZRange.x, 1.0), 0.0, 1.0), 0.25)).rgb',
+  // Row 0 of the ramp texture (v = 0.5 / 3) is the depth ramp.
+  glsl: 'texture(uRamp, vec2(clamp((z - uZRange.x) / max(uZRange.y - uZRange.x, 1.0), 0.0, 1.0), 0.1666667)).rgb',
   nodeColour: (ctx, { neuronRgb, detail }) => {
     const [z0, z1] = ctx.zRange;
     const span = Math.max(z1 - z0, 1);
@@ -143,8 +150,35 @@ const compartment = {
   }),
 } as const satisfies ColourModeDef<'compartment'>;
 
+const ctime = {
+  id: 'ctime',
+  label: 'Creation time',
+  shaderIndex: 5,
+  // `ctime` is the vertex's time code (0 = unknown: grey). Row 2 of the ramp texture
+  // (v = 2.5 / 3) is the time ramp, sampled at texel centres so it matches timeCodeColor.
+  glsl: '(ctime < 0.5 ? vec3(0.627451) : texture(uRamp, vec2((0.5 + (ctime - 1.0) / 65534.0 * 255.0) / 256.0, 0.8333333)).rgb)',
+  nodeColour: (ctx, { creationTimes }) => {
+    const range = ctx.timeRange ?? null;
+    return (i) => rgbToHex(timeCodeColor(timeCode(creationTimes?.[i] ?? Number.NaN, range)));
+  },
+  legend: ({ timeRangeMs }) => {
+    const span = timeRangeMs ? timeRangeMs[1] - timeRangeMs[0] : 0;
+    return {
+      entries: timeRangeMs ? [] : [line('loading creation times…', UNKNOWN_TIME_RGB)],
+      unit: 'times',
+      gradient: timeRangeMs
+        ? {
+            stops: [0, 0.25, 0.5, 0.75, 1].map((t) => creationTimeColor(t)),
+            from: `created ${formatTimeLabel(timeRangeMs[0], span)}`,
+            to: formatTimeLabel(timeRangeMs[1], span),
+          }
+        : null,
+    };
+  },
+} as const satisfies ColourModeDef<'ctime'>;
+
 /** In menu order. */
-export const COLOUR_MODE_DEFS = [selection, creator, strahler, depth, compartment] as const;
+export const COLOUR_MODE_DEFS = [selection, creator, strahler, depth, compartment, ctime] as const;
 
 export type ColourMode = (typeof COLOUR_MODE_DEFS)[number]['id'];
 

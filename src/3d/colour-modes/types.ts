@@ -23,6 +23,8 @@ export interface ModeColourContext {
   userRgb: ReadonlyMap<number, Rgb>;
   maxStrahler: number;
   zRange: [number, number];
+  /** Oldest and newest node creation time (epoch ms) of the loaded neurons, once known. */
+  timeRange?: [number, number] | null;
 }
 
 export interface NodeColourInput {
@@ -30,6 +32,8 @@ export interface NodeColourInput {
   detail: SkeletonDetail;
   /** Strahler order per node. */
   strahler: Uint8Array;
+  /** Epoch ms per node (NaN = unknown), once fetched for the creation-time mode. */
+  creationTimes?: Float64Array;
 }
 
 export interface ModeLegendInput {
@@ -39,6 +43,8 @@ export interface ModeLegendInput {
   creators: { login: string; rgb: Rgb }[];
   maxStrahler: number;
   zRangeNm: [number, number] | null;
+  /** Oldest and newest node creation time (epoch ms), null until fetched. */
+  timeRangeMs?: [number, number] | null;
 }
 
 interface ModeLegend {
@@ -55,7 +61,7 @@ export interface ColourModeDef<Id extends string = string> {
   shaderIndex: number;
   /**
    * GLSL expression (vec3) for the colour. In scope: `s` (the neuron's palette entry, vec4),
-   * `slot`, `strahler`, `creator`, `z`, `compartment` (floats) and the shared palette uniforms.
+   * `slot`, `strahler`, `creator`, `z`, `compartment`, `ctime` (floats) and the shared palette uniforms.
    */
   glsl: string;
   /** The colour of node i as #rrggbb (the vector export draws exactly this). */

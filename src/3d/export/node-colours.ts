@@ -16,6 +16,7 @@ export function nodeColourFn(
   neuronRgb: Rgb,
   detail: SkeletonDetail,
   strahler: Uint8Array,
+  creationTimes?: Float64Array,
 ): (node: number) => string {
-  return colourModeDef(ctx.mode).nodeColour(ctx, { neuronRgb, detail, strahler });
+  return colourModeDef(ctx.mode).nodeColour(ctx, { neuronRgb, detail, strahler, creationTimes });
 }

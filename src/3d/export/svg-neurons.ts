@@ -11,6 +11,8 @@ export interface SvgNeuron {
   name: string;
   detail: SkeletonDetail;
   strahler: Uint8Array;
+  /** Epoch ms per node, for the creation-time mode. */
+  creationTimes?: Float64Array;
   rgb: Rgb;
   opacity: number;
   somaIndex: number;
@@ -62,7 +64,7 @@ export function neuronSvg(
   o: NeuronSvgOptions,
 ): string {
   const d = n.detail;
-  const colourOf = nodeColourFn(ctx, n.rgb, d, n.strahler);
+  const colourOf = nodeColourFn(ctx, n.rgb, d, n.strahler, n.creationTimes);
   const byColour = new Map<string, string[]>();
   const emit = (colour: string, xy: number[]) => {
     if (xy.length < 4) return;

@@ -21,6 +21,11 @@ export interface Block {
   dirtyVertices: [number, number] | null;
   dirtyIndices: [number, number] | null;
   dirtyLod: [number, number] | null;
+  /**
+   * Vertices whose info was rewritten in place (`setInfoComponent`) since the last sync: the
+   * GPU copy of that range must be sent again even where it was uploaded before.
+   */
+  rewrittenInfo?: [number, number] | null;
 }
 
 export interface Placement {
@@ -118,11 +123,27 @@ export class BlockSet {
     };
   }
 
+  /** Writes `values` (one per vertex of `p`) into info component `component`, in place. */
+  setInfoComponent(p: Placement, component: number, values: ArrayLike<number>): void {
+    const block = this.blocks[p.blockId];
+    if (!block || component < 0 || component >= this.infoSize) return;
+    const size = this.infoSize;
+    for (let i = 0, k = p.vertexStart * size + component; i < p.vertexCount; i++, k += size) {
+      block.info[k] = values[i] ?? 0;
+    }
+    block.rewrittenInfo = widen(
+      block.rewrittenInfo ?? null,
+      p.vertexStart,
+      p.vertexStart + p.vertexCount,
+    );
+  }
+
   markSynced(): void {
     for (const b of this.blocks) {
       b.dirtyVertices = null;
       b.dirtyIndices = null;
       b.dirtyLod = null;
+      b.rewrittenInfo = null;
     }
   }
 

@@ -4,6 +4,8 @@
  * themselves are registered in ../colour-modes/registry.ts.
  */
 /** Palette textures are PALETTE_WIDTH texels wide; entry i sits at (i % width, i / width). */
+import { creationTimeColor } from './creation-time.ts';
+
 export const PALETTE_WIDTH = 256;
 
 export type Rgb = [number, number, number];
@@ -84,12 +86,16 @@ export function buildPalette(
   return data;
 }
 
-/** 256 × 2 RGBA ramp texture: row 0 depth, row 1 Strahler (normalised order). */
+/** Rows of the ramp texture; a row's centre is sampled at v = (row + 0.5) / RAMP_ROWS. */
+export const RAMP_ROWS = 3;
+
+/** 256 × 3 RGBA ramp texture: row 0 depth, row 1 Strahler (normalised order), row 2 time. */
 export function buildRampData(): Uint8Array {
-  const data = new Uint8Array(256 * 2 * 4);
+  const data = new Uint8Array(256 * RAMP_ROWS * 4);
   for (let i = 0; i < 256; i++) {
     data.set([...depthColor(i / 255), 255], i * 4);
     data.set([...ramp(PLASMA, i / 255), 255], (256 + i) * 4);
+    data.set([...creationTimeColor(i / 255), 255], (512 + i) * 4);
   }
   return data;
 }

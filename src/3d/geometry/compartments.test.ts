@@ -31,7 +31,10 @@ function neuron() {
 describe('compartment colour mode', () => {
   it('writes each node’s compartment into the line layer’s fourth attribute', () => {
     const piece = buildSkeletonPiece(neuron());
-    const codes = Array.from({ length: 11 }, (_, i) => piece.lineInfo[i * LINE_INFO_SIZE + 3]);
+    const codes = Array.from(
+      { length: 11 },
+      (_, i) => (piece.lineInfo[i * LINE_INFO_SIZE + 1] ?? 0) >> 8,
+    );
     const { axon: A, dendrite: D, linker: L, primaryNeurite: P } = COMPARTMENT;
     expect(codes).toEqual([P, P, L, L, A, A, A, L, D, D, D]);
   });

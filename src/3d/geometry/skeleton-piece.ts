@@ -7,8 +7,10 @@ import { nodeCompartments } from './compartments.ts';
 import { strahlerOrders } from '../../analysis/morphology/strahler.ts';
 
 /**
- * Vertex attribute layout of the line layer: [slot, strahler order, creator id, compartment] as
- * u16 (compartment: see ./compartments.ts, 0 when the skeleton has no synapses to split by).
+ * Vertex attribute layout of the line layer, as u16: [slot, strahler order | compartment << 8,
+ * creator id, creation-time code]. Compartment: see ./compartments.ts, 0 when the skeleton has no
+ * synapses to split by; the time code is written later, when that colour mode asks for it
+ * (scene-creation-times.ts), 0 until then.
  */
 export const LINE_INFO_SIZE = 4;
 /** Vertex attribute layout of the connector layer: [slot, kind] as u16. */
@@ -95,8 +97,10 @@ export function buildSkeletonPiece(d: SkeletonDetail, known?: CostlyPieceParts):
   const lineInfo = new Uint16Array(n * LINE_INFO_SIZE);
   const compartment = nodeCompartments(d);
   for (let i = 0; i < n; i++) {
-    lineInfo[i * LINE_INFO_SIZE + 3] = compartment[i] ?? 0;
-    lineInfo[i * LINE_INFO_SIZE + 1] = strahler[i] ?? 1;
+    // Strahler order in the low byte, compartment code in the high byte: the 4th component
+    // carries the creation-time code (scene-creation-times.ts).
+    lineInfo[i * LINE_INFO_SIZE + 1] =
+      Math.min(strahler[i] ?? 1, 255) | ((compartment[i] ?? 0) << 8);
     lineInfo[i * LINE_INFO_SIZE + 2] = Math.min(Math.max(d.creatorIds[i] ?? 0, 0), MAX_U16);
   }
   const c = d.connectors;

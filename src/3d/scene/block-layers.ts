@@ -140,6 +140,13 @@ export class BlockLayer {
         if (o.index) onIndexBuffer();
         changed = true;
       }
+      const re = block.rewrittenInfo;
+      if (re) {
+        // In-place info changes (creation times): small next to geometry, sent at once.
+        const size = block.info.length / block.capacity;
+        o.info.resend(re[0] * size, re[1] * size);
+        changed = true;
+      }
       if (!pending && !BlockLayer.upload(o, budget)) pending = true;
       const verticesReady = Math.min(
         o.pos.uploaded / 3,

@@ -5,7 +5,7 @@
  */
 import * as THREE from 'three';
 import { colourModeDef, type ColourMode } from '../colour-modes/registry.ts';
-import { PALETTE_WIDTH, buildRampData, paletteRows } from '../geometry/colour-modes.ts';
+import { PALETTE_WIDTH, RAMP_ROWS, buildRampData, paletteRows } from '../geometry/colour-modes.ts';
 
 function dataTexture(data: Uint8Array, width: number, height: number, linear: boolean) {
   const t = new THREE.DataTexture(data, width, height, THREE.RGBAFormat, THREE.UnsignedByteType);
@@ -39,7 +39,7 @@ export class PaletteUniforms {
       uUserColors: {
         value: dataTexture(new Uint8Array(PALETTE_WIDTH * 4), PALETTE_WIDTH, 1, false),
       },
-      uRamp: { value: dataTexture(buildRampData(), 256, 2, true) },
+      uRamp: { value: dataTexture(buildRampData(), 256, RAMP_ROWS, true) },
       uMode: { value: 0 },
       uMaxStrahler: { value: 1 },
       uZRange: { value: new THREE.Vector2(0, 1) },

@@ -20,7 +20,7 @@ vec4 paletteAt(sampler2D t, float id) {
 }
 
 // rgb for the active colour mode; a = the neuron's opacity (0 = hidden).
-vec4 modeColour(float slot, float strahler, float creator, float z, float compartment) {
+vec4 modeColour(float slot, float strahler, float creator, float z, float compartment, float ctime) {
   vec4 s = paletteAt(uSlotColors, slot);
   vec3 c = s.rgb;
   ${modeBranchesGlsl()}
@@ -36,7 +36,8 @@ uniform vec2 uOffsetNdc;
 varying vec4 vColour;
 ${PALETTE_GLSL}
 void main() {
-  vColour = modeColour(aInfo.x, aInfo.y, aInfo.z, position.z, aInfo.w);
+  // aInfo.y packs the Strahler order (low byte) and the compartment code (high byte).
+  vColour = modeColour(aInfo.x, mod(aInfo.y, 256.0), aInfo.z, position.z, floor(aInfo.y / 256.0), aInfo.w);
   if (vColour.a < 0.004) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; }
   gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
   gl_Position.xy += uOffsetNdc * gl_Position.w;
@@ -121,11 +122,12 @@ void main() {
 
 export const SOMA_VERTEX = /* glsl */ `
 attribute vec4 aSoma;
+attribute float aSomaTime;
 varying vec4 vColour;
 varying vec3 vNormal;
 ${PALETTE_GLSL}
 void main() {
-  vColour = modeColour(aSoma.x, aSoma.y, aSoma.z, aSoma.w, 0.0);
+  vColour = modeColour(aSoma.x, aSoma.y, aSoma.z, aSoma.w, 0.0, aSomaTime);
   if (vColour.a < 0.004) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; }
   vNormal = normalize(normalMatrix * mat3(instanceMatrix) * normal);
   gl_Position = projectionMatrix * modelViewMatrix * instanceMatrix * vec4(position, 1.0);

@@ -1,6 +1,7 @@
 import * as THREE from 'three';
 import { describe, expect, it } from 'vitest';
 import { decodeCompactDetail } from '../../api/compact-detail-decode.ts';
+import { SceneCreationTimes } from '../geometry/scene-creation-times.ts';
 import { SceneModel } from '../geometry/scene-model.ts';
 import { buildSkeletonPiece } from '../geometry/skeleton-piece.ts';
 import { SomaLayer } from './soma-layer.ts';
@@ -42,5 +43,28 @@ describe('SomaLayer', () => {
     const info = grown.geometry.getAttribute('aSoma');
     expect(info.getX(64)).toBe(64); // the slot
     expect(layer.sync(model)).toBe(false);
+  });
+
+  it('colours a soma by its node’s creation-time code, re-read when the codes change', () => {
+    const model = new SceneModel();
+    const layer = new SomaLayer(new THREE.MeshBasicMaterial());
+    addNeuron(model, 1);
+    addNeuron(model, 2);
+    layer.sync(model);
+    const mesh = layer.group.children[0] as THREE.InstancedMesh;
+    const time = mesh.geometry.getAttribute('aSomaTime');
+    expect([time.getX(0), time.getX(1)]).toEqual([0, 0]); // unknown until fetched
+    const history = (skid: number, t: string) =>
+      decodeCompactDetail([[[skid * 10, null, 3, skid, 0, 0, 800, 5, t, t, 1]], [], {}], skid);
+    const times = new SceneCreationTimes();
+    times.set(
+      new Map([
+        [1, history(1, '2026-10-19 09:00:00+00:00')],
+        [2, history(2, '2026-10-20 09:00:00+00:00')],
+      ]),
+    );
+    expect(times.apply(model)).toBe(true);
+    layer.refreshTimes(model);
+    expect([time.getX(0), time.getX(1)]).toEqual([1, 65535]); // oldest, newest
   });
 });

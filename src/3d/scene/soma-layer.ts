@@ -12,6 +12,8 @@ export class SomaLayer {
   readonly group = new THREE.Group();
   private mesh: THREE.InstancedMesh | null = null;
   private info: THREE.InstancedBufferAttribute | null = null;
+  /** Creation-time code of each soma node, read from the line vertices (scene-creation-times). */
+  private time: THREE.InstancedBufferAttribute | null = null;
   private readonly sphere = new THREE.SphereGeometry(1, 20, 14);
   private readonly matrix = new THREE.Matrix4();
   private count = 0;
@@ -40,11 +42,33 @@ export class SomaLayer {
       data[i * 4 + 2] = Math.min(record?.detail.creatorIds[s.nodeIndex] ?? 0, 65535);
       data[i * 4 + 3] = s.position[2];
     }
+    this.writeTimes(model, this.count, n);
     mesh.count = n;
     mesh.instanceMatrix.needsUpdate = true;
     info.needsUpdate = true;
     this.count = n;
     return true;
+  }
+
+  /** Rereads every soma's creation-time code (after the codes were rewritten). */
+  refreshTimes(model: SceneModel): void {
+    this.writeTimes(model, 0, this.count);
+  }
+
+  private writeTimes(model: SceneModel, from: number, to: number): void {
+    const time = this.time;
+    if (!time || to <= from) return;
+    const data = time.array as Float32Array;
+    for (let i = from; i < to; i++) {
+      const s = model.somata[i];
+      const lines = s && model.bySkeleton.get(s.skeletonId)?.lines;
+      const block = lines && model.lines.blocks[lines.blockId];
+      data[i] =
+        s && lines && block
+          ? (block.info[(lines.vertexStart + s.nodeIndex) * model.lines.infoSize + 3] ?? 0)
+          : 0;
+    }
+    time.needsUpdate = true;
   }
 
   private rebuild(capacity: number): THREE.InstancedMesh {
@@ -56,6 +80,8 @@ export class SomaLayer {
     const geometry = this.sphere.clone();
     this.info = new THREE.InstancedBufferAttribute(new Float32Array(capacity * 4), 4);
     geometry.setAttribute('aSoma', this.info);
+    this.time = new THREE.InstancedBufferAttribute(new Float32Array(capacity), 1);
+    geometry.setAttribute('aSomaTime', this.time);
     const mesh = new THREE.InstancedMesh(geometry, this.material, capacity);
     mesh.frustumCulled = false;
     mesh.renderOrder = 1;

@@ -81,6 +81,17 @@ export class StreamedBuffer {
     return n === left;
   }
 
+  /** Sends source[start, end) again (data changed in place), clipped to what was uploaded. */
+  resend(start: number, end: number): void {
+    const to = Math.min(end, this.uploaded);
+    if (to <= start) return;
+    const gl = this.gl;
+    gl.bindBuffer(gl.COPY_WRITE_BUFFER, this.buffer);
+    const bpe = this.source.BYTES_PER_ELEMENT;
+    gl.bufferSubData(gl.COPY_WRITE_BUFFER, start * bpe, this.source, start, to - start);
+    gl.bindBuffer(gl.COPY_WRITE_BUFFER, null);
+  }
+
   dispose(): void {
     this.gl.deleteBuffer(this.buffer);
   }

@@ -15,6 +15,7 @@ import {
   type Bounds,
   type SkeletonRecord,
 } from '../geometry/scene-model.ts';
+import { SceneCreationTimes } from '../geometry/scene-creation-times.ts';
 import { BlockLayer } from './block-layers.ts';
 import { webgl2Of } from './gpu-fence.ts';
 import {
@@ -62,6 +63,8 @@ export class ViewerEngine {
   private readonly modelListeners = new Set<() => void>();
   private readonly recordBounds = new WeakMap<SkeletonRecord, Bounds>();
   private readonly incoming = new IncomingSkeletons();
+  /** Node creation times for the creation-time colour mode (fetched only for that mode). */
+  readonly creationTimes = new SceneCreationTimes();
   /** Bumped on every model change; React reads it through subscribe/getVersion. */
   private version = 0;
   private styles: ReadonlyMap<number, NeuronStyle> = new Map();
@@ -221,6 +224,8 @@ export class ViewerEngine {
     );
     if (moved > 0) this.paletteDirty = true;
     const queued = this.incoming.size > 0;
+    const retimed = this.creationTimes.apply(m);
+    if (retimed) this.somata.refreshTimes(m);
     this.palette.setMode(this.colourMode, m.maxStrahler, m.bounds.min[2], m.bounds.max[2]);
     if (this.highlighted !== null) this.setHighlight(this.highlighted);
     if (this.paletteDirty) {
@@ -240,7 +245,7 @@ export class ViewerEngine {
     );
     const renderer = this.renderer;
     const gl = webgl2Of(renderer?.getContext());
-    if (!renderer || !gl) return { changed: moved > 0, pending: queued };
+    if (!renderer || !gl) return { changed: moved > 0 || retimed, pending: queued };
     const budget = { bytes: budgetBytes };
     const fresh = { indexBuffer: false };
     const onIndexBuffer = () => {
@@ -251,7 +256,7 @@ export class ViewerEngine {
     if (fresh.indexBuffer) renderer.resetState();
     const c = this.somata.sync(this.model);
     return {
-      changed: moved > 0 || a.changed || b.changed || c,
+      changed: moved > 0 || retimed || a.changed || b.changed || c,
       pending: queued || a.pending || b.pending,
     };
   }

@@ -16,6 +16,7 @@ import { useSelectionColors, useVisibleSelection } from '../shared/selection-col
 import { useBenchHook } from './bench-hook.ts';
 import { viewerResources } from './engine-cache.ts';
 import { Viewer3DLayout } from './Viewer3DLayout.tsx';
+import { useCreationTimes } from './use-creation-times.ts';
 import { useLegend } from './use-legend.ts';
 import { useEngineOptions, useNeuronStyles, useVolumes } from './use-scene-sync.ts';
 import { useSkeletonLoading } from './use-skeleton-loading.ts';
@@ -97,6 +98,7 @@ export function Viewer3DView() {
     engine.setMarkers(markers);
     invalidate();
   }, [engine, markers, invalidate]);
+  const timeRangeMs = useCreationTimes(scope, engine, options.colourMode, loadIds, invalidate);
   const legend = useLegend(
     engine,
     options,
@@ -108,6 +110,7 @@ export function Viewer3DView() {
     connectorHighlight,
     contextIds,
     summary.loaded,
+    timeRangeMs,
   );
 
   const onOptions = useCallback(

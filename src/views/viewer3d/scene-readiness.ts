@@ -8,6 +8,7 @@
  *   data-neuron-count, data-node-count, data-failed-count, data-draw-calls, data-frame,
  *   data-colour-mode, data-show-pre, data-show-post, data-volume-count, data-detail (full |
  *   lod: decimated skeletons for big scenes), data-segments   what the last frame drew
+ *   data-timed-neurons  neurons whose node creation times are in the drawn vertices
  *   data-first-neurons-at  performance.now() of the first frame with skeleton geometry in it,
  *                      also `performance.mark('catmaid:first-neurons-drawn')` (read by the bench)
  */
@@ -75,6 +76,7 @@ export class SceneReadiness {
     d.neuronCount = String(s.loaded);
     d.nodeCount = String(s.nodes);
     d.failedCount = String(s.failed.length);
+    d.timedNeurons = String(this.engine.creationTimes.writtenCount);
     if (!this.firstDrawn && info.drawCalls > 0 && this.engine.model.records.length > 0) {
       this.firstDrawn = true;
       performance.mark(FIRST_NEURONS_MARK);

@@ -36,6 +36,7 @@ export function useLegend(
   highlight: ConnectorHighlight | null,
   contextIds: readonly number[],
   loadedCount: number,
+  timeRangeMs: [number, number] | null = null,
 ): LegendModel {
   const mode = options.colourMode;
   const creators = useMemo(
@@ -65,6 +66,7 @@ export function useLegend(
       }),
       maxStrahler: loadedCount >= 0 ? m.maxStrahler : 1,
       zRangeNm: Number.isFinite(m.bounds.min[2]) ? [m.bounds.min[2], m.bounds.max[2]] : null,
+      timeRangeMs,
       showPre: options.showPre,
       showPost: options.showPost,
       connectorHighlight: highlight
@@ -95,5 +97,6 @@ export function useLegend(
     highlight,
     contextIds,
     loadedCount,
+    timeRangeMs,
   ]);
 }
