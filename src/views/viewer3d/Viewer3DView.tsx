@@ -58,7 +58,6 @@ export function Viewer3DView() {
     return (connectorHighlight?.skeletonIds ?? []).filter((id) => !selected.has(id));
   }, [items, connectorHighlight]);
   const loadIds = useMemo(() => [...visibleIds, ...contextIds], [visibleIds, contextIds]);
-  const { summary, retryFailed } = useSkeletonLoading(scope, resources, loadIds);
 
   const names = useQuery(
     neuronNamesQuery(scope, [...items.map((i) => i.skeletonId), ...contextIds]),
@@ -88,6 +87,9 @@ export function Viewer3DView() {
 
   useNeuronStyles(engine, items, colors, contextIds);
   useEngineOptions(engine, options, users.data, highlighted, invalidate);
+  // Geometry first: connectors and tags only while a layer shows them.
+  const wantsExtras = options.showPre || options.showPost || options.showSomata;
+  const { summary, retryFailed } = useSkeletonLoading(scope, resources, loadIds, wantsExtras);
   const volumes = useVolumes(scope, engine, volumeSettings, invalidate);
   const markers = useMemo(
     () => Float32Array.from(connectorHighlight?.positions ?? []),
