@@ -67,10 +67,14 @@ export class LoadTracker {
     this.notify(this.inFlight === 0);
   }
 
-  extrasStart(id: number) {
-    this.extras.set(id, { state: 'loading' });
-    this.inFlight++;
-    this.notify(false);
+  /**
+   * Told at once (not throttled): a scene that was ready is not any more, and the ready signal
+   * must not stay up while the layer's data is on its way.
+   */
+  extrasStart(ids: readonly number[]) {
+    for (const id of ids) this.extras.set(id, { state: 'loading' });
+    this.inFlight += ids.length;
+    if (ids.length > 0) this.notify(true);
   }
 
   extrasLoaded(id: number) {

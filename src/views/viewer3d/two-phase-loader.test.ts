@@ -129,3 +129,28 @@ describe('geometry first', () => {
     expect(t.geometry).toHaveLength(2);
   });
 });
+
+describe('geometry first, the ready signal', () => {
+  it('is never settled between a skeleton drawn and its second pass asked', async () => {
+    const t = setup();
+    t.loader.setWantsExtras(true, [1]);
+    t.loader.request([1]);
+    const seen: boolean[] = [];
+    t.tracker.subscribe(() => seen.push(t.summary([1]).settled));
+    await t.settle(t.geometry, [1]);
+    expect(seen).not.toContain(true);
+    await t.settle(t.extras, [1]);
+    expect(t.summary([1]).settled).toBe(true);
+  });
+
+  it('stops being settled at once when a layer is turned on', async () => {
+    const t = setup();
+    t.loader.setWantsExtras(false, [1]);
+    t.loader.request([1]);
+    await t.settle(t.geometry, [1]);
+    const seen: boolean[] = [];
+    t.tracker.subscribe(() => seen.push(t.summary([1]).settled));
+    t.loader.setWantsExtras(true, [1]);
+    expect(seen).toEqual([false]);
+  });
+});

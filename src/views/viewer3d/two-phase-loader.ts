@@ -75,9 +75,9 @@ export function createTwoPhaseLoader(deps: TwoPhaseDeps): TwoPhaseLoader {
       if (tracker.status.get(id)?.state !== 'loaded') continue;
       const x = tracker.extras.get(id);
       if (x && !(again && x.state === 'failed')) continue;
-      tracker.extrasStart(id);
       todo.push(id);
     }
+    tracker.extrasStart(todo);
     return todo;
   };
 
@@ -85,8 +85,12 @@ export function createTwoPhaseLoader(deps: TwoPhaseDeps): TwoPhaseLoader {
     deps.fetchGeometry(id).then(
       (item) => {
         deps.onGeometry(item);
+        // The second pass is marked before the skeleton counts as loaded, so the scene is
+        // never "settled" in between (the ready signal would fire without the layer's data).
+        const more = wantsExtras && !tracker.extras.has(id);
+        if (more) tracker.extrasStart([id]);
         tracker.loaded(id, item.detail.nodeCount);
-        if (wantsExtras) for (const x of claimExtras([id])) startExtras(x);
+        if (more) startExtras(id);
       },
       (e: unknown) => {
         if (deps.isCancelled(e)) tracker.cancelled(id);
