@@ -21,7 +21,7 @@ interface Pending {
 
 class Cancelled extends Error {}
 
-function setup() {
+function setup({ lead }: { lead?: number } = {}) {
   const tracker = new LoadTracker();
   const geometry: Pending[] = [];
   const extras: Pending[] = [];
@@ -39,6 +39,7 @@ function setup() {
     onExtras: (item) => enriched.push(item.skeletonId),
     isCancelled: (e) => e instanceof Cancelled,
     defer: (fn) => fn(),
+    ...(lead === undefined ? {} : { lead }),
   });
   const settle = async (list: Pending[], ids: number[], how: 'ok' | Error = 'ok') => {
     for (const p of list.filter((x) => ids.includes(x.id))) {
@@ -152,5 +153,34 @@ describe('geometry first, the ready signal', () => {
     t.tracker.subscribe(() => seen.push(t.summary([1]).settled));
     t.loader.setWantsExtras(true, [1]);
     expect(seen).toEqual([false]);
+  });
+});
+
+describe('geometry first with the layers already on', () => {
+  it('sends only the lead geometry first and the rest whole, never both passes for them', async () => {
+    const t = setup({ lead: 2 });
+    t.loader.setWantsExtras(true, []);
+    t.loader.request([1, 2, 3, 4]);
+    expect(t.geometry.map((p) => p.id)).toEqual([1, 2]);
+    expect(t.extras.map((p) => p.id)).toEqual([3, 4]);
+    await t.settle(t.extras, [3, 4]);
+    // Drawn complete: connectors and tags came with them.
+    expect(t.drawn).toEqual([3, 4]);
+    expect(t.summary([3, 4])).toMatchObject({ loaded: 2, settled: true });
+    t.loader.setWantsExtras(true, [1, 2, 3, 4]);
+    expect(t.extras.map((p) => p.id)).toEqual([3, 4]);
+    await t.settle(t.geometry, [1, 2]);
+    expect(t.extras.map((p) => p.id)).toEqual([3, 4, 1, 2]);
+    await t.settle(t.extras.slice(2), [1, 2]);
+    expect(t.enriched).toEqual([1, 2]);
+    expect(t.summary([1, 2, 3, 4])).toMatchObject({ loaded: 4, settled: true });
+  });
+
+  it('with the layers off, every skeleton goes geometry first whatever the lead', () => {
+    const t = setup({ lead: 1 });
+    t.loader.setWantsExtras(false, []);
+    t.loader.request([1, 2, 3]);
+    expect(t.geometry.map((p) => p.id)).toEqual([1, 2, 3]);
+    expect(t.extras).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
  * every wanted skeleton is fetched without connectors and tags and drawn; while a layer needs
  * them (`wantsExtras()`), each drawn skeleton's connectors and tags are fetched in a second pass
  * and added to it. Turning such a layer on later starts the second pass for what is drawn.
+ * With such a layer on from the start, only the first few go geometry first (`lead`).
  * Ids already requested are never requested again; failed ones only by `retry`.
  */
 import type { LoadedSkeleton } from '../../workers/skeleton-protocol.ts';
@@ -20,6 +21,14 @@ export interface TwoPhaseDeps {
   defer?(fn: () => void): void;
   /** Fetch starts per task (default 50). */
   perTask?: number;
+  /**
+   * With a layer already needing connectors and tags when a load starts: only this many
+   * skeletons of it go geometry first (enough for the first short request, so the first
+   * neurons are on screen at once); the rest ask the answer with connectors and tags straight
+   * away, since two passes over every skeleton would cost CATMAID about 1.5 times one pass
+   * and delay the complete scene. Undefined: every skeleton geometry first.
+   */
+  lead?: number;
 }
 
 export interface TwoPhaseLoader {
@@ -41,11 +50,11 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * started in one go blocked the main thread for ~200 ms. Fetches start in slices, one task each
  * (the pool still groups them into the same batched requests).
  */
-function inSlices(ids: number[], start: (id: number) => void, deps: TwoPhaseDeps) {
+function inSlices(ids: number[], start: (id: number, index: number) => void, deps: TwoPhaseDeps) {
   const perTask = deps.perTask ?? 50;
   const defer = deps.defer ?? ((fn: () => void) => setTimeout(fn, 0));
   const slice = (from: number) => {
-    for (const id of ids.slice(from, from + perTask)) start(id);
+    ids.slice(from, from + perTask).forEach((id, i) => start(id, from + i));
     if (from + perTask < ids.length) defer(() => slice(from + perTask));
   };
   if (ids.length > 0) slice(0);
@@ -99,6 +108,22 @@ export function createTwoPhaseLoader(deps: TwoPhaseDeps): TwoPhaseLoader {
     );
   };
 
+  /** Nodes, connectors and tags in one answer (a layer needs them and the lead is drawn). */
+  const startWhole = (id: number) => {
+    deps.fetchExtras(id).then(
+      (item) => {
+        deps.onGeometry(item);
+        // Complete before it counts as loaded: no second pass is asked for it.
+        tracker.extras.set(id, { state: 'loaded' });
+        tracker.loaded(id, item.detail.nodeCount);
+      },
+      (e: unknown) => {
+        if (deps.isCancelled(e)) tracker.cancelled(id);
+        else tracker.failed(id, messageOf(e));
+      },
+    );
+  };
+
   const request = (ids: readonly number[]) => {
     const todo: number[] = [];
     for (const id of ids) {
@@ -107,7 +132,8 @@ export function createTwoPhaseLoader(deps: TwoPhaseDeps): TwoPhaseLoader {
       tracker.start(id);
       todo.push(id);
     }
-    inSlices(todo, startGeometry, deps);
+    const lead = wantsExtras && deps.lead !== undefined ? deps.lead : todo.length;
+    inSlices(todo, (id, i) => (i < lead ? startGeometry(id) : startWhole(id)), deps);
   };
 
   const requestExtras = (ids: readonly number[], again = false) => {

@@ -8,6 +8,7 @@
 import { CancelledError, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ProjectScope } from '../../api/scope.ts';
+import { FIRST_CHUNK_SIZE } from '../../workers/skeleton-load-limits.ts';
 import { loadedSkeletonQuery } from '../../workers/skeleton-query.ts';
 import type { ViewerResources } from './engine-cache.ts';
 import { summarize, type LoadSummary } from './load-tracker.ts';
@@ -33,6 +34,7 @@ export function useSkeletonLoading(
         onGeometry: (item) => engine.addSkeletons([item]),
         onExtras: (item) => engine.addExtras([item]),
         isCancelled: (e) => e instanceof CancelledError,
+        lead: FIRST_CHUNK_SIZE,
       }),
     [engine, pool, queryClient, scope, tracker],
   );
