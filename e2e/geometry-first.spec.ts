@@ -6,6 +6,7 @@
  */
 import type { Page, Request } from '@playwright/test';
 import { PNG } from 'pngjs';
+import { download } from './downloads.ts';
 import { test, expect } from './fixtures.ts';
 
 const viewer = (page: Page) => page.getByRole('region', { name: '3D viewer' });
@@ -62,4 +63,34 @@ test('with the layers on, the first request asks geometry only and the rest foll
   await expect(region).toHaveAttribute('data-neuron-count', '3');
   expect(seen[0]?.extras).toBe(false);
   expect(seen.some((s) => s.extras)).toBe(true);
+});
+
+test('the connector table is complete even when no layer loaded the connectors', async ({
+  page,
+}) => {
+  const seen = watchCompactDetail(page);
+  await page.goto(`/?view=3d&pid=1&sel=${IDS.join(',')}&vlay=scale,axes`);
+  const region = viewer(page);
+  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+  expect(seen.filter((s) => s.extras)).toEqual([]);
+  const exportPanel = page.getByRole('region', { name: 'Export' });
+  const csv = await download(
+    page,
+    exportPanel.getByRole('button', { name: 'Export connector table (CSV)' }),
+  );
+  const rows = csv.body
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
+  // The server's own count of these skeletons' connector links (header row aside).
+  let links = 0;
+  for (const id of IDS) {
+    const res = await page.request.get(
+      `/api/catmaid/1/skeletons/${id}/compact-detail?with_connectors=true`,
+    );
+    const [, connectors] = (await res.json()) as [unknown[], unknown[]];
+    links += connectors.length;
+  }
+  expect(links).toBeGreaterThan(0);
+  expect(rows).toHaveLength(links + 1);
 });

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { dashboardConfigQuery } from '../../api/dashboard-config.ts';
 import { neuronNamesQuery } from '../../api/neuron-names.ts';
@@ -14,6 +14,7 @@ import { useUrlStore } from '../../state/url-store.ts';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { useSelectionColors, useVisibleSelection } from '../shared/selection-colors.ts';
 import { useBenchHook } from './bench-hook.ts';
+import { completeForExport } from './complete-for-export.ts';
 import { viewerResources } from './engine-cache.ts';
 import { Viewer3DLayout } from './Viewer3DLayout.tsx';
 import { useLegend } from './use-legend.ts';
@@ -64,6 +65,7 @@ export function Viewer3DView() {
   );
   const nameMap = useMemo(() => names.data ?? new Map<number, string>(), [names.data]);
   const users = useQuery(usersQuery(scope));
+  const queryClient = useQueryClient();
   const userMap = useMemo(() => indexUsers(users.data ?? []), [users.data]);
   const proxyClient = useMemo(() => createCatmaidClient({ baseUrl: '/api' }), []);
   const config = useQuery(dashboardConfigQuery(proxyClient));
@@ -159,6 +161,7 @@ export function Viewer3DView() {
       }
       onHighlight={setHighlighted}
       onClearConnectorHighlight={() => setConnectorHighlight(null)}
+      completeForExport={() => completeForExport(scope, resources, queryClient)}
       exportContext={() => ({
         engine,
         handle,
