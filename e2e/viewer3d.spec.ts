@@ -193,7 +193,9 @@ test('a reload shows the same neurons from IndexedDB, without fetching them agai
   await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
   await drawn(region, 'neuron-count', '3');
   const nodes = await region.getAttribute('data-node-count');
-  // The worker writes its cache once it is idle: wait until all three are stored.
+  // The worker writes its cache once it is idle: wait until all three are stored, each twice
+  // (geometry first: the nodes-only answer, then the one with connectors and tags for the
+  // synapse and soma layers, which are on by default).
   await expect
     .poll(() =>
       page.evaluate(
@@ -211,7 +213,7 @@ test('a reload shows the same neurons from IndexedDB, without fetching them agai
           }),
       ),
     )
-    .toBe(3);
+    .toBe(6);
 
   const fetched: string[] = [];
   page.on('request', (r) => {

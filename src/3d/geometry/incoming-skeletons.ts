@@ -27,6 +27,10 @@ export class IncomingSkeletons {
     return true;
   }
 
+  has(skeletonId: number): boolean {
+    return this.ids.has(skeletonId);
+  }
+
   get size(): number {
     return this.queue.length - this.head;
   }

@@ -16,6 +16,8 @@ export interface SkeletonRecord {
   strahler: Uint8Array;
   lines: Placement;
   connectors: Placement | null;
+  /** Connectors and soma added from a second, richer answer (SceneModel.enrich). */
+  enriched?: boolean;
 }
 
 export interface Soma {
@@ -104,22 +106,58 @@ export class SceneModel {
     this.nodeCount += detail.nodeCount;
     this.maxStrahler = Math.max(this.maxStrahler, maxOrder(piece.strahler));
     extendBounds(this.bounds, detail.positions);
-    const s = detail.somaIndex;
-    if (s >= 0 && s < detail.nodeCount) {
-      const r = detail.radii[s] ?? 0;
-      this.somata.push({
-        slot,
-        skeletonId: detail.skeletonId,
-        nodeIndex: s,
-        position: [
-          detail.positions[s * 3] ?? 0,
-          detail.positions[s * 3 + 1] ?? 0,
-          detail.positions[s * 3 + 2] ?? 0,
-        ],
-        radius: r > 0 ? r : DEFAULT_SOMA_RADIUS_NM,
-      });
-    }
+    this.addSoma(slot, detail);
     return record;
+  }
+
+  /**
+   * Adds what a skeleton drawn from its geometry-only answer lacked: its connector points and
+   * soma, from the answer with connectors and tags (geometry first). The lines stay as drawn;
+   * the record takes the richer detail (tags for markers, connectors for picking and export)
+   * only when it describes the same nodes (an edit in between would misplace picks). false:
+   * the skeleton is not in the scene, or already has them.
+   */
+  enrich(detail: SkeletonDetail, piece: SkeletonPiece): boolean {
+    const record = this.bySkeleton.get(detail.skeletonId);
+    if (!record || record.enriched) return false;
+    record.enriched = true;
+    if (record.connectors === null && piece.connectorInfo.length > 0) {
+      record.connectors = this.points.append(
+        { positions: piece.connectorPositions, info: piece.connectorInfo },
+        record.slot,
+      );
+    }
+    const same =
+      detail.nodeCount === record.detail.nodeCount &&
+      detail.nodeIds.every((id, i) => id === record.detail.nodeIds[i]);
+    if (record.detail.somaIndex < 0) this.addSoma(record.slot, same ? detail : record.detail);
+    if (same) {
+      record.detail = detail;
+      // The compartment codes (high byte of component 1) need the synapses this answer brought:
+      // drawn from a geometry-only answer, the neuron had none to split by.
+      const n = detail.nodeCount;
+      const packed = new Uint16Array(n);
+      for (let i = 0; i < n; i++) packed[i] = piece.lineInfo[i * LINE_INFO_SIZE + 1] ?? 0;
+      this.lines.setInfoComponent(record.lines, 1, packed);
+    }
+    return true;
+  }
+
+  private addSoma(slot: number, detail: SkeletonDetail): void {
+    const s = detail.somaIndex;
+    if (s < 0 || s >= detail.nodeCount) return;
+    const r = detail.radii[s] ?? 0;
+    this.somata.push({
+      slot,
+      skeletonId: detail.skeletonId,
+      nodeIndex: s,
+      position: [
+        detail.positions[s * 3] ?? 0,
+        detail.positions[s * 3 + 1] ?? 0,
+        detail.positions[s * 3 + 2] ?? 0,
+      ],
+      radius: r > 0 ? r : DEFAULT_SOMA_RADIUS_NM,
+    });
   }
 
   /** The skeleton and node drawn at `vertex` of line block `blockId`, or null. */

@@ -65,6 +65,7 @@ export class ViewerEngine {
   private readonly incoming = new IncomingSkeletons();
   /** Node creation times for the creation-time colour mode (fetched only for that mode). */
   readonly creationTimes = new SceneCreationTimes();
+  private readonly extras = new Map<number, IncomingSkeleton>();
   /** Bumped on every model change; React reads it through subscribe/getVersion. */
   private version = 0;
   private styles: ReadonlyMap<number, NeuronStyle> = new Map();
@@ -161,6 +162,15 @@ export class ViewerEngine {
     if (added) this.changed();
   }
 
+  /**
+   * Connectors and tags of skeletons already handed over (geometry first): applied by `sync`
+   * once the skeleton itself is in the model.
+   */
+  addExtras(items: readonly IncomingSkeleton[]): void {
+    for (const item of items) this.extras.set(item.detail.skeletonId, item);
+    if (items.length > 0) this.changed();
+  }
+
   /** Skeletons handed over but not yet in the model. */
   get queuedSkeletons(): number {
     return this.incoming.size;
@@ -223,7 +233,8 @@ export class ViewerEngine {
       () => performance.now(),
     );
     if (moved > 0) this.paletteDirty = true;
-    const queued = this.incoming.size > 0;
+    const enriched = this.applyExtras();
+    const queued = this.incoming.size > 0 || this.extras.size > 0;
     const retimed = this.creationTimes.apply(m);
     if (retimed) this.somata.refreshTimes(m);
     this.palette.setMode(this.colourMode, m.maxStrahler, m.bounds.min[2], m.bounds.max[2]);
@@ -245,7 +256,7 @@ export class ViewerEngine {
     );
     const renderer = this.renderer;
     const gl = webgl2Of(renderer?.getContext());
-    if (!renderer || !gl) return { changed: moved > 0 || retimed, pending: queued };
+    if (!renderer || !gl) return { changed: moved > 0 || enriched || retimed, pending: queued };
     const budget = { bytes: budgetBytes };
     const fresh = { indexBuffer: false };
     const onIndexBuffer = () => {
@@ -256,9 +267,24 @@ export class ViewerEngine {
     if (fresh.indexBuffer) renderer.resetState();
     const c = this.somata.sync(this.model);
     return {
-      changed: moved > 0 || retimed || a.changed || b.changed || c,
+      changed: moved > 0 || enriched || retimed || a.changed || b.changed || c,
       pending: queued || a.pending || b.pending,
     };
+  }
+
+  /** Extras whose skeleton is in the model now; those still queued wait for the next sync. */
+  private applyExtras(): boolean {
+    let applied = false;
+    for (const [id, item] of this.extras) {
+      if (!this.model.bySkeleton.has(id)) {
+        // Neither drawn nor on its way (removed meanwhile): nothing to add it to.
+        if (!this.incoming.has(id)) this.extras.delete(id);
+        continue;
+      }
+      this.extras.delete(id);
+      if (this.model.enrich(item.detail, item.piece)) applied = true;
+    }
+    return applied;
   }
 
   setConnectorVisibility(pre: boolean, post: boolean, size: number): void {

@@ -15,9 +15,12 @@ import { fileStamp } from '../../lib/format.ts';
 /** Figure (PNG, SVG) and data (SWC, CSV) export of what the view shows. */
 export function ExportPanel({
   context,
+  complete,
   disabled,
 }: {
   context: () => ExportContext;
+  /** Makes sure the shown neurons carry connectors and tags (complete-for-export.ts). */
+  complete: () => Promise<void>;
   disabled: boolean;
 }) {
   const [width, setWidth] = useState(3000);
@@ -106,7 +109,8 @@ export function ExportPanel({
           type="button"
           disabled={disabled || busy !== null}
           onClick={() =>
-            void run('SWC export', () => {
+            void run('SWC export', async () => {
+              await complete();
               const { blob, filename } = exportSwc(context());
               downloadBlob(blob, filename);
             })
@@ -118,12 +122,13 @@ export function ExportPanel({
           type="button"
           disabled={disabled || busy !== null}
           onClick={() =>
-            void run('Node table export', () =>
+            void run('Node table export', async () => {
+              await complete();
               downloadBlob(
                 new Blob([exportNodesCsv(context())], { type: 'text/csv' }),
                 `nodes-${fileStamp(Date.now())}.csv`,
-              ),
-            )
+              );
+            })
           }
         >
           Export node table (CSV)
@@ -132,12 +137,13 @@ export function ExportPanel({
           type="button"
           disabled={disabled || busy !== null}
           onClick={() =>
-            void run('Connector table export', () =>
+            void run('Connector table export', async () => {
+              await complete();
               downloadBlob(
                 new Blob([exportConnectorsCsv(context())], { type: 'text/csv' }),
                 `connectors-${fileStamp(Date.now())}.csv`,
-              ),
-            )
+              );
+            })
           }
         >
           Export connector table (CSV)

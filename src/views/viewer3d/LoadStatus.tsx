@@ -14,7 +14,7 @@ export function LoadStatus({
   names: ReadonlyMap<number, string>;
   onRetry(): void;
 }) {
-  const { requested, loaded, failed, nodes } = summary;
+  const { requested, loaded, failed, nodes, extrasFailed } = summary;
   if (requested === 0) {
     return (
       <p role="status" className="viewer3d-status">
@@ -46,6 +46,25 @@ export function LoadStatus({
             ))}
           </ul>
           {failed.length > 20 ? <p>… and {failed.length - 20} more</p> : null}
+          <button type="button" onClick={onRetry}>
+            Retry failed
+          </button>
+        </div>
+      ) : null}
+      {extrasFailed.length && !failed.length ? (
+        <div role="alert" className="inline-error">
+          <strong>
+            Synapses and tags of{' '}
+            {extrasFailed.length === 1 ? 'one neuron' : `${extrasFailed.length} neurons`} could not
+            be loaded (the arbors are shown)
+          </strong>
+          <ul aria-label="Neurons without synapses and tags">
+            {extrasFailed.slice(0, 20).map((f) => (
+              <li key={f.skeletonId}>
+                skeleton {f.skeletonId}: {f.message}
+              </li>
+            ))}
+          </ul>
           <button type="button" onClick={onRetry}>
             Retry failed
           </button>

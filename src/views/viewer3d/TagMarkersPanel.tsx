@@ -2,6 +2,8 @@
  * "Tags as markers": pick a tag, and every node of the shown neurons carrying it is marked in 3D
  * (the view's highlight markers, cleared from the legend). Tags come from the skeletons the 3D
  * view has loaded (its compact-detail carries tags); the list follows loads as they arrive.
+ * Geometry first: tags are loaded only while a synapse or soma layer is shown, and the panel
+ * says how many neurons' tags it has.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
@@ -62,6 +64,7 @@ export function TagMarkersPanel() {
     return out;
   }, [client, scope, items, tick]);
   const counts = useMemo(() => tagCounts(loaded.map((l) => l.detail)), [loaded]);
+  const shown = items.filter((i) => i.visible).length;
   const mark = (next: string) => {
     setTag(next);
     const s = store.getState();
@@ -92,6 +95,13 @@ export function TagMarkersPanel() {
           </option>
         ))}
       </select>
+      {loaded.length < shown ? (
+        // Geometry first: tags come with the synapse and soma layers' data.
+        <p className="viewer3d-tags-note">
+          Tags of {loaded.length} of {shown} neurons loaded (they load with the synapse and soma
+          layers).
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -53,6 +53,7 @@ interface Props {
   onHighlight(skeletonId: number | null): void;
   onClearConnectorHighlight(): void;
   exportContext(): ExportContext;
+  completeForExport(): Promise<void>;
 }
 
 /** Pure layout of the 3D view: toolbar, canvas with overlays, side panels. */
@@ -170,7 +171,11 @@ export function Viewer3DLayout(p: Props) {
             onChange={p.onVolume}
           />
           <TagMarkersPanel />
-          <ExportPanel context={p.exportContext} disabled={summary.loaded === 0} />
+          <ExportPanel
+            context={p.exportContext}
+            complete={p.completeForExport}
+            disabled={summary.loaded === 0}
+          />
           <CachePanel />
         </aside>
       </div>

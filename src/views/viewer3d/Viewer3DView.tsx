@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { dashboardConfigQuery } from '../../api/dashboard-config.ts';
 import { neuronNamesQuery } from '../../api/neuron-names.ts';
@@ -14,6 +14,7 @@ import { useUrlStore } from '../../state/url-store.ts';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { useSelectionColors, useVisibleSelection } from '../shared/selection-colors.ts';
 import { useBenchHook } from './bench-hook.ts';
+import { completeForExport } from './complete-for-export.ts';
 import { viewerResources } from './engine-cache.ts';
 import { Viewer3DLayout } from './Viewer3DLayout.tsx';
 import { useCreationTimes } from './use-creation-times.ts';
@@ -59,13 +60,13 @@ export function Viewer3DView() {
     return (connectorHighlight?.skeletonIds ?? []).filter((id) => !selected.has(id));
   }, [items, connectorHighlight]);
   const loadIds = useMemo(() => [...visibleIds, ...contextIds], [visibleIds, contextIds]);
-  const { summary, retryFailed } = useSkeletonLoading(scope, resources, loadIds);
 
   const names = useQuery(
     neuronNamesQuery(scope, [...items.map((i) => i.skeletonId), ...contextIds]),
   );
   const nameMap = useMemo(() => names.data ?? new Map<number, string>(), [names.data]);
   const users = useQuery(usersQuery(scope));
+  const queryClient = useQueryClient();
   const userMap = useMemo(() => indexUsers(users.data ?? []), [users.data]);
   const proxyClient = useMemo(() => createCatmaidClient({ baseUrl: '/api' }), []);
   const config = useQuery(dashboardConfigQuery(proxyClient));
@@ -89,6 +90,9 @@ export function Viewer3DView() {
 
   useNeuronStyles(engine, items, colors, contextIds);
   useEngineOptions(engine, options, users.data, highlighted, invalidate);
+  // Geometry first: connectors and tags only while a layer shows them.
+  const wantsExtras = options.showPre || options.showPost || options.showSomata;
+  const { summary, retryFailed } = useSkeletonLoading(scope, resources, loadIds, wantsExtras);
   const volumes = useVolumes(scope, engine, volumeSettings, invalidate);
   const markers = useMemo(
     () => Float32Array.from(connectorHighlight?.positions ?? []),
@@ -160,6 +164,7 @@ export function Viewer3DView() {
       }
       onHighlight={setHighlighted}
       onClearConnectorHighlight={() => setConnectorHighlight(null)}
+      completeForExport={() => completeForExport(scope, resources, queryClient)}
       exportContext={() => ({
         engine,
         handle,

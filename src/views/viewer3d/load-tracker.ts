@@ -9,8 +9,13 @@ export type LoadStatus =
 // updated a few times a second is enough.
 const THROTTLE_MS = 400;
 
+/** The second pass of geometry first: connectors and tags of a skeleton already drawn. */
+export type ExtrasStatus =
+  { state: 'loading' } | { state: 'loaded' } | { state: 'failed'; message: string };
+
 export class LoadTracker {
   readonly status = new Map<number, LoadStatus>();
+  readonly extras = new Map<number, ExtrasStatus>();
   private version = 0;
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -62,8 +67,39 @@ export class LoadTracker {
     this.notify(this.inFlight === 0);
   }
 
+  /**
+   * Told at once (not throttled): a scene that was ready is not any more, and the ready signal
+   * must not stay up while the layer's data is on its way.
+   */
+  extrasStart(ids: readonly number[]) {
+    for (const id of ids) this.extras.set(id, { state: 'loading' });
+    this.inFlight += ids.length;
+    if (ids.length > 0) this.notify(true);
+  }
+
+  extrasLoaded(id: number) {
+    this.extras.set(id, { state: 'loaded' });
+    this.inFlight--;
+    this.notify(this.inFlight === 0);
+  }
+
+  extrasFailed(id: number, message: string) {
+    this.extras.set(id, { state: 'failed', message });
+    this.inFlight--;
+    this.notify(this.inFlight === 0);
+  }
+
+  extrasCancelled(id: number) {
+    this.extras.delete(id);
+    this.inFlight--;
+    this.notify(this.inFlight === 0);
+  }
+
   forget(ids: readonly number[]) {
-    for (const id of ids) this.status.delete(id);
+    for (const id of ids) {
+      this.status.delete(id);
+      this.extras.delete(id);
+    }
     this.notify(true);
   }
 }
@@ -73,6 +109,9 @@ export interface LoadSummary {
   loaded: number;
   nodes: number;
   failed: { skeletonId: number; message: string }[];
+  /** Drawn, but their connectors and tags (second pass) could not be loaded. */
+  extrasFailed: { skeletonId: number; message: string }[];
+  /** Every neuron loaded or failed, and no second pass (connectors, tags) still running. */
   settled: boolean;
 }
 
@@ -80,7 +119,12 @@ export function summarize(tracker: LoadTracker, ids: readonly number[]): LoadSum
   let loaded = 0;
   let nodes = 0;
   const failed: LoadSummary['failed'] = [];
+  const extrasFailed: LoadSummary['extrasFailed'] = [];
+  let extrasLoading = 0;
   for (const id of ids) {
+    const x = tracker.extras.get(id);
+    if (x?.state === 'loading') extrasLoading++;
+    else if (x?.state === 'failed') extrasFailed.push({ skeletonId: id, message: x.message });
     const s = tracker.status.get(id);
     if (s?.state === 'loaded') {
       loaded++;
@@ -92,6 +136,7 @@ export function summarize(tracker: LoadTracker, ids: readonly number[]): LoadSum
     loaded,
     nodes,
     failed,
-    settled: loaded + failed.length === ids.length,
+    extrasFailed,
+    settled: loaded + failed.length === ids.length && extrasLoading === 0,
   };
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCompactDetail } from '../../api/compact-detail-decode.ts';
+import { buildSkeletonPiece } from '../geometry/skeleton-piece.ts';
+import { ViewerEngine } from './viewer-engine.ts';
+
+const NODES = [
+  [11, null, 3, 0, 0, 0, 500, 5],
+  [12, 11, 3, 10, 0, 0, -1, 5],
+];
+
+function answer(skid: number, full: boolean) {
+  const detail = decodeCompactDetail(
+    full ? [NODES, [[12, 900, 1, 10, 5, 0]], { soma: [11] }, [], []] : [NODES, [], {}, [], []],
+    skid,
+  );
+  return { detail, piece: buildSkeletonPiece(detail) };
+}
+
+describe('ViewerEngine.addExtras (geometry first)', () => {
+  it('applies connectors and tags once the skeleton is in the model, even when they arrive first', () => {
+    const engine = new ViewerEngine();
+    engine.addSkeletons([answer(1, false)]);
+    // The second answer may arrive before the frame loop moved the skeleton in.
+    engine.addExtras([answer(1, true)]);
+    const first = engine.sync();
+    expect(first.changed).toBe(true);
+    expect(first.pending).toBe(false);
+    expect(engine.model.somata.map((s) => s.skeletonId)).toEqual([1]);
+    expect(engine.model.bySkeleton.get(1)?.connectors?.vertexCount).toBe(1);
+  });
+
+  it('drops the extras of a skeleton that is neither drawn nor on its way', () => {
+    const engine = new ViewerEngine();
+    engine.addExtras([answer(2, true)]);
+    expect(engine.sync().pending).toBe(false);
+    expect(engine.model.somata).toEqual([]);
+    expect(engine.model.records).toHaveLength(0);
+  });
+});
