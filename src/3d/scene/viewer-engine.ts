@@ -16,6 +16,8 @@ import {
   type SkeletonRecord,
 } from '../geometry/scene-model.ts';
 import { SceneCreationTimes } from '../geometry/scene-creation-times.ts';
+import { SceneNodeCodes } from '../geometry/scene-node-codes.ts';
+import { SceneReviewCodes } from '../geometry/scene-review-codes.ts';
 import { BlockLayer } from './block-layers.ts';
 import { webgl2Of } from './gpu-fence.ts';
 import {
@@ -65,6 +67,13 @@ export class ViewerEngine {
   private readonly incoming = new IncomingSkeletons();
   /** Node creation times for the creation-time colour mode (fetched only for that mode). */
   readonly creationTimes = new SceneCreationTimes();
+  /** Review codes under the reviewer whitelist, for the review colour mode (fetched for it). */
+  readonly reviewCodes = new SceneReviewCodes();
+  /** Whichever of the two is the active mode writes the per-vertex code component. */
+  private readonly nodeCodes = new SceneNodeCodes({
+    ctime: this.creationTimes,
+    review: this.reviewCodes,
+  });
   /** Bumped on every model change; React reads it through subscribe/getVersion. */
   private version = 0;
   private styles: ReadonlyMap<number, NeuronStyle> = new Map();
@@ -224,7 +233,7 @@ export class ViewerEngine {
     );
     if (moved > 0) this.paletteDirty = true;
     const queued = this.incoming.size > 0;
-    const retimed = this.creationTimes.apply(m);
+    const retimed = this.nodeCodes.apply(m, this.colourMode);
     if (retimed) this.somata.refreshTimes(m);
     this.palette.setMode(this.colourMode, m.maxStrahler, m.bounds.min[2], m.bounds.max[2]);
     if (this.highlighted !== null) this.setHighlight(this.highlighted);
