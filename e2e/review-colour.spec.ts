@@ -137,4 +137,12 @@ test('colouring by review fetches reviews, recolours and follows the reviewer wh
     changed(before, await canvasPixels(page)),
     'fewer nodes drawn as reviewed',
   ).toBeGreaterThan(0);
+
+  // Both modes share the per-vertex code: switching away and back rewrites each mode's codes.
+  await page.getByLabel('Colour by').selectOption('ctime');
+  await expect(region).toHaveAttribute('data-timed-neurons', '3', { timeout: 30_000 });
+  await expect(region).toHaveAttribute('data-review-coded-neurons', '0');
+  await page.getByLabel('Colour by').selectOption('review');
+  await expect(region).toHaveAttribute('data-review-coded-neurons', '3', { timeout: 30_000 });
+  await expect(region).toHaveAttribute('data-reviewed-nodes', listed);
 });
