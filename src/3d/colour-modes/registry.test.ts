@@ -16,7 +16,7 @@ function detail() {
 /** Identifiers a mode's GLSL may use: modeColour's inputs, the shared uniforms, GLSL built-ins. */
 const GLSL_SCOPE = new Set(
   [
-    's rgb slot strahler creator z compartment ctime paletteAt uSlotColors uUserColors uRamp uMaxStrahler uZRange',
+    's rgb slot strahler creator z compartment code paletteAt uSlotColors uUserColors uRamp uMaxStrahler uZRange',
     'uBackground texture texelFetch vec2 vec3 vec4 clamp max min mix x y',
   ]
     .join(' ')
@@ -106,6 +106,35 @@ describe('colour-mode registry', () => {
     const legend = buildLegend({ ...legendInput, mode: 'ctime', timeRangeMs: range });
     expect(legend.gradient?.from).toBe('created 1970-01-01 00:16 UTC');
     expect(legend.gradient?.to).toBe('1970-01-01 00:17 UTC');
+  });
+
+  it('review: reviewed and not reviewed apart, unknown grey; the legend names who counts', () => {
+    const d = detail();
+    const codes = new Uint8Array(d.nodeCount);
+    codes[1] = 1;
+    codes[2] = 2;
+    const colour = nodeColourFn(
+      { mode: 'review', userRgb: new Map(), maxStrahler: 3, zRange: [0, 1] },
+      [0, 0, 0],
+      d,
+      strahlerOrders(d.parentIndex),
+      undefined,
+      codes,
+    );
+    expect(colour(0)).toBe('#a0a0a0');
+    expect(colour(1)).toBe('#d946ef');
+    expect(colour(2)).toBe('#22c55e');
+    const labels = (review: Parameters<typeof buildLegend>[0]['review']) =>
+      buildLegend({ ...legendInput, mode: 'review', review }).entries.map((e) => e.label);
+    expect(labels({ reviewers: null, coded: 2, total: 2 })).toEqual([
+      'reviewed by anyone',
+      'not reviewed',
+    ]);
+    expect(labels({ reviewers: ['alice', 'bob'], coded: 1, total: 2 })).toEqual([
+      'reviewed by alice, bob',
+      'not reviewed',
+      'loading reviews…',
+    ]);
   });
 
   it('colours as the mode says: creator from the user palette, depth along z', () => {

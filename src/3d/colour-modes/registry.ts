@@ -18,6 +18,12 @@ import {
   timeCodeColor,
   UNKNOWN_TIME_RGB,
 } from '../geometry/creation-time.ts';
+import {
+  NOT_REVIEWED_RGB,
+  REVIEW_UNKNOWN_RGB,
+  REVIEWED_RGB,
+  reviewCodeColor,
+} from '../geometry/review-codes.ts';
 import type { ColourModeDef, LegendEntry } from './types.ts';
 import { COMPARTMENT_RGB, nodeCompartments } from '../geometry/compartments.ts';
 import { formatMicrons } from '../../lib/format.ts';
@@ -154,9 +160,9 @@ const ctime = {
   id: 'ctime',
   label: 'Creation time',
   shaderIndex: 5,
-  // `ctime` is the vertex's time code (0 = unknown: grey). Row 2 of the ramp texture
+  // `code` is the vertex's time code (0 = unknown: grey). Row 2 of the ramp texture
   // (v = 2.5 / 3) is the time ramp, sampled at texel centres so it matches timeCodeColor.
-  glsl: '(ctime < 0.5 ? vec3(0.627451) : texture(uRamp, vec2((0.5 + (ctime - 1.0) / 65534.0 * 255.0) / 256.0, 0.8333333)).rgb)',
+  glsl: '(code < 0.5 ? vec3(0.627451) : texture(uRamp, vec2((0.5 + (code - 1.0) / 65534.0 * 255.0) / 256.0, 0.8333333)).rgb)',
   nodeColour: (ctx, { creationTimes }) => {
     const range = ctx.timeRange ?? null;
     return (i) => rgbToHex(timeCodeColor(timeCode(creationTimes?.[i] ?? Number.NaN, range)));
@@ -177,8 +183,39 @@ const ctime = {
   },
 } as const satisfies ColourModeDef<'ctime'>;
 
+const review = {
+  id: 'review',
+  label: 'Review (whitelist)',
+  shaderIndex: 6,
+  // `code`: 0 = reviews not fetched yet (grey), 1 = not reviewed, 2 = reviewed (review-codes.ts).
+  glsl: `(code < 0.5 ? ${glslRgb(REVIEW_UNKNOWN_RGB)} : code < 1.5 ? ${glslRgb(NOT_REVIEWED_RGB)} : ${glslRgb(REVIEWED_RGB)})`,
+  nodeColour: (_ctx, { reviewCodes }) => {
+    const hex = [0, 1, 2].map((c) => rgbToHex(reviewCodeColor(c)));
+    return (i) => hex[reviewCodes?.[i] ?? 0] ?? rgbToHex(REVIEW_UNKNOWN_RGB);
+  },
+  legend: ({ review: r }) => {
+    const who =
+      !r || r.reviewers === null
+        ? 'by anyone'
+        : r.reviewers.length === 0
+          ? 'by nobody: empty whitelist'
+          : `by ${r.reviewers.join(', ')}`;
+    const entries = [line(`reviewed ${who}`, REVIEWED_RGB), line('not reviewed', NOT_REVIEWED_RGB)];
+    if (!r || r.coded < r.total) entries.push(line('loading reviews…', REVIEW_UNKNOWN_RGB));
+    return { entries, unit: 'entries', gradient: null };
+  },
+} as const satisfies ColourModeDef<'review'>;
+
 /** In menu order. */
-export const COLOUR_MODE_DEFS = [selection, creator, strahler, depth, compartment, ctime] as const;
+export const COLOUR_MODE_DEFS = [
+  selection,
+  creator,
+  strahler,
+  depth,
+  compartment,
+  ctime,
+  review,
+] as const;
 
 export type ColourMode = (typeof COLOUR_MODE_DEFS)[number]['id'];
 

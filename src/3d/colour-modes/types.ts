@@ -34,6 +34,17 @@ export interface NodeColourInput {
   strahler: Uint8Array;
   /** Epoch ms per node (NaN = unknown), once fetched for the creation-time mode. */
   creationTimes?: Float64Array;
+  /** Review code per node (review-codes.ts), once fetched for the review mode. */
+  reviewCodes?: Uint8Array;
+}
+
+/** Whose reviews count in the review mode's legend. */
+export interface ReviewLegendInput {
+  /** Logins of the whitelisted reviewers; null = everyone's reviews count. */
+  reviewers: string[] | null;
+  /** Neurons whose reviews are in the drawing, of `total`. */
+  coded: number;
+  total: number;
 }
 
 export interface ModeLegendInput {
@@ -45,6 +56,7 @@ export interface ModeLegendInput {
   zRangeNm: [number, number] | null;
   /** Oldest and newest node creation time (epoch ms), null until fetched. */
   timeRangeMs?: [number, number] | null;
+  review?: ReviewLegendInput | null;
 }
 
 interface ModeLegend {
@@ -61,7 +73,8 @@ export interface ColourModeDef<Id extends string = string> {
   shaderIndex: number;
   /**
    * GLSL expression (vec3) for the colour. In scope: `s` (the neuron's palette entry, vec4),
-   * `slot`, `strahler`, `creator`, `z`, `compartment`, `ctime` (floats) and the shared palette uniforms.
+   * `slot`, `strahler`, `creator`, `z`, `compartment`, `code` (floats; `code` is the
+   * per-node code of the creation-time or review mode, whichever is active) and the shared palette uniforms.
    */
   glsl: string;
   /** The colour of node i as #rrggbb (the vector export draws exactly this). */

@@ -17,6 +17,13 @@ export function nodeColourFn(
   detail: SkeletonDetail,
   strahler: Uint8Array,
   creationTimes?: Float64Array,
+  reviewCodes?: Uint8Array,
 ): (node: number) => string {
-  return colourModeDef(ctx.mode).nodeColour(ctx, { neuronRgb, detail, strahler, creationTimes });
+  return colourModeDef(ctx.mode).nodeColour(ctx, {
+    neuronRgb,
+    detail,
+    strahler,
+    creationTimes,
+    reviewCodes,
+  });
 }

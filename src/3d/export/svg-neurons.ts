@@ -13,6 +13,7 @@ export interface SvgNeuron {
   strahler: Uint8Array;
   /** Epoch ms per node, for the creation-time mode. */
   creationTimes?: Float64Array;
+  reviewCodes?: Uint8Array;
   rgb: Rgb;
   opacity: number;
   somaIndex: number;
@@ -64,7 +65,7 @@ export function neuronSvg(
   o: NeuronSvgOptions,
 ): string {
   const d = n.detail;
-  const colourOf = nodeColourFn(ctx, n.rgb, d, n.strahler, n.creationTimes);
+  const colourOf = nodeColourFn(ctx, n.rgb, d, n.strahler, n.creationTimes, n.reviewCodes);
   const byColour = new Map<string, string[]>();
   const emit = (colour: string, xy: number[]) => {
     if (xy.length < 4) return;

@@ -9,11 +9,9 @@
 import type { SkeletonDetail } from '../../api/skeleton-detail.ts';
 import { alignTimes, timeCode, timeRange } from './creation-time.ts';
 import type { SceneModel } from './scene-model.ts';
+import { NODE_CODE_COMPONENT as TIME_COMPONENT, type NodeCodeWriter } from './scene-node-codes.ts';
 
-/** The line info component that holds the time code ([slot, strahler, creator, time]). */
-const TIME_COMPONENT = 3;
-
-export class SceneCreationTimes {
+export class SceneCreationTimes implements NodeCodeWriter {
   /** History answers by skeleton id (node ids + creation times). */
   private sources = new Map<number, SkeletonDetail>();
   /** Times aligned to each drawn skeleton's node order. */
@@ -32,6 +30,12 @@ export class SceneCreationTimes {
     for (const id of [...this.aligned.keys()]) {
       if (!sources.has(id)) this.aligned.delete(id);
     }
+  }
+
+  /** The vertices were cleared (another mode's codes came and went): write everything again. */
+  forget(): void {
+    this.written.clear();
+    this.dirty = true;
   }
 
   /** Skeletons whose time codes are in the vertices (a ready signal for tests). */

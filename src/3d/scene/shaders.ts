@@ -19,8 +19,9 @@ vec4 paletteAt(sampler2D t, float id) {
   return texelFetch(t, ivec2(i % 256, i / 256), 0);
 }
 
-// rgb for the active colour mode; a = the neuron's opacity (0 = hidden).
-vec4 modeColour(float slot, float strahler, float creator, float z, float compartment, float ctime) {
+// rgb for the active colour mode; a = the neuron's opacity (0 = hidden). code: the active
+// per-node-data mode's vertex code (creation time, review), see scene-node-codes.ts.
+vec4 modeColour(float slot, float strahler, float creator, float z, float compartment, float code) {
   vec4 s = paletteAt(uSlotColors, slot);
   vec3 c = s.rgb;
   ${modeBranchesGlsl()}

@@ -16,6 +16,8 @@ import {
   type SkeletonRecord,
 } from '../geometry/scene-model.ts';
 import { SceneCreationTimes } from '../geometry/scene-creation-times.ts';
+import { SceneNodeCodes } from '../geometry/scene-node-codes.ts';
+import { SceneReviewCodes } from '../geometry/scene-review-codes.ts';
 import { BlockLayer } from './block-layers.ts';
 import { webgl2Of } from './gpu-fence.ts';
 import {
@@ -66,6 +68,13 @@ export class ViewerEngine {
   /** Node creation times for the creation-time colour mode (fetched only for that mode). */
   readonly creationTimes = new SceneCreationTimes();
   private readonly extras = new Map<number, IncomingSkeleton>();
+  /** Review codes under the reviewer whitelist, for the review colour mode (fetched for it). */
+  readonly reviewCodes = new SceneReviewCodes();
+  /** Whichever of the two is the active mode writes the per-vertex code component. */
+  private readonly nodeCodes = new SceneNodeCodes({
+    ctime: this.creationTimes,
+    review: this.reviewCodes,
+  });
   /** Bumped on every model change; React reads it through subscribe/getVersion. */
   private version = 0;
   private styles: ReadonlyMap<number, NeuronStyle> = new Map();
@@ -235,7 +244,7 @@ export class ViewerEngine {
     if (moved > 0) this.paletteDirty = true;
     const enriched = this.applyExtras();
     const queued = this.incoming.size > 0 || this.extras.size > 0;
-    const retimed = this.creationTimes.apply(m);
+    const retimed = this.nodeCodes.apply(m, this.colourMode);
     if (retimed) this.somata.refreshTimes(m);
     this.palette.setMode(this.colourMode, m.maxStrahler, m.bounds.min[2], m.bounds.max[2]);
     if (this.highlighted !== null) this.setHighlight(this.highlighted);

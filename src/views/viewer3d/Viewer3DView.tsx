@@ -19,6 +19,7 @@ import { viewerResources } from './engine-cache.ts';
 import { Viewer3DLayout } from './Viewer3DLayout.tsx';
 import { useCreationTimes } from './use-creation-times.ts';
 import { useLegend } from './use-legend.ts';
+import { useReviewCodes } from './use-review-codes.ts';
 import { useEngineOptions, useNeuronStyles, useVolumes } from './use-scene-sync.ts';
 import { useSkeletonLoading } from './use-skeleton-loading.ts';
 import {
@@ -103,6 +104,7 @@ export function Viewer3DView() {
     invalidate();
   }, [engine, markers, invalidate]);
   const timeRangeMs = useCreationTimes(scope, engine, options.colourMode, loadIds, invalidate);
+  const review = useReviewCodes(scope, engine, options.colourMode, loadIds, users.data, invalidate);
   const legend = useLegend(
     engine,
     options,
@@ -115,6 +117,7 @@ export function Viewer3DView() {
     contextIds,
     summary.loaded,
     timeRangeMs,
+    review,
   );
 
   const onOptions = useCallback(

@@ -110,6 +110,7 @@ export function exportSvg(c: ExportContext, f: FigureOptions): string {
     detail: r.detail,
     strahler: r.strahler,
     creationTimes: c.engine.creationTimes.timesOf(r.skeletonId),
+    reviewCodes: c.engine.reviewCodes.codesOf(r.skeletonId),
     rgb: style.rgb,
     opacity: style.alpha,
     somaIndex: c.options.showSomata ? r.detail.somaIndex : -1,

@@ -77,6 +77,9 @@ export class SceneReadiness {
     d.nodeCount = String(s.nodes);
     d.failedCount = String(s.failed.length);
     d.timedNeurons = String(this.engine.creationTimes.writtenCount);
+    d.reviewCodedNeurons = String(this.engine.reviewCodes.writtenCount);
+    const { reviewed, known } = this.engine.reviewCodes.reviewedCounts;
+    d.reviewedNodes = `${reviewed}/${known}`;
     if (!this.firstDrawn && info.drawCalls > 0 && this.engine.model.records.length > 0) {
       this.firstDrawn = true;
       performance.mark(FIRST_NEURONS_MARK);

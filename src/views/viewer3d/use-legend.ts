@@ -3,6 +3,7 @@ import type { User } from '../../api/users.ts';
 import { buildLegend, type LegendModel } from '../../3d/export/legend-model.ts';
 import { unitRgb } from '../../3d/geometry/colour-modes.ts';
 import { CONTEXT_COLOUR } from '../../3d/export/marker-colours.ts';
+import type { ReviewLegendInput } from '../../3d/colour-modes/types.ts';
 import type { ViewerEngine } from '../../3d/scene/viewer-engine.ts';
 import type {
   ColorLegendEntry,
@@ -37,6 +38,7 @@ export function useLegend(
   contextIds: readonly number[],
   loadedCount: number,
   timeRangeMs: [number, number] | null = null,
+  review: ReviewLegendInput | null = null,
 ): LegendModel {
   const mode = options.colourMode;
   const creators = useMemo(
@@ -67,6 +69,7 @@ export function useLegend(
       maxStrahler: loadedCount >= 0 ? m.maxStrahler : 1,
       zRangeNm: Number.isFinite(m.bounds.min[2]) ? [m.bounds.min[2], m.bounds.max[2]] : null,
       timeRangeMs,
+      review,
       showPre: options.showPre,
       showPost: options.showPost,
       connectorHighlight: highlight
@@ -98,5 +101,6 @@ export function useLegend(
     contextIds,
     loadedCount,
     timeRangeMs,
+    review,
   ]);
 }
