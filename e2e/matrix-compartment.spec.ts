@@ -76,4 +76,20 @@ test('matrix restricted to dendrites or axons of the row or column neurons', asy
       expect(at(ontoDendrites, pre, post) + at(ontoAxons, pre, post)).toBeLessThanOrEqual(all);
       expect(at(byDendrites, pre, post) + at(byAxons, pre, post)).toBeLessThanOrEqual(all);
     }
+
+  // The pair picker shows exactly the synapses its restricted cell counts.
+  await side.selectOption('post');
+  await expect(page.getByRole('note')).toContainText('onto the dendrites of the column neurons');
+  await expect(page.locator('[data-plot-ready="true"]')).toBeVisible({ timeout: 60_000 });
+  const target = names.find((n) => n !== PN && at(whole, PN, n) > 0) ?? '';
+  const n = at(ontoDendrites, PN, target);
+  // Guard: the restriction changes this pair, so the marker count tells which links were shown.
+  expect(n).toBeLessThan(at(whole, PN, target));
+  const picker = page.getByRole('group', { name: 'Synapses of a pair' });
+  await picker.getByLabel('From').selectOption({ label: PN });
+  await picker.getByLabel('onto').selectOption({ label: target });
+  await picker.getByRole('button', { name: 'Show synapses in 3D' }).click();
+  const region = page.getByRole('region', { name: '3D viewer' });
+  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 60_000 });
+  await expect(region).toHaveAttribute('data-highlighted-synapses', String(n));
 });

@@ -12,6 +12,20 @@ import type { CompartmentOf } from './compartment-partners.ts';
 /** Which neuron's compartment a synapse must sit on: the row's (pre) or the column's (post). */
 export type MatrixSide = 'pre' | 'post';
 
+/** Whether a pre → post link sits on the wanted compartment of the chosen side's neuron. */
+export function linkOnCompartment(
+  l: ConnectorLink,
+  compartmentOf: CompartmentOf,
+  wanted: number,
+  side: MatrixSide,
+): boolean {
+  const code =
+    side === 'pre'
+      ? compartmentOf(l.fromSkeletonId, l.fromTreenodeId)
+      : compartmentOf(l.toSkeletonId, l.toTreenodeId);
+  return code === wanted;
+}
+
 export function compartmentMatrix(
   preToPostLinks: readonly ConnectorLink[],
   compartmentOf: CompartmentOf,
@@ -20,11 +34,7 @@ export function compartmentMatrix(
 ): AdjacencyCounts {
   const out = new Map<number, Map<number, number>>();
   for (const l of preToPostLinks) {
-    const code =
-      side === 'pre'
-        ? compartmentOf(l.fromSkeletonId, l.fromTreenodeId)
-        : compartmentOf(l.toSkeletonId, l.toTreenodeId);
-    if (code !== wanted) continue;
+    if (!linkOnCompartment(l, compartmentOf, wanted, side)) continue;
     let row = out.get(l.fromSkeletonId);
     if (!row) out.set(l.fromSkeletonId, (row = new Map()));
     row.set(l.toSkeletonId, (row.get(l.toSkeletonId) ?? 0) + 1);

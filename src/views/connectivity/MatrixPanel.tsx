@@ -162,7 +162,13 @@ export function MatrixPanel({ ids, names, colors, compartment = null }: Props) {
             onReady={setFigure}
             onPointClick={onPointClick}
           />
-          <PairPicker ids={ordered} names={names} pair={pair} onPair={setPair} />
+          <PairPicker
+            ids={ordered}
+            names={names}
+            pair={pair}
+            onPair={setPair}
+            keep={compartment ? restricted.keep : undefined}
+          />
           <NeuronPageLinks ids={ordered} names={names} what="matrix neurons" />
         </>
       ) : (compartment ? restricted.pending : matrix.isPending) ? (

@@ -19,7 +19,13 @@ import { useUrlStore } from '../../state/url-store.ts';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 
 export interface SynapseHighlight {
-  show(pre: readonly number[], post: readonly number[], label: string): void;
+  /** `keep` narrows the links shown, e.g. to those on one compartment (the restricted matrix). */
+  show(
+    pre: readonly number[],
+    post: readonly number[],
+    label: string,
+    keep?: (l: ConnectorLink) => boolean,
+  ): void;
   pending: boolean;
   error: unknown;
   /** Repeats the last `show` (after it failed). */
@@ -31,6 +37,7 @@ interface Request {
   post: readonly number[];
   label: string;
   relation: string;
+  keep?: ((l: ConnectorLink) => boolean) | undefined;
 }
 
 /** The many_to_many relation of the chosen link type: `presynaptic_to` for chemical synapses. */
@@ -63,11 +70,12 @@ export function useSynapseHighlight(): SynapseHighlight {
   const types = useQuery(linkTypesQuery(scope)).data;
   const relation = highlightRelation(types ?? [], chosen);
   const mutation = useMutation({
-    mutationFn: async (r: Request) =>
-      highlightOf(
-        r,
-        await queryClient.fetchQuery(connectorsBetweenQuery(scope, r.pre, r.post, r.relation)),
-      ),
+    mutationFn: async (r: Request) => {
+      const links = await queryClient.fetchQuery(
+        connectorsBetweenQuery(scope, r.pre, r.post, r.relation),
+      );
+      return highlightOf(r, r.keep ? links.filter(r.keep) : links);
+    },
     onSuccess: (highlight) => {
       setConnectorHighlight(highlight);
       update((s) => ({ ...s, view: '3d' }));
@@ -75,11 +83,17 @@ export function useSynapseHighlight(): SynapseHighlight {
   });
   const { mutate } = mutation;
   const show = useCallback(
-    (pre: readonly number[], post: readonly number[], label: string) =>
+    (
+      pre: readonly number[],
+      post: readonly number[],
+      label: string,
+      keep?: (l: ConnectorLink) => boolean,
+    ) =>
       mutate({
         pre,
         post,
         relation,
+        keep,
         // Reciprocal links have no direction.
         label: relation === 'presynaptic_to' ? label : label.replace(' → ', ' ↔ '),
       }),

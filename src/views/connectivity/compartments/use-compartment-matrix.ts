@@ -5,11 +5,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { AdjacencyCounts } from '../../../api/connectivity-matrix.ts';
-import { connectorsBetweenQuery } from '../../../api/connectors-between.ts';
+import { connectorsBetweenQuery, type ConnectorLink } from '../../../api/connectors-between.ts';
 import {
   compartmentMatrix,
+  linkOnCompartment,
   type MatrixSide,
 } from '../../../analysis/compartments/compartment-matrix.ts';
+import type { CompartmentOf } from '../../../analysis/compartments/compartment-partners.ts';
 import { useProjectScope } from '../../shared/catmaid-scope.tsx';
 import { useSourceSplits } from './use-source-splits.ts';
 
@@ -18,6 +20,8 @@ export interface CompartmentMatrix {
   error: unknown;
   pending: boolean;
   retry: () => void;
+  /** Whether a pre → post link counts in the restricted matrix (for its 3D highlight). */
+  keep: ((l: ConnectorLink) => boolean) | undefined;
 }
 
 export function useCompartmentMatrix(
@@ -33,20 +37,30 @@ export function useCompartmentMatrix(
     ...connectorsBetweenQuery(scope, ids, ids, 'presynaptic_to'),
     enabled: on,
   });
-  const data = useMemo(() => {
-    if (compartment === null || ids.length === 0 || pending > 0 || !links.data) return undefined;
+  const compartmentOf = useMemo((): CompartmentOf | undefined => {
+    if (!on || pending > 0) return undefined;
     const bySkeleton = new Map(done.map((s) => [s.detail.skeletonId, s.byNodeId]));
-    return compartmentMatrix(
-      links.data,
-      (skid, node) => bySkeleton.get(skid)?.get(node),
-      compartment,
-      side,
-    );
-  }, [ids.length, done, pending, links.data, compartment, side]);
+    return (skid, node) => bySkeleton.get(skid)?.get(node);
+  }, [on, done, pending]);
+  const data = useMemo(
+    () =>
+      compartmentOf && compartment !== null && links.data
+        ? compartmentMatrix(links.data, compartmentOf, compartment, side)
+        : undefined,
+    [compartmentOf, compartment, links.data, side],
+  );
+  const keep = useMemo(
+    () =>
+      compartmentOf && compartment !== null
+        ? (l: ConnectorLink) => linkOnCompartment(l, compartmentOf, compartment, side)
+        : undefined,
+    [compartmentOf, compartment, side],
+  );
   const error = splits.error ?? links.error ?? null;
   return {
     data,
     error,
+    keep,
     pending: on && data === undefined && error === null,
     retry: () => {
       splits.retry();
