@@ -143,3 +143,23 @@ export function pathsCsv(
     ]),
   ]);
 }
+
+/**
+ * A reciprocal link type (gap junctions) has no direction: a hop may go either way. The
+ * adjacency gets both directions of every pair, with the larger of the two counts (partner
+ * tables of such types list each junction once per side, so both are normally equal).
+ */
+export function undirected(adj: AdjacencyCounts): AdjacencyCounts {
+  const out = new Map<number, Map<number, number>>();
+  const put = (a: number, b: number, n: number) => {
+    let row = out.get(a);
+    if (!row) out.set(a, (row = new Map()));
+    row.set(b, Math.max(n, row.get(b) ?? 0));
+  };
+  for (const [a, row] of adj)
+    for (const [b, n] of row) {
+      put(a, b, n);
+      put(b, a, n);
+    }
+  return out;
+}

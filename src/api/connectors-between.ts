@@ -11,6 +11,11 @@ import { ROUTES } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
 export type SynapseRelation = 'presynaptic_to' | 'postsynaptic_to';
+/**
+ * A synapse side, or a reciprocal relation from connectors/types (`gapjunction_with`, …): with
+ * one, CATMAID pairs each link of skids1 with the other links of that relation on the connector.
+ */
+export type ManyToManyRelation = string;
 
 export interface ConnectorLink {
   connectorId: number;
@@ -54,7 +59,7 @@ const connectorsBetweenSchema = z.array(row);
 interface BetweenInput {
   from: readonly number[];
   to: readonly number[];
-  relation: SynapseRelation;
+  relation: ManyToManyRelation;
 }
 
 const connectorsBetweenEndpoint = defineEndpoint({
@@ -74,7 +79,7 @@ export async function fetchConnectorsBetween(
   scope: ProjectScope,
   from: readonly number[],
   to: readonly number[],
-  relation: SynapseRelation,
+  relation: ManyToManyRelation,
   { signal }: CallOptions = {},
 ): Promise<ConnectorLink[]> {
   if (from.length === 0 || to.length === 0) return [];
@@ -90,7 +95,7 @@ export function connectorsBetweenQuery(
   scope: ProjectScope,
   from: readonly number[],
   to: readonly number[],
-  relation: SynapseRelation,
+  relation: ManyToManyRelation,
 ) {
   const f = [...new Set(from)].sort((a, b) => a - b);
   const t = [...new Set(to)].sort((a, b) => a - b);

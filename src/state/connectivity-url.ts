@@ -2,8 +2,8 @@
  * The connectivity view's shareable options in the URL (see url-state.ts for the rest), so a
  * link reproduces a filtered partner table, not just the selection:
  *   cpanel  partners | matrix | graph | compartments
- *   ccomp   all | dendrite | axon | linker | primary-neurite: partners only through that
- *           compartment of the sources (their axon/dendrite split)
+ *   ccomp   all | dendrite | axon | linker | primary-neurite: partners (and matrix cells) only
+ *           through that compartment of the sources (their axon/dendrite split)
  * and the partner filters declared in lib/partner-filter-fields.ts (cmin, cconf, cop, cnodes,
  * cq, cqt). Defaults are omitted; garbled values fall back to them.
  */

@@ -5,9 +5,18 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
+import type { LinkType } from '../../api/connector-types.ts';
 import { connectivityMatrixQuery } from '../../api/connectivity-matrix.ts';
+import { linkTypePartnersQuery } from '../../api/connectivity-link-type.ts';
+import { adjacencyFromPartners } from '../../analysis/rect-matrix.ts';
 import { neuronNamesQuery } from '../../api/neuron-names.ts';
-import { findPaths, pathEdges, pathLayers, pathNeurons } from '../../analysis/circuit-paths.ts';
+import {
+  findPaths,
+  pathEdges,
+  pathLayers,
+  pathNeurons,
+  undirected,
+} from '../../analysis/circuit-paths.ts';
 import { layeredLayout } from '../../analysis/layered-layout.ts';
 import { ExportBar } from '../../components/plots/ExportBar.tsx';
 import { NetworkSvg } from '../../components/plots/NetworkSvg.tsx';
@@ -27,33 +36,50 @@ import { SetPicker } from './SetPicker.tsx';
 import { serializeSvg, svgPng } from './svg-figure.ts';
 import { useNeuronSet } from './use-neuron-set.ts';
 import { usePathHighlight } from './use-path-highlight.ts';
+import { effectiveLinkType, LinkTypeSelect } from './LinkTypeSelect.tsx';
 
 interface Props {
   state: CircuitsUrlState;
   onState: (patch: Partial<CircuitsUrlState>) => void;
   colors: ReadonlyMap<number, string>;
+  linkTypes: readonly LinkType[];
 }
 
 const W = 960;
 const H = 560;
 const OTHER = '#aab2bb';
 
-export function PathsPanel({ state, onState, colors }: Props) {
+export function PathsPanel({ state, onState, colors, linkTypes }: Props) {
   const scope = useProjectScope();
   const add = useSelection((s) => s.add);
   const a = useNeuronSet(state.pathsA);
   const b = useNeuronSet(state.pathsB);
+  const linkType = effectiveLinkType(state.linkType, linkTypes);
+  const reciprocal = linkTypes.find((t) => t.id === linkType && t.relation !== null) ?? null;
   const input = useMemo(
-    () => ({ sources: a.ids, targets: b.ids, maxHops: state.pathHops, minSynapses: state.pathMin }),
-    [a.ids, b.ids, state.pathHops, state.pathMin],
+    () => ({
+      sources: a.ids,
+      targets: b.ids,
+      maxHops: state.pathHops,
+      minSynapses: state.pathMin,
+      linkType,
+    }),
+    [a.ids, b.ids, state.pathHops, state.pathMin, linkType],
   );
   const ready = a.ids.length > 0 && b.ids.length > 0 && !a.pending && !b.pending;
   const candidates = useQuery({ ...pathCandidatesQuery(scope, input), enabled: ready });
   const ids = candidates.data?.ids ?? [];
-  const matrix = useQuery({
+  const synaptic = useQuery({
     ...connectivityMatrixQuery(scope, ids, ids),
-    enabled: ids.length > 0,
+    enabled: ids.length > 0 && reciprocal === null,
   });
+  // Gap junctions and other reciprocal types: counts from their partner tables, undirected.
+  const other = useQuery({
+    ...linkTypePartnersQuery(scope, ids, linkType, 'upstream'),
+    enabled: ids.length > 0 && reciprocal !== null,
+    select: (partners) => undirected(adjacencyFromPartners(partners, ids)),
+  });
+  const matrix = reciprocal ? other : synaptic;
   const names = useQuery(neuronNamesQuery(scope, [...new Set([...ids, ...a.ids, ...b.ids])]));
   const nameMap = useMemo(() => names.data ?? new Map<number, string>(), [names.data]);
   const result = useMemo(
@@ -155,8 +181,15 @@ export function PathsPanel({ state, onState, colors }: Props) {
             onChange={(e) => onState({ pathMin: clampInt(circuitsFields.pathMin, e.target.value) })}
           />
         </label>
+        <LinkTypeSelect
+          value={linkType}
+          types={linkTypes}
+          onChange={(id) => onState({ linkType: id })}
+        />
         <p className="hint">
-          Paths follow chemical synapses (pre → post) and stop at the first neuron of B.
+          {reciprocal
+            ? `Paths follow ${reciprocal.label.toLowerCase()} (undirected: a hop may go either way) and stop at the first neuron of B.`
+            : 'Paths follow chemical synapses (pre → post) and stop at the first neuron of B.'}
         </p>
       </form>
       <QueryErrorMessage query={candidates} context="Path search failed" />
@@ -177,6 +210,7 @@ export function PathsPanel({ state, onState, colors }: Props) {
               onClick={() =>
                 highlight.mutate({
                   paths: chosen,
+                  ...(reciprocal?.relation ? { relation: reciprocal.relation } : {}),
                   label: `${chosen.length} path${chosen.length === 1 ? '' : 's'} ${a.ids.length === 1 ? (nameMap.get(a.ids[0] ?? 0) ?? 'A') : 'A'} → ${b.ids.length === 1 ? (nameMap.get(b.ids[0] ?? 0) ?? 'B') : 'B'}`,
                 })
               }

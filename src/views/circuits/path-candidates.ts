@@ -3,6 +3,8 @@
  * pymaid asks) when the server answers it, else the downstream neighbourhood of A grown from the
  * partner tables (maxHops − 1 hops at the same threshold) plus B. Either way the paths themselves
  * are then enumerated from the connectivity matrix of these neurons (analysis/circuit-paths.ts).
+ * For a reciprocal link type (gap junctions) graph/dps does not apply (it follows synapses): the
+ * neighbourhood is grown from that type's partner tables, in both directions.
  */
 import { queryOptions } from '@tanstack/react-query';
 import { fetchLinkTypePartners } from '../../api/connectivity-link-type.ts';
@@ -21,6 +23,8 @@ interface Input {
   targets: readonly number[];
   maxHops: number;
   minSynapses: number;
+  /** `synaptic`, or a reciprocal link type (`gapjunction`). */
+  linkType?: string;
 }
 
 /**
@@ -38,15 +42,17 @@ export async function fetchPathCandidates(
   input: Input,
   signal?: AbortSignal,
 ): Promise<PathCandidates> {
-  try {
-    return { ids: await fetchPathSkeletons(scope, input, { signal }), via: 'graph/dps' };
-  } catch (e) {
-    if (!endpointMissing(e)) throw e;
-  }
+  const linkType = input.linkType ?? 'synaptic';
+  if (linkType === 'synaptic')
+    try {
+      return { ids: await fetchPathSkeletons(scope, input, { signal }), via: 'graph/dps' };
+    } catch (e) {
+      if (!endpointMissing(e)) throw e;
+    }
   const hops = await expandNeighbourhood(
     input.sources,
     Array.from({ length: Math.max(0, input.maxHops - 1) }, () => input.minSynapses),
-    (ids) => fetchLinkTypePartners(scope, ids, 'synaptic', 'downstream', { signal }),
+    (ids) => fetchLinkTypePartners(scope, ids, linkType, 'downstream', { signal }),
   );
   const ids = new Set([
     ...input.sources,
@@ -62,6 +68,7 @@ export function pathCandidatesQuery(scope: ProjectScope, input: Input) {
     targets: [...new Set(input.targets)].sort((a, b) => a - b),
     maxHops: input.maxHops,
     minSynapses: input.minSynapses,
+    linkType: input.linkType ?? 'synaptic',
   };
   return queryOptions({
     queryKey: [...projectKey(scope), 'circuit-path-candidates', key] as const,

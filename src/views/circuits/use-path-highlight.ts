@@ -19,12 +19,21 @@ export function usePathHighlight() {
   const setConnectorHighlight = useSelection((s) => s.setConnectorHighlight);
   const update = useUrlStore((s) => s.update);
   return useMutation({
-    mutationFn: async ({ paths, label }: { paths: readonly CircuitPath[]; label: string }) => {
+    mutationFn: async ({
+      paths,
+      label,
+      relation = 'presynaptic_to',
+    }: {
+      paths: readonly CircuitPath[];
+      label: string;
+      /** `gapjunction_with` for gap-junction paths. */
+      relation?: string;
+    }) => {
       const links: ConnectorLink[] = [];
       for (const e of pathEdges(paths))
         links.push(
           ...(await queryClient.fetchQuery(
-            connectorsBetweenQuery(scope, [e.source], [e.target], 'presynaptic_to'),
+            connectorsBetweenQuery(scope, [e.source], [e.target], relation),
           )),
         );
       const ids = pathNeurons(paths);

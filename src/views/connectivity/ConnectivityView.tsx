@@ -87,7 +87,7 @@ export function ConnectivityView() {
       />
       <QueryErrorMessage query={names} context="Neuron names failed" />
       {linkType.select}
-      {panel === 'partners' ? (
+      {panel === 'partners' || panel === 'matrix' ? (
         <SourceCompartmentPicker
           value={compartment}
           onChange={(next) =>
@@ -145,7 +145,12 @@ export function ConnectivityView() {
             </p>
           )
         ) : panel === 'matrix' ? (
-          <MatrixPanel ids={sources} names={sourceNames} colors={colors} />
+          <MatrixPanel
+            ids={sources}
+            names={sourceNames}
+            colors={colors}
+            compartment={matrixCompartment(linkType.connectivity !== null, compartment)}
+          />
         ) : (
           <GraphPanel
             sources={sources}
@@ -158,6 +163,12 @@ export function ConnectivityView() {
       </div>
     </div>
   );
+}
+
+/** The matrix honours the compartment for chemical synapses only (splits are by synapse flow). */
+function matrixCompartment(otherLinkType: boolean, name: string) {
+  const code = compartmentCode(name);
+  return otherLinkType || code === null ? null : { name, code };
 }
 
 function compartmentCode(c: string): number | null {

@@ -22,26 +22,34 @@ import { matrixFigure } from './matrix-figure.ts';
 import { PairPicker } from './PairPicker.tsx';
 import { QueryErrorMessage } from '../shared/QueryErrorMessage.tsx';
 import { useLinkTypeMatrix } from './use-link-type-matrix.ts';
+import type { MatrixSide } from '../../analysis/compartments/compartment-matrix.ts';
+import { ErrorMessage } from '../shared/ErrorMessage.tsx';
+import { MatrixCompartmentSide } from './compartments/MatrixCompartmentSide.tsx';
+import { useCompartmentMatrix } from './compartments/use-compartment-matrix.ts';
 
 interface Props {
   ids: readonly number[];
   names: ReadonlyMap<number, string>;
   colors: ReadonlyMap<number, string>;
+  /** A compartment (URL key `ccomp`, chemical synapses only): its name and split code. */
+  compartment?: { name: string; code: number } | null;
 }
 
-export function MatrixPanel({ ids, names, colors }: Props) {
+export function MatrixPanel({ ids, names, colors, compartment = null }: Props) {
   const scope = useProjectScope();
   const [order, setOrder] = useState<MatrixOrder>('name');
   const [threshold, setThreshold] = useState(1);
   const [groupText, setGroupText] = useState('');
   const [figure, setFigure] = useState<FigureHandle | null>(null);
   const [pair, setPair] = useState<[number, number] | null>(null);
+  const [side, setSide] = useState<MatrixSide>('post');
   const matrix = useLinkTypeMatrix(ids);
+  const restricted = useCompartmentMatrix(ids, compartment?.code ?? null, side);
   const annotations = useQuery({
     ...skeletonAnnotationsQuery(scope, ids),
     enabled: order === 'group',
   });
-  const counts = matrix.data;
+  const counts = compartment ? restricted.data : matrix.data;
   const defaultGroups = useMemo(
     () => (annotations.data ? splittingAnnotations(ids, annotations.data) : []),
     [ids, annotations.data],
@@ -114,7 +122,17 @@ export function MatrixPanel({ ids, names, colors }: Props) {
           />
         </label>
       </form>
-      <QueryErrorMessage query={matrix} context="Adjacency matrix failed" />
+      {compartment ? (
+        <MatrixCompartmentSide compartment={compartment.name} side={side} onSide={setSide} />
+      ) : null}
+      {compartment && restricted.error ? (
+        <ErrorMessage
+          error={restricted.error}
+          context="Matrix by compartment failed"
+          onRetry={restricted.retry}
+        />
+      ) : null}
+      {compartment ? null : <QueryErrorMessage query={matrix} context="Adjacency matrix failed" />}
       <QueryErrorMessage query={annotations} context="Annotations failed" />
       {counts ? (
         <>
@@ -144,11 +162,19 @@ export function MatrixPanel({ ids, names, colors }: Props) {
             onReady={setFigure}
             onPointClick={onPointClick}
           />
-          <PairPicker ids={ordered} names={names} pair={pair} onPair={setPair} />
+          <PairPicker
+            ids={ordered}
+            names={names}
+            pair={pair}
+            onPair={setPair}
+            keep={compartment ? restricted.keep : undefined}
+          />
           <NeuronPageLinks ids={ordered} names={names} what="matrix neurons" />
         </>
-      ) : matrix.isPending ? (
-        <p role="status">Loading the matrix…</p>
+      ) : (compartment ? restricted.pending : matrix.isPending) ? (
+        <p role="status">
+          {compartment ? 'Splitting neurons and loading synapses…' : 'Loading the matrix…'}
+        </p>
       ) : null}
     </section>
   );

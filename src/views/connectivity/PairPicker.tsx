@@ -1,4 +1,8 @@
-/** Choose a presynaptic and a postsynaptic neuron and show the synapses between them in 3D. */
+/**
+ * Choose a presynaptic and a postsynaptic neuron and show the synapses between them in 3D (only
+ * those the matrix counts, when it is restricted to a compartment).
+ */
+import type { ConnectorLink } from '../../api/connectors-between.ts';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useSynapseHighlight } from './use-synapse-highlight.ts';
 
@@ -7,9 +11,10 @@ interface Props {
   names: ReadonlyMap<number, string>;
   pair: [number, number] | null;
   onPair: (pair: [number, number]) => void;
+  keep?: ((l: ConnectorLink) => boolean) | undefined;
 }
 
-export function PairPicker({ ids, names, pair, onPair }: Props) {
+export function PairPicker({ ids, names, pair, onPair, keep }: Props) {
   const highlight = useSynapseHighlight();
   const [pre, post] = pair ?? [ids[0] ?? 0, ids[1] ?? ids[0] ?? 0];
   const name = (id: number) => names.get(id) ?? String(id);
@@ -38,7 +43,7 @@ export function PairPicker({ ids, names, pair, onPair }: Props) {
       <button
         type="button"
         disabled={highlight.pending}
-        onClick={() => highlight.show([pre], [post], `${name(pre)} → ${name(post)}`)}
+        onClick={() => highlight.show([pre], [post], `${name(pre)} → ${name(post)}`, keep)}
       >
         Show synapses in 3D
       </button>

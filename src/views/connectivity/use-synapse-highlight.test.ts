@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectorLink } from '../../api/connectors-between.ts';
-import { highlightOf } from './use-synapse-highlight.ts';
+import { highlightOf, highlightRelation } from './use-synapse-highlight.ts';
 
 const link = (connectorId: number, toTreenodeId: number, x: number): ConnectorLink => ({
   connectorId,
@@ -25,5 +25,18 @@ describe('synapse highlight', () => {
     expect(h.connectorIds).toEqual([7, 8]);
     expect(h.skeletonIds).toEqual([10, 20]);
     expect(h.label).toBe('A → B');
+  });
+});
+
+describe('highlight relation', () => {
+  const types = [
+    { id: 'synaptic', relation: null },
+    { id: 'gapjunction', relation: 'gapjunction_with' },
+  ];
+  it('asks many_to_many for the chosen reciprocal relation, else chemical synapses', () => {
+    expect(highlightRelation(types, 'gapjunction')).toBe('gapjunction_with');
+    expect(highlightRelation(types, 'synaptic')).toBe('presynaptic_to');
+    // A type this server does not have falls back to synapses.
+    expect(highlightRelation(types, 'desmosome')).toBe('presynaptic_to');
   });
 });

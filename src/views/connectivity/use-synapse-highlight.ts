@@ -2,9 +2,11 @@
  * "Show in 3D": fetch the synapses from one set of skeletons onto another, hand them to the 3D
  * view as the connector highlight (ids and positions, so the markers need no loaded skeleton),
  * and switch to it. The 3D view loads the highlight's skeletons that are not in the selection as
- * dimmed context.
+ * dimmed context. With a reciprocal link type chosen (URL key `klt`, e.g. gap junctions) it shows
+ * the connectors of that relation between the two sets instead of chemical synapses.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { linkTypesQuery } from '../../api/connector-types.ts';
 import { useCallback } from 'react';
 import {
   connectorsBetweenQuery,
@@ -17,7 +19,13 @@ import { useUrlStore } from '../../state/url-store.ts';
 import { useProjectScope } from '../shared/catmaid-scope.tsx';
 
 export interface SynapseHighlight {
-  show(pre: readonly number[], post: readonly number[], label: string): void;
+  /** `keep` narrows the links shown, e.g. to those on one compartment (the restricted matrix). */
+  show(
+    pre: readonly number[],
+    post: readonly number[],
+    label: string,
+    keep?: (l: ConnectorLink) => boolean,
+  ): void;
   pending: boolean;
   error: unknown;
   /** Repeats the last `show` (after it failed). */
@@ -28,11 +36,21 @@ interface Request {
   pre: readonly number[];
   post: readonly number[];
   label: string;
+  relation: string;
+  keep?: ((l: ConnectorLink) => boolean) | undefined;
+}
+
+/** The many_to_many relation of the chosen link type: `presynaptic_to` for chemical synapses. */
+export function highlightRelation(
+  types: readonly { id: string; relation: string | null }[],
+  chosen: string,
+): string {
+  return types.find((t) => t.id === chosen)?.relation ?? 'presynaptic_to';
 }
 
 /** One marker per synapse (link), at its connector, as the partner tables count them. */
 export function highlightOf(
-  { pre, post, label }: Request,
+  { pre, post, label }: Pick<Request, 'pre' | 'post' | 'label'>,
   links: readonly ConnectorLink[],
 ): ConnectorHighlight {
   return {
@@ -48,14 +66,16 @@ export function useSynapseHighlight(): SynapseHighlight {
   const queryClient = useQueryClient();
   const setConnectorHighlight = useSelection((s) => s.setConnectorHighlight);
   const update = useUrlStore((s) => s.update);
+  const chosen = useUrlStore((s) => s.state.circuits.linkType);
+  const types = useQuery(linkTypesQuery(scope)).data;
+  const relation = highlightRelation(types ?? [], chosen);
   const mutation = useMutation({
-    mutationFn: async (r: Request) =>
-      highlightOf(
-        r,
-        await queryClient.fetchQuery(
-          connectorsBetweenQuery(scope, r.pre, r.post, 'presynaptic_to'),
-        ),
-      ),
+    mutationFn: async (r: Request) => {
+      const links = await queryClient.fetchQuery(
+        connectorsBetweenQuery(scope, r.pre, r.post, r.relation),
+      );
+      return highlightOf(r, r.keep ? links.filter(r.keep) : links);
+    },
     onSuccess: (highlight) => {
       setConnectorHighlight(highlight);
       update((s) => ({ ...s, view: '3d' }));
@@ -63,9 +83,21 @@ export function useSynapseHighlight(): SynapseHighlight {
   });
   const { mutate } = mutation;
   const show = useCallback(
-    (pre: readonly number[], post: readonly number[], label: string) =>
-      mutate({ pre, post, label }),
-    [mutate],
+    (
+      pre: readonly number[],
+      post: readonly number[],
+      label: string,
+      keep?: (l: ConnectorLink) => boolean,
+    ) =>
+      mutate({
+        pre,
+        post,
+        relation,
+        keep,
+        // Reciprocal links have no direction.
+        label: relation === 'presynaptic_to' ? label : label.replace(' → ', ' ↔ '),
+      }),
+    [mutate, relation],
   );
   const last = mutation.variables;
   const retry = useCallback(() => {
