@@ -49,7 +49,7 @@ export function timeRange(arrays: Iterable<Float64Array>): [number, number] | nu
 }
 
 /** Position of `t` in the range, 0 (oldest) … 1 (newest); a single-instant range is 0. */
-export function timeFraction(t: number, range: [number, number]): number {
+function timeFraction(t: number, range: [number, number]): number {
   const span = range[1] - range[0];
   if (span <= 0) return 0;
   return Math.min(Math.max((t - range[0]) / span, 0), 1);
