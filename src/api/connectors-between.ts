@@ -10,7 +10,6 @@ import { defineEndpoint } from './endpoint.ts';
 import { ROUTES } from './endpoint-list.ts';
 import { projectKey, type ProjectScope } from './scope.ts';
 
-export type SynapseRelation = 'presynaptic_to' | 'postsynaptic_to';
 /**
  * A synapse side, or a reciprocal relation from connectors/types (`gapjunction_with`, …): with
  * one, CATMAID pairs each link of skids1 with the other links of that relation on the connector.
