@@ -113,6 +113,8 @@ function select(p: Float32Array, o: Uint32Array, lo: number, hi: number, k: numb
 export interface Nearest {
   /** Index in the original point array, -1 if the tree is empty. */
   index: number;
+  /** Position in tree order (what `seed` takes), -1 if the tree is empty. */
+  at: number;
   dist2: number;
 }
 
@@ -131,11 +133,30 @@ function boxDist2(box: Float64Array, node: number, x: number, y: number, z: numb
   return dx * dx + dy * dy + dz * dz;
 }
 
-/** The nearest point to (x, y, z); `out` is reused to avoid allocation. */
-export function nearest(t: KdTree, x: number, y: number, z: number, out: Nearest): Nearest {
+/**
+ * The nearest point to (x, y, z); `out` is reused to avoid allocation. `seed` (a tree-order
+ * position, e.g. the previous answer for a neighbouring query point) starts the search with that
+ * point's distance as the bound, so most of the tree is pruned at once; the answer is the same
+ * nearest point (only between points at exactly equal distances may the choice differ).
+ */
+export function nearest(
+  t: KdTree,
+  x: number,
+  y: number,
+  z: number,
+  out: Nearest,
+  seed = -1,
+): Nearest {
   let best = Infinity;
   let bestAt = -1;
   const { xyz, axis, box } = t;
+  if (seed >= 0 && seed < t.size) {
+    const dx = (xyz[seed * 3] ?? 0) - x;
+    const dy = (xyz[seed * 3 + 1] ?? 0) - y;
+    const dz = (xyz[seed * 3 + 2] ?? 0) - z;
+    best = dx * dx + dy * dy + dz * dz;
+    bestAt = seed;
+  }
   let top = -1;
   if (t.size > 0) {
     top = 0;
@@ -183,6 +204,7 @@ export function nearest(t: KdTree, x: number, y: number, z: number, out: Nearest
     sBound[top] = nearLeft ? dl : dr;
   }
   out.index = bestAt < 0 ? -1 : (t.perm[bestAt] ?? -1);
+  out.at = bestAt;
   out.dist2 = best;
   return out;
 }

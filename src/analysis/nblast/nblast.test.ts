@@ -67,7 +67,7 @@ describe('k-d tree', () => {
       .sort((a, b) => a[1] - b[1]);
 
   it('finds the same nearest point and k nearest points as brute force', () => {
-    const hit = { index: -1, dist2: Infinity };
+    const hit = { index: -1, at: -1, dist2: Infinity };
     for (let q = 0; q < 50; q++) {
       const [x, y, z] = [r() * 120 - 10, r() * 120 - 10, r() * 120 - 10];
       const b = brute(x, y, z);
