@@ -23,6 +23,12 @@ const N = Number(process.env.BENCH_NBLAST_N ?? 100);
 const withExact = process.env.BENCH_NBLAST_EXACT === '1';
 const cacheDir = join(import.meta.dirname, '..', '.cache', 'demo-data');
 
+/** CPU seconds of this process: steadier than wall time on a shared, loaded machine. */
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
 const t0 = performance.now();
 const project = loadOrGenerate(1, 1, cacheDir).data.projects[0];
 if (!project) throw new Error('no demo project');
@@ -31,7 +37,9 @@ const skeletons = a.skelNodeStart.length - 1;
 const picks = Array.from({ length: Math.min(N, skeletons) }, (_, i) =>
   Math.floor((i * skeletons) / Math.min(N, skeletons)),
 );
-console.log(`demo data ${(performance.now() - t0).toFixed(0)} ms; ${picks.length} of ${skeletons} neurons`);
+console.log(
+  `demo data ${(performance.now() - t0).toFixed(0)} ms; ${picks.length} of ${skeletons} neurons`,
+);
 
 function shape(s: number): { parent: Int32Array; positions: Float32Array } {
   const from = a.skelNodeStart[s] ?? 0;
@@ -49,33 +57,39 @@ function shape(s: number): { parent: Int32Array; positions: Float32Array } {
 }
 
 let t = performance.now();
+let c = cpu();
 const dps: Dotprops[] = picks.map((s) => {
   const { parent, positions } = shape(s);
   return dotpropsOfSkeleton(parent, positions, { stepUm: 1, k: 5 });
 });
 const points = dps.reduce((n, d) => n + d.points.length / 3, 0);
-console.log(`dotprops: ${((performance.now() - t) / 1000).toFixed(2)} s (${points} points)`);
+console.log(
+  `dotprops: ${((performance.now() - t) / 1000).toFixed(2)} s (${(cpu() - c).toFixed(2)} s CPU, ${points} points)`,
+);
 
-function matrix(mirror: boolean): { s: number; rows: Float64Array[] } {
+function matrix(mirror: boolean): { s: number; cpu: number; rows: Float64Array[] } {
   const start = performance.now();
+  const c0 = cpu();
   const indexed = dps.map(indexDotprops);
   const at = midlineOf(dps);
   const mirrored = mirror ? dps.map((d) => indexDotprops(mirroredDotprops(d, at))) : null;
   const rows = dps.map((q, i) => nblastRow(i, q, indexed, mirrored));
-  return { s: (performance.now() - start) / 1000, rows };
+  return { s: (performance.now() - start) / 1000, cpu: cpu() - c0, rows };
 }
 
 for (const mirror of [false, true]) {
-  t = performance.now();
   const m = matrix(mirror);
-  console.log(`scores ${N} × ${N}, mirror ${mirror ? 'on ' : 'off'}: ${m.s.toFixed(2)} s`);
+  console.log(
+    `scores ${N} × ${N}, mirror ${mirror ? 'on ' : 'off'}: ${m.s.toFixed(2)} s (${m.cpu.toFixed(2)} s CPU)`,
+  );
 }
 
 if (withExact) {
   const indexed = dps.map(indexDotprops);
-  t = performance.now();
-  let worst = 0;
   const fast = matrix(false).rows;
+  t = performance.now();
+  c = cpu();
+  let worst = 0;
   dps.forEach((q, i) =>
     indexed.forEach((target, j) => {
       if (i === j) return;
@@ -84,6 +98,6 @@ if (withExact) {
     }),
   );
   console.log(
-    `exact scorer, mirror off: ${((performance.now() - t) / 1000).toFixed(2)} s; largest |fast − exact| ${worst}`,
+    `exact scorer, mirror off: ${((performance.now() - t) / 1000).toFixed(2)} s (${(cpu() - c).toFixed(2)} s CPU); largest |fast − exact| ${worst}`,
   );
 }

@@ -91,3 +91,13 @@ export function fcwbLookup(): ScoreLookup {
   fn.selfHit = fn(0, 1);
   return fn;
 }
+
+/**
+ * The best score a point can still get when its nearest neighbour is at least `minUm` away: the
+ * largest cell of every distance row from that bin on. Bounds a whole score without searching.
+ */
+export function fcwbCeiling(): (minUm: number) => number {
+  const rows = FCWB_SCORES.map((r) => Math.max(...r));
+  const fromRow = rows.map((_, i) => Math.max(...rows.slice(i)));
+  return (minUm) => fromRow[binOf(FCWB_DIST_UPPER_UM, minUm)] ?? Infinity;
+}

@@ -126,11 +126,22 @@ const sBound = new Float64Array(STACK);
 
 /** Squared distance from (x, y, z) to a node's bounding box (0 inside). */
 function boxDist2(box: Float64Array, node: number, x: number, y: number, z: number): number {
+  // Branches rather than Math.max(lo - x, 0, x - hi): this runs ~40 times per query.
   const b = node * 6;
-  const dx = Math.max((box[b] ?? 0) - x, 0, x - (box[b + 3] ?? 0));
-  const dy = Math.max((box[b + 1] ?? 0) - y, 0, y - (box[b + 4] ?? 0));
-  const dz = Math.max((box[b + 2] ?? 0) - z, 0, z - (box[b + 5] ?? 0));
-  return dx * dx + dy * dy + dz * dz;
+  let d2 = 0;
+  let lo = box[b] ?? 0;
+  let hi = box[b + 3] ?? 0;
+  if (x < lo) d2 += (lo - x) * (lo - x);
+  else if (x > hi) d2 += (x - hi) * (x - hi);
+  lo = box[b + 1] ?? 0;
+  hi = box[b + 4] ?? 0;
+  if (y < lo) d2 += (lo - y) * (lo - y);
+  else if (y > hi) d2 += (y - hi) * (y - hi);
+  lo = box[b + 2] ?? 0;
+  hi = box[b + 5] ?? 0;
+  if (z < lo) d2 += (lo - z) * (lo - z);
+  else if (z > hi) d2 += (z - hi) * (z - hi);
+  return d2;
 }
 
 /**

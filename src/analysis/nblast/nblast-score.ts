@@ -7,6 +7,7 @@
 import type { Dotprops } from './dotprops.ts';
 import { buildKdTree, nearest, type KdTree, type Nearest } from './kd-tree.ts';
 import { fcwbFastLookup, fcwbLookup, type ScoreLookup } from './fcwb-smat.ts';
+import { rawScoreBound } from './score-bound.ts';
 
 export interface IndexedDotprops extends Dotprops {
   tree: KdTree;
@@ -85,11 +86,26 @@ export function nblastRow(
       out[j] = 1;
       return;
     }
-    const direct = normalisedScore(query, t);
     const m = mirrored?.[j];
-    out[j] = m ? Math.max(direct, normalisedScore(query, m)) : direct;
+    out[j] = m ? betterOf(query, t, m) : normalisedScore(query, t);
   });
   return out;
+}
+
+/**
+ * max(score against a, score against b), scoring the more promising one first and the other only
+ * when its upper bound could beat that (a left neuron's mirror image of a left target lies on the
+ * far side of the brain and is never searched).
+ */
+function betterOf(query: Dotprops, a: IndexedDotprops, b: IndexedDotprops): number {
+  const n = Math.floor(query.points.length / 3);
+  if (n === 0) return 0;
+  const norm = n * fastLookup.selfHit;
+  const boundA = rawScoreBound(query, a.tree) / norm;
+  const boundB = rawScoreBound(query, b.tree) / norm;
+  const [first, second, secondBound] = boundA >= boundB ? [a, b, boundB] : [b, a, boundA];
+  const s1 = normalisedScore(query, first);
+  return secondBound < s1 ? s1 : Math.max(s1, normalisedScore(query, second));
 }
 
 export type NblastScoreKind = 'forward' | 'reverse' | 'mean';
