@@ -16,6 +16,11 @@ export interface KdTree {
   split: Float64Array;
   /** Per heap node: tight bounding box [minx, miny, minz, maxx, maxy, maxz]. */
   box: Float64Array;
+  /** Per heap node: its range [lo, hi) in tree order. */
+  nodeLo: Int32Array;
+  nodeHi: Int32Array;
+  /** Tree order → the leaf holding that point (-1 if none: then searches start at the root). */
+  leafOf: Int32Array;
   size: number;
 }
 
@@ -33,8 +38,18 @@ export function buildKdTree(points: Float32Array): KdTree {
   const axis = new Int8Array(size).fill(-1);
   const split = new Float64Array(size);
   const coord = (i: number, a: number) => points[(perm[i] ?? 0) * 3 + a] ?? 0;
+  const nodeLo = new Int32Array(size);
+  const nodeHi = new Int32Array(size);
+  const leafOf = new Int32Array(n).fill(-1);
   const build = (lo: number, hi: number, node: number) => {
-    if (hi - lo <= LEAF || node >= size) return;
+    if (node < size) {
+      nodeLo[node] = lo;
+      nodeHi[node] = hi;
+    }
+    if (hi - lo <= LEAF || node >= size) {
+      if (node < size) leafOf.fill(node, lo, hi);
+      return;
+    }
     let best = 0;
     let bestExtent = -1;
     for (let a = 0; a < 3; a++) {
@@ -84,7 +99,7 @@ export function buildKdTree(points: Float32Array): KdTree {
     boxOf(2 * node + 2, mid, hi);
   };
   if (n > 0) boxOf(0, 0, n);
-  return { xyz, perm, axis, split, box, size: n };
+  return { xyz, perm, axis, split, box, nodeLo, nodeHi, leafOf, size: n };
 }
 
 /** Quickselect: position k gets the k-th smallest coordinate on `axis` within [lo, hi]. */
@@ -120,8 +135,6 @@ export interface Nearest {
 
 const STACK = 256;
 const sNode = new Int32Array(STACK);
-const sLo = new Int32Array(STACK);
-const sHi = new Int32Array(STACK);
 const sBound = new Float64Array(STACK);
 
 /** Squared distance from (x, y, z) to a node's bounding box (0 inside). */
@@ -158,45 +171,61 @@ export function nearest(
   out: Nearest,
   seed = -1,
 ): Nearest {
-  let best = Infinity;
-  let bestAt = -1;
-  const { xyz, axis, box } = t;
-  if (seed >= 0 && seed < t.size) {
+  qBest = Infinity;
+  qAt = -1;
+  const { xyz, box } = t;
+  const leaf = seed >= 0 && seed < t.size ? (t.leafOf[seed] ?? -1) : -1;
+  if (leaf >= 0) {
+    // Bottom-up from the seed's leaf: scan it, then each ancestor's other child whose box is
+    // nearer than the best so far. Together these cover the tree once; near the cable most
+    // siblings are pruned by a single box test.
     const dx = (xyz[seed * 3] ?? 0) - x;
     const dy = (xyz[seed * 3 + 1] ?? 0) - y;
     const dz = (xyz[seed * 3 + 2] ?? 0) - z;
-    best = dx * dx + dy * dy + dz * dz;
-    bestAt = seed;
-  }
-  let top = -1;
-  if (t.size > 0) {
-    top = 0;
-    sNode[0] = 0;
-    sLo[0] = 0;
-    sHi[0] = t.size;
-    sBound[0] = boxDist2(box, 0, x, y, z);
-  }
+    qBest = dx * dx + dy * dy + dz * dz;
+    qAt = seed;
+    search(t, x, y, z, leaf, 0);
+    for (let node = leaf; node > 0; node = (node - 1) >> 1) {
+      const sib = node & 1 ? node + 1 : node - 1;
+      const d2 = boxDist2(box, sib, x, y, z);
+      if (d2 < qBest) search(t, x, y, z, sib, d2);
+    }
+  } else if (t.size > 0) search(t, x, y, z, 0, boxDist2(box, 0, x, y, z));
+  out.index = qAt < 0 ? -1 : (t.perm[qAt] ?? -1);
+  out.at = qAt;
+  out.dist2 = qBest;
+  return out;
+}
+
+/** The running answer of `nearest` (module state: queries never overlap). */
+let qBest = Infinity;
+let qAt = -1;
+
+/** Top-down search of the subtree at `start`, nearer child first, improving qBest / qAt. */
+function search(t: KdTree, x: number, y: number, z: number, start: number, bound0: number): void {
+  const { xyz, axis, box, nodeLo, nodeHi } = t;
+  let top = 0;
+  sNode[0] = start;
+  sBound[0] = bound0;
   while (top >= 0) {
     const node = sNode[top] ?? 0;
-    const lo = sLo[top] ?? 0;
-    const hi = sHi[top] ?? 0;
     const bound = sBound[top] ?? 0;
     top--;
-    if (bound >= best) continue;
+    if (bound >= qBest) continue;
     if ((axis[node] ?? -1) < 0) {
-      for (let i = lo; i < hi; i++) {
+      const hi = nodeHi[node] ?? 0;
+      for (let i = nodeLo[node] ?? 0; i < hi; i++) {
         const dx = (xyz[i * 3] ?? 0) - x;
         const dy = (xyz[i * 3 + 1] ?? 0) - y;
         const dz = (xyz[i * 3 + 2] ?? 0) - z;
         const d2 = dx * dx + dy * dy + dz * dz;
-        if (d2 < best) {
-          best = d2;
-          bestAt = i;
+        if (d2 < qBest) {
+          qBest = d2;
+          qAt = i;
         }
       }
       continue;
     }
-    const mid = (lo + hi) >> 1;
     const left = 2 * node + 1;
     const right = left + 1;
     const dl = boxDist2(box, left, x, y, z);
@@ -205,19 +234,11 @@ export function nearest(
     const nearLeft = dl <= dr;
     top++;
     sNode[top] = nearLeft ? right : left;
-    sLo[top] = nearLeft ? mid : lo;
-    sHi[top] = nearLeft ? hi : mid;
     sBound[top] = nearLeft ? dr : dl;
     top++;
     sNode[top] = nearLeft ? left : right;
-    sLo[top] = nearLeft ? lo : mid;
-    sHi[top] = nearLeft ? mid : hi;
     sBound[top] = nearLeft ? dl : dr;
   }
-  out.index = bestAt < 0 ? -1 : (t.perm[bestAt] ?? -1);
-  out.at = bestAt;
-  out.dist2 = best;
-  return out;
 }
 
 /** Indices of the k nearest points to (x, y, z) (the point itself included when in the tree). */
