@@ -5,7 +5,8 @@
  * perfect hit), so identical neurons score 1. Mean = (query→target + target→query) / 2.
  */
 import type { Dotprops } from './dotprops.ts';
-import { buildKdTree, nearest, type KdTree, type Nearest } from './kd-tree.ts';
+import { buildKdTree, type KdTree } from './kd-tree.ts';
+import { nearest, type Nearest } from './kd-nearest.ts';
 import { fcwbFastLookup, fcwbLookup, type ScoreLookup } from './fcwb-smat.ts';
 import { rawScoreBound } from './score-bound.ts';
 

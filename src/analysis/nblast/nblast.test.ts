@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dotpropsOfPoints, dotpropsOfSkeleton, midlineOf, mirroredDotprops } from './dotprops.ts';
 import { fcwbLookup } from './fcwb-smat.ts';
-import { buildKdTree, kNearest, nearest } from './kd-tree.ts';
+import { buildKdTree, kNearest } from './kd-tree.ts';
+import { nearest } from './kd-nearest.ts';
 import { indexDotprops, nblastRow, normalisedScore, scoreMatrixOf } from './nblast-score.ts';
 import { symEigen3 } from './sym-eigen3.ts';
 
