@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AnalysisReply, AnalysisRequest } from './analysis-protocol.ts';
-import { createAnalysisPool } from './analysis-pool.ts';
+import { analysisPoolSize, createAnalysisPool } from './analysis-pool.ts';
 
 /** A stand-in worker: answers an NBLAST request with one row per asked row (score = row). */
 class FakeWorker {
@@ -33,6 +33,10 @@ const dotprops = (n: number) =>
   }));
 
 describe('analysis pool', () => {
+  it('uses at least 2 workers (a 2-core machine too) and at most 4', () => {
+    expect([1, 2, 3, 4, 8, 16].map(analysisPoolSize)).toEqual([2, 2, 2, 3, 4, 4]);
+  });
+
   it('spreads the rows of an NBLAST matrix over its workers and reports each row once', async () => {
     const workers: FakeWorker[] = [];
     const pool = createAnalysisPool(3, () => {

@@ -127,11 +127,20 @@ export function createAnalysisPool(size: number, spawn: Spawn = spawnDefault): A
 
 let shared: AnalysisPool | null = null;
 
-/** The page's pool: one worker per core but one, at least 1 and at most 4. */
+/**
+ * Workers for a machine with `cores` cores: one per core but one (the main thread's), at least 2
+ * and at most 4. At least 2 because while a matrix runs the main thread only draws progress, so
+ * on a 2-core machine a single worker would leave a core idle and double the wait.
+ */
+export function analysisPoolSize(cores: number): number {
+  return Math.min(Math.max(cores - 1, 2), 4);
+}
+
+/** The page's pool, sized by `analysisPoolSize`. */
 export function sharedAnalysisPool(): AnalysisPool {
   if (!shared) {
     const cores = typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2;
-    shared = createAnalysisPool(Math.min(Math.max(cores - 1, 1), 4));
+    shared = createAnalysisPool(analysisPoolSize(cores));
   }
   return shared;
 }

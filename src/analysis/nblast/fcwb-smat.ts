@@ -51,6 +51,38 @@ export interface ScoreLookup {
   selfHit: number;
 }
 
+/**
+ * The same lookup without the linear bin scans, for the scoring loop (millions of calls per
+ * matrix): a quarter-µm table gives the distance bin to start from (every FCWB bound is a multiple
+ * of 0.25 µm) and the same `<=` comparisons as `binOf` settle it, so the bin is always the one
+ * `binOf` picks. Beyond the last finite bound (40 µm) every distance is the last row.
+ */
+export function fcwbFastLookup(): ScoreLookup {
+  const cols = FCWB_DOT_UPPER.length;
+  const table = Float64Array.from(FCWB_SCORES.flat());
+  const dist = FCWB_DIST_UPPER_UM;
+  const lastRow = dist.length - 1;
+  const farUm = dist[lastRow - 1] ?? 0;
+  const start = Uint8Array.from({ length: farUm * 4 + 1 }, (_, k) => binOf(dist, k / 4));
+  const dots = FCWB_DOT_UPPER;
+  const fn = ((d: number, dot: number) => {
+    let r = lastRow;
+    if (d <= farUm) {
+      r = start[Math.floor(d * 4)] ?? lastRow;
+      while (d > (dist[r] ?? Infinity)) r++;
+    }
+    let c = cols - 1;
+    if (dot <= 1) {
+      c = Math.min(cols - 1, Math.max(0, Math.floor(dot * 10)));
+      while (c > 0 && dot <= (dots[c - 1] ?? -Infinity)) c--;
+      while (dot > (dots[c] ?? Infinity)) c++;
+    }
+    return table[r * cols + c] ?? 0;
+  }) as ScoreLookup;
+  fn.selfHit = fn(0, 1);
+  return fn;
+}
+
 export function fcwbLookup(): ScoreLookup {
   const cols = FCWB_DOT_UPPER.length;
   const table = Float64Array.from(FCWB_SCORES.flat());
@@ -58,4 +90,14 @@ export function fcwbLookup(): ScoreLookup {
     table[binOf(FCWB_DIST_UPPER_UM, d) * cols + binOf(FCWB_DOT_UPPER, dot)] ?? 0) as ScoreLookup;
   fn.selfHit = fn(0, 1);
   return fn;
+}
+
+/**
+ * The best score a point can still get when its nearest neighbour is at least `minUm` away: the
+ * largest cell of every distance row from that bin on. Bounds a whole score without searching.
+ */
+export function fcwbCeiling(): (minUm: number) => number {
+  const rows = FCWB_SCORES.map((r) => Math.max(...r));
+  const fromRow = rows.map((_, i) => Math.max(...rows.slice(i)));
+  return (minUm) => fromRow[binOf(FCWB_DIST_UPPER_UM, minUm)] ?? Infinity;
 }

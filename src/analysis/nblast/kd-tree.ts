@@ -1,8 +1,7 @@
 /**
- * A static 3D k-d tree over a point array (xyz interleaved): nearest neighbour (NBLAST's
- * query → target lookup, millions per matrix) and k nearest neighbours (dotprops tangents).
- * Leaves hold up to LEAF points; coordinates are copied in tree order so a leaf scan reads
- * contiguous memory; queries are iterative with a preallocated stack (no allocation per query).
+ * A static 3D k-d tree over a point array (xyz interleaved), with k nearest neighbours (dotprops
+ * tangents); the nearest-neighbour search NBLAST uses is in kd-nearest.ts. Leaves hold up to LEAF
+ * points; coordinates are copied in tree order so a leaf scan reads contiguous memory.
  */
 const LEAF = 8;
 
@@ -16,6 +15,11 @@ export interface KdTree {
   split: Float64Array;
   /** Per heap node: tight bounding box [minx, miny, minz, maxx, maxy, maxz]. */
   box: Float64Array;
+  /** Per heap node: its range [lo, hi) in tree order. */
+  nodeLo: Int32Array;
+  nodeHi: Int32Array;
+  /** Tree order → the leaf holding that point (-1 if none: then searches start at the root). */
+  leafOf: Int32Array;
   size: number;
 }
 
@@ -33,8 +37,18 @@ export function buildKdTree(points: Float32Array): KdTree {
   const axis = new Int8Array(size).fill(-1);
   const split = new Float64Array(size);
   const coord = (i: number, a: number) => points[(perm[i] ?? 0) * 3 + a] ?? 0;
+  const nodeLo = new Int32Array(size);
+  const nodeHi = new Int32Array(size);
+  const leafOf = new Int32Array(n).fill(-1);
   const build = (lo: number, hi: number, node: number) => {
-    if (hi - lo <= LEAF || node >= size) return;
+    if (node < size) {
+      nodeLo[node] = lo;
+      nodeHi[node] = hi;
+    }
+    if (hi - lo <= LEAF || node >= size) {
+      if (node < size) leafOf.fill(node, lo, hi);
+      return;
+    }
     let best = 0;
     let bestExtent = -1;
     for (let a = 0; a < 3; a++) {
@@ -84,7 +98,7 @@ export function buildKdTree(points: Float32Array): KdTree {
     boxOf(2 * node + 2, mid, hi);
   };
   if (n > 0) boxOf(0, 0, n);
-  return { xyz, perm, axis, split, box, size: n };
+  return { xyz, perm, axis, split, box, nodeLo, nodeHi, leafOf, size: n };
 }
 
 /** Quickselect: position k gets the k-th smallest coordinate on `axis` within [lo, hi]. */
@@ -108,83 +122,6 @@ function select(p: Float32Array, o: Uint32Array, lo: number, hi: number, k: numb
     else if (k >= i) lo = i;
     else return;
   }
-}
-
-export interface Nearest {
-  /** Index in the original point array, -1 if the tree is empty. */
-  index: number;
-  dist2: number;
-}
-
-const STACK = 256;
-const sNode = new Int32Array(STACK);
-const sLo = new Int32Array(STACK);
-const sHi = new Int32Array(STACK);
-const sBound = new Float64Array(STACK);
-
-/** Squared distance from (x, y, z) to a node's bounding box (0 inside). */
-function boxDist2(box: Float64Array, node: number, x: number, y: number, z: number): number {
-  const b = node * 6;
-  const dx = Math.max((box[b] ?? 0) - x, 0, x - (box[b + 3] ?? 0));
-  const dy = Math.max((box[b + 1] ?? 0) - y, 0, y - (box[b + 4] ?? 0));
-  const dz = Math.max((box[b + 2] ?? 0) - z, 0, z - (box[b + 5] ?? 0));
-  return dx * dx + dy * dy + dz * dz;
-}
-
-/** The nearest point to (x, y, z); `out` is reused to avoid allocation. */
-export function nearest(t: KdTree, x: number, y: number, z: number, out: Nearest): Nearest {
-  let best = Infinity;
-  let bestAt = -1;
-  const { xyz, axis, box } = t;
-  let top = -1;
-  if (t.size > 0) {
-    top = 0;
-    sNode[0] = 0;
-    sLo[0] = 0;
-    sHi[0] = t.size;
-    sBound[0] = boxDist2(box, 0, x, y, z);
-  }
-  while (top >= 0) {
-    const node = sNode[top] ?? 0;
-    const lo = sLo[top] ?? 0;
-    const hi = sHi[top] ?? 0;
-    const bound = sBound[top] ?? 0;
-    top--;
-    if (bound >= best) continue;
-    if ((axis[node] ?? -1) < 0) {
-      for (let i = lo; i < hi; i++) {
-        const dx = (xyz[i * 3] ?? 0) - x;
-        const dy = (xyz[i * 3 + 1] ?? 0) - y;
-        const dz = (xyz[i * 3 + 2] ?? 0) - z;
-        const d2 = dx * dx + dy * dy + dz * dz;
-        if (d2 < best) {
-          best = d2;
-          bestAt = i;
-        }
-      }
-      continue;
-    }
-    const mid = (lo + hi) >> 1;
-    const left = 2 * node + 1;
-    const right = left + 1;
-    const dl = boxDist2(box, left, x, y, z);
-    const dr = boxDist2(box, right, x, y, z);
-    // The farther child goes on the stack first, so the nearer one is searched first.
-    const nearLeft = dl <= dr;
-    top++;
-    sNode[top] = nearLeft ? right : left;
-    sLo[top] = nearLeft ? mid : lo;
-    sHi[top] = nearLeft ? hi : mid;
-    sBound[top] = nearLeft ? dr : dl;
-    top++;
-    sNode[top] = nearLeft ? left : right;
-    sLo[top] = nearLeft ? lo : mid;
-    sHi[top] = nearLeft ? mid : hi;
-    sBound[top] = nearLeft ? dl : dr;
-  }
-  out.index = bestAt < 0 ? -1 : (t.perm[bestAt] ?? -1);
-  out.dist2 = best;
-  return out;
 }
 
 /** Indices of the k nearest points to (x, y, z) (the point itself included when in the tree). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dotpropsOfPoints, dotpropsOfSkeleton, midlineOf, mirroredDotprops } from './dotprops.ts';
 import { fcwbLookup } from './fcwb-smat.ts';
-import { buildKdTree, kNearest, nearest } from './kd-tree.ts';
+import { buildKdTree, kNearest } from './kd-tree.ts';
+import { nearest } from './kd-nearest.ts';
 import { indexDotprops, nblastRow, normalisedScore, scoreMatrixOf } from './nblast-score.ts';
 import { symEigen3 } from './sym-eigen3.ts';
 
@@ -67,7 +68,7 @@ describe('k-d tree', () => {
       .sort((a, b) => a[1] - b[1]);
 
   it('finds the same nearest point and k nearest points as brute force', () => {
-    const hit = { index: -1, dist2: Infinity };
+    const hit = { index: -1, at: -1, dist2: Infinity };
     for (let q = 0; q < 50; q++) {
       const [x, y, z] = [r() * 120 - 10, r() * 120 - 10, r() * 120 - 10];
       const b = brute(x, y, z);
