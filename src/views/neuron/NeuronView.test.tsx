@@ -15,6 +15,10 @@ vi.mock('../../components/plots/load-plotly.ts', () => ({
   loadPlotly: () => new Promise(() => undefined),
 }));
 
+// Section 6 loads its skeleton through the worker pool, which jsdom lacks; it has its own
+// component test (morphology/MorphologySection.test.tsx) and e2e (neuron-morphology.spec.ts).
+vi.mock('./morphology/MorphologySection.tsx', () => ({ MorphologySection: () => null }));
+
 setupCatmaidServer();
 mockLayout(600);
 
