@@ -39,6 +39,8 @@ function statusText(r: SearchResults, shown: number): string {
     return `${head} (loaded ${formatCount(r.loaded)} so far…)`;
   if (r.capped)
     return `${head} (showing the first ${formatCount(shown)}: narrow the search to see the rest)`;
+  if (r.regionUntested > 0)
+    return `${head} (${formatCount(r.regionUntested)} neurons in the volume's bounding box were not tested: narrow the search with other criteria to test them all)`;
   return head;
 }
 

@@ -15,6 +15,8 @@ const MAX_CANDIDATES = 1000;
 
 export interface RegionSet {
   skeletonIds: ReadonlySet<number> | null;
+  /** Candidates beyond MAX_CANDIDATES, not tested (the results may lack some of them). */
+  untested: number;
   loading: boolean;
   error: unknown;
   retry: () => void;
@@ -45,6 +47,7 @@ export function useRegionSet(scope: ProjectScope, term: RegionTerm | null): Regi
   const error = candidates.error ?? geometry.error ?? null;
   return {
     skeletonIds: term ? skeletonIds : null,
+    untested: term && candidates.data ? Math.max(0, candidates.data.length - MAX_CANDIDATES) : 0,
     loading: term !== null && skeletonIds === null && !error,
     error,
     retry: () => {

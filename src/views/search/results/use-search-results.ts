@@ -30,6 +30,8 @@ export interface SearchResults {
   error: unknown;
   /** Ids of an id list that the server does not know. */
   notFound: number[];
+  /** Region candidates left untested (over the cap): matches among them are missing. */
+  regionUntested: number;
   /** Repeats every failed request of this search (the failed page only, for paged results). */
   retry: () => void;
 }
@@ -97,8 +99,8 @@ export function useSearchResults(
     partners.retry();
     retryFailed(names, setAnnotations);
   };
-  const result = useMemo((): Omit<SearchResults, 'retry'> => {
-    const empty: Omit<SearchResults, 'retry'> = {
+  const result = useMemo((): Omit<SearchResults, 'retry' | 'regionUntested'> => {
+    const empty: Omit<SearchResults, 'retry' | 'regionUntested'> = {
       rows: null,
       total: null,
       loaded: 0,
@@ -180,5 +182,5 @@ export function useSearchResults(
     setAnnotations.isFetching,
     setAnnotations.error,
   ]);
-  return { ...result, retry };
+  return { ...result, regionUntested: region.untested, retry };
 }
