@@ -5,7 +5,6 @@ import type { SkeletonSummary } from '../../../api/skeleton-summary.ts';
 import type { User } from '../../../api/users.ts';
 import { runChunked } from '../../../lib/http/chunked.ts';
 import { downloadText } from '../../../lib/download.ts';
-import { formatCount } from '../../../lib/format.ts';
 import type { SearchSort } from '../../../state/search-url.ts';
 import { useProjectScope } from '../../shared/catmaid-scope.tsx';
 import { ErrorMessage } from '../../shared/ErrorMessage.tsx';
@@ -18,6 +17,7 @@ import { emptyRowSelection, type RowSelection } from './row-selection.ts';
 import { useSortedRows } from './use-sorted-rows.ts';
 import { cachedCreators, useVisibleCreators } from './use-creators.ts';
 import type { SearchResults } from './use-search-results.ts';
+import { statusText } from './status-text.ts';
 
 /** Creators are fetched per neuron; a CSV of up to this many rows waits for all of them. */
 const CSV_CREATOR_LIMIT = 2000;
@@ -30,18 +30,6 @@ interface Props {
   onSort: (column: string) => void;
   inSelection: ReadonlySet<number>;
   onAddToSelection: (skeletonIds: number[]) => void;
-}
-
-function statusText(r: SearchResults, shown: number): string {
-  const count = r.total ?? shown;
-  const head = count === 1 ? '1 neuron matches' : `${formatCount(count)} neurons match`;
-  if (r.loading && r.total !== null && r.loaded < r.total)
-    return `${head} (loaded ${formatCount(r.loaded)} so far…)`;
-  if (r.capped)
-    return `${head} (showing the first ${formatCount(shown)}: narrow the search to see the rest)`;
-  if (r.regionUntested > 0)
-    return `${head} (${formatCount(r.regionUntested)} neurons in the volume's bounding box were not tested: narrow the search with other criteria to test them all)`;
-  return head;
 }
 
 export function ResultsPanel({
