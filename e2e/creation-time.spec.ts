@@ -4,29 +4,11 @@
  * and the legend (on screen and in the SVG export) gives the oldest and newest creation time,
  * computed here from the raw answers the app received.
  */
-import type { Page, Response } from '@playwright/test';
-import { PNG } from 'pngjs';
+import type { Response } from '@playwright/test';
 import { download } from './downloads.ts';
 import { test, expect } from './fixtures.ts';
 import { addToSelection, openView } from './helpers.ts';
-
-const viewer = (page: Page) => page.getByRole('region', { name: '3D viewer' });
-
-async function canvasPixels(page: Page): Promise<PNG> {
-  return PNG.sync.read(await viewer(page).locator('canvas').screenshot());
-}
-
-function changed(a: PNG, b: PNG): number {
-  let n = 0;
-  for (let i = 0; i < a.data.length; i += 4) {
-    const d =
-      Math.abs((a.data[i] ?? 0) - (b.data[i] ?? 0)) +
-      Math.abs((a.data[i + 1] ?? 0) - (b.data[i + 1] ?? 0)) +
-      Math.abs((a.data[i + 2] ?? 0) - (b.data[i + 2] ?? 0));
-    if (d > 30) n++;
-  }
-  return n;
-}
+import { canvasPixels, changed, viewer } from './canvas.ts';
 
 const isHistoryAnswer = (r: Response) =>
   r.url().includes('compact-detail') &&

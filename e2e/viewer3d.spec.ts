@@ -9,12 +9,7 @@ import { PNG } from 'pngjs';
 import { download } from './downloads.ts';
 import { test, expect } from './fixtures.ts';
 import { addToSelection, openView } from './helpers.ts';
-
-const viewer = (page: Page) => page.getByRole('region', { name: '3D viewer' });
-
-async function canvasPixels(page: Page): Promise<PNG> {
-  return PNG.sync.read(await viewer(page).locator('canvas').screenshot());
-}
+import { canvasPixels, changed, viewer } from './canvas.ts';
 
 /** Pixels that differ from the white background, and the one nearest the centre (to click). */
 function inked(png: PNG): { count: number; at: [number, number] | null } {
@@ -35,20 +30,6 @@ function inked(png: PNG): { count: number; at: [number, number] | null } {
     }
   }
   return { count, at };
-}
-
-function changed(a: PNG, b: PNG): number {
-  let n = 0;
-  for (let i = 0; i < a.data.length; i += 4) {
-    if (
-      Math.abs((a.data[i] ?? 0) - (b.data[i] ?? 0)) +
-        Math.abs((a.data[i + 1] ?? 0) - (b.data[i + 1] ?? 0)) +
-        Math.abs((a.data[i + 2] ?? 0) - (b.data[i + 2] ?? 0)) >
-      30
-    )
-      n++;
-  }
-  return n;
 }
 
 async function drawn(region: Locator, attr: string, value: string) {
