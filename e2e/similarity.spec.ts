@@ -80,6 +80,10 @@ test('a projection neuron split by synapse flow: compartments table, CSV and 3D 
   await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 60_000 });
   await expect(region).toHaveAttribute('data-colour-mode', 'compartment');
   await expect(page.getByLabel('Colour by')).toHaveValue('compartment');
+  // Neurons are split when the mode asks: wait until every drawn one is, in a finished frame.
+  const drawn = (await region.getAttribute('data-neuron-count')) ?? '';
+  await expect(region).toHaveAttribute('data-compartment-neurons', drawn, { timeout: 60_000 });
+  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 60_000 });
   await expect(page.getByRole('region', { name: 'Legend' })).toContainText('axon');
   const png = PNG.sync.read(await region.locator('canvas').screenshot());
   expect(near(png, [214, 39, 40]), 'axon drawn red').toBeGreaterThan(50);

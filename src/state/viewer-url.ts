@@ -33,7 +33,7 @@ export interface ViewerUrlState {
   background: 'white' | 'black';
   projection: 'perspective' | 'orthographic' | null;
   volumes: ViewerVolumeUrl[];
-  detail: 'auto' | 'full' | 'lod';
+  detail: 'auto' | 'full' | 'lod' | 'coarse';
   markerSize: number;
 }
 
@@ -96,7 +96,7 @@ export function parseViewerUrl(params: URLSearchParams): ViewerUrlState {
     background: params.get('vbg') === 'black' ? 'black' : 'white',
     projection: proj === 'o' ? 'orthographic' : proj === 'p' ? 'perspective' : null,
     volumes: parseVolumes(params.get('vvol')),
-    detail: lod === 'full' || lod === 'lod' ? lod : 'auto',
+    detail: lod === 'full' || lod === 'lod' || lod === 'coarse' ? lod : 'auto',
     markerSize: parseMarkerSize(params.get('vmk')),
   };
 }

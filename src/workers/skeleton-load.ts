@@ -311,7 +311,11 @@ async function storeAndPost(req: LoadRequest, env: RunEnv, items: LoadedSkeleton
     const copies = items.map((i) =>
       structuredClone({
         detail: i.detail,
-        piece: { strahler: i.piece.strahler, lodEdges: i.piece.lodEdges },
+        piece: {
+          strahler: i.piece.strahler,
+          lodEdges: i.piece.lodEdges,
+          coarseEdges: i.piece.coarseEdges,
+        },
       }),
     );
     // Stored once the edition times are known; a failed write (quota, private mode) only costs

@@ -14,13 +14,17 @@ export interface Block {
   readonly indices: Uint32Array | null;
   /** Decimated index pairs (same vertices), drawn on screen when the scene is big. */
   readonly lodIndices: Uint32Array | null;
+  /** More decimated index pairs, drawn on screen when the scene is huge. */
+  readonly coarseIndices: Uint32Array | null;
   vertexCount: number;
   indexCount: number;
   lodCount: number;
+  coarseCount: number;
   /** Vertices / indices written since the last `markSynced` ([start, end) ranges). */
   dirtyVertices: [number, number] | null;
   dirtyIndices: [number, number] | null;
   dirtyLod: [number, number] | null;
+  dirtyCoarse: [number, number] | null;
   /**
    * Vertices whose info was rewritten in place (`setInfoComponent`) since the last sync: the
    * GPU copy of that range must be sent again even where it was uploaded before.
@@ -42,6 +46,7 @@ export interface PieceInput {
   /** Local index pairs into this piece's vertices. */
   indices?: Uint32Array;
   lodIndices?: Uint32Array;
+  coarseIndices?: Uint32Array;
 }
 
 function widen(range: [number, number] | null, start: number, end: number): [number, number] {
@@ -57,12 +62,13 @@ export class BlockSet {
     readonly indexed: boolean,
   ) {}
 
-  private blockFor(vertices: number, indices: number): Block {
+  private blockFor(vertices: number, indices: number, coarse: number): Block {
     const last = this.blocks[this.blocks.length - 1];
     if (
       last &&
       last.vertexCount + vertices <= last.capacity &&
-      (!last.indices || last.indexCount + indices <= last.indices.length)
+      (!last.indices || last.indexCount + indices <= last.indices.length) &&
+      (!last.coarseIndices || last.coarseCount + coarse <= last.coarseIndices.length)
     ) {
       return last;
     }
@@ -75,12 +81,16 @@ export class BlockSet {
       info: new Uint16Array(capacity * this.infoSize),
       indices: this.indexed ? new Uint32Array(Math.max(capacity * 2, indices)) : null,
       lodIndices: this.indexed ? new Uint32Array(Math.max(capacity * 2, indices)) : null,
+      // Coarse pairs are a fraction of the edges; a piece with more starts a new block.
+      coarseIndices: this.indexed ? new Uint32Array(Math.max(capacity, coarse)) : null,
       vertexCount: 0,
       indexCount: 0,
       lodCount: 0,
+      coarseCount: 0,
       dirtyVertices: null,
       dirtyIndices: null,
       dirtyLod: null,
+      dirtyCoarse: null,
     };
     this.blocks.push(block);
     return block;
@@ -90,7 +100,8 @@ export class BlockSet {
   append(piece: PieceInput, slot: number): Placement {
     const vertices = piece.positions.length / 3;
     const indexCount = this.indexed ? (piece.indices?.length ?? 0) : 0;
-    const block = this.blockFor(vertices, indexCount);
+    const coarse = this.indexed ? (piece.coarseIndices?.length ?? 0) : 0;
+    const block = this.blockFor(vertices, indexCount, coarse);
     const v0 = block.vertexCount;
     block.positions.set(piece.positions, v0 * 3);
     const size = this.infoSize;
@@ -113,6 +124,14 @@ export class BlockSet {
       for (let i = 0; i < src.length; i++) dst[l0 + i] = (src[i] ?? 0) + v0;
       block.lodCount += src.length;
       block.dirtyLod = widen(block.dirtyLod, l0, l0 + src.length);
+    }
+    if (block.coarseIndices && piece.coarseIndices) {
+      const src = piece.coarseIndices;
+      const dst = block.coarseIndices;
+      const c0 = block.coarseCount;
+      for (let i = 0; i < src.length; i++) dst[c0 + i] = (src[i] ?? 0) + v0;
+      block.coarseCount += src.length;
+      block.dirtyCoarse = widen(block.dirtyCoarse, c0, c0 + src.length);
     }
     return {
       blockId: block.id,
@@ -143,6 +162,7 @@ export class BlockSet {
       b.dirtyVertices = null;
       b.dirtyIndices = null;
       b.dirtyLod = null;
+      b.dirtyCoarse = null;
       b.rewrittenInfo = null;
     }
   }

@@ -4,6 +4,8 @@ import { COMPARTMENT } from '../../analysis/compartments/split.ts';
 import { nodeColourFn } from '../export/node-colours.ts';
 import { strahlerOrders } from '../../analysis/morphology/strahler.ts';
 import { LINE_INFO_SIZE, buildSkeletonPiece } from './skeleton-piece.ts';
+import { SceneModel } from './scene-model.ts';
+import { SceneCompartments } from './scene-compartments.ts';
 
 /**
  * The hand-made neuron of split.test.ts as compact-detail: soma 1 → 2 → 3 (branch point); axon
@@ -29,14 +31,44 @@ function neuron() {
 }
 
 describe('compartment colour mode', () => {
-  it('writes each node’s compartment into the line layer’s fourth attribute', () => {
-    const piece = buildSkeletonPiece(neuron());
-    const codes = Array.from(
-      { length: 11 },
-      (_, i) => (piece.lineInfo[i * LINE_INFO_SIZE + 1] ?? 0) >> 8,
+  it('writes each node’s compartment into the line layer once the mode asks, Strahler kept', () => {
+    const d = neuron();
+    const piece = buildSkeletonPiece(d);
+    // Not split on load: the worker leaves the high byte empty.
+    expect(piece.lineInfo.filter((_, i) => i % LINE_INFO_SIZE === 1).every((v) => v < 256)).toBe(
+      true,
     );
+    const model = new SceneModel();
+    const record = model.add(d, piece);
+    const split = new SceneCompartments();
+    expect(split.apply(model, 100, () => 0)).toEqual({ changed: true, pending: false });
+    const block = model.lines.blocks[record.lines.blockId];
+    const component = (i: number) =>
+      block?.info[(record.lines.vertexStart + i) * LINE_INFO_SIZE + 1] ?? 0;
+    const codes = Array.from({ length: 11 }, (_, i) => component(i) >> 8);
     const { axon: A, dendrite: D, linker: L, primaryNeurite: P } = COMPARTMENT;
     expect(codes).toEqual([P, P, L, L, A, A, A, L, D, D, D]);
+    const strahler = strahlerOrders(d.parentIndex);
+    expect(Array.from({ length: 11 }, (_, i) => component(i) & 255)).toEqual([...strahler]);
+    expect(block?.rewrittenInfo).toBeTruthy();
+    // Written once: nothing to do until a record changes.
+    expect(split.apply(model, 100, () => 0)).toEqual({ changed: false, pending: false });
+    expect(split.writtenCount).toBe(1);
+  });
+
+  it('splits a few skeletons per call within the time budget, at least one each time', () => {
+    const model = new SceneModel();
+    for (let id = 1; id <= 3; id++) {
+      const d = { ...neuron(), skeletonId: id };
+      model.add(d, buildSkeletonPiece(d));
+    }
+    let t = 0;
+    const clock = () => (t += 10);
+    const split = new SceneCompartments();
+    expect(split.apply(model, 5, clock)).toEqual({ changed: true, pending: true });
+    expect(split.writtenCount).toBe(1);
+    expect(split.apply(model, 1000, clock)).toEqual({ changed: true, pending: false });
+    expect(split.writtenCount).toBe(3);
   });
 
   it('colours axon red and dendrite blue in the vector export, the neuron colour if unsplit', () => {

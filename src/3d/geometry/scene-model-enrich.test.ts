@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCompactDetail } from '../../api/compact-detail-decode.ts';
 import { SceneModel } from './scene-model.ts';
-import { LINE_INFO_SIZE, buildSkeletonPiece } from './skeleton-piece.ts';
+import { buildSkeletonPiece } from './skeleton-piece.ts';
 
 const NODES = [
   [11, null, 3, 0, 0, 0, 500, 5],
@@ -43,22 +43,14 @@ describe('SceneModel.enrich (geometry first)', () => {
     expect(model.somata).toHaveLength(1);
   });
 
-  it('writes the line info the richer answer implies (compartment codes need synapses)', () => {
+  it('takes the richer detail, so the compartment split sees its synapses', () => {
     const model = new SceneModel();
     const geometry = answer(false);
     model.add(geometry.detail, geometry.piece);
-    const record = model.bySkeleton.get(1);
-    if (!record) throw new Error('not drawn');
-    const info = () => {
-      const block = model.lines.blocks[record.lines.blockId];
-      const k = record.lines.vertexStart * LINE_INFO_SIZE + 1;
-      return [block?.info[k], block?.info[k + LINE_INFO_SIZE]];
-    };
-    expect(info()).toEqual([...geometry.piece.lineInfo.filter((_, i) => i % LINE_INFO_SIZE === 1)]);
     const full = answer(true);
     model.enrich(full.detail, full.piece);
-    expect(info()).toEqual([...full.piece.lineInfo.filter((_, i) => i % LINE_INFO_SIZE === 1)]);
-    expect(model.lines.blocks[record.lines.blockId]?.rewrittenInfo).toBeTruthy();
+    expect(model.bySkeleton.get(1)?.detail).toBe(full.detail);
+    expect(model.bySkeleton.get(1)?.detail.connectors.relations.length).toBe(1);
   });
 
   it('does nothing for a skeleton that is not drawn', () => {

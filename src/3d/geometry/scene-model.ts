@@ -18,6 +18,8 @@ export interface SkeletonRecord {
   connectors: Placement | null;
   /** Connectors and soma added from a second, richer answer (SceneModel.enrich). */
   enriched?: boolean;
+  /** Of its nodes (one pass on arrival; "Frame all" reads it for every visible neuron). */
+  bounds: Bounds;
 }
 
 export interface Soma {
@@ -82,6 +84,7 @@ export class SceneModel {
         info: piece.lineInfo,
         indices: piece.edges,
         lodIndices: piece.lodEdges,
+        coarseIndices: piece.coarseEdges,
       },
       slot,
     );
@@ -99,13 +102,24 @@ export class SceneModel {
       strahler: piece.strahler,
       lines,
       connectors,
+      bounds: emptyBounds(),
     };
+    extendBounds(record.bounds, detail.positions);
     this.records.push(record);
     this.bySkeleton.set(detail.skeletonId, record);
     (this.lineRecords[lines.blockId] ??= []).push(record);
     this.nodeCount += detail.nodeCount;
     this.maxStrahler = Math.max(this.maxStrahler, maxOrder(piece.strahler));
-    extendBounds(this.bounds, detail.positions);
+    for (let i = 0; i < 3; i++) {
+      this.bounds.min[i] = Math.min(
+        this.bounds.min[i] ?? Infinity,
+        record.bounds.min[i] ?? Infinity,
+      );
+      this.bounds.max[i] = Math.max(
+        this.bounds.max[i] ?? -Infinity,
+        record.bounds.max[i] ?? -Infinity,
+      );
+    }
     this.addSoma(slot, detail);
     return record;
   }
@@ -131,15 +145,9 @@ export class SceneModel {
       detail.nodeCount === record.detail.nodeCount &&
       detail.nodeIds.every((id, i) => id === record.detail.nodeIds[i]);
     if (record.detail.somaIndex < 0) this.addSoma(record.slot, same ? detail : record.detail);
-    if (same) {
-      record.detail = detail;
-      // The compartment codes (high byte of component 1) need the synapses this answer brought:
-      // drawn from a geometry-only answer, the neuron had none to split by.
-      const n = detail.nodeCount;
-      const packed = new Uint16Array(n);
-      for (let i = 0; i < n; i++) packed[i] = piece.lineInfo[i * LINE_INFO_SIZE + 1] ?? 0;
-      this.lines.setInfoComponent(record.lines, 1, packed);
-    }
+    // The compartment codes need the synapses this answer brought: a skeleton drawn from a
+    // geometry-only answer had none to split by (scene-compartments.ts splits it again).
+    if (same) record.detail = detail;
     return true;
   }
 

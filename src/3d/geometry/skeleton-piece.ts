@@ -3,14 +3,13 @@
  * buffers: skeleton edges as local index pairs plus per-vertex attributes, and connector points.
  */
 import { RELATION, type SkeletonDetail } from '../../api/skeleton-detail.ts';
-import { nodeCompartments } from './compartments.ts';
 import { strahlerOrders } from '../../analysis/morphology/strahler.ts';
 
 /**
  * Vertex attribute layout of the line layer, as u16: [slot, strahler order | compartment << 8,
- * creator id, creation-time code]. Compartment: see ./compartments.ts, 0 when the skeleton has no
- * synapses to split by; the time code is written later, when that colour mode asks for it
- * (scene-creation-times.ts), 0 until then.
+ * creator id, per-node code]. The compartment (./compartments.ts) and the code of the active
+ * per-node colour mode (scene-node-codes.ts) are written later, on the main thread, only when
+ * their colour mode asks (scene-compartments.ts): 0 until then.
  */
 export const LINE_INFO_SIZE = 4;
 /** Vertex attribute layout of the connector layer: [slot, kind] as u16. */
@@ -24,6 +23,8 @@ export interface SkeletonPiece {
   edges: Uint32Array;
   /** Decimated edges for big scenes on screen: unbranched runs keep every LOD_STRIDE-th node. */
   lodEdges: Uint32Array;
+  /** Edges decimated further (COARSE_STRIDE) for huge scenes on screen. */
+  coarseEdges: Uint32Array;
   /** nodeCount × LINE_INFO_SIZE, slot left 0 (set when placed into the scene). */
   lineInfo: Uint16Array;
   strahler: Uint8Array;
@@ -53,6 +54,12 @@ export function skeletonEdges(parentIndex: Int32Array): Uint32Array {
 }
 
 const LOD_STRIDE = 4;
+/**
+ * Software GL draws a frame in time proportional to the segments (about 0.5 µs each here): at
+ * 10 million nodes the stride-4 decimation still leaves ~3 million, seconds per frame. A scene
+ * that big is an overview, where runs of 16 nodes (a few µm of cable) are a few pixels long.
+ */
+const COARSE_STRIDE = 16;
 
 /**
  * Edges of a decimated tree: roots, branch points and leaves are kept, and every `stride`-th
@@ -88,19 +95,18 @@ export function decimatedEdges(parentIndex: Int32Array, stride = LOD_STRIDE): Ui
 }
 
 /** The parts of a piece that cost more than a pass over the nodes (kept with cached copies). */
-export type CostlyPieceParts = Pick<SkeletonPiece, 'strahler' | 'lodEdges'>;
+export type CostlyPieceParts = Pick<SkeletonPiece, 'strahler' | 'lodEdges'> &
+  Partial<Pick<SkeletonPiece, 'coarseEdges'>>;
 
 /** `known`: Strahler orders and decimated edges computed before (a cached copy's). */
 export function buildSkeletonPiece(d: SkeletonDetail, known?: CostlyPieceParts): SkeletonPiece {
   const n = d.nodeCount;
   const strahler = known?.strahler ?? strahlerOrders(d.parentIndex);
   const lineInfo = new Uint16Array(n * LINE_INFO_SIZE);
-  const compartment = nodeCompartments(d);
   for (let i = 0; i < n; i++) {
-    // Strahler order in the low byte, compartment code in the high byte: the 4th component
-    // carries the creation-time code (scene-creation-times.ts).
-    lineInfo[i * LINE_INFO_SIZE + 1] =
-      Math.min(strahler[i] ?? 1, 255) | ((compartment[i] ?? 0) << 8);
+    // Strahler order in the low byte; the high byte takes the compartment code when the
+    // compartment mode asks for it (scene-compartments.ts).
+    lineInfo[i * LINE_INFO_SIZE + 1] = Math.min(strahler[i] ?? 1, 255);
     lineInfo[i * LINE_INFO_SIZE + 2] = Math.min(Math.max(d.creatorIds[i] ?? 0, 0), MAX_U16);
   }
   const c = d.connectors;
@@ -111,6 +117,7 @@ export function buildSkeletonPiece(d: SkeletonDetail, known?: CostlyPieceParts):
   return {
     edges: skeletonEdges(d.parentIndex),
     lodEdges: known?.lodEdges ?? decimatedEdges(d.parentIndex),
+    coarseEdges: known?.coarseEdges ?? decimatedEdges(d.parentIndex, COARSE_STRIDE),
     lineInfo,
     strahler,
     connectorPositions: c.positions,
@@ -120,7 +127,7 @@ export function buildSkeletonPiece(d: SkeletonDetail, known?: CostlyPieceParts):
 
 export function pieceTransferables(p: SkeletonPiece): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();
-  for (const a of [p.edges, p.lodEdges, p.lineInfo, p.strahler, p.connectorInfo]) {
+  for (const a of [p.edges, p.lodEdges, p.coarseEdges, p.lineInfo, p.strahler, p.connectorInfo]) {
     if (a.buffer instanceof ArrayBuffer) out.add(a.buffer);
   }
   return [...out];

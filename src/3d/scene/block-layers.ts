@@ -3,22 +3,26 @@
  * The GPU copies are StreamedBuffers: `sync()` sends only what was appended since, within a
  * per-frame byte budget, and each block draws just the prefix already uploaded (vertices before
  * the indices that use them), so adding neurons never re-sends the ones already drawn and no
- * frame blocks on a big upload. Line blocks also get a decimated twin (same vertex buffers,
- * fewer index pairs) used on screen for big scenes.
+ * frame blocks on a big upload. Line blocks also get two decimated twins (same vertex buffers,
+ * fewer index pairs) used on screen for big and huge scenes. The index pairs of the level on
+ * screen go first; the other levels follow in the background (`SyncResult.background`), so a
+ * big scene's first complete frame never waits for index pairs it does not draw.
  */
 import * as THREE from 'three';
 import type { Block, BlockSet } from '../geometry/block-set.ts';
 import { asBufferAttribute, StreamedBuffer, type UploadBudget } from './streamed-buffer.ts';
 
 type Kind = 'lines' | 'points';
-export type Detail = 'full' | 'lod';
+export type Detail = 'full' | 'lod' | 'coarse';
 type Drawable = THREE.LineSegments | THREE.Points;
 
 export interface SyncResult {
   /** Something new became drawable (a frame should be drawn). */
   changed: boolean;
-  /** Data is still waiting for upload budget. */
+  /** Data drawn at the current detail is still waiting for upload budget. */
   pending: boolean;
+  /** Index pairs of the other detail levels are still waiting (sent after the drawn data). */
+  background: boolean;
 }
 
 interface BlockObjects {
@@ -27,8 +31,10 @@ interface BlockObjects {
   info: StreamedBuffer;
   index: StreamedBuffer | null;
   lodIndex: StreamedBuffer | null;
+  coarseIndex: StreamedBuffer | null;
   full: Drawable;
   lod: THREE.LineSegments | null;
+  coarse: THREE.LineSegments | null;
 }
 
 function geometry(pos: StreamedBuffer, info: StreamedBuffer, index: StreamedBuffer | null) {
@@ -56,9 +62,16 @@ export class BlockLayer {
     this.group.renderOrder = renderOrder;
   }
 
+  /** The object of a block drawn at `detail` (full detail where a level is missing). */
+  private static shown(b: BlockObjects, detail: Detail): Drawable {
+    if (detail === 'coarse' && b.coarse) return b.coarse;
+    if (detail === 'lod' && b.lod) return b.lod;
+    return b.full;
+  }
+
   /** The objects drawn now, indexed by block id (for picking). */
   get objects(): Drawable[] {
-    return this.blocks.map((b) => (this.detail === 'lod' && b.lod ? b.lod : b.full));
+    return this.blocks.map((b) => BlockLayer.shown(b, this.detail));
   }
 
   get detailShown(): Detail {
@@ -76,8 +89,8 @@ export class BlockLayer {
   setDetail(detail: Detail): void {
     this.detail = detail;
     for (const b of this.blocks) {
-      b.full.visible = !(detail === 'lod' && b.lod);
-      if (b.lod) b.lod.visible = detail === 'lod';
+      const shown = BlockLayer.shown(b, detail);
+      for (const o of [b.full, b.lod, b.coarse]) if (o) o.visible = o === shown;
     }
   }
 
@@ -91,27 +104,53 @@ export class BlockLayer {
         : new THREE.Points(geometry(pos, info, null), this.material);
     full.geometry.setDrawRange(0, 0);
     full.frustumCulled = false;
-    let lod: THREE.LineSegments | null = null;
-    let lodIndex: StreamedBuffer | null = null;
-    if (block.lodIndices) {
-      lodIndex = new StreamedBuffer(gl, block.lodIndices, 1, true);
-      lod = new THREE.LineSegments(geometry(pos, info, lodIndex), this.material);
-      lod.geometry.setDrawRange(0, 0);
-      lod.frustumCulled = false;
-      this.group.add(lod);
-    }
+    const twin = (indices: Uint32Array | null) => {
+      if (!indices) return [null, null] as const;
+      const buffer = new StreamedBuffer(gl, indices, 1, true);
+      const lines = new THREE.LineSegments(geometry(pos, info, buffer), this.material);
+      lines.geometry.setDrawRange(0, 0);
+      lines.frustumCulled = false;
+      this.group.add(lines);
+      return [buffer, lines] as const;
+    };
+    const [lodIndex, lod] = twin(block.lodIndices);
+    const [coarseIndex, coarse] = twin(block.coarseIndices);
     this.group.add(full);
-    return { block, pos, info, index, lodIndex, full, lod };
+    return { block, pos, info, index, lodIndex, coarseIndex, full, lod, coarse };
   }
 
-  /** Uploads one block's new data in order (vertices, then indices); false if out of budget. */
-  private static upload(o: BlockObjects, budget: UploadBudget): boolean {
+  /** The index buffers of a block with the count each should reach, the drawn level first. */
+  private static indexLevels(o: BlockObjects, detail: Detail): [StreamedBuffer, number][] {
+    const b = o.block;
+    const all: [Detail, StreamedBuffer | null, number][] = [
+      ['full', o.index, b.indexCount],
+      ['lod', o.lodIndex, b.lodCount],
+      ['coarse', o.coarseIndex, b.coarseCount],
+    ];
+    const drawn = BlockLayer.shown(o, detail) === o.full ? 'full' : detail;
+    return all
+      .sort(([a], [c]) => Number(c === drawn) - Number(a === drawn))
+      .flatMap(([, buf, n]) => (buf ? [[buf, n] as [StreamedBuffer, number]] : []));
+  }
+
+  /**
+   * Uploads one block's new vertices and the drawn level's indices (`drawn`: false if out of
+   * budget), then the other levels' indices (`rest`: false if out of budget).
+   */
+  private static upload(
+    o: BlockObjects,
+    budget: UploadBudget,
+    detail: Detail,
+  ): { drawn: boolean; rest: boolean } {
     const b = o.block;
     const infoSize = b.info.length / b.capacity;
-    if (!o.pos.upload(b.vertexCount * 3, budget)) return false;
-    if (!o.info.upload(b.vertexCount * infoSize, budget)) return false;
-    if (o.index && !o.index.upload(b.indexCount, budget)) return false;
-    return !o.lodIndex || o.lodIndex.upload(b.lodCount, budget);
+    const no = { drawn: false, rest: false };
+    if (!o.pos.upload(b.vertexCount * 3, budget)) return no;
+    if (!o.info.upload(b.vertexCount * infoSize, budget)) return no;
+    const [first, ...others] = BlockLayer.indexLevels(o, detail);
+    if (first && !first[0].upload(first[1], budget)) return no;
+    for (const [buf, n] of others) if (!buf.upload(n, budget)) return { drawn: true, rest: false };
+    return { drawn: true, rest: true };
   }
 
   /**
@@ -132,6 +171,9 @@ export class BlockLayer {
     }
     let changed = false;
     let pending = false;
+    let background = false;
+    // First what is drawn, in every block; then, with the budget left, the other levels.
+    const later: BlockObjects[] = [];
     for (const block of set.blocks) {
       let o = this.blocks[block.id];
       if (!o) {
@@ -147,33 +189,47 @@ export class BlockLayer {
         o.info.resend(re[0] * size, re[1] * size);
         changed = true;
       }
-      if (!pending && !BlockLayer.upload(o, budget)) pending = true;
-      const verticesReady = Math.min(
-        o.pos.uploaded / 3,
-        o.info.uploaded / o.info.attribute.itemSize,
-      );
-      const full = o.index ? o.index.uploaded : verticesReady;
-      const g = o.full.geometry;
-      if (g.drawRange.count !== full) {
-        g.setDrawRange(0, full);
-        changed = true;
+      if (!pending) {
+        const up = BlockLayer.upload(o, budget, this.detail);
+        if (!up.drawn) pending = true;
+        else if (!up.rest) later.push(o);
       }
-      const lg = o.lod?.geometry;
-      if (lg && o.lodIndex && lg.drawRange.count !== o.lodIndex.uploaded) {
-        lg.setDrawRange(0, o.lodIndex.uploaded);
-        changed = true;
-      }
+      if (pending) background = true;
+      if (this.updateRanges(o)) changed = true;
     }
+    for (const o of later)
+      if (!background && !BlockLayer.upload(o, budget, this.detail).rest) background = true;
+    for (const o of later) if (this.updateRanges(o)) changed = true;
     set.markSynced();
     if (changed) this.setDetail(this.detail);
-    return { changed, pending };
+    return { changed, pending, background };
+  }
+
+  /** Draw ranges up to what is uploaded; true when the drawn object's range changed. */
+  private updateRanges(o: BlockObjects): boolean {
+    const verticesReady = Math.min(o.pos.uploaded / 3, o.info.uploaded / o.info.attribute.itemSize);
+    const levels: [THREE.LineSegments | Drawable | null, number | undefined][] = [
+      [o.full, o.index ? o.index.uploaded : verticesReady],
+      [o.lod, o.lodIndex?.uploaded],
+      [o.coarse, o.coarseIndex?.uploaded],
+    ];
+    const drawn = BlockLayer.shown(o, this.detail);
+    let changed = false;
+    for (const [obj, count] of levels) {
+      if (!obj || count === undefined || obj.geometry.drawRange.count === count) continue;
+      obj.geometry.setDrawRange(0, count);
+      // Another level's indices arriving in the background change nothing on screen.
+      if (obj === drawn) changed = true;
+    }
+    return changed;
   }
 
   dispose(): void {
     for (const b of this.blocks) {
       b.full.geometry.dispose();
       b.lod?.geometry.dispose();
-      for (const s of [b.pos, b.info, b.index, b.lodIndex]) s?.dispose();
+      b.coarse?.geometry.dispose();
+      for (const s of [b.pos, b.info, b.index, b.lodIndex, b.coarseIndex]) s?.dispose();
     }
     this.blocks.length = 0;
     this.group.clear();

@@ -13,6 +13,7 @@ function harness() {
     time: 0,
     gpuBusy: false,
     pending: false,
+    background: false,
     changed: false,
     loading: { active: false, fraction: 1 },
     draws: 0,
@@ -28,7 +29,7 @@ function harness() {
     fence: { arm: () => h.log.push('arm'), busy: () => h.gpuBusy },
     sync: () => {
       h.log.push('sync');
-      const r = { changed: h.changed, pending: h.pending };
+      const r = { changed: h.changed, pending: h.pending, background: h.background };
       h.changed = false;
       return r;
     },
@@ -164,5 +165,26 @@ describe('FrameLoop', () => {
     loop.request();
     expect(h.draws).toBe(1);
     expect(h.presents).toBe(0);
+  });
+
+  it('keeps uploading background detail levels after the complete frame, without drawing', () => {
+    const { h, loop, frame } = harness();
+    h.background = true;
+    loop.request();
+    expect(h.log).toEqual(['sync', 'draw', 'arm']);
+    frame(); // shows the frame: complete, although other levels still upload
+    expect(h.frames).toEqual([{ drawCalls: 7, complete: true }]);
+    frame();
+    frame();
+    expect(h.draws).toBe(1);
+    expect(h.log.filter((l) => l === 'sync').length).toBeGreaterThan(1);
+    const syncs = h.log.filter((l) => l === 'sync').length;
+    h.background = false;
+    frame();
+    frame();
+    frame();
+    // Done: the loop stops asking for frames.
+    expect(h.log.filter((l) => l === 'sync').length).toBe(syncs + 1);
+    expect(h.draws).toBe(1);
   });
 });

@@ -8,17 +8,12 @@ import type { Volume } from '../../api/volumes.ts';
 import type { ColourMode } from '../colour-modes/registry.ts';
 import { buildPalette, type Rgb } from '../geometry/colour-modes.ts';
 import { IncomingSkeletons, type IncomingSkeleton } from '../geometry/incoming-skeletons.ts';
-import {
-  emptyBounds,
-  extendBounds,
-  SceneModel,
-  type Bounds,
-  type SkeletonRecord,
-} from '../geometry/scene-model.ts';
+import { emptyBounds, SceneModel, type Bounds } from '../geometry/scene-model.ts';
+import { SceneCompartments } from '../geometry/scene-compartments.ts';
 import { SceneCreationTimes } from '../geometry/scene-creation-times.ts';
 import { SceneNodeCodes } from '../geometry/scene-node-codes.ts';
 import { SceneReviewCodes } from '../geometry/scene-review-codes.ts';
-import { BlockLayer } from './block-layers.ts';
+import { BlockLayer, type Detail } from './block-layers.ts';
 import { webgl2Of } from './gpu-fence.ts';
 import {
   connectorMaterial,
@@ -34,8 +29,18 @@ import { SomaLayer } from './soma-layer.ts';
 
 /** Above this many nodes the screen shows decimated skeletons (1 in LOD_STRIDE chain nodes). */
 const LOD_NODE_THRESHOLD = 600_000;
+/** Above this many, the coarser decimation (skeleton-piece.ts, COARSE_STRIDE). */
+const COARSE_NODE_THRESHOLD = 4_000_000;
 /** Main-thread time per frame for copying arrived skeletons into the model. */
 const MODEL_MS_PER_FRAME = 6;
+
+export type DetailPreference = 'auto' | Detail;
+
+/** What `auto` draws on screen for a scene of `nodes` nodes. */
+export function autoDetail(nodes: number): Detail {
+  if (nodes > COARSE_NODE_THRESHOLD) return 'coarse';
+  return nodes > LOD_NODE_THRESHOLD ? 'lod' : 'full';
+}
 
 export interface NeuronStyle {
   rgb: Rgb;
@@ -63,13 +68,20 @@ export class ViewerEngine {
   private readonly markerMat = markerMaterial(14);
   private readonly listeners = new Set<() => void>();
   private readonly modelListeners = new Set<() => void>();
-  private readonly recordBounds = new WeakMap<SkeletonRecord, Bounds>();
+  private boundsCache: {
+    records: number;
+    somata: number;
+    styles: ReadonlyMap<number, NeuronStyle>;
+    value: Bounds | null;
+  } | null = null;
   private readonly incoming = new IncomingSkeletons();
   /** Node creation times for the creation-time colour mode (fetched only for that mode). */
   readonly creationTimes = new SceneCreationTimes();
   private readonly extras = new Map<number, IncomingSkeleton>();
   /** Review codes under the reviewer whitelist, for the review colour mode (fetched for it). */
   readonly reviewCodes = new SceneReviewCodes();
+  /** Axon/dendrite codes, split only while the compartment mode is on. */
+  readonly compartments = new SceneCompartments();
   /** Whichever of the two is the active mode writes the per-vertex code component. */
   private readonly nodeCodes = new SceneNodeCodes({
     ctime: this.creationTimes,
@@ -81,7 +93,7 @@ export class ViewerEngine {
   private paletteDirty = true;
   colourMode: ColourMode = 'selection';
   /** auto: decimated skeletons on screen above LOD_NODE_THRESHOLD nodes, else as chosen. */
-  detailPreference: 'auto' | 'full' | 'lod' = 'auto';
+  detailPreference: DetailPreference = 'auto';
   highlighted: number | null = null;
   /** Neurons are still arriving, and the fraction already in (set by the view); the frame
    * loop then draws progress frames sparingly. */
@@ -133,16 +145,17 @@ export class ViewerEngine {
    * nothing visible is loaded: what "Frame all" fits.
    */
   visibleBounds(): Bounds | null {
+    // Asked on every model change while neurons stream in: the answer is kept until the set of
+    // drawn neurons or their styles change.
+    const key = { records: this.model.records.length, somata: this.model.somata.length };
+    const c = this.boundsCache;
+    if (c && c.styles === this.styles && c.records === key.records && c.somata === key.somata)
+      return c.value;
     const out = emptyBounds();
     let any = false;
     for (const r of this.model.records) {
       if (!((this.styles.get(r.skeletonId)?.alpha ?? 0) > 0)) continue;
-      let b = this.recordBounds.get(r);
-      if (!b) {
-        b = emptyBounds();
-        extendBounds(b, r.detail.positions);
-        this.recordBounds.set(r, b);
-      }
+      const b = r.bounds;
       if (!Number.isFinite(b.min[0])) continue;
       any = true;
       for (let i = 0; i < 3; i++) {
@@ -158,7 +171,9 @@ export class ViewerEngine {
         out.max[i] = Math.max(out.max[i] ?? -Infinity, c + s.radius);
       }
     }
-    return any ? out : null;
+    const value = any ? out : null;
+    this.boundsCache = { ...key, styles: this.styles, value };
+    return value;
   }
 
   /** Queues skeletons for the scene; `sync` moves them into the model a few at a time. */
@@ -232,9 +247,10 @@ export class ViewerEngine {
   /**
    * Copies pending model changes to the GPU objects, uploading at most `budgetBytes` of new
    * geometry (exports pass no budget: everything). `changed`: a redraw is needed; `pending`:
-   * geometry still waits for upload.
+   * geometry on screen still waits for upload; `background`: only index pairs of detail levels
+   * not on screen do (uploaded after the complete frame, never delaying it).
    */
-  sync(budgetBytes = Infinity): { changed: boolean; pending: boolean } {
+  sync(budgetBytes = Infinity): { changed: boolean; pending: boolean; background: boolean } {
     const m = this.model;
     const moved = this.incoming.drainInto(
       m,
@@ -246,6 +262,13 @@ export class ViewerEngine {
     const queued = this.incoming.size > 0 || this.extras.size > 0;
     const retimed = this.nodeCodes.apply(m, this.colourMode);
     if (retimed) this.somata.refreshTimes(m);
+    const split =
+      this.colourMode === 'compartment'
+        ? this.compartments.apply(m, budgetBytes === Infinity ? Infinity : MODEL_MS_PER_FRAME, () =>
+            performance.now(),
+          )
+        : { changed: false, pending: false };
+    const busy = queued || split.pending;
     this.palette.setMode(this.colourMode, m.maxStrahler, m.bounds.min[2], m.bounds.max[2]);
     if (this.highlighted !== null) this.setHighlight(this.highlighted);
     if (this.paletteDirty) {
@@ -260,12 +283,15 @@ export class ViewerEngine {
     }
     // Big scenes: draw the decimated skeletons on screen (exports switch back to full detail).
     const pref = this.detailPreference;
-    this.lines.setDetail(
-      pref === 'auto' ? (m.nodeCount > LOD_NODE_THRESHOLD ? 'lod' : 'full') : pref,
-    );
+    this.lines.setDetail(pref === 'auto' ? autoDetail(m.nodeCount) : pref);
     const renderer = this.renderer;
     const gl = webgl2Of(renderer?.getContext());
-    if (!renderer || !gl) return { changed: moved > 0 || enriched || retimed, pending: queued };
+    if (!renderer || !gl)
+      return {
+        changed: moved > 0 || enriched || retimed || split.changed,
+        pending: busy,
+        background: false,
+      };
     const budget = { bytes: budgetBytes };
     const fresh = { indexBuffer: false };
     const onIndexBuffer = () => {
@@ -276,8 +302,9 @@ export class ViewerEngine {
     if (fresh.indexBuffer) renderer.resetState();
     const c = this.somata.sync(this.model);
     return {
-      changed: moved > 0 || enriched || retimed || a.changed || b.changed || c,
-      pending: queued || a.pending || b.pending,
+      changed: moved > 0 || enriched || retimed || split.changed || a.changed || b.changed || c,
+      pending: busy || a.pending || b.pending,
+      background: a.background || b.background,
     };
   }
 
@@ -301,7 +328,7 @@ export class ViewerEngine {
     this.connectorMat.uniforms.uPointSize.value = size;
   }
 
-  setDetailPreference(detail: 'auto' | 'full' | 'lod'): void {
+  setDetailPreference(detail: DetailPreference): void {
     this.detailPreference = detail;
   }
 

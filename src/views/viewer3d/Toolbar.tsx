@@ -113,13 +113,14 @@ export function Toolbar({ options: o, onChange, onView, onReset }: Props) {
             value={o.detail}
             onChange={(e) => {
               const v = e.target.value;
-              if (v === 'auto' || v === 'full' || v === 'lod')
+              if (v === 'auto' || v === 'full' || v === 'lod' || v === 'coarse')
                 onChange({ detail: v as DetailLevel });
             }}
           >
             <option value="auto">Auto</option>
             <option value="full">Full</option>
             <option value="lod">Reduced</option>
+            <option value="coarse">Coarse</option>
           </select>
         </label>
         <label>

@@ -9,6 +9,9 @@
  *   data-colour-mode, data-show-pre, data-show-post, data-volume-count, data-detail (full |
  *   lod: decimated skeletons for big scenes), data-segments   what the last frame drew
  *   data-timed-neurons  neurons whose node creation times are in the drawn vertices
+ *   data-compartment-neurons  neurons whose axon/dendrite split is in the drawn vertices (split
+ *                      only in the compartment colour mode; a frame drawn while splits are
+ *                      still pending is not complete, so the scene is not ready meanwhile)
  *   data-first-neurons-at  performance.now() of the first frame with skeleton geometry in it,
  *                      also `performance.mark('catmaid:first-neurons-drawn')` (read by the bench)
  */
@@ -78,12 +81,18 @@ export class SceneReadiness {
     d.failedCount = String(s.failed.length);
     d.timedNeurons = String(this.engine.creationTimes.writtenCount);
     d.reviewCodedNeurons = String(this.engine.reviewCodes.writtenCount);
+    d.compartmentNeurons = String(this.engine.compartments.writtenCount);
     const { reviewed, known } = this.engine.reviewCodes.reviewedCounts;
     d.reviewedNodes = `${reviewed}/${known}`;
     if (!this.firstDrawn && info.drawCalls > 0 && this.engine.model.records.length > 0) {
       this.firstDrawn = true;
       performance.mark(FIRST_NEURONS_MARK);
       d.firstNeuronsAt = String(performance.now());
+    }
+    if (!info.complete && d.sceneReady === 'true') {
+      // Drawn with work still pending (e.g. compartment splits after a mode switch).
+      d.sceneReady = 'false';
+      this.cancel();
     }
     if (s.settled && info.complete && d.sceneReady !== 'true') this.whenFinished(d);
   };
