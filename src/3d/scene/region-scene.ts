@@ -15,6 +15,7 @@ import {
   MeshBasicMaterial,
   PerspectiveCamera,
   Scene,
+  Vector2,
   Vector3,
   WebGLRenderer,
 } from 'three';
@@ -32,6 +33,8 @@ export interface RegionScene {
   /** `reframe`: point the camera at what is shown (else only the first update does). */
   update(segments: RegionSegments, volumes: readonly SceneVolume[], reframe?: boolean): void;
   resize(width: number, height: number): void;
+  /** The view drawn at width × height pixels (for a PNG export); the canvas is restored. */
+  snapshot(width: number, height: number): Promise<ImageBitmap>;
   dispose(): void;
 }
 
@@ -100,6 +103,26 @@ export function createRegionScene(canvas: HTMLCanvasElement, onRender: () => voi
       camera.aspect = width / Math.max(1, height);
       camera.updateProjectionMatrix();
       render();
+    },
+    async snapshot(width, height) {
+      const size = renderer.getSize(new Vector2());
+      const aspect = camera.aspect;
+      const restore = () => {
+        renderer.setSize(size.x, size.y, false);
+        camera.aspect = aspect;
+        camera.updateProjectionMatrix();
+        render();
+      };
+      renderer.setSize(width, height, false);
+      camera.aspect = width / Math.max(1, height);
+      camera.updateProjectionMatrix();
+      renderer.render(scene, camera);
+      try {
+        // preserveDrawingBuffer keeps this frame in the canvas until the next render.
+        return await createImageBitmap(canvas);
+      } finally {
+        restore();
+      }
     },
     dispose() {
       controls.dispose();
