@@ -133,6 +133,7 @@ export function AsOf3DPanel({ skeletonId, name, versions, arbor, day }: Props) {
       <canvas
         ref={canvasRef}
         className="as-of-canvas"
+        role="img"
         aria-label="Neuron in 3D as of date"
         data-caption={caption}
         data-scene-ready={drawn === segments ? 'true' : 'false'}
