@@ -7,7 +7,7 @@ import type { AsOfChanges, EdgeChange } from '../../analysis/neuron/as-of-change
 import { formatCount } from '../../lib/format.ts';
 
 export const GONE_COLOUR = '#d62728';
-export const ADDED_COLOUR = '#c4c4c4';
+export const ADDED_COLOUR = '#b4b4b4';
 export const EDGE_CLASSES: readonly EdgeChange[] = ['kept', 'gone', 'added'];
 
 export interface LegendEntry {

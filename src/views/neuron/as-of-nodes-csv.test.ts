@@ -28,7 +28,7 @@ describe('as-of legend', () => {
     expect(legend.map((e) => [e.change, e.colour])).toEqual([
       ['kept', '#112233'],
       ['gone', '#d62728'],
-      ['added', '#c4c4c4'],
+      ['added', '#b4b4b4'],
     ]);
     expect(legend[0]?.label).toBe('Unchanged since 2024-05-01: 1 node');
     expect(legend[1]?.label).toContain('1 node deleted or split off, 1 node moved or reparented');
