@@ -1,8 +1,8 @@
 /**
  * Section 5, history and provenance (pymaid `get_skeleton_change`, `get_origin`, time machine):
  * the split/merge history, node creation over time per user, and the "as of date" slider that
- * shows the neuron as it was (the summary above follows it; the projection and the 3D markers
- * here show it).
+ * shows the neuron as it was (the summary above follows it; the projection, the 3D markers
+ * and the 3D view of the old skeleton with its changes coloured, AsOf3DPanel, here show it).
  */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
