@@ -15,6 +15,7 @@ import {
   MeshBasicMaterial,
   PerspectiveCamera,
   Scene,
+  Vector2,
   Vector3,
   WebGLRenderer,
 } from 'three';
@@ -32,6 +33,8 @@ export interface RegionScene {
   /** `reframe`: point the camera at what is shown (else only the first update does). */
   update(segments: RegionSegments, volumes: readonly SceneVolume[], reframe?: boolean): void;
   resize(width: number, height: number): void;
+  /** The view drawn at width × height pixels (for a PNG export); the canvas is restored. */
+  snapshot(width: number, height: number): Promise<ImageBitmap>;
   dispose(): void;
 }
 
@@ -88,7 +91,9 @@ export function createRegionScene(canvas: HTMLCanvasElement, onRender: () => voi
       if ((reframe || !framed) && !box.isEmpty()) {
         const centre = box.getCenter(new Vector3());
         const size = box.getSize(new Vector3()).length();
-        camera.position.set(centre.x, centre.y, centre.z - size * 1.4);
+        // The bounding sphere (radius size / 2) fits the 40° field of view from 1.46 × size;
+        // a little more leaves a margin for the parts nearest the camera.
+        camera.position.set(centre.x, centre.y, centre.z - size * 1.6);
         controls.target.copy(centre);
         controls.update();
         framed = true;
@@ -100,6 +105,26 @@ export function createRegionScene(canvas: HTMLCanvasElement, onRender: () => voi
       camera.aspect = width / Math.max(1, height);
       camera.updateProjectionMatrix();
       render();
+    },
+    async snapshot(width, height) {
+      const size = renderer.getSize(new Vector2());
+      const aspect = camera.aspect;
+      const restore = () => {
+        renderer.setSize(size.x, size.y, false);
+        camera.aspect = aspect;
+        camera.updateProjectionMatrix();
+        render();
+      };
+      renderer.setSize(width, height, false);
+      camera.aspect = width / Math.max(1, height);
+      camera.updateProjectionMatrix();
+      renderer.render(scene, camera);
+      try {
+        // preserveDrawingBuffer keeps this frame in the canvas until the next render.
+        return await createImageBitmap(canvas);
+      } finally {
+        restore();
+      }
     },
     dispose() {
       controls.dispose();

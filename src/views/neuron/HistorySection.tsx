@@ -1,8 +1,8 @@
 /**
  * Section 5, history and provenance (pymaid `get_skeleton_change`, `get_origin`, time machine):
  * the split/merge history, node creation over time per user, and the "as of date" slider that
- * shows the neuron as it was (the summary above follows it; the projection and the 3D markers
- * here show it).
+ * shows the neuron as it was (the summary above follows it; the projection, the 3D markers
+ * and the 3D view of the old skeleton with its changes coloured, AsOf3DPanel, here show it).
  */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -22,6 +22,7 @@ import { useProjectScope } from '../shared/catmaid-scope.tsx';
 import { QueryErrorMessage } from '../shared/QueryErrorMessage.tsx';
 import { useUserNames } from '../stats/use-user-names.ts';
 import { AsOfSlider } from './AsOfSlider.tsx';
+import { AsOf3DPanel } from './AsOf3DPanel.tsx';
 import { projectArbor, projectionSvg } from './arbor-projection.ts';
 import { creationCsv, creationFigure } from './creation-figure.ts';
 import { lineageColumns, lineageStory, type LineageRow } from './lineage-columns.tsx';
@@ -113,6 +114,7 @@ export function HistorySection({ skeletonId, name, history, arbor, asOf }: Props
       >
         Show these nodes in 3D
       </button>
+      <AsOf3DPanel {...{ skeletonId, name, arbor, day: asOf.day }} versions={history.versions} />
       <h3>Splits and merges</h3>
       <QueryErrorMessage query={lineage} context="Could not load the change history" />
       {lineage.isSuccess ? (
