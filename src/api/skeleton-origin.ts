@@ -43,7 +43,7 @@ const originSchema = z.object({
 });
 
 /** Every listed origin by skeleton id, each with its data source resolved. */
-export function decodeOrigins(wire: z.infer<typeof originSchema>): Map<number, SkeletonOrigin> {
+function decodeOrigins(wire: z.infer<typeof originSchema>): Map<number, SkeletonOrigin> {
   const sources = new Map<number, DataSource>(
     Object.entries(wire.data_sources).map(([id, d]) => [
       Number(id),
