@@ -51,10 +51,10 @@ describe('search fact columns', () => {
     ]);
   });
 
-  it('exports the chosen facts, blank where the summary is not known', () => {
+  it('exports the chosen facts under their shown headers (as the other result columns), blank where the summary is not known', () => {
     const columns = searchFactColumns(['last_editor', 'imported_percent', 'imported_nodes'], ctx);
     expect(tableCsvRows(columns, [row(1), row(2), row(3)])).toEqual([
-      ['imported_nodes', 'imported_percent', 'last_editor'],
+      ['Imported nodes', 'Imported %', 'Last editor'],
       [300, 75, 'alice'],
       [0, 0, 'user 8'],
       ['', '', ''],

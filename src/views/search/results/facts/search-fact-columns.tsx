@@ -46,7 +46,7 @@ const number = (
         return v === undefined ? '…' : format(v);
       },
       csv: {
-        header: id,
+        header,
         value: (r) => {
           const v = read(ctx.summary(r.skeletonId));
           return v === undefined ? '' : csv(v);
@@ -80,7 +80,7 @@ export const SEARCH_FACTS: readonly SearchFact[] = [
         width: '7.5rem',
         value: (r) => lastEditor(ctx, r),
         cell: (r) => lastEditor(ctx, r) ?? '…',
-        csv: { header: 'last_editor', value: (r) => lastEditor(ctx, r) ?? '' },
+        csv: { header: 'Last editor', value: (r) => lastEditor(ctx, r) ?? '' },
       }),
   },
 ];
