@@ -22,7 +22,13 @@ export function SearchFactsPicker({ chosen, onToggle }: Props) {
         Fact columns{chosen.length > 0 ? ` (${chosen.length})` : ''}
       </button>
       {open ? (
-        <fieldset id={`${id}-body`}>
+        <fieldset
+          id={`${id}-body`}
+          // It opens over the table: Escape closes it, as a menu would.
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setOpen(false);
+          }}
+        >
           <legend>Fact columns of the results</legend>
           {SEARCH_FACTS.map((f) => (
             <label key={f.id}>
