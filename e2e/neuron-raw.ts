@@ -37,6 +37,7 @@ export interface RawNeuron {
     cable_length: number;
     last_editor_id: number;
     original_creation_time: string;
+    num_imported_nodes: number;
   };
   reviewStatus: [number, number];
   changeHistory: [number[], number, number, number][];
@@ -79,6 +80,7 @@ export async function rawNeuron(request: APIRequestContext, skid: number): Promi
       cable_length: -1,
       last_editor_id: -1,
       original_creation_time: '',
+      num_imported_nodes: -1,
     },
     reviewStatus: (await post<Record<string, [number, number]>>('/skeletons/review-status', form))[
       String(skid)

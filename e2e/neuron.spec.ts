@@ -92,7 +92,7 @@ test('opens from a search result and every section matches the server', async ({
   );
   const sumFacts = new Map(sumCsv.slice(1).map((r) => [r[0], r[1]]));
   expect(sumFacts.get('nodes')).toBe(String(raw.summary.num_nodes));
-  expect(sumFacts.get('imported_nodes')).toBe('0');
+  expect(sumFacts.get('imported_nodes')).toBe(String(raw.summary.num_imported_nodes));
   expect(Math.abs(Number(sumFacts.get('cable_nm')) - raw.summary.cable_length)).toBeLessThanOrEqual(
     1,
   );

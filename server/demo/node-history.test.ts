@@ -82,12 +82,19 @@ describe('demo node history', () => {
     expect(merges).toBeGreaterThan(0);
   });
 
-  it('import-info answers zero imported nodes per known skeleton', async () => {
+  it('import-info answers the imported nodes of each known skeleton, as its summary counts them', async () => {
     const skid = skids[0] ?? 0;
-    const answer = await request(server, 'POST', '/1/skeletons/import-info', [
+    const form: [string, string][] = [
       ['skeleton_ids[0]', String(skid)],
       ['skeleton_ids[1]', '999999999'],
-    ]);
-    expect(answer.json()).toEqual({ [skid]: { n_imported_treenodes: 0 } });
+    ];
+    const answer = await request(server, 'POST', '/1/skeletons/import-info', form);
+    const summary = (await request(server, 'POST', '/1/skeletons/summary', form)).json() as Record<
+      string,
+      { num_imported_nodes: number }
+    >;
+    const n = summary[String(skid)]?.num_imported_nodes;
+    expect(n).toBeTypeOf('number');
+    expect(answer.json()).toEqual({ [skid]: { n_imported_treenodes: n } });
   });
 });

@@ -123,6 +123,7 @@ export const routes: Route[] = [
   plain('/graph/dps', graph.directedPathSkeletons),
   plain('/graph/directedpaths', graph.directedPaths),
   pr(P, '/graph/circlesofhell', graph.circlesOfHell),
+  pr(GP, '/skeletons/origin', provenance.origin),
 ];
 
 // Test-only skeleton edits for e2e (DEMO_TEST_EDITS=1; never routed by the dashboard proxy).

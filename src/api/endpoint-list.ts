@@ -58,6 +58,7 @@ export const ROUTES = {
   connectorTypes: { method: 'GET', path: '/{pid}/connectors/types/' },
   graphDps: { method: 'POST', path: '/{pid}/graph/dps' },
   circlesOfHell: { method: 'POST', path: '/{pid}/graph/circlesofhell' },
+  skeletonOrigin: { method: 'POST', path: '/{pid}/skeletons/origin' },
 } as const satisfies Record<string, EndpointRoute>;
 
 export type RouteName = keyof typeof ROUTES;

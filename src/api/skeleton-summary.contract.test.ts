@@ -12,7 +12,7 @@ describe.skipIf(!hasShared)('skeleton summaries against real CATMAID responses',
     expect(callParams(fake.calls[0])).toEqual(rec.params);
     expect(summaries.size).toBe(6);
     const orn = summaries.get(102945);
-    expect(orn).toMatchObject({ nodeCount: 1101, lastEditorId: 10 });
+    expect(orn).toMatchObject({ nodeCount: 1101, lastEditorId: 10, importedNodes: 0 });
     expect(orn?.cableLength).toBeCloseTo(127465.18, 1);
     expect(orn?.createdAt).toBeCloseTo(Date.parse('2025-03-18T13:16:03.963Z'), 0);
   });

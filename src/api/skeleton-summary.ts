@@ -24,6 +24,8 @@ export interface SkeletonSummary {
   createdAt: number | undefined;
   lastEditedAt: number | undefined;
   lastEditorId: number | undefined;
+  /** Nodes that came with an import (`num_imported_nodes`); undefined on older servers. */
+  importedNodes?: number | undefined;
 }
 
 const summarySchema = z.record(
@@ -35,6 +37,7 @@ const summarySchema = z.record(
     original_creation_time: z.string().nullable(),
     last_edition_time: z.string().nullable(),
     last_editor_id: z.number().nullable(),
+    num_imported_nodes: z.number().nullable().optional(),
   }),
 );
 
@@ -48,6 +51,7 @@ function decodeSummary(raw: z.infer<typeof summarySchema>): SkeletonSummary[] {
     createdAt: parseCatmaidTime(s.original_creation_time),
     lastEditedAt: parseCatmaidTime(s.last_edition_time),
     lastEditorId: s.last_editor_id ?? undefined,
+    importedNodes: s.num_imported_nodes ?? undefined,
   }));
 }
 
@@ -107,6 +111,11 @@ const skeletonSummaries = defineSkeletonAspect<SkeletonSummary>({
   listKey: 'skeleton-summaries',
   fetchMany: (scope, ids) => fetchSkeletonSummaries(scope, ids),
 });
+
+/** One skeleton's summary entry (null: unknown to the server), shared with every list query. */
+export function skeletonSummaryQuery(scope: ProjectScope, skeletonId: number) {
+  return skeletonSummaries.query(scope, skeletonId);
+}
 
 export function skeletonSummariesQuery(scope: ProjectScope, skeletonIds: readonly number[]) {
   return skeletonSummaries.mapQuery(scope, skeletonIds);

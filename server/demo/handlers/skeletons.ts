@@ -5,6 +5,7 @@ import { arg, type ProjectCtx } from '../http/types.ts';
 import type { ProjectIndex } from '../data/project-index.ts';
 import { postgresJson } from '../time-format.ts';
 import { TIME_END } from '../data/timeline.ts';
+import { importedNodeCount } from '../data/origins.ts';
 
 function day(value: string | undefined, end: boolean): number | null {
   if (value === undefined) return null;
@@ -116,7 +117,7 @@ export function summaries(ctx: ProjectCtx): unknown {
       num_nodes: n1 - n0,
       cable_length: p.cable[s],
       last_editor_id: p.lastEditor[s],
-      num_imported_nodes: 0,
+      num_imported_nodes: importedNodeCount(p, s),
     };
   }
   return out;

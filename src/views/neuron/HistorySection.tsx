@@ -27,6 +27,7 @@ import { projectArbor, projectionSvg } from './arbor-projection.ts';
 import { creationCsv, creationFigure } from './creation-figure.ts';
 import { lineageColumns, lineageStory, type LineageRow } from './lineage-columns.tsx';
 import { useShowNodesIn3D } from './use-show-nodes.ts';
+import { ProvenancePanel } from './ProvenancePanel.tsx';
 
 interface Props {
   skeletonId: number;
@@ -70,6 +71,7 @@ export function HistorySection({ skeletonId, name, history, arbor, asOf }: Props
   return (
     <section className="stats-section" aria-labelledby="history-title">
       <h2 id="history-title">History and provenance</h2>
+      <ProvenancePanel skeletonId={skeletonId} />
       <h3>As of date</h3>
       {events.length > 0 ? (
         <AsOfSlider

@@ -18,6 +18,9 @@ import { useSortedRows } from './use-sorted-rows.ts';
 import { cachedCreators, useVisibleCreators } from './use-creators.ts';
 import type { SearchResults } from './use-search-results.ts';
 import { statusText } from './status-text.ts';
+import { useSearchFacts } from './facts/use-search-facts.ts';
+import { SearchFactsPicker } from './facts/SearchFactsPicker.tsx';
+import { QueryErrorMessage } from '../../shared/QueryErrorMessage.tsx';
 
 /** Creators are fetched per neuron; a CSV of up to this many rows waits for all of them. */
 const CSV_CREATOR_LIMIT = 2000;
@@ -52,6 +55,14 @@ export function ResultsPanel({
   const [exporting, setExporting] = useState<unknown>(null);
   const creators = useVisibleCreators(scope, visible, usersById);
   const ctx = useMemo(() => ({ summaries, creators }), [summaries, creators]);
+  const facts = useSearchFacts({
+    scope,
+    visible,
+    rows,
+    summaries,
+    usersById,
+    sortColumn: sort?.column,
+  });
   // A creator sort uses the creators cached when it is chosen: re-sorting as more arrive
   // while scrolling would move rows under the pointer.
   const sortCtx = useMemo(
@@ -71,13 +82,13 @@ export function ResultsPanel({
     [inSelectionKey],
   );
   const columns = useMemo(
-    () => resultColumns(sortCtx, ctx, selectionSet),
-    [sortCtx, ctx, selectionSet],
+    () => [...resultColumns(sortCtx, ctx, selectionSet), ...facts.columns],
+    [sortCtx, ctx, selectionSet, facts.columns],
   );
   // Sort keys read with the sort context only, so cells filling in do not start a new sort.
   const sortColumns = useMemo(
-    () => resultColumns(sortCtx, sortCtx, selectionSet),
-    [sortCtx, selectionSet],
+    () => [...resultColumns(sortCtx, sortCtx, selectionSet), ...facts.sortColumns],
+    [sortCtx, selectionSet, facts.sortColumns],
   );
   const sorted = useSortedRows(rows, sortColumns, sort);
   const table = useDataTable({
@@ -86,7 +97,7 @@ export function ResultsPanel({
     columns,
     getRowId: (r) => r.skeletonId,
     // Unsorted, no value is read: summaries arriving need not rebuild 100,000 rows.
-    valuesKey: sort ? sortCtx : null,
+    valuesKey: sort ? sortColumns : null,
     sort: sorted.applied
       ? { id: sorted.applied.column, desc: sorted.applied.dir === 'desc' }
       : null,
@@ -119,7 +130,10 @@ export function ResultsPanel({
       const allCreators = cachedCreators(queryClient, scope, shown, usersById);
       const all = { summaries, creators: allCreators };
       downloadText(
-        tableCsv(resultColumns(all, all, selectionSet), shown),
+        tableCsv(
+          [...resultColumns(all, all, selectionSet), ...(await facts.csvColumns(shown))],
+          shown,
+        ),
         'catmaid-search-results.csv',
         'text/csv',
       );
@@ -150,7 +164,9 @@ export function ResultsPanel({
         <span className="hint">
           Click a row to select it; Shift-click for a range, Ctrl-click to add.
         </span>
+        <SearchFactsPicker chosen={facts.chosen} onToggle={facts.toggle} />
       </div>
+      <QueryErrorMessage query={facts.page} context="Skeleton summaries of the rows shown" />
       {exporting !== null && exporting !== true ? (
         <ErrorMessage
           error={exporting}
