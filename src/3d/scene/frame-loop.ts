@@ -32,11 +32,15 @@ export interface FrameLoopDeps {
   clearTimeout(handle: ReturnType<typeof setTimeout>): void;
 }
 
-/** Geometry bytes sent to the GPU per animation frame (a few ms of copying). */
-const UPLOAD_BYTES_PER_FRAME = 4 << 20;
+/**
+ * Geometry bytes sent to the GPU per animation frame (a few ms of copying on the main thread).
+ * Each slice waits for the GPU to take the one before, so at 10 million nodes (~220 MB drawn)
+ * a smaller slice leaves the complete frame waiting for dozens of upload frames.
+ */
+const UPLOAD_BYTES_PER_FRAME = 12 << 20;
 /** While streaming: at least this long between progress frames, and this many times their cost. */
 export const MIN_PROGRESS_SPACING_MS = 300;
-export const PROGRESS_COST_FACTOR = 4;
+export const PROGRESS_COST_FACTOR = 10;
 /** Past this fraction of neurons loaded, no more progress frames: the complete one is next. */
 export const LAST_PROGRESS_FRACTION = 0.8;
 

@@ -7,6 +7,12 @@ import * as THREE from 'three';
 import type { SceneModel } from '../geometry/scene-model.ts';
 
 const MIN_CAPACITY = 64;
+/**
+ * Above this many somata the spheres get fewer facets: a frame's cost in software GL grows with
+ * the triangles drawn (560 per fine sphere: over half a million for 1,000 neurons), and a scene
+ * of hundreds of neurons shows each soma a few pixels wide.
+ */
+const FINE_SPHERES_UP_TO = 128;
 
 export class SomaLayer {
   readonly group = new THREE.Group();
@@ -15,6 +21,7 @@ export class SomaLayer {
   /** Creation-time code of each soma node, read from the line vertices (scene-creation-times). */
   private time: THREE.InstancedBufferAttribute | null = null;
   private readonly sphere = new THREE.SphereGeometry(1, 20, 14);
+  private readonly coarseSphere = new THREE.SphereGeometry(1, 10, 7);
   private readonly matrix = new THREE.Matrix4();
   private count = 0;
 
@@ -77,7 +84,7 @@ export class SomaLayer {
       this.mesh.geometry.dispose();
       this.mesh.dispose();
     }
-    const geometry = this.sphere.clone();
+    const geometry = (capacity > FINE_SPHERES_UP_TO ? this.coarseSphere : this.sphere).clone();
     this.info = new THREE.InstancedBufferAttribute(new Float32Array(capacity * 4), 4);
     geometry.setAttribute('aSoma', this.info);
     this.time = new THREE.InstancedBufferAttribute(new Float32Array(capacity), 1);
@@ -94,6 +101,7 @@ export class SomaLayer {
     this.mesh?.geometry.dispose();
     this.mesh?.dispose();
     this.sphere.dispose();
+    this.coarseSphere.dispose();
     this.group.clear();
   }
 }
