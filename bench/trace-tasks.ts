@@ -18,6 +18,8 @@ interface TraceEvent {
 
 export const TASK_CATEGORIES = [
   'toplevel',
+  // v8.evaluateModule: which task evaluated the app's modules (its start).
+  'devtools.timeline',
   'blink.user_timing',
   'disabled-by-default-devtools.timeline',
   '__metadata',
@@ -31,10 +33,17 @@ export function startTaskTrace(browser: Browser, page: Page): Promise<void> {
  * The longest main-thread task (wall and CPU ms) of the renderer that set performance mark
  * `endMark`, from the start of the trace to that mark.
  */
-export async function longestTraceTask(
-  browser: Browser,
-  endMark: string,
-): Promise<{ wallMs: number; cpuMs: number; over50CpuMs: number }> {
+export interface TraceTasks {
+  wallMs: number;
+  cpuMs: number;
+  over50CpuMs: number;
+  /** The task that evaluated the app's entry modules (the page's start, before any view). */
+  start: { wallMs: number; cpuMs: number };
+  /** The longest task other than that one. */
+  afterStart: { wallMs: number; cpuMs: number };
+}
+
+export async function longestTraceTask(browser: Browser, endMark: string): Promise<TraceTasks> {
   const events = (
     JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }
   ).traceEvents;
@@ -45,16 +54,26 @@ export async function longestTraceTask(
       e.args?.name === 'CrRendererMain' &&
       marks.some((m) => m.pid === e.pid),
   );
-  if (!main) return { wallMs: NaN, cpuMs: NaN, over50CpuMs: NaN };
+  const none = { wallMs: NaN, cpuMs: NaN };
+  if (!main) return { ...none, over50CpuMs: NaN, start: none, afterStart: none };
   const onMain = (e: TraceEvent) => e.pid === main.pid && e.tid === main.tid;
   const end = marks.find(onMain)?.ts ?? Infinity;
   const tasks = events.filter(
     (e) => onMain(e) && e.name === 'RunTask' && e.ph === 'X' && e.ts <= end,
   );
   const ms = (us: number | undefined) => Math.round((us ?? 0) / 1000);
+  const longest = (list: TraceEvent[]) => ({
+    wallMs: ms(Math.max(0, ...list.map((t) => t.dur ?? 0))),
+    cpuMs: ms(Math.max(0, ...list.map((t) => t.tdur ?? 0))),
+  });
+  const firstEvaluation = events.find((e) => onMain(e) && e.name === 'v8.evaluateModule');
+  const startTask = firstEvaluation
+    ? tasks.find((t) => t.ts <= firstEvaluation.ts && firstEvaluation.ts < t.ts + (t.dur ?? 0))
+    : undefined;
   return {
-    wallMs: ms(Math.max(0, ...tasks.map((t) => t.dur ?? 0))),
-    cpuMs: ms(Math.max(0, ...tasks.map((t) => t.tdur ?? 0))),
+    ...longest(tasks),
     over50CpuMs: tasks.filter((t) => (t.tdur ?? 0) > 50_000).length,
+    start: startTask ? longest([startTask]) : none,
+    afterStart: longest(tasks.filter((t) => t !== startTask)),
   };
 }

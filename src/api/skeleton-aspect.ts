@@ -118,10 +118,10 @@ export function defineSkeletonAspect<T>(spec: SkeletonAspectSpec<T>): SkeletonAs
     const seeded = batcherFor(scope)
       .load(ids)
       .then(async (got) => {
-        await seedQueriesSliced<T | null>(
-          client,
-          ids.map((id) => [keyOf(scope, id), got.get(id) ?? null]),
-        );
+        // Keys built in time slices too: 50,000 of them are a long task of their own.
+        const entries: [QueryKey, T | null][] = [];
+        await forEachTimeSliced(ids, (id) => entries.push([keyOf(scope, id), got.get(id) ?? null]));
+        await seedQueriesSliced<T | null>(client, entries);
         return got;
       });
     return untilAborted(seeded, signal);
@@ -155,10 +155,10 @@ export function defineSkeletonAspect<T>(spec: SkeletonAspectSpec<T>): SkeletonAs
       const fetched =
         missing.length > 0 ? await fetchAndSeed(client, scope, missing, signal) : new Map();
       const out = new Map<number, T>();
-      for (const id of unique) {
+      await forEachTimeSliced(unique, (id) => {
         const value = cached.has(id) ? cached.get(id) : fetched.get(id);
         if (value !== undefined && value !== null) out.set(id, value);
-      }
+      });
       return out;
     },
     mapQuery(scope, ids) {

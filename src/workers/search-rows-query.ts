@@ -98,6 +98,8 @@ export function searchRowPagesQuery(
         signal,
       ),
     initialPageParam: 0,
+    // Pages are never equal to earlier ones in part: comparing them deeply would only cost time.
+    structuralSharing: false,
     getNextPageParam: (last, pages) => {
       const loaded = pages.reduce((n, p) => n + p.entityCount, 0);
       // An empty page ends the loop even if totalRecords promised more (concurrent deletions).

@@ -1,15 +1,16 @@
 /**
  * Renders any table model from useDataTable: a real <table> (headers with scope and aria-sort,
- * sortable headers are buttons), only the rows in view in the DOM (TanStack Virtual, fixed row
- * height; `aria-rowcount` tells assistive tech and tests how many there are), an optional checkbox
- * column, and a sticky footer of column totals derived from the columns.
+ * sortable headers are buttons), only the rows in view in the DOM (fixed row height, see
+ * row-window.ts; `aria-rowcount` tells assistive tech and tests how many there are), an optional
+ * checkbox column, and a sticky footer of column totals derived from the columns.
  */
 import type { RowData } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
+import { BodyCell } from './BodyCell.tsx';
 import { DataTableHead, type SelectAll } from './DataTableHead.tsx';
 import { columnTotals, hasFooter } from './table-export.ts';
 import { tableMinWidthRem, type DataTableInstance } from './use-data-table.ts';
+import { useRowWindow } from './use-row-window.ts';
 import './data-table.css';
 
 interface RowSelectionProps<T> {
@@ -20,8 +21,20 @@ interface RowSelectionProps<T> {
   selectAll: SelectAll;
 }
 
+/**
+ * Rows handed over in display order instead of the table model's rows: the model then holds only
+ * the columns and the sort state, so a list that grows page by page to 100,000 rows costs nothing
+ * per row on each page (the model builds an object per row; only the rows in view matter here).
+ */
+export interface RowSource<T> {
+  rows: readonly T[];
+  id: (row: T) => string | number;
+}
+
 export interface DataTableProps<T extends RowData> {
   table: DataTableInstance<T>;
+  /** The rows to show; default: the table model's rows. */
+  source?: RowSource<T>;
   label: string;
   rowHeight?: number;
   /** CSS height of the scrolling body, e.g. `62vh`; default: up to `maxHeight` px. */
@@ -44,41 +57,50 @@ export interface DataTableProps<T extends RowData> {
 }
 
 export function DataTable<T extends RowData>(props: DataTableProps<T>) {
-  const { table, selection, rowHeight = 30, onVisibleRowsChange, scrollToIndex } = props;
-  const rows = table.getRowModel().rows;
+  const { table, selection, rowHeight = 30, onVisibleRowsChange, scrollToIndex, source } = props;
+  const model = source ? null : table.getRowModel().rows;
+  const count = source ? source.rows.length : (model?.length ?? 0);
+  const rowAt = (i: number): { id: string; original: T } | undefined => {
+    if (model) return model[i];
+    const original = source?.rows[i];
+    return original === undefined || !source
+      ? undefined
+      : { id: String(source.id(original)), original };
+  };
   const columns = table.getAllLeafColumns().filter((c) => !c.columnDef.meta?.csvOnly);
   const defs = columns.map((c) => c.columnDef);
+  const footer = hasFooter(defs);
+  const sourceRows = source?.rows;
+  // Only a table with totals needs its rows' data as one list (tables with totals are short).
+  const originals = footer ? (sourceRows ?? model?.map((r) => r.original) ?? []) : [];
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
+  const win = useRowWindow(scrollRef, count, rowHeight, 12);
+  const shownRows: { index: number; id: string; original: T }[] = [];
+  for (let i = win.start; i < win.end; i++) {
+    const row = rowAt(i);
+    if (row) shownRows.push({ index: i, id: row.id, original: row.original });
+  }
+  // A fast scroll passes thousands of rows: report the ones on screen once they stay a moment.
+  const onScreen = shownRows.filter(
+    (r) => r.index >= win.onScreen.start && r.index < win.onScreen.end,
+  );
+  const visibleKey = onScreen.map((r) => r.id).join(',');
+  const latest = useRef(onScreen);
+  useEffect(() => {
+    latest.current = onScreen;
   });
-  const items = virtualizer.getVirtualItems();
-  // A fast scroll passes thousands of rows: report the visible ones once they stay a moment.
-  const visibleKey = items.map((item) => rows[item.index]?.id ?? '').join(',');
-  const firstVisible = items[0]?.index ?? 0;
-  const lastVisible = items[items.length - 1]?.index ?? -1;
   useEffect(() => {
     if (!onVisibleRowsChange) return;
-    const timer = setTimeout(() => {
-      const shown = new Set(visibleKey.split(','));
-      // Only the rows in view, not a pass over all 50,000 on every pause.
-      const near = rows.slice(firstVisible, lastVisible + 1);
-      onVisibleRowsChange(near.filter((r) => shown.has(r.id)).map((r) => r.original));
-    }, 200);
+    const timer = setTimeout(() => onVisibleRowsChange(latest.current.map((r) => r.original)), 200);
     return () => clearTimeout(timer);
-  }, [visibleKey, onVisibleRowsChange, rows, firstVisible, lastVisible]);
+  }, [visibleKey, onVisibleRowsChange]);
+  const { scrollToIndex: scrollTo } = win;
   useEffect(() => {
-    if (scrollToIndex !== undefined && scrollToIndex >= 0) virtualizer.scrollToIndex(scrollToIndex);
-  }, [scrollToIndex, virtualizer]);
-  const footer = hasFooter(defs);
-  // Only a table with totals needs its rows' data as one list (not rebuilt per render otherwise).
-  const originals = useMemo(() => (footer ? rows.map((r) => r.original) : []), [rows, footer]);
+    if (scrollToIndex !== undefined && scrollToIndex >= 0) scrollTo(scrollToIndex);
+  }, [scrollToIndex, scrollTo]);
   const totals = footer ? columnTotals(defs, originals) : [];
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  const top = win.start * rowHeight;
+  const bottom = (count - win.end) * rowHeight;
   const span = columns.length + (selection ? 1 : 0);
   const numeric = (i: number) => (defs[i]?.meta?.numeric ? 'dt-num' : undefined);
 
@@ -96,7 +118,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
     >
       <table
         aria-label={props.label}
-        aria-rowcount={rows.length + 1 + (footer ? 1 : 0)}
+        aria-rowcount={count + 1 + (footer ? 1 : 0)}
         style={{ minWidth: `${tableMinWidthRem(defs, selection !== undefined)}rem` }}
       >
         <colgroup>
@@ -113,9 +135,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
         />
         <tbody>
           {top > 0 ? <tr aria-hidden="true" style={{ height: top }} /> : null}
-          {items.map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
+          {shownRows.map((row) => {
             const extra = props.rowProps?.(row.original);
             const checked = selection?.isSelected(row.original);
             const data = Object.fromEntries(
@@ -124,7 +144,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
             return (
               <tr
                 key={row.id}
-                aria-rowindex={item.index + 2}
+                aria-rowindex={row.index + 2}
                 aria-selected={checked}
                 aria-current={extra?.current ? 'true' : undefined}
                 className={extra?.className}
@@ -134,7 +154,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
                   props.onRowClick
                     ? (e) => {
                         if ((e.target as HTMLElement).closest('input, a, button, label')) return;
-                        props.onRowClick?.(row.original, item.index, e);
+                        props.onRowClick?.(row.original, row.index, e);
                       }
                     : undefined
                 }
@@ -146,23 +166,21 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
                       aria-label={`Select ${selection.rowLabel(row.original)}`}
                       checked={checked ?? false}
                       onChange={(e) =>
-                        selection.onToggle(row.original, item.index, e.target.checked)
+                        selection.onToggle(row.original, row.index, e.target.checked)
                       }
                     />
                   </td>
                 ) : null}
-                {row.getAllCells().map((cell, i) =>
-                  cell.column.columnDef.meta?.csvOnly ? null : (
-                    <td key={cell.id} className={numeric(i)}>
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ),
-                )}
+                {defs.map((def, i) => (
+                  <td key={def.id} className={numeric(i)}>
+                    <BodyCell def={def} row={row.original} />
+                  </td>
+                ))}
               </tr>
             );
           })}
           {bottom > 0 ? <tr aria-hidden="true" style={{ height: bottom }} /> : null}
-          {rows.length === 0 ? (
+          {count === 0 ? (
             <tr>
               <td colSpan={span} className="dt-empty">
                 {props.empty ?? 'No rows'}
@@ -172,7 +190,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
         </tbody>
         {footer ? (
           <tfoot>
-            <tr aria-rowindex={rows.length + 2}>
+            <tr aria-rowindex={count + 2}>
               {selection ? <td /> : null}
               {totals.map((t, i) => (
                 <td key={t.id} className={numeric(i)}>

@@ -7,6 +7,7 @@
  * The shared fetch carries no caller's signal (other callers still want the answer); a caller's
  * abort only rejects that caller's promise.
  */
+import { forEachTimeSliced } from '../time-sliced.ts';
 
 export interface IdBatcher<T> {
   /** Results for the ids the server knows; an id it omits is absent from the map. */
@@ -62,9 +63,11 @@ export function createIdBatcher<T>(
       if (open === batch) open = null;
       start();
     }, windowMs);
-    const release = () => {
-      for (const id of batch.ids) if (owner.get(id) === batch) owner.delete(id);
-    };
+    // In time slices, as the loops in `load`: a batch of 50,000 ids is a long task otherwise.
+    const release = () =>
+      void forEachTimeSliced(batch.ids, (id) => {
+        if (owner.get(id) === batch) owner.delete(id);
+      });
     // Settled batches leave the map so a later ask (e.g. after invalidation) goes to the wire.
     batch.result.then(release, release);
     return batch;
@@ -73,7 +76,9 @@ export function createIdBatcher<T>(
   return {
     async load(ids, signal) {
       const batches = new Set<Batch<T>>();
-      for (const id of ids) {
+      // A short list is done within the first slice, before anything yields (so asks made in
+      // one task still share a batch); a long one may close its batch midway and open another.
+      await forEachTimeSliced(ids, (id) => {
         let batch = owner.get(id);
         if (!batch) {
           open ??= openBatch();
@@ -82,10 +87,10 @@ export function createIdBatcher<T>(
           owner.set(id, batch);
         }
         batches.add(batch);
-      }
+      });
       const answers = await untilAborted(Promise.all([...batches].map((b) => b.result)), signal);
       const out = new Map<number, T>();
-      for (const id of ids) {
+      await forEachTimeSliced(ids, (id) => {
         for (const answer of answers) {
           const value = answer.get(id);
           if (value !== undefined) {
@@ -93,7 +98,7 @@ export function createIdBatcher<T>(
             break;
           }
         }
-      }
+      });
       return out;
     },
   };

@@ -7,13 +7,8 @@
  * tab gets the selection from localStorage anyway. Used wherever a neuron name is shown.
  */
 import type { MouseEvent, ReactNode } from 'react';
-import { defaultUrlState, serializeUrlState, type UrlState } from '../../state/url-state.ts';
 import { useUrlStore } from '../../state/url-store.ts';
-
-/** The URL state of the neuron page for one skeleton, keeping project and selection. */
-function neuronPageState(state: UrlState, skeletonId: number): UrlState {
-  return { ...state, view: 'neuron', neuron: { skid: String(skeletonId), asOf: '' } };
-}
+import { neuronPageHref, neuronPageState } from './neuron-page-href.ts';
 
 interface Props {
   skeletonId: number;
@@ -32,7 +27,7 @@ interface Props {
 export function NeuronPageLink({ skeletonId, name, children, className, icon }: Props) {
   const update = useUrlStore((s) => s.update);
   const projectId = useUrlStore((s) => s.state.projectId);
-  const href = serializeUrlState(neuronPageState({ ...defaultUrlState, projectId }, skeletonId));
+  const href = neuronPageHref(projectId, skeletonId);
   const open = (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();

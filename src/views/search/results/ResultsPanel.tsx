@@ -24,6 +24,7 @@ import { QueryErrorMessage } from '../../shared/QueryErrorMessage.tsx';
 
 /** Creators are fetched per neuron; a CSV of up to this many rows waits for all of them. */
 const CSV_CREATOR_LIMIT = 2000;
+const NO_ROWS: readonly ResultRow[] = [];
 
 interface Props {
   results: SearchResults;
@@ -91,20 +92,19 @@ export function ResultsPanel({
     [sortCtx, selectionSet, facts.sortColumns],
   );
   const sorted = useSortedRows(rows, sortColumns, sort);
+  // The table model holds the columns and the sort only: the rows go to the table as they are
+  // (a row source), so a page arriving costs no pass over all rows built so far.
   const table = useDataTable({
-    data: sorted.rows,
+    data: NO_ROWS,
     presorted: true,
     columns,
     getRowId: (r) => r.skeletonId,
-    // Unsorted, no value is read: summaries arriving need not rebuild 100,000 rows.
-    valuesKey: sort ? sortColumns : null,
     sort: sorted.applied
       ? { id: sorted.applied.column, desc: sorted.applied.dir === 'desc' }
       : null,
     onSortChange: (next) => onSort(next.id),
   });
-  const rowModel = table.getRowModel();
-  const shown = useMemo(() => rowModel.rows.map((r) => r.original), [rowModel]);
+  const shown = sorted.rows;
   const chosen = useMemo(
     () =>
       rowSelection.selected.size === 0

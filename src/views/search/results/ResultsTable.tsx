@@ -12,6 +12,8 @@ interface Props {
   onVisibleChange: (rows: ResultRow[]) => void;
 }
 
+const skeletonIdOf = (r: ResultRow) => r.skeletonId;
+
 /** The results as a virtualized table with file-manager row selection. */
 export function ResultsTable({
   table,
@@ -25,6 +27,7 @@ export function ResultsTable({
   return (
     <DataTable
       table={table}
+      source={{ rows, id: skeletonIdOf }}
       label="Search results"
       className="table-scroll results-table"
       height="62vh"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnsFromEntities } from '../../../api/search-row-columns.ts';
-import { rowsOfPage } from './rows-of-page.ts';
+import { rowsOfPage, rowsOfPages } from './rows-of-page.ts';
 
 const page = (skid: number) =>
   columnsFromEntities(
@@ -38,5 +38,28 @@ describe('rowsOfPage', () => {
       },
     ]);
     expect(rowsB[0]?.annotations[0]).toBe(rowsA[0]?.annotations[0]);
+  });
+});
+
+describe('rowsOfPages', () => {
+  it('joins the pages in order and extends the earlier rows when pages are appended', () => {
+    const [a, b, c] = [page(1), page(2), page(3)];
+    const ab = rowsOfPages([a, b]);
+    expect(ab.map((r) => r.skeletonId)).toEqual([1, 2]);
+    // A new list with the same pages: the same rows, not a copy.
+    expect(rowsOfPages([a, b])).toBe(ab);
+    const abc = rowsOfPages([a, b, c]);
+    expect(abc.map((r) => r.skeletonId)).toEqual([1, 2, 3]);
+    expect(abc[0]).toBe(ab[0]);
+    // The earlier result is not changed by appending.
+    expect(ab.map((r) => r.skeletonId)).toEqual([1, 2]);
+  });
+
+  it('starts again when the pages are not an extension (a refetch replaced a page)', () => {
+    const [a, b, b2] = [page(1), page(2), page(5)];
+    rowsOfPages([a, b]);
+    expect(rowsOfPages([a, b2]).map((r) => r.skeletonId)).toEqual([1, 5]);
+    expect(rowsOfPages([b2, b]).map((r) => r.skeletonId)).toEqual([5, 2]);
+    expect(rowsOfPages([])).toEqual([]);
   });
 });

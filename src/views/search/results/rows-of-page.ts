@@ -42,3 +42,44 @@ export function rowsOfPage(page: SearchRowColumns): ResultRow[] {
   pageRows.set(page, rows);
   return rows;
 }
+
+interface Joined {
+  pages: readonly SearchRowColumns[];
+  rows: ResultRow[];
+}
+
+/** The rows of all pages so far, remembered under their last page. */
+const joinedByLastPage = new WeakMap<SearchRowColumns, Joined>();
+
+/**
+ * All pages' rows in order. When `pages` is an earlier list with pages appended (each fetched page
+ * makes a new list holding the same page objects), the earlier rows are extended by the new
+ * pages' rows: one pointer copy and O(new rows) of work per page, where joining every page again
+ * built all rows' array anew.
+ */
+export function rowsOfPages(pages: readonly SearchRowColumns[]): ResultRow[] {
+  const last = pages[pages.length - 1];
+  if (!last) return [];
+  const known = joinedByLastPage.get(last);
+  if (known && samePages(known.pages, pages, pages.length)) return known.rows;
+  let base: Joined | undefined;
+  for (let k = pages.length - 2; k >= 0 && !base; k--) {
+    const earlier = joinedByLastPage.get(pages[k] as SearchRowColumns);
+    if (earlier && samePages(earlier.pages, pages, k + 1)) base = earlier;
+  }
+  const from = base?.pages.length ?? 0;
+  const rows = (base?.rows ?? []).concat(...pages.slice(from).map(rowsOfPage));
+  joinedByLastPage.set(last, { pages, rows });
+  return rows;
+}
+
+/** Whether `a` is exactly the first `n` pages of `b`. */
+function samePages(
+  a: readonly SearchRowColumns[],
+  b: readonly SearchRowColumns[],
+  n: number,
+): boolean {
+  if (a.length !== n) return false;
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

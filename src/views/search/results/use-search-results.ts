@@ -11,7 +11,7 @@ import { searchRowPagesQuery } from '../../../workers/search-rows-query.ts';
 import { retryFailed, retryPaged } from '../../shared/retry-queries.ts';
 import type { ResolvedSearch } from './resolve-criteria.ts';
 import type { ResultRow } from './result-row.ts';
-import { rowsOfPage } from './rows-of-page.ts';
+import { rowsOfPages } from './rows-of-page.ts';
 import { usePartnerSet } from './use-partner-set.ts';
 import { useRegionSet } from './use-region-set.ts';
 
@@ -114,7 +114,7 @@ export function useSearchResults(
       names.data && idSet ? (resolved.skeletonIds ?? []).filter((id) => !names.data.has(id)) : [];
     const error = pages.error ?? partners.error ?? names.error ?? setAnnotations.error ?? null;
     if (targets) {
-      const loadedRows = pages.data?.pages.flatMap(rowsOfPage) ?? [];
+      const loadedRows = pages.data ? rowsOfPages(pages.data.pages) : [];
       const total = pages.data?.pages[0]?.total ?? null;
       const waitingForSet = idSet === null && partners.loading;
       const keep = idSet ? new Set(idSet) : null;
