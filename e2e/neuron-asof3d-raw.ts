@@ -16,7 +16,7 @@ interface RawNode {
 
 const time = (s: string) => Date.parse(s.replace(' ', 'T'));
 
-export function rawSkeletonAt(raw: RawNeuron, t: number): Map<number, RawNode> {
+function rawSkeletonAt(raw: RawNeuron, t: number): Map<number, RawNode> {
   const historic = new Map<number, RawNode>();
   const live = new Map<number, RawNode>();
   for (const [id, parent, , x, y, z, , , ta, tb, ordering] of raw.history[0]) {
@@ -26,7 +26,7 @@ export function rawSkeletonAt(raw: RawNeuron, t: number): Map<number, RawNode> {
   return new Map([...live, ...historic]);
 }
 
-export const rawSkeletonNow = (raw: RawNeuron) => rawSkeletonAt(raw, Number.POSITIVE_INFINITY);
+const rawSkeletonNow = (raw: RawNeuron) => rawSkeletonAt(raw, Number.POSITIVE_INFINITY);
 
 const samePlace = (a: RawNode, b: RawNode) => a.x === b.x && a.y === b.y && a.z === b.z;
 

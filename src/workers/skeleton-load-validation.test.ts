@@ -221,7 +221,11 @@ describe('IndexedDB copies are checked against CATMAID before use', () => {
       pieces.push([item?.source, item?.piece]);
     }
     const stored = [...cache.store.values()][0];
-    expect(Object.keys(stored?.piece ?? {}).sort()).toEqual(['coarseEdges', 'lodEdges', 'strahler']);
+    expect(Object.keys(stored?.piece ?? {}).sort()).toEqual([
+      'coarseEdges',
+      'lodEdges',
+      'strahler',
+    ]);
     expect(pieces.map(([source]) => source)).toEqual(['network', 'cache']);
     expect(pieces[1]?.[1]).toEqual(pieces[0]?.[1]);
   });

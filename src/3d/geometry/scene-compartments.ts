@@ -11,7 +11,7 @@ import { nodeCompartments } from './compartments.ts';
 import type { SceneModel } from './scene-model.ts';
 import type { SkeletonDetail } from '../../api/skeleton-detail.ts';
 
-export const COMPARTMENT_COMPONENT = 1;
+const COMPARTMENT_COMPONENT = 1;
 
 export class SceneCompartments {
   /** The detail each skeleton's codes were written from. */

@@ -44,7 +44,7 @@ export function emptyBounds(): Bounds {
   return { min: [Infinity, Infinity, Infinity], max: [-Infinity, -Infinity, -Infinity] };
 }
 
-export function extendBounds(b: Bounds, positions: Float32Array): void {
+function extendBounds(b: Bounds, positions: Float32Array): void {
   let [x0, y0, z0] = b.min;
   let [x1, y1, z1] = b.max;
   for (let i = 0; i + 2 < positions.length; i += 3) {
