@@ -21,6 +21,8 @@ export interface BenchRow {
   firstFrameMs: number;
   /** Until the last neuron had arrived (the rest of firstFrameMs is the final draw). */
   settledMs: number;
+  /** Neurons arrived but not yet copied into the scene when the last one arrived. */
+  queuedAtSettle: number;
   /** Frames drawn while loading, the complete one included. */
   framesDrawn: number;
   nodesPerSecond: number;
@@ -139,6 +141,7 @@ export async function measure(
     failed: Number(attrs.failedCount),
     firstFrameMs,
     settledMs: Math.round(Number(attrs.settledAt) - t0),
+    queuedAtSettle: Number(attrs.queuedAtSettle ?? NaN),
     framesDrawn: Number(attrs.frame),
     nodesPerSecond: Math.round(nodes / (firstFrameMs / 1000)),
     longestTaskMs: Math.round(Math.max(0, ...during.map(([, d]) => d))),

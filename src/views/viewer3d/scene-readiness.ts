@@ -5,6 +5,7 @@
  *                      of them has been drawn (and finished on the GPU)
  *   data-ready-at      performance.now() of that frame
  *   data-settled-at    performance.now() when the last wanted neuron had arrived (or failed)
+ *   data-queued-at-settle  neurons arrived but not yet in the scene model at that moment
  *   data-neuron-count, data-node-count, data-failed-count, data-draw-calls, data-frame,
  *   data-colour-mode, data-show-pre, data-show-post, data-volume-count, data-detail (full |
  *   lod: decimated skeletons for big scenes), data-segments   what the last frame drew
@@ -54,6 +55,8 @@ export class SceneReadiness {
     // When the last neuron arrived: splits the bench's first-frame time into loading and drawing.
     if (this.el && summary.settled && this.el.dataset.sceneReady !== 'true') {
       this.el.dataset.settledAt = String(performance.now());
+      // Neurons arrived but not yet copied into the scene then (the bench's drawing-side tail).
+      this.el.dataset.queuedAtSettle = String(this.engine.queuedSkeletons);
     }
     if (this.el && !summary.settled) {
       this.el.dataset.sceneReady = 'false';
