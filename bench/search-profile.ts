@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 import { launchChromium } from './chromium.ts';
+import { loadAndScroll } from './search-phases.ts';
 import { startApp } from './serve-app.ts';
 import { TASK_CATEGORIES } from './trace-tasks.ts';
 
@@ -87,34 +88,7 @@ function explain(profile: Profile, from: number, to: number): string {
 }
 
 async function phases(page: Page) {
-  await page.goto(`${base}/?pid=1`);
-  await page.waitForFunction(
-    () =>
-      /^[\d,]+ neurons match$/.test(
-        document.querySelector('[aria-label="Search results"] [role="status"]')?.textContent ?? '',
-      ),
-    null,
-    { timeout: 300_000 },
-  );
-  await page.evaluate(() => performance.mark('search-loaded'));
-  await page.waitForFunction(
-    () =>
-      !document
-        .querySelector('[aria-label="Search results"] tbody tr[aria-rowindex] td:nth-child(5)')
-        ?.textContent?.includes('…'),
-    null,
-    { timeout: 120_000 },
-  );
-  await page.evaluate(async () => {
-    performance.mark('search-scroll');
-    const el = document.querySelector('.table-scroll');
-    if (!el) throw new Error('no results table');
-    for (let i = 1; i <= 120; i++) {
-      el.scrollTop = i * 600;
-      await new Promise((r) => requestAnimationFrame(r));
-    }
-    performance.mark('search-scrolled');
-  });
+  await loadAndScroll(page, base);
   await page.getByRole('button', { name: 'Add annotation row' }).click();
   await page.getByRole('combobox', { name: 'Annotation 1', exact: true }).click();
   await page.evaluate(() => performance.mark('search-typing'));

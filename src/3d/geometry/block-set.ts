@@ -53,6 +53,12 @@ function widen(range: [number, number] | null, start: number, end: number): [num
   return range ? [Math.min(range[0], start), Math.max(range[1], end)] : [start, end];
 }
 
+/** Copies local index pairs to `dst` from `at`, offset by the piece's first vertex; the new end. */
+function appendPairs(dst: Uint32Array, at: number, src: Uint32Array, v0: number): number {
+  for (let i = 0; i < src.length; i++) dst[at + i] = (src[i] ?? 0) + v0;
+  return at + src.length;
+}
+
 export class BlockSet {
   readonly blocks: Block[] = [];
 
@@ -118,20 +124,14 @@ export class BlockSet {
       block.dirtyIndices = widen(block.dirtyIndices, i0, i0 + indexCount);
     }
     if (block.lodIndices && piece.lodIndices) {
-      const src = piece.lodIndices;
-      const dst = block.lodIndices;
       const l0 = block.lodCount;
-      for (let i = 0; i < src.length; i++) dst[l0 + i] = (src[i] ?? 0) + v0;
-      block.lodCount += src.length;
-      block.dirtyLod = widen(block.dirtyLod, l0, l0 + src.length);
+      block.lodCount = appendPairs(block.lodIndices, l0, piece.lodIndices, v0);
+      block.dirtyLod = widen(block.dirtyLod, l0, block.lodCount);
     }
     if (block.coarseIndices && piece.coarseIndices) {
-      const src = piece.coarseIndices;
-      const dst = block.coarseIndices;
       const c0 = block.coarseCount;
-      for (let i = 0; i < src.length; i++) dst[c0 + i] = (src[i] ?? 0) + v0;
-      block.coarseCount += src.length;
-      block.dirtyCoarse = widen(block.dirtyCoarse, c0, c0 + src.length);
+      block.coarseCount = appendPairs(block.coarseIndices, c0, piece.coarseIndices, v0);
+      block.dirtyCoarse = widen(block.dirtyCoarse, c0, block.coarseCount);
     }
     return {
       blockId: block.id,

@@ -15,6 +15,30 @@ export function dataUrlToBlob(dataUrl: string): Blob {
   return new Blob([decodeURIComponent(payload)], { type });
 }
 
+/** A white width × height canvas with `image` drawn over all of it (figure exports). */
+export function whiteCanvasWith(
+  image: CanvasImageSource,
+  width: number,
+  height: number,
+): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas available');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.drawImage(image, 0, 0, width, height);
+  return { canvas, ctx };
+}
+
+/** The canvas as PNG bytes. */
+export function canvasPng(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+  );
+}
+
 /** Rasterize an SVG document to a PNG of exactly width × height pixels. */
 export async function svgToPng(svgText: string, width: number, height: number): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
@@ -25,20 +49,7 @@ export async function svgToPng(svgText: string, width: number, height: number): 
       img.onerror = () => reject(new Error('the SVG could not be rasterized'));
       img.src = url;
     });
-    const canvas = document.createElement('canvas');
-    canvas.width = width;
-    canvas.height = height;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('no 2D canvas available');
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.drawImage(img, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob(
-        (b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))),
-        'image/png',
-      ),
-    );
+    return await canvasPng(whiteCanvasWith(img, width, height).canvas);
   } finally {
     URL.revokeObjectURL(url);
   }

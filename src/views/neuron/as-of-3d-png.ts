@@ -3,6 +3,7 @@
  * meaning of each class, node counts) in the top left and the caption at the bottom, so the
  * exported image explains itself like the page does.
  */
+import { canvasPng, whiteCanvasWith } from '../../components/plots/download.ts';
 import type { LegendEntry } from './as-of-3d-legend.ts';
 
 const FONT = '12px sans-serif';
@@ -15,14 +16,7 @@ export async function asOf3dPng(
   legend: readonly LegendEntry[],
   caption: string,
 ): Promise<Blob> {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2D canvas available');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, width, height);
-  ctx.drawImage(scene, 0, 0, width, height);
+  const { canvas, ctx } = whiteCanvasWith(scene, width, height);
   ctx.font = FONT;
   ctx.textBaseline = 'middle';
   legend.forEach((e, i) => {
@@ -34,7 +28,5 @@ export async function asOf3dPng(
   });
   ctx.fillStyle = '#555555';
   ctx.fillText(caption, 8, height - 10, width - 16);
-  return await new Promise<Blob>((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
-  );
+  return canvasPng(canvas);
 }
