@@ -10,21 +10,11 @@ import { existsSync } from 'node:fs';
 import { launchChromium } from './chromium.ts';
 import { loadAndScroll } from './search-phases.ts';
 import { startApp } from './serve-app.ts';
+import type { TraceEvent } from './trace-tasks.ts';
 
 const fragments = Number(process.env.BENCH_FRAGMENTS ?? 50_000);
 const port = Number(process.env.BENCH_SEARCH_PORT ?? 4511);
 const base = `http://127.0.0.1:${port}`;
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
 
 function report(events: TraceEvent[]) {
   const marked = new Set(events.filter((e) => e.name === 'search-loaded').map((e) => e.pid));

@@ -14,7 +14,7 @@ import type { CDPSession, Page } from '@playwright/test';
 import { launchChromium } from './chromium.ts';
 import { loadAndScroll } from './search-phases.ts';
 import { startApp } from './serve-app.ts';
-import { TASK_CATEGORIES } from './trace-tasks.ts';
+import { TASK_CATEGORIES, type TraceEvent } from './trace-tasks.ts';
 
 const fragments = Number(process.env.BENCH_FRAGMENTS ?? 50_000);
 const port = Number(process.env.BENCH_SEARCH_PORT ?? 4512);
@@ -22,17 +22,6 @@ const threshold = Number(process.env.BENCH_TASK_MS ?? 30) * 1000;
 /** Only tasks whose CPU time is over the threshold (wall time on a busy machine misleads). */
 const cpuOnly = process.env.BENCH_CPU_ONLY === '1';
 const base = `http://127.0.0.1:${port}`;
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
 
 interface ProfileNode {
   id: number;

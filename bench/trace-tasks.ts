@@ -5,7 +5,8 @@
  */
 import type { Browser, Page } from '@playwright/test';
 
-interface TraceEvent {
+/** One Chromium trace event (the fields the benches read). */
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
