@@ -265,88 +265,92 @@ function shuffled<T>(values: T[]): T[] {
   return out;
 }
 
-test('pasting 100,000 ids stays responsive, can be cancelled, and reports exact counts', async ({
-  page,
-}) => {
-  test.slow();
-  // Slow the server's answers a little, so the progress and Cancel can be seen.
-  await page.route('**/skeleton/neuronnames', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    await route.continue();
-  });
-  await page.goto('/?sel=1000_e41a1c');
-  const p = await openPanel(page);
-  await expect.poll(() => rowNames(p)).toEqual(['ORN 1a left']);
+// Tagged @responsive: it asserts main-thread task lengths in wall time, so it runs in its own
+// project after the others (playwright.config.ts), not beside another test's browser.
+test(
+  'pasting 100,000 ids stays responsive, can be cancelled, and reports exact counts',
+  { tag: '@responsive' },
+  async ({ page }) => {
+    test.slow();
+    // Slow the server's answers a little, so the progress and Cancel can be seen.
+    await page.route('**/skeleton/neuronnames', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      await route.continue();
+    });
+    await page.goto('/?sel=1000_e41a1c');
+    const p = await openPanel(page);
+    await expect.poll(() => rowNames(p)).toEqual(['ORN 1a left']);
 
-  const unknown = Array.from({ length: 98_900 }, (_, i) => String(50_000_000 + i));
-  const tokens = shuffled([
-    ...REAL.map(String),
-    '1000', // already selected
-    ...unknown,
-    ...unknown.slice(0, 100), // repeated
-    ...Array.from({ length: 400 }, (_, i) => `x${i}`),
-    ...Array.from({ length: 300 }, (_, i) => `-${i + 1}`),
-    ...Array.from({ length: 200 }, () => '0'),
-    ...Array.from({ length: 93 }, () => '12345678901234567'),
-  ]);
-  expect(tokens).toHaveLength(100_000);
-  const text = tokens.map((t, i) => `${t}${i % 10 === 9 ? '\n' : ', '}`).join('');
+    const unknown = Array.from({ length: 98_900 }, (_, i) => String(50_000_000 + i));
+    const tokens = shuffled([
+      ...REAL.map(String),
+      '1000', // already selected
+      ...unknown,
+      ...unknown.slice(0, 100), // repeated
+      ...Array.from({ length: 400 }, (_, i) => `x${i}`),
+      ...Array.from({ length: 300 }, (_, i) => `-${i + 1}`),
+      ...Array.from({ length: 200 }, () => '0'),
+      ...Array.from({ length: 93 }, () => '12345678901234567'),
+    ]);
+    expect(tokens).toHaveLength(100_000);
+    const text = tokens.map((t, i) => `${t}${i % 10 === 9 ? '\n' : ', '}`).join('');
 
-  const longTasks = () =>
-    page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    const longTasks = () =>
+      page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 
-  const ids = p.getByLabel('Skeleton ids');
-  const add = p.getByRole('button', { name: 'Add ids' });
-  // A real paste (Ctrl+V) into the box, as a user would.
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await ids.focus();
-  // From the paste on (filling the clipboard above is the test's own work).
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration));
-    }).observe({ type: 'longtask' });
-  });
-  await page.keyboard.press('Control+V');
-  await expect(p.getByText(/^Pasted \d+ KB of skeleton ids\./)).toBeVisible();
-  await add.click();
-  await expect(
-    p.getByRole('status').filter({ hasText: /^Checking [\d,]+ of 98,906 skeleton ids/ }),
-  ).toBeVisible();
-  await expect(p.getByRole('progressbar', { name: 'Checking skeleton ids' })).toBeVisible();
-  await p.getByRole('button', { name: 'Cancel' }).click();
-  const alert = p.getByRole('alert').filter({ hasText: 'Cancelled' });
-  await expect(alert).toHaveText(/Cancelled: nothing was added\./);
-  await expect(p.getByRole('status').first()).toHaveText('1 neuron');
+    const ids = p.getByLabel('Skeleton ids');
+    const add = p.getByRole('button', { name: 'Add ids' });
+    // A real paste (Ctrl+V) into the box, as a user would.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await ids.focus();
+    // From the paste on (filling the clipboard above is the test's own work).
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration));
+      }).observe({ type: 'longtask' });
+    });
+    await page.keyboard.press('Control+V');
+    await expect(p.getByText(/^Pasted \d+ KB of skeleton ids\./)).toBeVisible();
+    await add.click();
+    await expect(
+      p.getByRole('status').filter({ hasText: /^Checking [\d,]+ of 98,906 skeleton ids/ }),
+    ).toBeVisible();
+    await expect(p.getByRole('progressbar', { name: 'Checking skeleton ids' })).toBeVisible();
+    await p.getByRole('button', { name: 'Cancel' }).click();
+    const alert = p.getByRole('alert').filter({ hasText: 'Cancelled' });
+    await expect(alert).toHaveText(/Cancelled: nothing was added\./);
+    await expect(p.getByRole('status').first()).toHaveText('1 neuron');
 
-  await add.click();
-  const report = p.getByRole('alert').filter({ hasText: 'from the pasted ids' });
-  await expect(report).toBeVisible({ timeout: 60_000 });
-  // Exact counts; the examples are the first ones in paste order.
-  const firstUnknown = [...new Set(tokens.filter((t) => t.startsWith('500')))].slice(0, 5);
-  const firstBad = tokens.filter((t) => !/^[1-9]\d{0,15}$/.test(t)).slice(0, 5);
-  await expect(report.locator('p')).toHaveText([
-    'Added 6 neurons from the pasted ids.',
-    `98,900 skeletons do not exist in this project and were left out: ${firstUnknown.join(', ')} and 98,895 more.`,
-    `993 entries skipped as not skeleton ids: 400 not numbers, 300 negative, 200 zero, 93 too long (e.g. ${firstBad.map((t) => `"${t}"`).join(', ')}). Skeleton ids are whole numbers from 1, separated by commas, spaces or new lines.`,
-    '100 repeated ids counted once.',
-    '1 neuron already in the selection.',
-  ]);
-  await expect(p.getByRole('status').first()).toHaveText('7 neurons');
-  await expect
-    .poll(() => rowNames(p))
-    .toEqual(expect.arrayContaining(['ORN 1a left', 'ORN 13a left', 'APL left', 'APL right']));
-  const tasks = await longTasks();
-  test
-    .info()
-    .annotations.push({ type: 'long tasks (ms)', description: tasks.join(', ') || 'none' });
-  expect(
-    tasks.filter((ms) => ms > 200),
-    `long tasks (ms): ${tasks.join(', ')}`,
-  ).toEqual([]);
-});
+    await add.click();
+    const report = p.getByRole('alert').filter({ hasText: 'from the pasted ids' });
+    await expect(report).toBeVisible({ timeout: 60_000 });
+    // Exact counts; the examples are the first ones in paste order.
+    const firstUnknown = [...new Set(tokens.filter((t) => t.startsWith('500')))].slice(0, 5);
+    const firstBad = tokens.filter((t) => !/^[1-9]\d{0,15}$/.test(t)).slice(0, 5);
+    await expect(report.locator('p')).toHaveText([
+      'Added 6 neurons from the pasted ids.',
+      `98,900 skeletons do not exist in this project and were left out: ${firstUnknown.join(', ')} and 98,895 more.`,
+      `993 entries skipped as not skeleton ids: 400 not numbers, 300 negative, 200 zero, 93 too long (e.g. ${firstBad.map((t) => `"${t}"`).join(', ')}). Skeleton ids are whole numbers from 1, separated by commas, spaces or new lines.`,
+      '100 repeated ids counted once.',
+      '1 neuron already in the selection.',
+    ]);
+    await expect(p.getByRole('status').first()).toHaveText('7 neurons');
+    await expect
+      .poll(() => rowNames(p))
+      .toEqual(expect.arrayContaining(['ORN 1a left', 'ORN 13a left', 'APL left', 'APL right']));
+    const tasks = await longTasks();
+    test
+      .info()
+      .annotations.push({ type: 'long tasks (ms)', description: tasks.join(', ') || 'none' });
+    expect(
+      tasks.filter((ms) => ms > 200),
+      `long tasks (ms): ${tasks.join(', ')}`,
+    ).toEqual([]);
+  },
+);
 
 test('a link with 10,000 neurons and colours opens with the whole selection', async ({ page }) => {
   test.slow();
