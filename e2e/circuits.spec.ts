@@ -5,6 +5,7 @@
  */
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { catmaidPost, skeletonIdOf } from './raw-api.ts';
 import { addToSelection } from './helpers.ts';
 import { checkFigureExports, downloadCsv } from './downloads.ts';
 
@@ -12,11 +13,6 @@ type Bins = number[];
 type Side = Record<string, { num_nodes: number; skids: Record<string, Bins> }>;
 const sum = (b: Bins | undefined) => (b ?? []).reduce((x, y) => x + y, 0);
 
-async function post<T>(request: APIRequestContext, path: string, form: Record<string, string>) {
-  const res = await request.post(`/api/catmaid/1/${path}`, { form });
-  expect(res.ok()).toBe(true);
-  return (await res.json()) as T;
-}
 const indexed = (name: string, ids: number[]) =>
   Object.fromEntries(ids.map((id, i) => [`${name}[${i}]`, String(id)]));
 
@@ -24,7 +20,7 @@ async function skeletonsAnnotated(
   request: APIRequestContext,
   annotation: string,
 ): Promise<number[]> {
-  const r = await post<{ entities: { skeleton_ids: number[] }[] }>(
+  const r = await catmaidPost<{ entities: { skeleton_ids: number[] }[] }>(
     request,
     'annotations/query-targets',
     {
@@ -37,25 +33,10 @@ async function skeletonsAnnotated(
   return r.entities.flatMap((e) => e.skeleton_ids);
 }
 
-async function skeletonNamed(request: APIRequestContext, name: string): Promise<number> {
-  const r = await post<{ entities: { skeleton_ids: number[] }[] }>(
-    request,
-    'annotations/query-targets',
-    {
-      name,
-      name_exact: 'true',
-      'types[0]': 'neuron',
-    },
-  );
-  const id = r.entities[0]?.skeleton_ids[0];
-  if (id === undefined) throw new Error(`no neuron ${name}`);
-  return id;
-}
-
 /** Downstream synapse counts of every neuron, from the raw partner tables. */
 async function downstreamGraph(request: APIRequestContext) {
   const all = (await (await request.get('/api/catmaid/1/skeletons/')).json()) as number[];
-  const raw = await post<{ outgoing: Side }>(request, 'skeletons/connectivity', {
+  const raw = await catmaidPost<{ outgoing: Side }>(request, 'skeletons/connectivity', {
     ...indexed('source_skeleton_ids', all),
     boolean_op: 'OR',
   });
@@ -126,7 +107,7 @@ test('a path query lists exactly the paths the raw connectivity implies, with ex
   await options.getByLabel('Max hops').fill('2');
   await options.getByLabel('Min synapses per hop').fill('6');
 
-  const [a, b] = await Promise.all([skeletonNamed(request, A), skeletonNamed(request, B)]);
+  const [a, b] = await Promise.all([skeletonIdOf(request, A), skeletonIdOf(request, B)]);
   const down = await downstreamGraph(request);
   const expected = paths(down, a, b, 2, 6);
   expect(expected.length).toBeGreaterThan(1);
@@ -185,7 +166,7 @@ test('a matrix grouped by cell type sums the raw counts; its exports work', asyn
   for (const t of [...rowTypes, ...colTypes]) members.set(t, await skeletonsAnnotated(request, t));
   const rowIds = rowTypes.flatMap((t) => members.get(t) ?? []);
   const colIds = colTypes.flatMap((t) => members.get(t) ?? []);
-  const raw = await post<Record<string, Record<string, number>>>(
+  const raw = await catmaidPost<Record<string, Record<string, number>>>(
     request,
     'skeleton/connectivity_matrix',
     {
@@ -222,10 +203,10 @@ test('the link-type selector switches grouped partners to gap junctions', async 
   await page.goto('/?view=circuits&kpanel=groups');
   await chooseAnnotation(page, page.getByRole('group', { name: 'Sources' }), 'LN');
   const sources = await skeletonsAnnotated(request, 'LN');
-  const synapses = await post<{ incoming: Side }>(request, 'skeletons/connectivity', {
+  const synapses = await catmaidPost<{ incoming: Side }>(request, 'skeletons/connectivity', {
     ...indexed('source_skeleton_ids', sources),
   });
-  const gaps = await post<{ gapjunction: Side }>(request, 'skeletons/connectivity', {
+  const gaps = await catmaidPost<{ gapjunction: Side }>(request, 'skeletons/connectivity', {
     ...indexed('source_skeleton_ids', sources),
     'link_types[0]': 'gapjunction',
   });
@@ -260,13 +241,13 @@ test('the Connectivity view’s partner tables switch to gap junctions too', asy
 }) => {
   await page.goto(`/?q=${encodeURIComponent('/^LN /')}`);
   const names = await addToSelection(page, '/^LN /');
-  const ids = await Promise.all(names.map((n) => skeletonNamed(request, n)));
+  const ids = await Promise.all(names.map((n) => skeletonIdOf(request, n)));
   await page
     .getByRole('navigation', { name: 'Views' })
     .getByRole('link', { name: 'Connectivity', exact: true })
     .click();
   await expect(page.getByRole('status', { name: 'Upstream partners summary' })).toBeVisible();
-  const gaps = await post<{ gapjunction: Side }>(request, 'skeletons/connectivity', {
+  const gaps = await catmaidPost<{ gapjunction: Side }>(request, 'skeletons/connectivity', {
     ...indexed('source_skeleton_ids', ids),
     'link_types[0]': 'gapjunction',
   });
@@ -308,7 +289,7 @@ test('neighbourhood hops follow the raw partner tables; fractions add to 1 and e
   const options = page.getByRole('form', { name: 'Neighbourhood options' });
   await options.getByLabel('Hops').fill('1');
   await options.getByLabel('Min synapses per hop').fill('8');
-  const a = await skeletonNamed(request, A);
+  const a = await skeletonIdOf(request, A);
   const down = await downstreamGraph(request);
   const expected = [...(down.get(a) ?? [])].filter(([, n]) => n >= 8).length;
   expect(expected).toBeGreaterThan(0);

@@ -6,6 +6,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { test, expect } from './fixtures.ts';
+import { skeletonIdOf } from './raw-api.ts';
 import { addToSelection, openView } from './helpers.ts';
 import { checkFigureExports, downloadCsv } from './downloads.ts';
 
@@ -14,16 +15,6 @@ type Bins = [number, number, number, number, number];
 interface Raw {
   incoming: Record<string, { num_nodes: number; skids: Record<string, Bins> }>;
   outgoing: Record<string, { num_nodes: number; skids: Record<string, Bins> }>;
-}
-
-async function skeletonIdOf(request: APIRequestContext, name: string): Promise<number> {
-  const res = await request.post('/api/catmaid/1/annotations/query-targets', {
-    form: { name, name_exact: 'true', 'types[0]': 'neuron' },
-  });
-  const body = (await res.json()) as { entities: { skeleton_ids: number[] }[] };
-  const id = body.entities[0]?.skeleton_ids[0];
-  if (id === undefined) throw new Error(`no skeleton named ${name}`);
-  return id;
 }
 
 async function rawConnectivity(request: APIRequestContext, sources: number[]): Promise<Raw> {

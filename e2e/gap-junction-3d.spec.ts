@@ -5,26 +5,10 @@
  */
 import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { catmaidPost, skeletonIdOf } from './raw-api.ts';
 import { addToSelection } from './helpers.ts';
 
 const QUERY = '/^LN /';
-
-async function post<T>(request: APIRequestContext, path: string, form: Record<string, string>) {
-  const res = await request.post(`/api/catmaid/1/${path}`, { form });
-  expect(res.ok()).toBe(true);
-  return (await res.json()) as T;
-}
-
-async function skeletonNamed(request: APIRequestContext, name: string): Promise<number> {
-  const r = await post<{ entities: { skeleton_ids: number[] }[] }>(
-    request,
-    'annotations/query-targets',
-    { name, name_exact: 'true', 'types[0]': 'neuron' },
-  );
-  const id = r.entities[0]?.skeleton_ids[0];
-  if (id === undefined) throw new Error(`no skeleton named ${name}`);
-  return id;
-}
 
 /** many_to_many rows from one set onto another under a relation. */
 async function links(
@@ -36,7 +20,7 @@ async function links(
   const form: Record<string, string> = { relation };
   from.forEach((id, i) => (form[`skids1[${i}]`] = String(id)));
   to.forEach((id, i) => (form[`skids2[${i}]`] = String(id)));
-  return (await post<unknown[]>(request, 'connector/list/many_to_many', form)).length;
+  return (await catmaidPost<unknown[]>(request, 'connector/list/many_to_many', form)).length;
 }
 
 async function chooseGapJunctions(page: Page, names: string[]) {
@@ -69,12 +53,12 @@ test('"3D" on a gap-junction partner row shows that pair’s gap junctions', asy
   test.setTimeout(120_000);
   await page.goto(`/?q=${encodeURIComponent(QUERY)}`);
   const names = await addToSelection(page, QUERY);
-  const ids = await Promise.all(names.map((n) => skeletonNamed(request, n)));
+  const ids = await Promise.all(names.map((n) => skeletonIdOf(request, n)));
   await chooseGapJunctions(page, names);
   const button = page.getByRole('button', { name: /^Show synapses with .* in 3D$/ }).first();
   await expect(button).toBeVisible();
   const label = (await button.getAttribute('aria-label')) ?? '';
-  const partner = await skeletonNamed(
+  const partner = await skeletonIdOf(
     request,
     label.replace(/^Show synapses with /, '').replace(/ in 3D$/, ''),
   );
@@ -95,7 +79,7 @@ test('the matrix pair picker shows gap junctions when they are the link type', a
   test.setTimeout(120_000);
   await page.goto(`/?q=${encodeURIComponent(QUERY)}`);
   const names = await addToSelection(page, QUERY);
-  const ids = await Promise.all(names.map((n) => skeletonNamed(request, n)));
+  const ids = await Promise.all(names.map((n) => skeletonIdOf(request, n)));
   let pick: { i: number; j: number; n: number } | null = null;
   for (const [i, a] of ids.entries())
     for (const [j, b] of ids.entries()) {

@@ -6,6 +6,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { downloadCsv } from './downloads.ts';
 import { test, expect } from './fixtures.ts';
+import { catmaidPost, skeletonIdOf } from './raw-api.ts';
 import { addToSelection } from './helpers.ts';
 
 type Side = Record<string, { num_nodes: number; skids: Record<string, number[]> }>;
@@ -14,29 +15,12 @@ const sum = (b: number[] | undefined) => (b ?? []).reduce((x, y) => x + y, 0);
 const A = 'LN picky 1 left';
 const B = 'LN keystone left';
 
-async function post<T>(request: APIRequestContext, path: string, form: Record<string, string>) {
-  const res = await request.post(`/api/catmaid/1/${path}`, { form });
-  expect(res.ok()).toBe(true);
-  return (await res.json()) as T;
-}
-
-async function skeletonNamed(request: APIRequestContext, name: string): Promise<number> {
-  const r = await post<{ entities: { skeleton_ids: number[] }[] }>(
-    request,
-    'annotations/query-targets',
-    { name, name_exact: 'true', 'types[0]': 'neuron' },
-  );
-  const id = r.entities[0]?.skeleton_ids[0];
-  if (id === undefined) throw new Error(`no neuron ${name}`);
-  return id;
-}
-
 /** Gap junctions between every pair of neurons, both ways, from the raw partner tables. */
 async function gapGraph(request: APIRequestContext) {
   const all = (await (await request.get('/api/catmaid/1/skeletons/')).json()) as number[];
   const form: Record<string, string> = { 'link_types[0]': 'gapjunction', boolean_op: 'OR' };
   all.forEach((id, i) => (form[`source_skeleton_ids[${i}]`] = String(id)));
-  const raw = await post<{ gapjunction: Side }>(request, 'skeletons/connectivity', form);
+  const raw = await catmaidPost<{ gapjunction: Side }>(request, 'skeletons/connectivity', form);
   const g = new Map<number, Map<number, number>>();
   const put = (x: number, y: number, n: number) => {
     const row = g.get(x) ?? new Map<number, number>();
@@ -98,7 +82,7 @@ test('gap-junction paths follow junctions either way, as the raw partner tables 
   await options.getByLabel('Link type').selectOption('gapjunction');
   await expect(options).toContainText('a hop may go either way');
 
-  const [a, b] = await Promise.all([skeletonNamed(request, A), skeletonNamed(request, B)]);
+  const [a, b] = await Promise.all([skeletonIdOf(request, A), skeletonIdOf(request, B)]);
   const expected = paths(await gapGraph(request), a, b, 2, 2);
   expect(expected.length).toBeGreaterThan(0);
   const summary = page.getByRole('status', { name: 'Path summary' });

@@ -6,20 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { skeletonIdOf } from './raw-api.ts';
 import { addToSelection } from './helpers.ts';
 
 type Row = [number, number | null, ...unknown[]];
 type Link = [number, number, number, ...unknown[]];
-
-async function skeletonIdOf(request: APIRequestContext, name: string): Promise<number> {
-  const res = await request.post('/api/catmaid/1/annotations/query-targets', {
-    form: { name, name_exact: 'true', 'types[0]': 'neuron' },
-  });
-  const body = (await res.json()) as { entities: { skeleton_ids: number[] }[] };
-  const id = body.entities[0]?.skeleton_ids[0];
-  if (id === undefined) throw new Error(`no skeleton named ${name}`);
-  return id;
-}
 
 /** What the facts table should show, computed here from the raw compact-detail. */
 async function rawFacts(request: APIRequestContext, skid: number) {

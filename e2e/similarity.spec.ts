@@ -4,10 +4,11 @@
  * neuron's best match is its homologue), connectivity similarity checked against the server's
  * raw partners, and the exports.
  */
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { checkFigureExports, downloadCsv } from './downloads.ts';
 import { test, expect } from './fixtures.ts';
+import { skeletonIdOf } from './raw-api.ts';
 import { addToSelection, openView } from './helpers.ts';
 
 async function openSimilarity(page: Page) {
@@ -151,16 +152,6 @@ test('NBLAST of left/right pairs: each neuron’s best match is its homologue; c
 
 interface Raw {
   incoming: Record<string, { num_nodes: number; skids: Record<string, number[]> }>;
-}
-
-async function skeletonIdOf(request: APIRequestContext, name: string): Promise<number> {
-  const res = await request.post('/api/catmaid/1/annotations/query-targets', {
-    form: { name, name_exact: 'true', 'types[0]': 'neuron' },
-  });
-  const body = (await res.json()) as { entities: { skeleton_ids: number[] }[] };
-  const id = body.entities[0]?.skeleton_ids[0];
-  if (id === undefined) throw new Error(`no skeleton named ${name}`);
-  return id;
 }
 
 function upstreamOf(raw: Raw, skid: number): Set<string> {

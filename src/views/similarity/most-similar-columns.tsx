@@ -1,6 +1,7 @@
 /** Columns of the "most similar to this neuron" table. */
 import type { TableColumn } from '../../components/table/define-column.ts';
 import { column } from '../../components/table/define-column.ts';
+import { swatchNameColumn } from '../shared/swatch-name-column.tsx';
 import { roundedColumn } from '../../components/table/rounded-column.ts';
 
 export interface MostSimilarRow {
@@ -24,17 +25,7 @@ const score = (id: 'forward' | 'reverse' | 'mean', header: string) =>
   });
 
 export const mostSimilarColumns: TableColumn<MostSimilarRow>[] = [
-  column<MostSimilarRow>({
-    id: 'name',
-    header: 'Neuron',
-    value: (r) => r.name,
-    cell: (r) => (
-      <span>
-        <span className="swatch" style={{ background: r.color }} aria-hidden="true" /> {r.name}
-      </span>
-    ),
-    csv: 'name',
-  }),
+  swatchNameColumn<MostSimilarRow>(),
   column<MostSimilarRow>({
     id: 'skid',
     header: 'Skeleton id',

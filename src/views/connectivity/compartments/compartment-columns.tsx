@@ -1,5 +1,6 @@
 /** Columns of the Compartments table: per neuron, segregation index and per-compartment numbers. */
 import { column, type TableColumn } from '../../../components/table/define-column.ts';
+import { swatchNameColumn } from '../../shared/swatch-name-column.tsx';
 import { roundedColumn } from '../../../components/table/rounded-column.ts';
 
 export interface CompartmentRow {
@@ -50,18 +51,7 @@ const perPart = PARTS.flatMap(([code, key, label]) => [
 ]);
 
 export const compartmentColumns: TableColumn<CompartmentRow>[] = [
-  column<CompartmentRow>({
-    id: 'name',
-    header: 'Neuron',
-    value: (r) => r.name,
-    cell: (r) => (
-      <span>
-        <span className="swatch" style={{ background: r.color }} aria-hidden="true" /> {r.name}
-      </span>
-    ),
-    csv: 'name',
-    width: '14rem',
-  }),
+  swatchNameColumn<CompartmentRow>('14rem'),
   column<CompartmentRow>({
     id: 'skid',
     header: 'Skeleton id',
