@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BlockSet } from './block-set.ts';
-import { decimatedEdges } from './skeleton-piece.ts';
+import { decimatedEdges, decimatedLevels } from './skeleton-piece.ts';
 
 /** A single unbranched run 0 ← 1 ← … ← n-1 (node i's parent is i-1). */
 function chain(n: number): Int32Array {
@@ -13,6 +13,14 @@ describe('coarse detail level', () => {
     // From the leaf (39) up: 39→23, 23→7, 7→0 (the root ends the run).
     expect([...coarse]).toEqual([39, 23, 23, 7, 7, 0]);
     expect(decimatedEdges(chain(40), 4).length).toBeGreaterThan(coarse.length);
+  });
+
+  it('computes both levels in one walk, each equal to its own decimation', () => {
+    // A chain of 40 with a 25-node side branch off node 10.
+    const parents = Int32Array.from({ length: 65 }, (_, i) => (i === 40 ? 10 : i - 1));
+    const [lod, coarse] = decimatedLevels(parents, [4, 16]);
+    expect([...(lod ?? [])]).toEqual([...decimatedEdges(parents, 4)]);
+    expect([...(coarse ?? [])]).toEqual([...decimatedEdges(parents, 16)]);
   });
 
   it('appends coarse pairs offset to the block, and starts a block when they do not fit', () => {

@@ -62,46 +62,74 @@ const LOD_STRIDE = 4;
 const COARSE_STRIDE = 16;
 
 /**
- * Edges of a decimated tree: roots, branch points and leaves are kept, and every `stride`-th
- * node along each unbranched run; kept nodes connect to their nearest kept ancestor.
+ * Edges of decimated trees, one list per stride, from one walk: roots, branch points and leaves
+ * are kept, and every `stride`-th node along each unbranched run; kept nodes connect to their
+ * nearest kept ancestor.
  */
-export function decimatedEdges(parentIndex: Int32Array, stride = LOD_STRIDE): Uint32Array {
+export function decimatedLevels(
+  parentIndex: Int32Array,
+  strides: readonly number[],
+): Uint32Array[] {
   const n = parentIndex.length;
   const children = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const p = parentIndex[i] ?? -1;
     if (p >= 0) children[p] = (children[p] ?? 0) + 1;
   }
-  const out: number[] = [];
+  const out = strides.map(() => [] as number[]);
+  const from = new Int32Array(strides.length);
   for (let start = 0; start < n; start++) {
     if (children[start] === 1 || (parentIndex[start] ?? -1) < 0) continue;
     // Walk up the run from a leaf or branch point to the next branch point or root.
-    let from = start;
+    from.fill(start);
     let steps = 0;
     let v = parentIndex[start] ?? -1;
     let guard = 0;
     while (v >= 0 && guard++ < n) {
       steps++;
       const end = children[v] !== 1 || (parentIndex[v] ?? -1) < 0;
-      if (end || steps % stride === 0) {
-        out.push(from, v);
-        from = v;
+      for (let k = 0; k < strides.length; k++) {
+        if (!end && steps % (strides[k] ?? 1) !== 0) continue;
+        out[k]?.push(from[k] ?? 0, v);
+        from[k] = v;
       }
       if (end) break;
       v = parentIndex[v] ?? -1;
     }
   }
-  return Uint32Array.from(out);
+  return out.map((pairs) => Uint32Array.from(pairs));
+}
+
+/** Edges of one decimated tree (see decimatedLevels). */
+export function decimatedEdges(parentIndex: Int32Array, stride = LOD_STRIDE): Uint32Array {
+  return decimatedLevels(parentIndex, [stride])[0] ?? new Uint32Array(0);
 }
 
 /** The parts of a piece that cost more than a pass over the nodes (kept with cached copies). */
 export type CostlyPieceParts = Pick<SkeletonPiece, 'strahler' | 'lodEdges'> &
   Partial<Pick<SkeletonPiece, 'coarseEdges'>>;
 
+/**
+ * Both decimations: a cached copy's, else from one walk (copies stored before the coarse level
+ * existed lack it and get both again).
+ */
+function decimations(
+  parentIndex: Int32Array,
+  known: CostlyPieceParts | undefined,
+): [Uint32Array, Uint32Array] {
+  if (known?.lodEdges && known.coarseEdges) return [known.lodEdges, known.coarseEdges];
+  const [lod = new Uint32Array(0), coarse = new Uint32Array(0)] = decimatedLevels(parentIndex, [
+    LOD_STRIDE,
+    COARSE_STRIDE,
+  ]);
+  return [lod, coarse];
+}
+
 /** `known`: Strahler orders and decimated edges computed before (a cached copy's). */
 export function buildSkeletonPiece(d: SkeletonDetail, known?: CostlyPieceParts): SkeletonPiece {
   const n = d.nodeCount;
   const strahler = known?.strahler ?? strahlerOrders(d.parentIndex);
+  const [lodEdges, coarseEdges] = decimations(d.parentIndex, known);
   const lineInfo = new Uint16Array(n * LINE_INFO_SIZE);
   for (let i = 0; i < n; i++) {
     // Strahler order in the low byte; the high byte takes the compartment code when the
@@ -116,8 +144,8 @@ export function buildSkeletonPiece(d: SkeletonDetail, known?: CostlyPieceParts):
     connectorInfo[i * POINT_INFO_SIZE + 1] = connectorKind(c.relations[i] ?? -1);
   return {
     edges: skeletonEdges(d.parentIndex),
-    lodEdges: known?.lodEdges ?? decimatedEdges(d.parentIndex),
-    coarseEdges: known?.coarseEdges ?? decimatedEdges(d.parentIndex, COARSE_STRIDE),
+    lodEdges,
+    coarseEdges,
     lineInfo,
     strahler,
     connectorPositions: c.positions,
