@@ -66,7 +66,8 @@ export function splitJsonBatch(buf: Buffer): Map<number, Buffer> | null {
   }
 }
 
-export function joinJsonBatch(values: ReadonlyMap<number, Buffer>): Buffer {
+/** The batch answer's bytes in order (written one after another, never copied into one). */
+export function joinJsonBatch(values: ReadonlyMap<number, Buffer>): Buffer[] {
   const parts: Buffer[] = [PREFIX];
   let first = true;
   for (const [id, value] of values) {
@@ -74,7 +75,7 @@ export function joinJsonBatch(values: ReadonlyMap<number, Buffer>): Buffer {
     first = false;
   }
   parts.push(Buffer.from('}}'));
-  return Buffer.concat(parts);
+  return parts;
 }
 
 /** One whole JSON array or object, checked by walking it (a cut-off answer is not cached). */
