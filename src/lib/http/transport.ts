@@ -42,11 +42,16 @@ async function readBody(
   res: Response,
   onChunk: () => void,
   progress: BodyProgress,
+  expected: number | null,
 ): Promise<ArrayBuffer> {
   if (!res.body) {
     const buf = await res.arrayBuffer();
     progress.received = buf.byteLength;
     return buf;
+  }
+  if (expected !== null && expected > 0) {
+    const byob = byobReader(res.body);
+    if (byob) return readInto(byob, expected, onChunk, progress);
   }
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -64,6 +69,53 @@ async function readBody(
     at += c.byteLength;
   }
   return out.buffer;
+}
+
+function byobReader(body: ReadableStream<Uint8Array>): ReadableStreamBYOBReader | null {
+  try {
+    return body.getReader({ mode: 'byob' });
+  } catch {
+    return null; // not a byte stream (some fetch stand-ins): read chunk by chunk
+  }
+}
+
+/**
+ * With the length announced, the bytes are read straight into one buffer of that size: a
+ * lab-scale scene is 500 MB of answers, and chunk by chunk each byte was copied twice and every
+ * chunk became garbage. Fewer bytes than announced leave `progress.received` short (the caller
+ * reports the cut-off); more than announced is read on, into a bigger buffer.
+ */
+async function readInto(
+  reader: ReadableStreamBYOBReader,
+  expected: number,
+  onChunk: () => void,
+  progress: BodyProgress,
+): Promise<ArrayBuffer> {
+  let buffer = new ArrayBuffer(expected);
+  let at = 0;
+  const took = (n: number) => {
+    at += n;
+    progress.received = at;
+    onChunk();
+  };
+  for (;;) {
+    if (at === buffer.byteLength) {
+      // Full: a small read tells the end from a body longer than announced.
+      const probe = await reader.read(new Uint8Array(64 * 1024));
+      if (probe.done) return buffer;
+      const grown = new Uint8Array(buffer.byteLength * 2 + probe.value.byteLength);
+      grown.set(new Uint8Array(buffer));
+      grown.set(probe.value, at);
+      buffer = grown.buffer;
+      took(probe.value.byteLength);
+      continue;
+    }
+    const { done, value } = await reader.read(new Uint8Array(buffer, at));
+    // The view's buffer comes back (the one passed in is detached by the read).
+    if (value) buffer = value.buffer;
+    if (done) return buffer.slice(0, at);
+    took(value.byteLength);
+  }
 }
 
 function requestHeaders(transport: Transport, a: Attempt): Record<string, string> {
@@ -117,7 +169,7 @@ export async function performRequest(transport: Transport, a: Attempt): Promise<
       phase = 'body';
       expected = expectedLength(res);
       restartTimer();
-      buf = await readBody(res, restartTimer, progress);
+      buf = await readBody(res, restartTimer, progress, expected);
     } catch (e) {
       throw failure(e);
     }
