@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,6 +48,36 @@ describe('SQLite store on disk', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('makes new files with 64 kB pages and opens files of older versions (4 kB pages) as they are', async () => {
+    const pageSize = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.pragma('page_size', { simple: true }) as number;
+      } finally {
+        db.close();
+      }
+    };
+    const fresh = join(dir, 'pages-new', 'cache.sqlite');
+    await openSqliteStore(fresh, 1e6).close();
+    expect(pageSize(fresh)).toBe(65536);
+
+    const old = join(dir, 'pages-old', 'cache.sqlite');
+    mkdirSync(join(dir, 'pages-old'));
+    const made = new Database(old);
+    made.pragma('page_size = 4096');
+    made.pragma('journal_mode = WAL');
+    made.exec('CREATE TABLE placeholder (x)');
+    made.close();
+    const store = openSqliteStore(old, 1e6);
+    try {
+      await store.putMany(new Map([['a', entry('t1', 100_000)]]));
+      expect((await store.getMany(['a'])).get('a')?.body.length).toBe(100_000);
+    } finally {
+      await store.close();
+    }
+    expect(pageSize(old)).toBe(4096);
   });
 
   it('two processes on one file share entries and one byte total', async () => {

@@ -42,6 +42,10 @@ const EVICT_STEP = 64;
 export function openSqliteStore(file: string, maxBytes: number): CacheStore {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
+  // Entries are blobs of hundreds of kB: with 64 kB pages instead of 4 kB, each is a short
+  // chain of overflow pages, and writing a cold lab-scale load took half the time (82 MB: 170
+  // instead of 370 ms). Only a new file takes it; an existing one keeps its page size.
+  db.pragma('page_size = 65536');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   // Another dashboard process may hold the write lock for a moment.
