@@ -125,8 +125,9 @@ function summary(rows: LabRow[]): string {
     'cold/floor',
     'first neurons ms',
     'reload ms',
+    'reopen ms',
     'lab-warm ms',
-    'longest task ms cold / warm',
+    'longest task ms cold / reload / reopen / warm',
     'heap MB',
   ];
   const cells = [
@@ -141,8 +142,16 @@ function summary(rows: LabRow[]): string {
       fmt(r.ratio),
       fmt(r.cold.firstNeuronsMs),
       fmt(r.cold.reloadFirstFrameMs),
+      fmt(r.cold.reopenFirstFrameMs),
       fmt(r.labWarm.firstFrameMs),
-      `${fmt(r.cold.longestTaskMs)} / ${fmt(r.labWarm.longestTaskMs)}`,
+      [
+        r.cold.longestTaskMs,
+        r.cold.reloadLongestTaskMs,
+        r.cold.reopenLongestTaskMs,
+        r.labWarm.longestTaskMs,
+      ]
+        .map(fmt)
+        .join(' / '),
       fmt(r.cold.jsHeapMB),
     ]),
   ];

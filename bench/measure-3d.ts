@@ -32,6 +32,15 @@ export interface BenchRow {
   jsHeapMB: number;
   orbitFrameMs: number;
   reloadFirstFrameMs: number;
+  /** Longest main-thread task of the reload, until its complete frame. */
+  reloadLongestTaskMs: number;
+  /**
+   * The same scene opened in a new tab of the same profile after closing the old one: a warm
+   * start without the old page's teardown, which a reload (same tab) waits for (0.1–0.9 s for
+   * a 10-million-node scene).
+   */
+  reopenFirstFrameMs: number;
+  reopenLongestTaskMs: number;
   /** From "show" to performance.mark('catmaid:first-neurons-drawn'); null when not marked. */
   firstNeuronsMs: number | null;
   /** CPU seconds per process from "show" to the first complete frame. */
@@ -58,6 +67,14 @@ async function readyAttrs(page: Page, n: number) {
   const sel = `[aria-label="3D viewer"][data-scene-ready="true"][data-neuron-count="${n}"]`;
   await page.waitForSelector(sel, { timeout: 600_000, state: 'attached' });
   return page.$eval(sel, (el) => ({ ...(el as HTMLElement).dataset }));
+}
+
+/** The longest main-thread task of a freshly loaded page, up to `until` (its ready time). */
+async function longestTaskUntil(page: Page, until: number): Promise<number> {
+  const tasks = await page.evaluate(
+    () => (window as unknown as { __longtasks: [number, number][] }).__longtasks,
+  );
+  return Math.round(Math.max(0, ...tasks.filter(([t]) => t <= until).map(([, d]) => d)));
 }
 
 async function orbitFrameMs(page: Page): Promise<number> {
@@ -150,6 +167,9 @@ export async function measure(
     jsHeapMB: await heapMB(page),
     orbitFrameMs: await orbitFrameMs(page),
     reloadFirstFrameMs: NaN,
+    reloadLongestTaskMs: NaN,
+    reopenFirstFrameMs: NaN,
+    reopenLongestTaskMs: NaN,
     firstNeuronsMs: firstNeurons === null ? null : Math.round(firstNeurons - t0),
     cpu,
   };
@@ -157,10 +177,18 @@ export async function measure(
     await context.close();
     return row;
   }
-  // Reload: the selection is kept (localStorage) and the skeletons come from IndexedDB.
+  // Reload: the selection is kept (localStorage) and the skeletons come from the browser's copy.
   await page.reload();
   const again = await readyAttrs(page, ids.length);
   row.reloadFirstFrameMs = Math.round(Number(again.readyAt));
+  row.reloadLongestTaskMs = await longestTaskUntil(page, Number(again.readyAt));
+  const url = page.url();
+  await page.close();
+  const reopened = await context.newPage();
+  await reopened.goto(url);
+  const third = await readyAttrs(reopened, ids.length);
+  row.reopenFirstFrameMs = Math.round(Number(third.readyAt));
+  row.reopenLongestTaskMs = await longestTaskUntil(reopened, Number(third.readyAt));
   await context.close();
   return row;
 }

@@ -54,7 +54,8 @@ function table(rows: BenchRow[]): string {
     ['drawCalls', 'draw calls'],
     ['jsHeapMB', 'JS heap MB'],
     ['orbitFrameMs', 'orbit frame ms'],
-    ['reloadFirstFrameMs', 'reload (IDB) ms'],
+    ['reloadFirstFrameMs', 'reload ms'],
+    ['reopenFirstFrameMs', 'reopen ms'],
     ['firstNeuronsMs', 'first neurons ms'],
   ];
   const cells = [
