@@ -104,9 +104,9 @@ export async function renderPng(
   const offsets = diskOffsets(o.lineWidth);
   try {
     renderer.autoClear = false;
-    // Geometry still waiting for the screen's per-frame upload budget goes up now, all of it.
-    engine.sync();
-    engine.lines.setDetail('full');
+    // Figures are drawn at full detail: its geometry goes up now, all of it (a huge scene on
+    // screen at coarse detail has not uploaded it yet).
+    engine.sync(Infinity, 'full');
     engine.connectorMat.uniforms.uPointSize.value = prev.point * o.pointScale;
     engine.setMarkerSize(prev.marker * o.pointScale);
     engine.palette.uniforms.uHighlight.value = -1;

@@ -1,12 +1,13 @@
 /**
- * three.js objects over a BlockSet: one LineSegments / Points per block sharing one material.
- * The GPU copies are StreamedBuffers: `sync()` sends only what was appended since, within a
- * per-frame byte budget, and each block draws just the prefix already uploaded (vertices before
- * the indices that use them), so adding neurons never re-sends the ones already drawn and no
- * frame blocks on a big upload. Line blocks also get two decimated twins (same vertex buffers,
- * fewer index pairs) used on screen for big and huge scenes. The index pairs of the level on
- * screen go first; the other levels follow in the background (`SyncResult.background`), so a
- * big scene's first complete frame never waits for index pairs it does not draw.
+ * three.js objects over a BlockSet: one LineSegments / Points per block and detail level,
+ * sharing one material. The GPU copies are StreamedBuffers: `sync()` sends only what was
+ * appended since, within a per-frame byte budget, and each object draws just the prefix already
+ * uploaded (vertices before the indices that use them), so adding neurons never re-sends the
+ * ones already drawn and no frame blocks on a big upload. Line blocks have three levels: full,
+ * decimated (same vertex buffers, fewer index pairs) and coarse (compact vertex buffers of its
+ * own, see block-set.ts). Only the level on screen is uploaded: a huge scene drawn coarse never
+ * sends the full vertices (~20 B per node) unless a finer level is shown; a level shown for the
+ * first time is uploaded then, progressively, like arriving neurons.
  */
 import * as THREE from 'three';
 import type { Block, BlockSet } from '../geometry/block-set.ts';
@@ -21,30 +22,50 @@ export interface SyncResult {
   changed: boolean;
   /** Data drawn at the current detail is still waiting for upload budget. */
   pending: boolean;
-  /** Index pairs of the other detail levels are still waiting (sent after the drawn data). */
-  background: boolean;
+}
+
+/** A drawn object of one block, for picking: `vertexMap` maps its vertices to the block's. */
+export interface PickTarget {
+  blockId: number;
+  object: Drawable;
+  vertexMap: Uint32Array | null;
+}
+
+interface Vertices {
+  pos: StreamedBuffer;
+  info: StreamedBuffer;
+}
+
+interface Level {
+  object: Drawable;
+  vertices: Vertices;
+  index: StreamedBuffer | null;
 }
 
 interface BlockObjects {
   block: Block;
-  pos: StreamedBuffer;
-  info: StreamedBuffer;
-  index: StreamedBuffer | null;
-  lodIndex: StreamedBuffer | null;
-  coarseIndex: StreamedBuffer | null;
-  full: Drawable;
-  lod: THREE.LineSegments | null;
-  coarse: THREE.LineSegments | null;
+  /** Full vertex buffers (drawn by the full and decimated levels), once one was shown. */
+  vertices?: Vertices;
+  /** The coarse level's compact vertex buffers, once it was shown. */
+  compact?: Vertices;
+  levels: Partial<Record<Detail, Level>>;
 }
 
-function geometry(pos: StreamedBuffer, info: StreamedBuffer, index: StreamedBuffer | null) {
+function geometry(v: Vertices, index: StreamedBuffer | null) {
   const g = new THREE.BufferGeometry();
-  g.setAttribute('position', asBufferAttribute(pos.attribute));
-  g.setAttribute('aInfo', asBufferAttribute(info.attribute));
+  g.setAttribute('position', asBufferAttribute(v.pos.attribute));
+  g.setAttribute('aInfo', asBufferAttribute(v.info.attribute));
   if (index) g.setIndex(asBufferAttribute(index.attribute));
   // Never culled; a fixed sphere keeps three.js from scanning GPU-only positions for sorting.
   g.boundingSphere = new THREE.Sphere(new THREE.Vector3(), 0);
   return g;
+}
+
+/** The level a block draws at `detail` (full detail where the block lacks that level). */
+function levelOf(block: Block, detail: Detail): Detail {
+  if (detail === 'coarse' && block.coarseIndices) return 'coarse';
+  if (detail === 'lod' && block.lodIndices) return 'lod';
+  return 'full';
 }
 
 export class BlockLayer {
@@ -62,16 +83,15 @@ export class BlockLayer {
     this.group.renderOrder = renderOrder;
   }
 
-  /** The object of a block drawn at `detail` (full detail where a level is missing). */
-  private static shown(b: BlockObjects, detail: Detail): Drawable {
-    if (detail === 'coarse' && b.coarse) return b.coarse;
-    if (detail === 'lod' && b.lod) return b.lod;
-    return b.full;
-  }
-
-  /** The objects drawn now, indexed by block id (for picking). */
-  get objects(): Drawable[] {
-    return this.blocks.map((b) => BlockLayer.shown(b, this.detail));
+  /** The objects drawn now, one per block that has uploaded its level (for picking). */
+  pickTargets(): PickTarget[] {
+    return this.blocks.flatMap((o) => {
+      const level = levelOf(o.block, this.detail);
+      const drawn = o.levels[level];
+      if (!drawn) return [];
+      const vertexMap = level === 'coarse' ? o.block.coarseSource : null;
+      return [{ blockId: o.block.id, object: drawn.object, vertexMap }];
+    });
   }
 
   get detailShown(): Detail {
@@ -80,82 +100,81 @@ export class BlockLayer {
 
   /** Segments (lines) or points drawn now. */
   drawnCount(): number {
-    return this.objects.reduce((sum, o) => {
-      const n = o.geometry.drawRange.count;
+    return this.pickTargets().reduce((sum, t) => {
+      const n = t.object.geometry.drawRange.count;
       return sum + (this.kind === 'lines' ? n / 2 : n);
     }, 0);
   }
 
   setDetail(detail: Detail): void {
     this.detail = detail;
-    for (const b of this.blocks) {
-      const shown = BlockLayer.shown(b, detail);
-      for (const o of [b.full, b.lod, b.coarse]) if (o) o.visible = o === shown;
+    for (const o of this.blocks) {
+      const shown = levelOf(o.block, detail);
+      for (const [level, l] of Object.entries(o.levels)) l.object.visible = level === shown;
     }
   }
 
-  private create(gl: WebGL2RenderingContext, block: Block): BlockObjects {
-    const pos = new StreamedBuffer(gl, block.positions, 3, false);
-    const info = new StreamedBuffer(gl, block.info, block.info.length / block.capacity, false);
-    const index = block.indices ? new StreamedBuffer(gl, block.indices, 1, true) : null;
-    const full =
-      this.kind === 'lines'
-        ? new THREE.LineSegments(geometry(pos, info, index), this.material)
-        : new THREE.Points(geometry(pos, info, null), this.material);
-    full.geometry.setDrawRange(0, 0);
-    full.frustumCulled = false;
-    const twin = (indices: Uint32Array | null) => {
-      if (!indices) return [null, null] as const;
-      const buffer = new StreamedBuffer(gl, indices, 1, true);
-      const lines = new THREE.LineSegments(geometry(pos, info, buffer), this.material);
-      lines.geometry.setDrawRange(0, 0);
-      lines.frustumCulled = false;
-      this.group.add(lines);
-      return [buffer, lines] as const;
+  private static vertexBuffers(
+    gl: WebGL2RenderingContext,
+    positions: Float32Array,
+    info: Uint16Array,
+    itemSize: number,
+  ): Vertices {
+    return {
+      pos: new StreamedBuffer(gl, positions, 3, false),
+      info: new StreamedBuffer(gl, info, itemSize, false),
     };
-    const [lodIndex, lod] = twin(block.lodIndices);
-    const [coarseIndex, coarse] = twin(block.coarseIndices);
-    this.group.add(full);
-    return { block, pos, info, index, lodIndex, coarseIndex, full, lod, coarse };
   }
 
-  /** The index buffers of a block with the count each should reach, the drawn level first. */
-  private static indexLevels(o: BlockObjects, detail: Detail): [StreamedBuffer, number][] {
-    const b = o.block;
-    const all: [Detail, StreamedBuffer | null, number][] = [
-      ['full', o.index, b.indexCount],
-      ['lod', o.lodIndex, b.lodCount],
-      ['coarse', o.coarseIndex, b.coarseCount],
-    ];
-    const drawn = BlockLayer.shown(o, detail) === o.full ? 'full' : detail;
-    return all
-      .sort(([a], [c]) => Number(c === drawn) - Number(a === drawn))
-      .flatMap(([, buf, n]) => (buf ? [[buf, n] as [StreamedBuffer, number]] : []));
-  }
-
-  /**
-   * Uploads one block's new vertices and the drawn level's indices (`drawn`: false if out of
-   * budget), then the other levels' indices (`rest`: false if out of budget).
-   */
-  private static upload(
-    o: BlockObjects,
-    budget: UploadBudget,
-    detail: Detail,
-  ): { drawn: boolean; rest: boolean } {
+  /** The block's objects at `level`, created (buffers allocated, nothing sent) when first shown. */
+  private level(gl: WebGL2RenderingContext, o: BlockObjects, level: Detail, onIndex: () => void) {
+    const existing = o.levels[level];
+    if (existing) return existing;
     const b = o.block;
     const infoSize = b.info.length / b.capacity;
-    const no = { drawn: false, rest: false };
-    if (!o.pos.upload(b.vertexCount * 3, budget)) return no;
-    if (!o.info.upload(b.vertexCount * infoSize, budget)) return no;
-    const [first, ...others] = BlockLayer.indexLevels(o, detail);
-    if (first && !first[0].upload(first[1], budget)) return no;
-    for (const [buf, n] of others) if (!buf.upload(n, budget)) return { drawn: true, rest: false };
-    return { drawn: true, rest: true };
+    let vertices: Vertices;
+    let indices: Uint32Array | null;
+    if (level === 'coarse' && b.coarsePositions && b.coarseInfo) {
+      o.compact ??= BlockLayer.vertexBuffers(gl, b.coarsePositions, b.coarseInfo, infoSize);
+      vertices = o.compact;
+      indices = b.coarseIndices;
+    } else {
+      o.vertices ??= BlockLayer.vertexBuffers(gl, b.positions, b.info, infoSize);
+      vertices = o.vertices;
+      indices = level === 'lod' ? b.lodIndices : b.indices;
+    }
+    const index = indices ? new StreamedBuffer(gl, indices, 1, true) : null;
+    if (index) onIndex();
+    const object =
+      this.kind === 'lines'
+        ? new THREE.LineSegments(geometry(vertices, index), this.material)
+        : new THREE.Points(geometry(vertices, null), this.material);
+    object.geometry.setDrawRange(0, 0);
+    object.frustumCulled = false;
+    this.group.add(object);
+    const created: Level = { object, vertices, index };
+    o.levels[level] = created;
+    return created;
+  }
+
+  /** The buffers of a block's level with the element count each must reach, in upload order. */
+  private static steps(b: Block, level: Detail, l: Level): [StreamedBuffer, number][] {
+    const infoSize = b.info.length / b.capacity;
+    const vertices = level === 'coarse' ? b.coarseVertexCount : b.vertexCount;
+    const indices =
+      level === 'coarse' ? b.coarseCount : level === 'lod' ? b.lodCount : b.indexCount;
+    const out: [StreamedBuffer, number][] = [
+      [l.vertices.pos, vertices * 3],
+      [l.vertices.info, vertices * infoSize],
+    ];
+    if (l.index) out.push([l.index, indices]);
+    return out;
   }
 
   /**
-   * Creates objects for new blocks and uploads within `budget`. `onIndexBuffer` is called when
-   * an index buffer was created (three.js's cached GL state must then be reset).
+   * Creates the objects of the level on screen for new blocks and uploads within `budget`.
+   * `onIndexBuffer` is called when an index buffer was created (three.js's cached GL state
+   * must then be reset).
    */
   sync(
     gl: WebGL2RenderingContext,
@@ -171,65 +190,62 @@ export class BlockLayer {
     }
     let changed = false;
     let pending = false;
-    let background = false;
-    // First what is drawn, in every block; then, with the budget left, the other levels.
-    const later: BlockObjects[] = [];
     for (const block of set.blocks) {
       let o = this.blocks[block.id];
       if (!o) {
-        o = this.create(gl, block);
+        o = { block, levels: {} };
         this.blocks[block.id] = o;
-        if (o.index) onIndexBuffer();
-        changed = true;
       }
-      const re = block.rewrittenInfo;
-      if (re) {
-        // In-place info changes (creation times): small next to geometry, sent at once.
-        const size = block.info.length / block.capacity;
-        o.info.resend(re[0] * size, re[1] * size);
-        changed = true;
-      }
+      if (this.resendRewritten(o)) changed = true;
+      const level = levelOf(block, this.detail);
+      const fresh = !o.levels[level];
+      const l = this.level(gl, o, level, onIndexBuffer);
+      if (fresh) changed = true;
       if (!pending) {
-        const up = BlockLayer.upload(o, budget, this.detail);
-        if (!up.drawn) pending = true;
-        else if (!up.rest) later.push(o);
+        for (const [buf, n] of BlockLayer.steps(block, level, l)) {
+          if (buf.upload(n, budget)) continue;
+          pending = true;
+          break;
+        }
       }
-      if (pending) background = true;
-      if (this.updateRanges(o)) changed = true;
+      if (this.updateRange(l)) changed = true;
     }
-    for (const o of later)
-      if (!background && !BlockLayer.upload(o, budget, this.detail).rest) background = true;
-    for (const o of later) if (this.updateRanges(o)) changed = true;
     set.markSynced();
     if (changed) this.setDetail(this.detail);
-    return { changed, pending, background };
+    return { changed, pending };
   }
 
-  /** Draw ranges up to what is uploaded; true when the drawn object's range changed. */
-  private updateRanges(o: BlockObjects): boolean {
-    const verticesReady = Math.min(o.pos.uploaded / 3, o.info.uploaded / o.info.attribute.itemSize);
-    const levels: [THREE.LineSegments | Drawable | null, number | undefined][] = [
-      [o.full, o.index ? o.index.uploaded : verticesReady],
-      [o.lod, o.lodIndex?.uploaded],
-      [o.coarse, o.coarseIndex?.uploaded],
-    ];
-    const drawn = BlockLayer.shown(o, this.detail);
-    let changed = false;
-    for (const [obj, count] of levels) {
-      if (!obj || count === undefined || obj.geometry.drawRange.count === count) continue;
-      obj.geometry.setDrawRange(0, count);
-      // Another level's indices arriving in the background change nothing on screen.
-      if (obj === drawn) changed = true;
-    }
-    return changed;
+  /** In-place info changes (colour-mode codes): small next to geometry, sent at once. */
+  private resendRewritten(o: BlockObjects): boolean {
+    const b = o.block;
+    const size = b.info.length / b.capacity;
+    // Levels not created yet take the new values from the CPU copies when first shown.
+    const re = b.rewrittenInfo;
+    if (re && o.vertices) o.vertices.info.resend(re[0] * size, re[1] * size);
+    const rc = b.rewrittenCoarseInfo;
+    if (rc && o.compact) o.compact.info.resend(rc[0] * size, rc[1] * size);
+    return Boolean(re || rc);
+  }
+
+  /** The draw range up to what is uploaded; true when it changed. */
+  private updateRange(l: Level): boolean {
+    const v = l.vertices;
+    const count = l.index
+      ? l.index.uploaded
+      : Math.min(v.pos.uploaded / 3, v.info.uploaded / v.info.attribute.itemSize);
+    if (l.object.geometry.drawRange.count === count) return false;
+    l.object.geometry.setDrawRange(0, count);
+    return true;
   }
 
   dispose(): void {
-    for (const b of this.blocks) {
-      b.full.geometry.dispose();
-      b.lod?.geometry.dispose();
-      b.coarse?.geometry.dispose();
-      for (const s of [b.pos, b.info, b.index, b.lodIndex, b.coarseIndex]) s?.dispose();
+    for (const o of this.blocks) {
+      for (const l of Object.values(o.levels)) l.object.geometry.dispose();
+      for (const v of [o.vertices, o.compact]) {
+        v?.pos.dispose();
+        v?.info.dispose();
+      }
+      for (const l of Object.values(o.levels)) l.index?.dispose();
     }
     this.blocks.length = 0;
     this.group.clear();

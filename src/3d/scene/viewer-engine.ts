@@ -247,10 +247,10 @@ export class ViewerEngine {
   /**
    * Copies pending model changes to the GPU objects, uploading at most `budgetBytes` of new
    * geometry (exports pass no budget: everything). `changed`: a redraw is needed; `pending`:
-   * geometry on screen still waits for upload; `background`: only index pairs of detail levels
-   * not on screen do (uploaded after the complete frame, never delaying it).
+   * geometry on screen still waits for upload. Only the detail level on screen is uploaded;
+   * `detail` (exports: full) overrides the preference for this sync.
    */
-  sync(budgetBytes = Infinity): { changed: boolean; pending: boolean; background: boolean } {
+  sync(budgetBytes = Infinity, detail?: Detail): { changed: boolean; pending: boolean } {
     const m = this.model;
     const moved = this.incoming.drainInto(
       m,
@@ -282,15 +282,17 @@ export class ViewerEngine {
       this.palette.setSlotColors(data, records.length);
     }
     // Big scenes: draw the decimated skeletons on screen (exports switch back to full detail).
+    // Auto counts the skeletons still queued too: a warm start hands over all of them at
+    // once, and the levels shown while they trickle into the model would be uploaded in vain.
     const pref = this.detailPreference;
-    this.lines.setDetail(pref === 'auto' ? autoDetail(m.nodeCount) : pref);
+    const nodes = m.nodeCount + this.incoming.nodeCount;
+    this.lines.setDetail(detail ?? (pref === 'auto' ? autoDetail(nodes) : pref));
     const renderer = this.renderer;
     const gl = webgl2Of(renderer?.getContext());
     if (!renderer || !gl)
       return {
         changed: moved > 0 || enriched || retimed || split.changed,
         pending: busy,
-        background: false,
       };
     const budget = { bytes: budgetBytes };
     const fresh = { indexBuffer: false };
@@ -304,7 +306,6 @@ export class ViewerEngine {
     return {
       changed: moved > 0 || enriched || retimed || split.changed || a.changed || b.changed || c,
       pending: busy || a.pending || b.pending,
-      background: a.background || b.background,
     };
   }
 
