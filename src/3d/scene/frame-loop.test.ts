@@ -13,7 +13,6 @@ function harness() {
     time: 0,
     gpuBusy: false,
     pending: false,
-    background: false,
     changed: false,
     loading: { active: false, fraction: 1 },
     draws: 0,
@@ -29,7 +28,7 @@ function harness() {
     fence: { arm: () => h.log.push('arm'), busy: () => h.gpuBusy },
     sync: () => {
       h.log.push('sync');
-      const r = { changed: h.changed, pending: h.pending, background: h.background };
+      const r = { changed: h.changed, pending: h.pending };
       h.changed = false;
       return r;
     },
@@ -167,24 +166,35 @@ describe('FrameLoop', () => {
     expect(h.presents).toBe(0);
   });
 
-  it('keeps uploading background detail levels after the complete frame, without drawing', () => {
+  it('rests after the complete frame: nothing more is uploaded until something changes', () => {
     const { h, loop, frame } = harness();
-    h.background = true;
     loop.request();
-    expect(h.log).toEqual(['sync', 'draw', 'arm']);
-    frame(); // shows the frame: complete, although other levels still upload
+    frame(); // shows the complete frame
     expect(h.frames).toEqual([{ drawCalls: 7, complete: true }]);
-    frame();
-    frame();
-    expect(h.draws).toBe(1);
-    expect(h.log.filter((l) => l === 'sync').length).toBeGreaterThan(1);
+    frame(); // one more look: nothing changed, nothing pending
     const syncs = h.log.filter((l) => l === 'sync').length;
-    h.background = false;
     frame();
     frame();
+    expect(h.log.filter((l) => l === 'sync').length).toBe(syncs);
+    expect(h.rafs).toHaveLength(0);
+  });
+
+  it('a detail level shown for the first time uploads over several frames, then draws once', () => {
+    const { h, loop, frame } = harness();
+    loop.request();
     frame();
-    // Done: the loop stops asking for frames.
-    expect(h.log.filter((l) => l === 'sync').length).toBe(syncs + 1);
+    // The Detail menu: the new level's buffers go up in slices, the last frame stays shown.
+    h.pending = true;
+    h.changed = true;
+    loop.request();
+    frame();
+    frame();
     expect(h.draws).toBe(1);
+    expect(h.log.filter((l) => l === 'arm').length).toBeGreaterThan(2);
+    h.pending = false;
+    frame();
+    expect(h.draws).toBe(2);
+    frame();
+    expect(h.frames.at(-1)).toEqual({ drawCalls: 7, complete: true });
   });
 });
