@@ -8,7 +8,8 @@
  *   data-queued-at-settle  neurons arrived but not yet in the scene model at that moment
  *   data-neuron-count, data-node-count, data-failed-count, data-draw-calls, data-frame,
  *   data-colour-mode, data-show-pre, data-show-post, data-volume-count, data-detail (full |
- *   lod: decimated skeletons for big scenes), data-segments   what the last frame drew
+ *   lod | coarse: decimated skeletons for big and huge scenes), data-segments   what the last
+ *   frame drew
  *   data-timed-neurons  neurons whose node creation times are in the drawn vertices
  *   data-compartment-neurons  neurons whose axon/dendrite split is in the drawn vertices (split
  *                      only in the compartment colour mode; a frame drawn while splits are
