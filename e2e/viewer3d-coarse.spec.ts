@@ -7,6 +7,8 @@
  * copies, and that switching to full detail then draws every segment.
  */
 import type { Locator, Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+import { download } from './downloads.ts';
 import { test, expect } from './fixtures.ts';
 import { canvasPixels, viewer } from './canvas.ts';
 
@@ -163,6 +165,20 @@ test('the coarse level draws its segments, picks real nodes and takes colour cod
   await page.getByLabel('Colour by').selectOption('ctime');
   await expect(region).toHaveAttribute('data-timed-neurons', '1', { timeout: 30_000 });
   const coarseGrey = await neutralShare(page);
+
+  // A PNG figure is drawn at full detail, which the screen at coarse detail has not uploaded:
+  // the export uploads it first, and its lines are on the figure (nothing else is: transparent
+  // background, no scale bar, no legend).
+  const exportPanel = page.getByRole('region', { name: 'Export' });
+  await exportPanel.getByLabel('Figure background').selectOption('transparent');
+  await exportPanel.getByRole('checkbox', { name: 'Include scale bar' }).uncheck();
+  await exportPanel.getByRole('checkbox', { name: 'Include legend' }).uncheck();
+  const file = await download(page, exportPanel.getByRole('button', { name: 'Export PNG' }));
+  const figure = PNG.sync.read(file.body);
+  let opaque = 0;
+  for (let i = 3; i < figure.data.length; i += 4) if ((figure.data[i] ?? 0) > 0) opaque++;
+  expect(opaque, 'the figure shows the neuron').toBeGreaterThan(500);
+  await expect(region).toHaveAttribute('data-detail', 'coarse');
   // Full detail is uploaded when first shown, then draws every edge.
   await page.getByLabel('Detail').selectOption('full');
   await expect(region).toHaveAttribute('data-detail', 'full');

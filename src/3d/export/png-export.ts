@@ -117,6 +117,8 @@ export async function renderPng(
         rt.setSize(w, h);
         // setViewOffset's y runs from the top; tiles are assembled bottom-up in GL order.
         camera.setViewOffset(W, H, x, H - y - h, w, h);
+        // The screen's frame loop may have synced (and set its own detail) between tiles.
+        engine.lines.setDetail('full');
         renderer.setRenderTarget(rt);
         renderer.setClearColor(bg, bgAlpha);
         renderer.clear();

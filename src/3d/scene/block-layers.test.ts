@@ -132,6 +132,21 @@ describe('BlockLayer uploads', () => {
     expect(layer.drawnCount()).toBe(1);
   });
 
+  it('uploads a level whole without a budget (exports)', () => {
+    const { gl, total } = fakeGl();
+    const layer = new BlockLayer('lines', new LineBasicMaterial());
+    layer.setDetail('coarse');
+    const set = scene();
+    layer.sync(gl, set, { bytes: 1 << 20 }, noop);
+    layer.setDetail('full');
+    expect(layer.sync(gl, set, { bytes: Infinity }, noop)).toEqual({
+      changed: true,
+      pending: false,
+    });
+    expect(layer.drawnCount()).toBe(5);
+    expect(total()).toBe(48 + 160);
+  });
+
   it('reports the drawn level as pending while its vertices or pairs wait for budget', () => {
     const { gl } = fakeGl();
     const layer = new BlockLayer('lines', new LineBasicMaterial());
