@@ -6,6 +6,15 @@
  * also keep the coarse level in compact form (./coarse-compact.ts): the kept vertices' own
  * positions and info, so a huge scene drawn coarse needs none of the full vertex buffers.
  */
+import {
+  appendCoarse,
+  coarseCapacity,
+  setCoarseInfoComponent,
+  widen,
+  type CompactPiece,
+} from './block-set-coarse.ts';
+
+export type { CompactPiece };
 
 export interface Block {
   readonly id: number;
@@ -53,16 +62,6 @@ export interface Placement {
   coarseVertexCount: number;
 }
 
-/** The coarse level of a piece in compact form (see Block). */
-export interface CompactPiece {
-  /** Local vertex of each compact vertex, ascending. */
-  source: Uint32Array;
-  positions: Float32Array;
-  info: Uint16Array;
-  /** Index pairs into the compact vertices. */
-  indices: Uint32Array;
-}
-
 export interface PieceInput {
   positions: Float32Array;
   info: Uint16Array;
@@ -70,17 +69,6 @@ export interface PieceInput {
   indices?: Uint32Array;
   lodIndices?: Uint32Array;
   coarse?: CompactPiece;
-}
-
-/**
- * Compact coarse vertices per block vertex: the coarse level keeps about a tenth of the nodes
- * (every 16th along runs, plus branch points, leaves and roots); a piece that keeps more than
- * fits starts a new block.
- */
-const COARSE_VERTEX_SHARE = 1 / 4;
-
-function widen(range: [number, number] | null, start: number, end: number): [number, number] {
-  return range ? [Math.min(range[0], start), Math.max(range[1], end)] : [start, end];
 }
 
 /** Copies local index pairs to `dst` from `at`, offset by the piece's first vertex; the new end. */
@@ -114,7 +102,7 @@ export class BlockSet {
     // A piece bigger than a block gets a block of its own size.
     const capacity = Math.max(this.blockVertices, vertices);
     const lines = this.indexed;
-    const coarseCapacity = Math.max(Math.ceil(capacity * COARSE_VERTEX_SHARE), kept);
+    const compact = coarseCapacity(capacity, kept);
     const block: Block = {
       id: this.blocks.length,
       capacity,
@@ -123,10 +111,10 @@ export class BlockSet {
       indices: lines ? new Uint32Array(Math.max(capacity * 2, indices)) : null,
       lodIndices: lines ? new Uint32Array(Math.max(capacity * 2, indices)) : null,
       // Each kept vertex but a root has one coarse edge: two entries per compact vertex.
-      coarseIndices: lines ? new Uint32Array(Math.max(coarseCapacity * 2, pairs)) : null,
-      coarsePositions: lines ? new Float32Array(coarseCapacity * 3) : null,
-      coarseInfo: lines ? new Uint16Array(coarseCapacity * this.infoSize) : null,
-      coarseSource: lines ? new Uint32Array(coarseCapacity) : null,
+      coarseIndices: lines ? new Uint32Array(Math.max(compact * 2, pairs)) : null,
+      coarsePositions: lines ? new Float32Array(compact * 3) : null,
+      coarseInfo: lines ? new Uint16Array(compact * this.infoSize) : null,
+      coarseSource: lines ? new Uint32Array(compact) : null,
       vertexCount: 0,
       indexCount: 0,
       lodCount: 0,
@@ -169,7 +157,7 @@ export class BlockSet {
       block.dirtyLod = widen(block.dirtyLod, l0, block.lodCount);
     }
     const c0 = block.coarseVertexCount;
-    const kept = coarse ? this.appendCoarse(block, coarse, v0, slot) : 0;
+    const kept = coarse ? appendCoarse(block, size, coarse, v0, slot) : 0;
     return {
       blockId: block.id,
       vertexStart: v0,
@@ -179,25 +167,6 @@ export class BlockSet {
       coarseVertexStart: c0,
       coarseVertexCount: kept,
     };
-  }
-
-  /** Appends a piece's compact coarse vertices and pairs; the number of vertices added. */
-  private appendCoarse(block: Block, coarse: CompactPiece, v0: number, slot: number): number {
-    const { coarseIndices, coarsePositions, coarseInfo, coarseSource } = block;
-    if (!coarseIndices || !coarsePositions || !coarseInfo || !coarseSource) return 0;
-    const c0 = block.coarseVertexCount;
-    const kept = coarse.source.length;
-    const size = this.infoSize;
-    coarsePositions.set(coarse.positions.subarray(0, kept * 3), c0 * 3);
-    coarseInfo.set(coarse.info.subarray(0, kept * size), c0 * size);
-    for (let i = 0, k = c0 * size; i < kept; i++, k += size) coarseInfo[k] = slot;
-    appendPairs(coarseSource, c0, coarse.source, v0);
-    block.coarseVertexCount += kept;
-    block.dirtyCoarseVertices = widen(block.dirtyCoarseVertices, c0, c0 + kept);
-    const p0 = block.coarseCount;
-    block.coarseCount = appendPairs(coarseIndices, p0, coarse.indices, c0);
-    block.dirtyCoarse = widen(block.dirtyCoarse, p0, block.coarseCount);
-    return kept;
   }
 
   /**
@@ -216,14 +185,7 @@ export class BlockSet {
       p.vertexStart,
       p.vertexStart + p.vertexCount,
     );
-    const { coarseInfo, coarseSource } = block;
-    if (!coarseInfo || !coarseSource || p.coarseVertexCount === 0) return;
-    const c0 = p.coarseVertexStart;
-    const c1 = c0 + p.coarseVertexCount;
-    for (let c = c0; c < c1; c++) {
-      coarseInfo[c * size + component] = values[(coarseSource[c] ?? 0) - p.vertexStart] ?? 0;
-    }
-    block.rewrittenCoarseInfo = widen(block.rewrittenCoarseInfo ?? null, c0, c1);
+    setCoarseInfoComponent(block, size, p, component, values);
   }
 
   markSynced(): void {
