@@ -80,7 +80,7 @@ describe('BlockLayer uploads', () => {
     if (!b?.coarsePositions || !b.coarseInfo || !b.coarseIndices) throw new Error('no block');
     // Compact: 2 × 12 B positions + 2 × 8 B info + one pair (8 B) = 48 B.
     const first = layer.sync(gl, set, { bytes: 1 << 20 }, noop);
-    expect(first).toEqual({ changed: true, pending: false });
+    expect(first).toEqual({ changed: true, pending: false, background: false });
     expect(layer.drawnCount()).toBe(1); // the one coarse segment
     expect(sent.get(b.coarsePositions)).toBe(24);
     expect(sent.get(b.coarseInfo)).toBe(16);
@@ -93,11 +93,12 @@ describe('BlockLayer uploads', () => {
     expect(layer.sync(gl, set, { bytes: 1 << 20 }, noop)).toEqual({
       changed: false,
       pending: false,
+      background: false,
     });
     expect(total()).toBe(48);
   });
 
-  it('uploads the full buffers when full detail is first shown, progressively', () => {
+  it('uploads the full buffers when full detail is first chosen, the coarse level shown meanwhile', () => {
     const { gl, sent, total } = fakeGl();
     const layer = new BlockLayer('lines', new LineBasicMaterial());
     layer.setDetail('coarse');
@@ -106,13 +107,17 @@ describe('BlockLayer uploads', () => {
     if (!b?.indices || !b.lodIndices) throw new Error('no block');
     layer.sync(gl, set, { bytes: 1 << 20 }, noop);
     layer.setDetail('full');
-    expect(layer.drawnCount()).toBe(0);
+    // Not on the GPU yet: the complete coarse level stays on screen.
+    expect(layer.detailShown).toBe('coarse');
+    expect(layer.drawnCount()).toBe(1);
     // Full: 6 × 12 B positions + 6 × 8 B info = 120 B, then 5 pairs (40 B); 100 B this frame.
     const slice = layer.sync(gl, set, { bytes: 100 }, noop);
-    expect(slice.pending).toBe(true);
-    expect(layer.drawnCount()).toBe(0);
+    expect(slice).toEqual({ changed: false, pending: false, background: true });
+    expect(layer.detailShown).toBe('coarse');
+    expect(layer.drawnCount()).toBe(1);
     const rest = layer.sync(gl, set, { bytes: 1 << 20 }, noop);
-    expect(rest).toEqual({ changed: true, pending: false });
+    expect(rest).toEqual({ changed: true, pending: false, background: false });
+    expect(layer.detailShown).toBe('full');
     expect(layer.drawnCount()).toBe(5);
     expect(sent.get(b.positions)).toBe(72);
     expect(sent.get(b.info)).toBe(48);
@@ -125,11 +130,38 @@ describe('BlockLayer uploads', () => {
     expect(sent.get(b.lodIndices)).toBe(16);
     expect(total()).toBe(48 + 160 + 16);
     expect(layer.drawnCount()).toBe(2);
-    // Back to coarse: already on the GPU, nothing sent again.
+    // Back to coarse: already on the GPU, shown at once, nothing sent again.
     layer.setDetail('coarse');
+    expect(layer.drawnCount()).toBe(1);
     layer.sync(gl, set, { bytes: 1 << 20 }, noop);
     expect(total()).toBe(48 + 160 + 16);
-    expect(layer.drawnCount()).toBe(1);
+  });
+
+  it('draws the chosen level progressively when the previous one lacks new neurons', () => {
+    const { gl } = fakeGl();
+    const layer = new BlockLayer('lines', new LineBasicMaterial());
+    layer.setDetail('coarse');
+    const set = scene();
+    layer.sync(gl, set, { bytes: 1 << 20 }, noop);
+    layer.setDetail('full');
+    // A second skeleton arrives: the coarse level on the GPU no longer shows everything.
+    set.append(
+      {
+        positions: new Float32Array(2 * 3),
+        info: new Uint16Array(2 * 4),
+        indices: Uint32Array.from([1, 0]),
+        coarse: {
+          source: Uint32Array.from([0, 1]),
+          positions: new Float32Array(2 * 3),
+          info: new Uint16Array(2 * 4),
+          indices: Uint32Array.from([1, 0]),
+        },
+      },
+      1,
+    );
+    const r = layer.sync(gl, set, { bytes: 100 }, noop);
+    expect(r).toEqual({ changed: true, pending: true, background: false });
+    expect(layer.detailShown).toBe('full');
   });
 
   it('uploads a level whole without a budget (exports)', () => {
@@ -142,6 +174,7 @@ describe('BlockLayer uploads', () => {
     expect(layer.sync(gl, set, { bytes: Infinity }, noop)).toEqual({
       changed: true,
       pending: false,
+      background: false,
     });
     expect(layer.drawnCount()).toBe(5);
     expect(total()).toBe(48 + 160);

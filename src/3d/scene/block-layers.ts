@@ -6,13 +6,16 @@
  * ones already drawn and no frame blocks on a big upload. Line blocks have three levels: full,
  * decimated (same vertex buffers, fewer index pairs) and coarse (compact vertex buffers of its
  * own, see block-set.ts). Only the level on screen is uploaded: a huge scene drawn coarse never
- * sends the full vertices (~20 B per node) unless a finer level is shown; a level shown for the
- * first time is uploaded then, progressively, like arriving neurons.
+ * sends the full vertices (~20 B per node) unless a finer level is shown. A level chosen for
+ * the first time is uploaded then, in slices; meanwhile the previous level stays on screen when
+ * it is complete (`SyncResult.background`: the view stays live), else the new level is drawn
+ * progressively, like arriving neurons.
  */
 import * as THREE from 'three';
 import type { BlockSet } from '../geometry/block-set.ts';
 import {
   disposeObjects,
+  levelComplete,
   levelObjects,
   levelOf,
   resendRewritten,
@@ -32,6 +35,11 @@ export interface SyncResult {
   changed: boolean;
   /** Data drawn at the current detail is still waiting for upload budget. */
   pending: boolean;
+  /**
+   * The chosen level is still uploading while the previous one, complete, stays on screen:
+   * frames drawn meanwhile are complete; `changed` comes when the chosen level takes over.
+   */
+  background: boolean;
 }
 
 /** A drawn object of one block, for picking: `vertexMap` maps its vertices to the block's. */
@@ -44,7 +52,9 @@ export interface PickTarget {
 export class BlockLayer {
   readonly group = new THREE.Group();
   private readonly blocks: BlockObjects[] = [];
+  /** The level asked for, and the level on screen (the previous one while that uploads). */
   private detail: Detail = 'full';
+  private shown: Detail = 'full';
   /** The context the buffers live in; the engine outlives canvases (view switches). */
   private gl: WebGL2RenderingContext | null = null;
 
@@ -64,7 +74,7 @@ export class BlockLayer {
   /** The objects drawn now, one per block that has uploaded its level (for picking). */
   pickTargets(): PickTarget[] {
     return this.blocks.flatMap((o) => {
-      const level = levelOf(o.block, this.detail);
+      const level = levelOf(o.block, this.shown);
       const drawn = o.levels[level];
       if (!drawn) return [];
       const vertexMap = level === 'coarse' ? o.block.coarseSource : null;
@@ -73,7 +83,7 @@ export class BlockLayer {
   }
 
   get detailShown(): Detail {
-    return this.detail;
+    return this.shown;
   }
 
   /** Segments (lines) or points drawn now. */
@@ -84,16 +94,26 @@ export class BlockLayer {
     }, 0);
   }
 
+  /** Asks for a level; it is shown at once if it is complete on the GPU, else after `sync`. */
   setDetail(detail: Detail): void {
     this.detail = detail;
+    if (this.complete(detail)) this.show(detail);
+  }
+
+  private complete(detail: Detail): boolean {
+    return this.blocks.every((o) => levelComplete(o, levelOf(o.block, detail)));
+  }
+
+  private show(detail: Detail): void {
+    this.shown = detail;
     for (const o of this.blocks) {
-      const shown = levelOf(o.block, detail);
-      for (const [level, l] of Object.entries(o.levels)) l.object.visible = level === shown;
+      const level = levelOf(o.block, detail);
+      for (const [name, l] of Object.entries(o.levels)) l.object.visible = name === level;
     }
   }
 
   /**
-   * Creates the objects of the level on screen for new blocks and uploads within `budget`.
+   * Creates the objects of the level asked for and uploads within `budget`.
    * `onIndexBuffer` is called when an index buffer was created (three.js's cached GL state
    * must then be reset).
    */
@@ -122,8 +142,8 @@ export class BlockLayer {
       const fresh = !o.levels[level];
       const l = levelObjects(gl, o, level, this.make, onIndexBuffer);
       if (fresh) {
+        l.object.visible = false;
         this.group.add(l.object);
-        changed = true;
       }
       if (!pending) {
         for (const [buf, n] of uploadSteps(block, level, l)) {
@@ -132,11 +152,18 @@ export class BlockLayer {
           break;
         }
       }
-      if (updateRange(l)) changed = true;
+      // Ranges of the level asked for: drawn now, or once it takes over.
+      if (updateRange(l) && this.shown === this.detail) changed = true;
     }
     set.markSynced();
-    if (changed) this.setDetail(this.detail);
-    return { changed, pending };
+    if (this.shown !== this.detail) {
+      // The previous level stays while it still shows everything; else the new one, partly.
+      if (pending && this.complete(this.shown))
+        return { changed, pending: false, background: true };
+      changed = true;
+    }
+    this.show(this.detail);
+    return { changed, pending, background: false };
   }
 
   dispose(): void {

@@ -109,6 +109,12 @@ export function uploadSteps(b: Block, level: Detail, l: Level): [StreamedBuffer,
   return out;
 }
 
+/** The block's objects at `level` exist and hold everything the block has for that level. */
+export function levelComplete(o: BlockObjects, level: Detail): boolean {
+  const l = o.levels[level];
+  return l !== undefined && uploadSteps(o.block, level, l).every(([buf, n]) => buf.uploaded >= n);
+}
+
 /**
  * In-place info changes (colour-mode codes), small next to geometry, sent at once; true if
  * there were any. Levels not created yet take the new values from the CPU copies when shown.

@@ -13,6 +13,7 @@ function harness() {
     time: 0,
     gpuBusy: false,
     pending: false,
+    background: false,
     changed: false,
     loading: { active: false, fraction: 1 },
     draws: 0,
@@ -28,7 +29,7 @@ function harness() {
     fence: { arm: () => h.log.push('arm'), busy: () => h.gpuBusy },
     sync: () => {
       h.log.push('sync');
-      const r = { changed: h.changed, pending: h.pending };
+      const r = { changed: h.changed, pending: h.pending, background: h.background };
       h.changed = false;
       return r;
     },
@@ -196,5 +197,37 @@ describe('FrameLoop', () => {
     expect(h.draws).toBe(2);
     frame();
     expect(h.frames.at(-1)).toEqual({ drawCalls: 7, complete: true });
+  });
+
+  it('uploads a newly chosen detail level in the background, then draws it once', () => {
+    const { h, loop, frame } = harness();
+    loop.request();
+    frame(); // the complete frame
+    h.background = true;
+    h.changed = true; // e.g. a colour code rewritten meanwhile: drawn with the previous level
+    loop.request();
+    frame(); // drawn
+    frame(); // shown, complete although the chosen level is still uploading
+    expect(h.frames).toEqual([
+      { drawCalls: 7, complete: true },
+      { drawCalls: 7, complete: true },
+    ]);
+    // The upload goes on, a slice per animation frame, without drawing.
+    const syncs = h.log.filter((l) => l === 'sync').length;
+    frame();
+    frame();
+    expect(h.log.filter((l) => l === 'sync').length).toBe(syncs + 2);
+    expect(h.draws).toBe(2);
+    // The level arrived and takes over: one more frame, complete; then the loop rests.
+    h.background = false;
+    h.changed = true;
+    frame();
+    expect(h.draws).toBe(3);
+    frame();
+    expect(h.frames.at(-1)).toEqual({ drawCalls: 7, complete: true });
+    frame();
+    frame();
+    expect(h.draws).toBe(3);
+    expect(h.rafs).toHaveLength(0);
   });
 });

@@ -18,7 +18,7 @@ export interface FrameLoopDeps {
   /** GPU fence over the commands issued so far. */
   fence: { arm(): void; busy(): boolean };
   /** Sends new geometry within the byte budget (see ViewerEngine.sync). */
-  sync(budgetBytes: number): { changed: boolean; pending: boolean };
+  sync(budgetBytes: number): { changed: boolean; pending: boolean; background?: boolean };
   /** Neurons still arriving, and the fraction already in. */
   loading(): { active: boolean; fraction: number };
   /** Queues a frame off screen; returns its draw calls. */
@@ -87,7 +87,7 @@ export class FrameLoop {
       this.holding = true;
       return this.nextAnimationFrame();
     }
-    const { changed, pending } = d.sync(UPLOAD_BYTES_PER_FRAME);
+    const { changed, pending, background = false } = d.sync(UPLOAD_BYTES_PER_FRAME);
     if (changed) this.wanted = true;
     const load = d.loading();
     const streaming = pending || load.active;
@@ -101,9 +101,10 @@ export class FrameLoop {
       }
       if (!pending && Number.isFinite(wait)) return this.later(wait);
     }
-    if (pending) {
-      // More to upload: after the GPU has taken this slice. (Only what is on screen is ever
-      // uploaded: once a frame is complete the loop rests until something changes.)
+    if (pending || background) {
+      // More to upload: after the GPU has taken this slice. A detail level uploading in the
+      // background (the previous one still on screen) needs no frame: the last one drawn stays
+      // complete, and the level's arrival is a change that draws one.
       d.fence.arm();
       this.nextAnimationFrame();
     }

@@ -247,10 +247,14 @@ export class ViewerEngine {
   /**
    * Copies pending model changes to the GPU objects, uploading at most `budgetBytes` of new
    * geometry (exports pass no budget: everything). `changed`: a redraw is needed; `pending`:
-   * geometry on screen still waits for upload. Only the detail level on screen is uploaded;
-   * `detail` (exports: full) overrides the preference for this sync.
+   * geometry on screen still waits for upload; `background`: a detail level just chosen is
+   * uploading while the previous one stays on screen. Only the level shown (or chosen) is
+   * uploaded; `detail` (exports: full) overrides the preference for this sync.
    */
-  sync(budgetBytes = Infinity, detail?: Detail): { changed: boolean; pending: boolean } {
+  sync(
+    budgetBytes = Infinity,
+    detail?: Detail,
+  ): { changed: boolean; pending: boolean; background: boolean } {
     const m = this.model;
     const moved = this.incoming.drainInto(
       m,
@@ -293,6 +297,7 @@ export class ViewerEngine {
       return {
         changed: moved > 0 || enriched || retimed || split.changed,
         pending: busy,
+        background: false,
       };
     const budget = { bytes: budgetBytes };
     const fresh = { indexBuffer: false };
@@ -306,6 +311,7 @@ export class ViewerEngine {
     return {
       changed: moved > 0 || enriched || retimed || split.changed || a.changed || b.changed || c,
       pending: busy || a.pending || b.pending,
+      background: a.background || b.background,
     };
   }
 
