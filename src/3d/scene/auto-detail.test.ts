@@ -47,4 +47,15 @@ describe('auto detail', () => {
     expect(engine.queuedSkeletons).toBe(0);
     expect(engine.lines.detailShown).toBe('coarse');
   });
+
+  it('goes by the expected size of the scene while neurons still arrive', () => {
+    const engine = new ViewerEngine();
+    engine.addSkeletons([claiming(1, 500_000)]);
+    engine.sync(1 << 20);
+    expect(engine.lines.detailShown).toBe('full');
+    // A tenth of the neurons are in: the scene will be ten times as big.
+    engine.expectedNodes = 5_000_000;
+    engine.sync(1 << 20);
+    expect(engine.lines.detailShown).toBe('coarse');
+  });
 });

@@ -99,6 +99,12 @@ export class ViewerEngine {
    * loop then draws progress frames sparingly. */
   loading = false;
   loadFraction = 1;
+  /**
+   * Nodes the scene is expected to have once every requested neuron is in (set by the view,
+   * extrapolated from those in so far): auto detail picks the final scene's level from the
+   * first neurons on, so a lab-sized scene never uploads a finer level it will not keep.
+   */
+  expectedNodes = 0;
   private renderer: THREE.WebGLRenderer | null = null;
 
   constructor() {
@@ -286,10 +292,10 @@ export class ViewerEngine {
       this.palette.setSlotColors(data, records.length);
     }
     // Big scenes: draw the decimated skeletons on screen (exports switch back to full detail).
-    // Auto counts the skeletons still queued too: a warm start hands over all of them at
-    // once, and the levels shown while they trickle into the model would be uploaded in vain.
+    // Auto goes by the scene's final size: the skeletons still queued count, and those still
+    // to come (a finer level shown while they arrive would be uploaded in vain).
     const pref = this.detailPreference;
-    const nodes = m.nodeCount + this.incoming.nodeCount;
+    const nodes = Math.max(m.nodeCount + this.incoming.nodeCount, this.expectedNodes);
     this.lines.setDetail(detail ?? (pref === 'auto' ? autoDetail(nodes) : pref));
     const renderer = this.renderer;
     const gl = webgl2Of(renderer?.getContext());

@@ -53,6 +53,9 @@ export class SceneReadiness {
     this.engine.loading = !summary.settled;
     this.engine.loadFraction =
       summary.requested > 0 ? (summary.loaded + summary.failed.length) / summary.requested : 1;
+    // The scene's final size, from the neurons in so far (auto detail decides by it).
+    const coming = summary.requested - summary.failed.length;
+    this.engine.expectedNodes = summary.loaded > 0 ? (summary.nodes * coming) / summary.loaded : 0;
     // When the last neuron arrived: splits the bench's first-frame time into loading and drawing.
     if (this.el && summary.settled && this.el.dataset.sceneReady !== 'true') {
       this.el.dataset.settledAt = String(performance.now());
