@@ -104,9 +104,9 @@ export async function renderPng(
   const offsets = diskOffsets(o.lineWidth);
   try {
     renderer.autoClear = false;
-    // Geometry still waiting for the screen's per-frame upload budget goes up now, all of it.
-    engine.sync();
-    engine.lines.setDetail('full');
+    // Figures are drawn at full detail: its geometry goes up now, all of it (a huge scene on
+    // screen at coarse detail has not uploaded it yet).
+    engine.sync(Infinity, 'full');
     engine.connectorMat.uniforms.uPointSize.value = prev.point * o.pointScale;
     engine.setMarkerSize(prev.marker * o.pointScale);
     engine.palette.uniforms.uHighlight.value = -1;
@@ -117,6 +117,8 @@ export async function renderPng(
         rt.setSize(w, h);
         // setViewOffset's y runs from the top; tiles are assembled bottom-up in GL order.
         camera.setViewOffset(W, H, x, H - y - h, w, h);
+        // The screen's frame loop may have synced (and set its own detail) between tiles.
+        engine.lines.setDetail('full');
         renderer.setRenderTarget(rt);
         renderer.setClearColor(bg, bgAlpha);
         renderer.clear();

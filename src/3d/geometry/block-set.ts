@@ -2,8 +2,19 @@
  * Merged layer buffers that grow without re-uploading what is already on the GPU: vertices go
  * into fixed-capacity blocks (one BufferGeometry, hence one draw call, per block), appended in
  * place; each block records the range written since it was last synced. Draw calls therefore
- * depend on the number of vertices / block size, never on the number of neurons.
+ * depend on the number of vertices / block size, never on the number of neurons. Line blocks
+ * also keep the coarse level in compact form (./coarse-compact.ts): the kept vertices' own
+ * positions and info, so a huge scene drawn coarse needs none of the full vertex buffers.
  */
+import {
+  appendCoarse,
+  coarseCapacity,
+  setCoarseInfoComponent,
+  widen,
+  type CompactPiece,
+} from './block-set-coarse.ts';
+
+export type { CompactPiece };
 
 export interface Block {
   readonly id: number;
@@ -14,22 +25,30 @@ export interface Block {
   readonly indices: Uint32Array | null;
   /** Decimated index pairs (same vertices), drawn on screen when the scene is big. */
   readonly lodIndices: Uint32Array | null;
-  /** More decimated index pairs, drawn on screen when the scene is huge. */
+  /** The coarse level (huge scenes on screen): index pairs into the compact vertices below. */
   readonly coarseIndices: Uint32Array | null;
+  /** Compact coarse vertices: positions, info rows and their block vertex (compact → block). */
+  readonly coarsePositions: Float32Array | null;
+  readonly coarseInfo: Uint16Array | null;
+  readonly coarseSource: Uint32Array | null;
   vertexCount: number;
   indexCount: number;
   lodCount: number;
   coarseCount: number;
+  coarseVertexCount: number;
   /** Vertices / indices written since the last `markSynced` ([start, end) ranges). */
   dirtyVertices: [number, number] | null;
   dirtyIndices: [number, number] | null;
   dirtyLod: [number, number] | null;
   dirtyCoarse: [number, number] | null;
+  dirtyCoarseVertices: [number, number] | null;
   /**
    * Vertices whose info was rewritten in place (`setInfoComponent`) since the last sync: the
    * GPU copy of that range must be sent again even where it was uploaded before.
    */
   rewrittenInfo?: [number, number] | null;
+  /** The same for the compact coarse vertices. */
+  rewrittenCoarseInfo?: [number, number] | null;
 }
 
 export interface Placement {
@@ -38,6 +57,9 @@ export interface Placement {
   vertexCount: number;
   indexStart: number;
   indexCount: number;
+  /** The piece's compact coarse vertices in the block (line blocks; 0 / 0 otherwise). */
+  coarseVertexStart: number;
+  coarseVertexCount: number;
 }
 
 export interface PieceInput {
@@ -46,11 +68,7 @@ export interface PieceInput {
   /** Local index pairs into this piece's vertices. */
   indices?: Uint32Array;
   lodIndices?: Uint32Array;
-  coarseIndices?: Uint32Array;
-}
-
-function widen(range: [number, number] | null, start: number, end: number): [number, number] {
-  return range ? [Math.min(range[0], start), Math.max(range[1], end)] : [start, end];
+  coarse?: CompactPiece;
 }
 
 /** Copies local index pairs to `dst` from `at`, offset by the piece's first vertex; the new end. */
@@ -68,35 +86,45 @@ export class BlockSet {
     readonly indexed: boolean,
   ) {}
 
-  private blockFor(vertices: number, indices: number, coarse: number): Block {
+  private blockFor(vertices: number, indices: number, coarse: CompactPiece | undefined): Block {
     const last = this.blocks[this.blocks.length - 1];
+    const kept = coarse?.source.length ?? 0;
+    const pairs = coarse?.indices.length ?? 0;
     if (
       last &&
       last.vertexCount + vertices <= last.capacity &&
       (!last.indices || last.indexCount + indices <= last.indices.length) &&
-      (!last.coarseIndices || last.coarseCount + coarse <= last.coarseIndices.length)
+      (!last.coarseSource || last.coarseVertexCount + kept <= last.coarseSource.length) &&
+      (!last.coarseIndices || last.coarseCount + pairs <= last.coarseIndices.length)
     ) {
       return last;
     }
     // A piece bigger than a block gets a block of its own size.
     const capacity = Math.max(this.blockVertices, vertices);
+    const lines = this.indexed;
+    const compact = coarseCapacity(capacity, kept);
     const block: Block = {
       id: this.blocks.length,
       capacity,
       positions: new Float32Array(capacity * 3),
       info: new Uint16Array(capacity * this.infoSize),
-      indices: this.indexed ? new Uint32Array(Math.max(capacity * 2, indices)) : null,
-      lodIndices: this.indexed ? new Uint32Array(Math.max(capacity * 2, indices)) : null,
-      // Coarse pairs are a fraction of the edges; a piece with more starts a new block.
-      coarseIndices: this.indexed ? new Uint32Array(Math.max(capacity, coarse)) : null,
+      indices: lines ? new Uint32Array(Math.max(capacity * 2, indices)) : null,
+      lodIndices: lines ? new Uint32Array(Math.max(capacity * 2, indices)) : null,
+      // Each kept vertex but a root has one coarse edge: two entries per compact vertex.
+      coarseIndices: lines ? new Uint32Array(Math.max(compact * 2, pairs)) : null,
+      coarsePositions: lines ? new Float32Array(compact * 3) : null,
+      coarseInfo: lines ? new Uint16Array(compact * this.infoSize) : null,
+      coarseSource: lines ? new Uint32Array(compact) : null,
       vertexCount: 0,
       indexCount: 0,
       lodCount: 0,
       coarseCount: 0,
+      coarseVertexCount: 0,
       dirtyVertices: null,
       dirtyIndices: null,
       dirtyLod: null,
       dirtyCoarse: null,
+      dirtyCoarseVertices: null,
     };
     this.blocks.push(block);
     return block;
@@ -106,7 +134,7 @@ export class BlockSet {
   append(piece: PieceInput, slot: number): Placement {
     const vertices = piece.positions.length / 3;
     const indexCount = this.indexed ? (piece.indices?.length ?? 0) : 0;
-    const coarse = this.indexed ? (piece.coarseIndices?.length ?? 0) : 0;
+    const coarse = this.indexed ? piece.coarse : undefined;
     const block = this.blockFor(vertices, indexCount, coarse);
     const v0 = block.vertexCount;
     block.positions.set(piece.positions, v0 * 3);
@@ -128,21 +156,23 @@ export class BlockSet {
       block.lodCount = appendPairs(block.lodIndices, l0, piece.lodIndices, v0);
       block.dirtyLod = widen(block.dirtyLod, l0, block.lodCount);
     }
-    if (block.coarseIndices && piece.coarseIndices) {
-      const c0 = block.coarseCount;
-      block.coarseCount = appendPairs(block.coarseIndices, c0, piece.coarseIndices, v0);
-      block.dirtyCoarse = widen(block.dirtyCoarse, c0, block.coarseCount);
-    }
+    const c0 = block.coarseVertexCount;
+    const kept = coarse ? appendCoarse(block, size, coarse, v0, slot) : 0;
     return {
       blockId: block.id,
       vertexStart: v0,
       vertexCount: vertices,
       indexStart: i0,
       indexCount,
+      coarseVertexStart: c0,
+      coarseVertexCount: kept,
     };
   }
 
-  /** Writes `values` (one per vertex of `p`) into info component `component`, in place. */
+  /**
+   * Writes `values` (one per vertex of `p`) into info component `component`, in place, in the
+   * full vertices and in the compact coarse copies of the kept ones.
+   */
   setInfoComponent(p: Placement, component: number, values: ArrayLike<number>): void {
     const block = this.blocks[p.blockId];
     if (!block || component < 0 || component >= this.infoSize) return;
@@ -155,6 +185,7 @@ export class BlockSet {
       p.vertexStart,
       p.vertexStart + p.vertexCount,
     );
+    setCoarseInfoComponent(block, size, p, component, values);
   }
 
   markSynced(): void {
@@ -163,7 +194,9 @@ export class BlockSet {
       b.dirtyIndices = null;
       b.dirtyLod = null;
       b.dirtyCoarse = null;
+      b.dirtyCoarseVertices = null;
       b.rewrittenInfo = null;
+      b.rewrittenCoarseInfo = null;
     }
   }
 

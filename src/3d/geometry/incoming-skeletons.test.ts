@@ -53,3 +53,18 @@ describe('IncomingSkeletons', () => {
     expect(q.drainInto(model, 7, now)).toBe(0);
   });
 });
+
+describe('IncomingSkeletons node count', () => {
+  it('counts the nodes queued, and no longer those moved into the model', () => {
+    const q = new IncomingSkeletons();
+    q.push(item(1));
+    q.push(item(1));
+    q.push(item(2));
+    expect(q.nodeCount).toBe(4);
+    let t = 0;
+    q.drainInto(new SceneModel(), 5, () => (t += 10));
+    expect(q.nodeCount).toBe(2);
+    q.drainInto(new SceneModel(), Infinity, () => 0);
+    expect(q.nodeCount).toBe(0);
+  });
+});

@@ -17,6 +17,8 @@ export class IncomingSkeletons {
   private queue: IncomingSkeleton[] = [];
   private head = 0;
   private readonly ids = new Set<number>();
+  /** Nodes of the queued skeletons (the scene's size once they are in). */
+  nodeCount = 0;
 
   /** Queues an item unless it is already queued; false if it was. */
   push(item: IncomingSkeleton): boolean {
@@ -24,6 +26,7 @@ export class IncomingSkeletons {
     if (this.ids.has(id)) return false;
     this.ids.add(id);
     this.queue.push(item);
+    this.nodeCount += item.detail.nodeCount;
     return true;
   }
 
@@ -48,6 +51,7 @@ export class IncomingSkeletons {
       this.head++;
       if (!item) continue;
       this.ids.delete(item.detail.skeletonId);
+      this.nodeCount -= item.detail.nodeCount;
       model.add(item.detail, item.piece);
       moved++;
       if (now() - start >= budgetMs) break;

@@ -84,7 +84,12 @@ export class SceneModel {
         info: piece.lineInfo,
         indices: piece.edges,
         lodIndices: piece.lodEdges,
-        coarseIndices: piece.coarseEdges,
+        coarse: {
+          source: piece.coarseSource,
+          positions: piece.coarsePositions,
+          info: piece.coarseInfo,
+          indices: piece.coarseCompactEdges,
+        },
       },
       slot,
     );

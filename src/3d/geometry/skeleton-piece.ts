@@ -4,6 +4,7 @@
  */
 import { RELATION, type SkeletonDetail } from '../../api/skeleton-detail.ts';
 import { strahlerOrders } from '../../analysis/morphology/strahler.ts';
+import { compactCoarse } from './coarse-compact.ts';
 
 /**
  * Vertex attribute layout of the line layer, as u16: [slot, strahler order | compartment << 8,
@@ -23,8 +24,20 @@ export interface SkeletonPiece {
   edges: Uint32Array;
   /** Decimated edges for big scenes on screen: unbranched runs keep every LOD_STRIDE-th node. */
   lodEdges: Uint32Array;
-  /** Edges decimated further (COARSE_STRIDE) for huge scenes on screen. */
+  /**
+   * Edges decimated further (COARSE_STRIDE) for huge scenes on screen, as local pairs (what
+   * cached copies keep).
+   */
   coarseEdges: Uint32Array;
+  /**
+   * The coarse level in compact form (./coarse-compact.ts), drawn from vertex buffers of its
+   * own: the kept vertices' local indices (ascending), their positions and info rows (slot 0,
+   * as in lineInfo), and `coarseEdges` re-indexed into them.
+   */
+  coarseSource: Uint32Array;
+  coarsePositions: Float32Array;
+  coarseInfo: Uint16Array;
+  coarseCompactEdges: Uint32Array;
   /** nodeCount × LINE_INFO_SIZE, slot left 0 (set when placed into the scene). */
   lineInfo: Uint16Array;
   strahler: Uint8Array;
@@ -137,6 +150,7 @@ export function buildSkeletonPiece(d: SkeletonDetail, known?: CostlyPieceParts):
     lineInfo[i * LINE_INFO_SIZE + 1] = Math.min(strahler[i] ?? 1, 255);
     lineInfo[i * LINE_INFO_SIZE + 2] = Math.min(Math.max(d.creatorIds[i] ?? 0, 0), MAX_U16);
   }
+  const coarse = compactCoarse(coarseEdges, d.positions, lineInfo, LINE_INFO_SIZE);
   const c = d.connectors;
   const m = c.relations.length;
   const connectorInfo = new Uint16Array(m * POINT_INFO_SIZE);
@@ -146,6 +160,10 @@ export function buildSkeletonPiece(d: SkeletonDetail, known?: CostlyPieceParts):
     edges: skeletonEdges(d.parentIndex),
     lodEdges,
     coarseEdges,
+    coarseSource: coarse.source,
+    coarsePositions: coarse.positions,
+    coarseInfo: coarse.info,
+    coarseCompactEdges: coarse.edges,
     lineInfo,
     strahler,
     connectorPositions: c.positions,
@@ -155,7 +173,18 @@ export function buildSkeletonPiece(d: SkeletonDetail, known?: CostlyPieceParts):
 
 export function pieceTransferables(p: SkeletonPiece): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();
-  for (const a of [p.edges, p.lodEdges, p.coarseEdges, p.lineInfo, p.strahler, p.connectorInfo]) {
+  for (const a of [
+    p.edges,
+    p.lodEdges,
+    p.coarseEdges,
+    p.coarseSource,
+    p.coarsePositions,
+    p.coarseInfo,
+    p.coarseCompactEdges,
+    p.lineInfo,
+    p.strahler,
+    p.connectorInfo,
+  ]) {
     if (a.buffer instanceof ArrayBuffer) out.add(a.buffer);
   }
   return [...out];

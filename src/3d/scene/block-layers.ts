@@ -1,56 +1,60 @@
 /**
- * three.js objects over a BlockSet: one LineSegments / Points per block sharing one material.
- * The GPU copies are StreamedBuffers: `sync()` sends only what was appended since, within a
- * per-frame byte budget, and each block draws just the prefix already uploaded (vertices before
- * the indices that use them), so adding neurons never re-sends the ones already drawn and no
- * frame blocks on a big upload. Line blocks also get two decimated twins (same vertex buffers,
- * fewer index pairs) used on screen for big and huge scenes. The index pairs of the level on
- * screen go first; the other levels follow in the background (`SyncResult.background`), so a
- * big scene's first complete frame never waits for index pairs it does not draw.
+ * three.js objects over a BlockSet: one LineSegments / Points per block and detail level,
+ * sharing one material. The GPU copies are StreamedBuffers: `sync()` sends only what was
+ * appended since, within a per-frame byte budget, and each object draws just the prefix already
+ * uploaded (vertices before the indices that use them), so adding neurons never re-sends the
+ * ones already drawn and no frame blocks on a big upload. Line blocks have three levels: full,
+ * decimated (same vertex buffers, fewer index pairs) and coarse (compact vertex buffers of its
+ * own, see block-set.ts). Only the level on screen is uploaded: a huge scene drawn coarse never
+ * sends the full vertices (~20 B per node) unless a finer level is shown. A level chosen for
+ * the first time is uploaded then, in slices; meanwhile the previous level stays on screen when
+ * it is complete (`SyncResult.background`: the view stays live), else the new level is drawn
+ * progressively, like arriving neurons.
  */
 import * as THREE from 'three';
-import type { Block, BlockSet } from '../geometry/block-set.ts';
-import { asBufferAttribute, StreamedBuffer, type UploadBudget } from './streamed-buffer.ts';
+import type { BlockSet } from '../geometry/block-set.ts';
+import {
+  disposeObjects,
+  levelComplete,
+  levelObjects,
+  levelOf,
+  resendRewritten,
+  updateRange,
+  uploadSteps,
+  type BlockObjects,
+  type Detail,
+  type Drawable,
+} from './block-level.ts';
+import type { UploadBudget } from './streamed-buffer.ts';
 
+export type { Detail };
 type Kind = 'lines' | 'points';
-export type Detail = 'full' | 'lod' | 'coarse';
-type Drawable = THREE.LineSegments | THREE.Points;
 
 export interface SyncResult {
   /** Something new became drawable (a frame should be drawn). */
   changed: boolean;
   /** Data drawn at the current detail is still waiting for upload budget. */
   pending: boolean;
-  /** Index pairs of the other detail levels are still waiting (sent after the drawn data). */
+  /**
+   * The chosen level is still uploading while the previous one, complete, stays on screen:
+   * frames drawn meanwhile are complete; `changed` comes when the chosen level takes over.
+   */
   background: boolean;
 }
 
-interface BlockObjects {
-  block: Block;
-  pos: StreamedBuffer;
-  info: StreamedBuffer;
-  index: StreamedBuffer | null;
-  lodIndex: StreamedBuffer | null;
-  coarseIndex: StreamedBuffer | null;
-  full: Drawable;
-  lod: THREE.LineSegments | null;
-  coarse: THREE.LineSegments | null;
-}
-
-function geometry(pos: StreamedBuffer, info: StreamedBuffer, index: StreamedBuffer | null) {
-  const g = new THREE.BufferGeometry();
-  g.setAttribute('position', asBufferAttribute(pos.attribute));
-  g.setAttribute('aInfo', asBufferAttribute(info.attribute));
-  if (index) g.setIndex(asBufferAttribute(index.attribute));
-  // Never culled; a fixed sphere keeps three.js from scanning GPU-only positions for sorting.
-  g.boundingSphere = new THREE.Sphere(new THREE.Vector3(), 0);
-  return g;
+/** A drawn object of one block, for picking: `vertexMap` maps its vertices to the block's. */
+export interface PickTarget {
+  blockId: number;
+  object: Drawable;
+  vertexMap: Uint32Array | null;
 }
 
 export class BlockLayer {
   readonly group = new THREE.Group();
   private readonly blocks: BlockObjects[] = [];
+  /** The level asked for, and the level on screen (the previous one while that uploads). */
   private detail: Detail = 'full';
+  private shown: Detail = 'full';
   /** The context the buffers live in; the engine outlives canvases (view switches). */
   private gl: WebGL2RenderingContext | null = null;
 
@@ -62,100 +66,56 @@ export class BlockLayer {
     this.group.renderOrder = renderOrder;
   }
 
-  /** The object of a block drawn at `detail` (full detail where a level is missing). */
-  private static shown(b: BlockObjects, detail: Detail): Drawable {
-    if (detail === 'coarse' && b.coarse) return b.coarse;
-    if (detail === 'lod' && b.lod) return b.lod;
-    return b.full;
-  }
+  private readonly make = (g: THREE.BufferGeometry): Drawable =>
+    this.kind === 'lines'
+      ? new THREE.LineSegments(g, this.material)
+      : new THREE.Points(g, this.material);
 
-  /** The objects drawn now, indexed by block id (for picking). */
-  get objects(): Drawable[] {
-    return this.blocks.map((b) => BlockLayer.shown(b, this.detail));
+  /** The objects drawn now, one per block that has uploaded its level (for picking). */
+  pickTargets(): PickTarget[] {
+    return this.blocks.flatMap((o) => {
+      const level = levelOf(o.block, this.shown);
+      const drawn = o.levels[level];
+      if (!drawn) return [];
+      const vertexMap = level === 'coarse' ? o.block.coarseSource : null;
+      return [{ blockId: o.block.id, object: drawn.object, vertexMap }];
+    });
   }
 
   get detailShown(): Detail {
-    return this.detail;
+    return this.shown;
   }
 
   /** Segments (lines) or points drawn now. */
   drawnCount(): number {
-    return this.objects.reduce((sum, o) => {
-      const n = o.geometry.drawRange.count;
+    return this.pickTargets().reduce((sum, t) => {
+      const n = t.object.geometry.drawRange.count;
       return sum + (this.kind === 'lines' ? n / 2 : n);
     }, 0);
   }
 
+  /** Asks for a level; it is shown at once if it is complete on the GPU, else after `sync`. */
   setDetail(detail: Detail): void {
     this.detail = detail;
-    for (const b of this.blocks) {
-      const shown = BlockLayer.shown(b, detail);
-      for (const o of [b.full, b.lod, b.coarse]) if (o) o.visible = o === shown;
+    if (this.complete(detail)) this.show(detail);
+  }
+
+  private complete(detail: Detail): boolean {
+    return this.blocks.every((o) => levelComplete(o, levelOf(o.block, detail)));
+  }
+
+  private show(detail: Detail): void {
+    this.shown = detail;
+    for (const o of this.blocks) {
+      const level = levelOf(o.block, detail);
+      for (const [name, l] of Object.entries(o.levels)) l.object.visible = name === level;
     }
   }
 
-  private create(gl: WebGL2RenderingContext, block: Block): BlockObjects {
-    const pos = new StreamedBuffer(gl, block.positions, 3, false);
-    const info = new StreamedBuffer(gl, block.info, block.info.length / block.capacity, false);
-    const index = block.indices ? new StreamedBuffer(gl, block.indices, 1, true) : null;
-    const full =
-      this.kind === 'lines'
-        ? new THREE.LineSegments(geometry(pos, info, index), this.material)
-        : new THREE.Points(geometry(pos, info, null), this.material);
-    full.geometry.setDrawRange(0, 0);
-    full.frustumCulled = false;
-    const twin = (indices: Uint32Array | null) => {
-      if (!indices) return [null, null] as const;
-      const buffer = new StreamedBuffer(gl, indices, 1, true);
-      const lines = new THREE.LineSegments(geometry(pos, info, buffer), this.material);
-      lines.geometry.setDrawRange(0, 0);
-      lines.frustumCulled = false;
-      this.group.add(lines);
-      return [buffer, lines] as const;
-    };
-    const [lodIndex, lod] = twin(block.lodIndices);
-    const [coarseIndex, coarse] = twin(block.coarseIndices);
-    this.group.add(full);
-    return { block, pos, info, index, lodIndex, coarseIndex, full, lod, coarse };
-  }
-
-  /** The index buffers of a block with the count each should reach, the drawn level first. */
-  private static indexLevels(o: BlockObjects, detail: Detail): [StreamedBuffer, number][] {
-    const b = o.block;
-    const all: [Detail, StreamedBuffer | null, number][] = [
-      ['full', o.index, b.indexCount],
-      ['lod', o.lodIndex, b.lodCount],
-      ['coarse', o.coarseIndex, b.coarseCount],
-    ];
-    const drawn = BlockLayer.shown(o, detail) === o.full ? 'full' : detail;
-    return all
-      .sort(([a], [c]) => Number(c === drawn) - Number(a === drawn))
-      .flatMap(([, buf, n]) => (buf ? [[buf, n] as [StreamedBuffer, number]] : []));
-  }
-
   /**
-   * Uploads one block's new vertices and the drawn level's indices (`drawn`: false if out of
-   * budget), then the other levels' indices (`rest`: false if out of budget).
-   */
-  private static upload(
-    o: BlockObjects,
-    budget: UploadBudget,
-    detail: Detail,
-  ): { drawn: boolean; rest: boolean } {
-    const b = o.block;
-    const infoSize = b.info.length / b.capacity;
-    const no = { drawn: false, rest: false };
-    if (!o.pos.upload(b.vertexCount * 3, budget)) return no;
-    if (!o.info.upload(b.vertexCount * infoSize, budget)) return no;
-    const [first, ...others] = BlockLayer.indexLevels(o, detail);
-    if (first && !first[0].upload(first[1], budget)) return no;
-    for (const [buf, n] of others) if (!buf.upload(n, budget)) return { drawn: true, rest: false };
-    return { drawn: true, rest: true };
-  }
-
-  /**
-   * Creates objects for new blocks and uploads within `budget`. `onIndexBuffer` is called when
-   * an index buffer was created (three.js's cached GL state must then be reset).
+   * Creates the objects of the level asked for and uploads within `budget`.
+   * `onIndexBuffer` is called when an index buffer was created (three.js's cached GL state
+   * must then be reset).
    */
   sync(
     gl: WebGL2RenderingContext,
@@ -171,66 +131,43 @@ export class BlockLayer {
     }
     let changed = false;
     let pending = false;
-    let background = false;
-    // First what is drawn, in every block; then, with the budget left, the other levels.
-    const later: BlockObjects[] = [];
     for (const block of set.blocks) {
       let o = this.blocks[block.id];
       if (!o) {
-        o = this.create(gl, block);
+        o = { block, levels: {} };
         this.blocks[block.id] = o;
-        if (o.index) onIndexBuffer();
-        changed = true;
       }
-      const re = block.rewrittenInfo;
-      if (re) {
-        // In-place info changes (creation times): small next to geometry, sent at once.
-        const size = block.info.length / block.capacity;
-        o.info.resend(re[0] * size, re[1] * size);
-        changed = true;
+      if (resendRewritten(o)) changed = true;
+      const level = levelOf(block, this.detail);
+      const fresh = !o.levels[level];
+      const l = levelObjects(gl, o, level, this.make, onIndexBuffer);
+      if (fresh) {
+        l.object.visible = false;
+        this.group.add(l.object);
       }
       if (!pending) {
-        const up = BlockLayer.upload(o, budget, this.detail);
-        if (!up.drawn) pending = true;
-        else if (!up.rest) later.push(o);
+        for (const [buf, n] of uploadSteps(block, level, l)) {
+          if (buf.upload(n, budget)) continue;
+          pending = true;
+          break;
+        }
       }
-      if (pending) background = true;
-      if (this.updateRanges(o)) changed = true;
+      // Ranges of the level asked for: drawn now, or once it takes over.
+      if (updateRange(l) && this.shown === this.detail) changed = true;
     }
-    for (const o of later)
-      if (!background && !BlockLayer.upload(o, budget, this.detail).rest) background = true;
-    for (const o of later) if (this.updateRanges(o)) changed = true;
     set.markSynced();
-    if (changed) this.setDetail(this.detail);
-    return { changed, pending, background };
-  }
-
-  /** Draw ranges up to what is uploaded; true when the drawn object's range changed. */
-  private updateRanges(o: BlockObjects): boolean {
-    const verticesReady = Math.min(o.pos.uploaded / 3, o.info.uploaded / o.info.attribute.itemSize);
-    const levels: [THREE.LineSegments | Drawable | null, number | undefined][] = [
-      [o.full, o.index ? o.index.uploaded : verticesReady],
-      [o.lod, o.lodIndex?.uploaded],
-      [o.coarse, o.coarseIndex?.uploaded],
-    ];
-    const drawn = BlockLayer.shown(o, this.detail);
-    let changed = false;
-    for (const [obj, count] of levels) {
-      if (!obj || count === undefined || obj.geometry.drawRange.count === count) continue;
-      obj.geometry.setDrawRange(0, count);
-      // Another level's indices arriving in the background change nothing on screen.
-      if (obj === drawn) changed = true;
+    if (this.shown !== this.detail) {
+      // The previous level stays while it still shows everything; else the new one, partly.
+      if (pending && this.complete(this.shown))
+        return { changed, pending: false, background: true };
+      changed = true;
     }
-    return changed;
+    this.show(this.detail);
+    return { changed, pending, background: false };
   }
 
   dispose(): void {
-    for (const b of this.blocks) {
-      b.full.geometry.dispose();
-      b.lod?.geometry.dispose();
-      b.coarse?.geometry.dispose();
-      for (const s of [b.pos, b.info, b.index, b.lodIndex, b.coarseIndex]) s?.dispose();
-    }
+    for (const o of this.blocks) disposeObjects(o);
     this.blocks.length = 0;
     this.group.clear();
   }

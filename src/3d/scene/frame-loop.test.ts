@@ -167,24 +167,67 @@ describe('FrameLoop', () => {
     expect(h.presents).toBe(0);
   });
 
-  it('keeps uploading background detail levels after the complete frame, without drawing', () => {
+  it('rests after the complete frame: nothing more is uploaded until something changes', () => {
     const { h, loop, frame } = harness();
-    h.background = true;
     loop.request();
-    expect(h.log).toEqual(['sync', 'draw', 'arm']);
-    frame(); // shows the frame: complete, although other levels still upload
+    frame(); // shows the complete frame
     expect(h.frames).toEqual([{ drawCalls: 7, complete: true }]);
-    frame();
-    frame();
-    expect(h.draws).toBe(1);
-    expect(h.log.filter((l) => l === 'sync').length).toBeGreaterThan(1);
+    frame(); // one more look: nothing changed, nothing pending
     const syncs = h.log.filter((l) => l === 'sync').length;
-    h.background = false;
     frame();
     frame();
+    expect(h.log.filter((l) => l === 'sync').length).toBe(syncs);
+    expect(h.rafs).toHaveLength(0);
+  });
+
+  it('a detail level shown for the first time uploads over several frames, then draws once', () => {
+    const { h, loop, frame } = harness();
+    loop.request();
     frame();
-    // Done: the loop stops asking for frames.
-    expect(h.log.filter((l) => l === 'sync').length).toBe(syncs + 1);
+    // The Detail menu: the new level's buffers go up in slices, the last frame stays shown.
+    h.pending = true;
+    h.changed = true;
+    loop.request();
+    frame();
+    frame();
     expect(h.draws).toBe(1);
+    expect(h.log.filter((l) => l === 'arm').length).toBeGreaterThan(2);
+    h.pending = false;
+    frame();
+    expect(h.draws).toBe(2);
+    frame();
+    expect(h.frames.at(-1)).toEqual({ drawCalls: 7, complete: true });
+  });
+
+  it('uploads a newly chosen detail level in the background, then draws it once', () => {
+    const { h, loop, frame } = harness();
+    loop.request();
+    frame(); // the complete frame
+    h.background = true;
+    h.changed = true; // e.g. a colour code rewritten meanwhile: drawn with the previous level
+    loop.request();
+    frame(); // drawn
+    frame(); // shown, complete although the chosen level is still uploading
+    expect(h.frames).toEqual([
+      { drawCalls: 7, complete: true },
+      { drawCalls: 7, complete: true },
+    ]);
+    // The upload goes on, a slice per animation frame, without drawing.
+    const syncs = h.log.filter((l) => l === 'sync').length;
+    frame();
+    frame();
+    expect(h.log.filter((l) => l === 'sync').length).toBe(syncs + 2);
+    expect(h.draws).toBe(2);
+    // The level arrived and takes over: one more frame, complete; then the loop rests.
+    h.background = false;
+    h.changed = true;
+    frame();
+    expect(h.draws).toBe(3);
+    frame();
+    expect(h.frames.at(-1)).toEqual({ drawCalls: 7, complete: true });
+    frame();
+    frame();
+    expect(h.draws).toBe(3);
+    expect(h.rafs).toHaveLength(0);
   });
 });

@@ -102,8 +102,9 @@ export class FrameLoop {
       if (!pending && Number.isFinite(wait)) return this.later(wait);
     }
     if (pending || background) {
-      // More to upload: after the GPU has taken this slice. Background uploads (detail levels
-      // not on screen) need no frame: the last one drawn stays complete.
+      // More to upload: after the GPU has taken this slice. A detail level uploading in the
+      // background (the previous one still on screen) needs no frame: the last one drawn stays
+      // complete, and the level's arrival is a change that draws one.
       d.fence.arm();
       this.nextAnimationFrame();
     }

@@ -67,7 +67,8 @@ export class StreamedBuffer {
     const left = end - this.uploaded;
     if (left <= 0) return true;
     const bpe = this.source.BYTES_PER_ELEMENT;
-    const fits = Math.floor(budget.bytes / bpe);
+    // No budget (exports): all of it (Infinity % itemSize would be NaN).
+    const fits = Number.isFinite(budget.bytes) ? Math.floor(budget.bytes / bpe) : left;
     const n = Math.min(left, fits - (fits % this.itemSize));
     if (n <= 0) return false;
     const gl = this.gl;

@@ -99,6 +99,12 @@ export class ViewerEngine {
    * loop then draws progress frames sparingly. */
   loading = false;
   loadFraction = 1;
+  /**
+   * Nodes the scene is expected to have once every requested neuron is in (set by the view,
+   * extrapolated from those in so far): auto detail picks the final scene's level from the
+   * first neurons on, so a lab-sized scene never uploads a finer level it will not keep.
+   */
+  expectedNodes = 0;
   private renderer: THREE.WebGLRenderer | null = null;
 
   constructor() {
@@ -247,10 +253,14 @@ export class ViewerEngine {
   /**
    * Copies pending model changes to the GPU objects, uploading at most `budgetBytes` of new
    * geometry (exports pass no budget: everything). `changed`: a redraw is needed; `pending`:
-   * geometry on screen still waits for upload; `background`: only index pairs of detail levels
-   * not on screen do (uploaded after the complete frame, never delaying it).
+   * geometry on screen still waits for upload; `background`: a detail level just chosen is
+   * uploading while the previous one stays on screen. Only the level shown (or chosen) is
+   * uploaded; `detail` (exports: full) overrides the preference for this sync.
    */
-  sync(budgetBytes = Infinity): { changed: boolean; pending: boolean; background: boolean } {
+  sync(
+    budgetBytes = Infinity,
+    detail?: Detail,
+  ): { changed: boolean; pending: boolean; background: boolean } {
     const m = this.model;
     const moved = this.incoming.drainInto(
       m,
@@ -282,8 +292,11 @@ export class ViewerEngine {
       this.palette.setSlotColors(data, records.length);
     }
     // Big scenes: draw the decimated skeletons on screen (exports switch back to full detail).
+    // Auto goes by the scene's final size: the skeletons still queued count, and those still
+    // to come (a finer level shown while they arrive would be uploaded in vain).
     const pref = this.detailPreference;
-    this.lines.setDetail(pref === 'auto' ? autoDetail(m.nodeCount) : pref);
+    const nodes = Math.max(m.nodeCount + this.incoming.nodeCount, this.expectedNodes);
+    this.lines.setDetail(detail ?? (pref === 'auto' ? autoDetail(nodes) : pref));
     const renderer = this.renderer;
     const gl = webgl2Of(renderer?.getContext());
     if (!renderer || !gl)

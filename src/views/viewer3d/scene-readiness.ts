@@ -8,7 +8,8 @@
  *   data-queued-at-settle  neurons arrived but not yet in the scene model at that moment
  *   data-neuron-count, data-node-count, data-failed-count, data-draw-calls, data-frame,
  *   data-colour-mode, data-show-pre, data-show-post, data-volume-count, data-detail (full |
- *   lod: decimated skeletons for big scenes), data-segments   what the last frame drew
+ *   lod | coarse: decimated skeletons for big and huge scenes), data-segments   what the last
+ *   frame drew
  *   data-timed-neurons  neurons whose node creation times are in the drawn vertices
  *   data-compartment-neurons  neurons whose axon/dendrite split is in the drawn vertices (split
  *                      only in the compartment colour mode; a frame drawn while splits are
@@ -52,6 +53,9 @@ export class SceneReadiness {
     this.engine.loading = !summary.settled;
     this.engine.loadFraction =
       summary.requested > 0 ? (summary.loaded + summary.failed.length) / summary.requested : 1;
+    // The scene's final size, from the neurons in so far (auto detail decides by it).
+    const coming = summary.requested - summary.failed.length;
+    this.engine.expectedNodes = summary.loaded > 0 ? (summary.nodes * coming) / summary.loaded : 0;
     // When the last neuron arrived: splits the bench's first-frame time into loading and drawing.
     if (this.el && summary.settled && this.el.dataset.sceneReady !== 'true') {
       this.el.dataset.settledAt = String(performance.now());
