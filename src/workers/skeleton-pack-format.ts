@@ -37,7 +37,7 @@ export const KINDS = {
   i8: Int8Array,
 } as const;
 export type Kind = keyof typeof KINDS;
-export type Typed = InstanceType<(typeof KINDS)[Kind]>;
+export type Typed = Float64Array | Float32Array | Int32Array | Uint32Array | Uint8Array | Int8Array;
 
 /** Every array the format knows, with its element kind (a header naming another is corrupt). */
 export const FIELDS = {

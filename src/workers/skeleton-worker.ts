@@ -1,21 +1,20 @@
 /// <reference lib="webworker" />
 /**
  * Web Worker entry: a thin dispatcher over handleLoad. Fetches (through the one HTTP client),
- * decodes msgpack and compact-detail, builds geometry pieces and reads/writes the IndexedDB
- * cache (written once the worker is idle), so the main thread only copies finished typed arrays
- * into the scene buffers.
+ * decodes msgpack and compact-detail, builds geometry pieces and reads/writes the browser's
+ * copies (OPFS files, else IndexedDB: browser-skeleton-cache.ts; written once the worker is
+ * idle), so the main thread only copies finished typed arrays into the scene buffers.
  */
-import { getMany, promisifyRequest } from 'idb-keyval';
 import { createCatmaidClient, type CatmaidClient } from '../lib/http/client.ts';
-import { handleLoad, type SkeletonCache, type StoredSkeleton } from './skeleton-load.ts';
+import { handleLoad, type SkeletonCache } from './skeleton-load.ts';
+import { browserSkeletonCache } from './browser-skeleton-cache.ts';
 import { summaryEditions } from './cache-validation.ts';
 import { REQUESTS_PER_WORKER } from './skeleton-load-limits.ts';
-import { skeletonStore } from './skeleton-store.ts';
 import { isCancelRequest, isLoadRequest, type WorkerReply } from './skeleton-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const store = skeletonStore();
+const store = browserSkeletonCache();
 const clients = new Map<string, CatmaidClient>();
 /**
  * Requests at once per worker: a backstop only, the pool on the main thread decides how many
@@ -27,24 +26,37 @@ const queue: (() => Promise<void>)[] = [];
 
 /** Writes wait until no load has run for this long (see SkeletonCache.setMany). */
 const WRITE_WHEN_IDLE_MS = 500;
-let unwritten: [string, StoredSkeleton][] = [];
+/** Copies written per step: a load that arrives meanwhile waits for one step at most. */
+const WRITE_STEP = 16;
+let unwritten: [string, ArrayBuffer][] = [];
 let writeTimer: ReturnType<typeof setTimeout> | undefined;
+let writing = false;
+
+const busy = () => active > 0 || queue.length > 0;
 
 function writeWhenIdle(): void {
   clearTimeout(writeTimer);
   writeTimer = setTimeout(() => {
-    if (active > 0 || queue.length > 0) return; // the last job to finish schedules again
-    const entries = unwritten;
-    unwritten = [];
-    store('readwrite', (s) => {
-      for (const [key, value] of entries) s.put(value, key);
-      return promisifyRequest(s.transaction);
-    }).catch(() => undefined);
+    if (busy() || writing) return; // the last job (or write) to finish schedules again
+    writing = true;
+    void (async () => {
+      while (unwritten.length > 0 && !busy()) {
+        const step = unwritten.splice(0, WRITE_STEP);
+        // A failed write (quota, private mode) drops the rest: it only costs a refetch.
+        const written = await store.setMany(step).then(
+          () => true,
+          () => false,
+        );
+        if (!written) unwritten = [];
+      }
+      writing = false;
+      if (unwritten.length > 0) writeWhenIdle();
+    })();
   }, WRITE_WHEN_IDLE_MS);
 }
 
 const cache: SkeletonCache = {
-  getMany: (keys) => getMany<StoredSkeleton>(keys, store),
+  getMany: (keys) => store.getMany(keys),
   setMany: (entries) => {
     unwritten.push(...entries);
     writeWhenIdle();
