@@ -56,7 +56,12 @@ try {
     `cold: ${cold.nodeCount} nodes, first neurons ${Math.round(Number(cold.firstNeuronsAt) - t0)} ms, complete frame ${Math.round(Number(cold.readyAt) - t0)} ms`,
   );
   const tw = Date.now();
-  while ((await opfsCopies(page)) < n) await page.waitForTimeout(250);
+  // Written in steps once the worker is idle (the first chunk twice: geometry first): complete
+  // when there are at least n and the count has stopped growing.
+  for (let last = -1, now = await opfsCopies(page); now < n || now !== last;) {
+    await page.waitForTimeout(1000);
+    [last, now] = [now, await opfsCopies(page)];
+  }
   console.log(`browser copy complete ${Date.now() - tw} ms after the cold frame`);
 
   const requests: string[] = [];

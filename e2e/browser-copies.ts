@@ -1,15 +1,54 @@
 /**
- * The browser's skeleton copies as the tests see them: files in the origin private file system
- * (the workers' store in Chromium), and the IndexedDB store (the fallback, and where copies
- * lived before). Read from the page, which may list and remove OPFS files but not open them.
+ * The browser's skeleton copies as the tests see them: segment files in the origin private file
+ * system (the workers' store in Chromium) with their index in IndexedDB, and packed copies in
+ * IndexedDB itself (the fallback). Read from the page, which may list and remove OPFS files but
+ * not open them.
  */
 import type { Page } from '@playwright/test';
 
 /** OPFS_SKELETON_DIR of src/workers/skeleton-store.ts (the node project does not compile src). */
 const OPFS_SKELETON_DIR = 'skeleton-copies';
 
-/** Files in the copies' OPFS folder (0 when it does not exist). */
-export function opfsCopies(page: Page): Promise<number> {
+/** The IndexedDB store's values: where OPFS copies lie, or packed copies (the fallback). */
+function storeValues(page: Page): Promise<{ refs: number; other: number }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ refs: number; other: number }>((resolve, reject) => {
+        const open = indexedDB.open('catmaid-dashboard-skeletons');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('skeletons')) {
+            db.close();
+            return resolve({ refs: 0, other: 0 });
+          }
+          const all = db.transaction('skeletons').objectStore('skeletons').getAll();
+          all.onsuccess = () => {
+            db.close();
+            const values = all.result as unknown[];
+            const refs = values.filter(
+              (v) => typeof v === 'object' && v !== null && 'segment' in v,
+            ).length;
+            resolve({ refs, other: values.length - refs });
+          };
+          all.onerror = () => reject(new Error(String(all.error)));
+        };
+      }),
+  );
+}
+
+/** Copies in OPFS segments (their index entries). */
+export async function opfsCopies(page: Page): Promise<number> {
+  return (await storeValues(page)).refs;
+}
+
+/** Copies held in IndexedDB itself (the fallback's packed copies, or older ones). */
+export async function idbCopies(page: Page): Promise<number> {
+  return (await storeValues(page)).other;
+}
+
+/** Segment files in the copies' OPFS folder (0 when it does not exist). */
+export function opfsSegments(page: Page): Promise<number> {
   return page.evaluate(async (dirName) => {
     const root = await navigator.storage.getDirectory();
     let dir: FileSystemDirectoryHandle;
@@ -21,34 +60,10 @@ export function opfsCopies(page: Page): Promise<number> {
     let n = 0;
     // keys() is in lib.dom.asynciterable, which the e2e config does not load.
     for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
-      if (name.endsWith('.skel')) n++;
+      if (name.endsWith('.skels')) n++;
     }
     return n;
   }, OPFS_SKELETON_DIR);
-}
-
-/** Values in the IndexedDB store of copies (0 when it does not exist). */
-export function idbCopies(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('catmaid-dashboard-skeletons');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('skeletons')) {
-            db.close();
-            return resolve(0);
-          }
-          const count = db.transaction('skeletons').objectStore('skeletons').count();
-          count.onsuccess = () => {
-            db.close();
-            resolve(count.result);
-          };
-          count.onerror = () => reject(new Error(String(count.error)));
-        };
-      }),
-  );
 }
 
 /**

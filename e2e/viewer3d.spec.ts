@@ -10,7 +10,7 @@ import { download } from './downloads.ts';
 import { test, expect } from './fixtures.ts';
 import { addToSelection, openView } from './helpers.ts';
 import { canvasPixels, changed, viewer } from './canvas.ts';
-import { idbCopies, opfsCopies } from './browser-copies.ts';
+import { idbCopies, opfsCopies, opfsSegments } from './browser-copies.ts';
 
 /** Pixels that differ from the white background, and the one nearest the centre (to click). */
 function inked(png: PNG): { count: number; at: [number, number] | null } {
@@ -178,9 +178,10 @@ test('a reload shows the same neurons from the browser’s copy, and "Clear skel
   const nodes = await region.getAttribute('data-node-count');
   // The worker writes its copies once it is idle: wait until all three are stored, each twice
   // (geometry first: the nodes-only answer, then the one with connectors and tags for the
-  // synapse and soma layers, which are on by default), as OPFS files, none in IndexedDB.
+  // synapse and soma layers, which are on by default), in OPFS segments, none in IndexedDB.
   await expect.poll(() => opfsCopies(page)).toBe(6);
   expect(await idbCopies(page)).toBe(0);
+  expect(await opfsSegments(page)).toBeGreaterThan(0);
 
   const fetched: string[] = [];
   page.on('request', (r) => {
@@ -197,6 +198,7 @@ test('a reload shows the same neurons from the browser’s copy, and "Clear skel
   await panel.getByRole('button', { name: 'Clear skeleton cache' }).click();
   await expect(panel.getByRole('status', { name: 'Cache cleared' })).toBeVisible();
   expect(await opfsCopies(page)).toBe(0);
+  expect(await opfsSegments(page)).toBe(0);
 
   await page.reload();
   await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });

@@ -1,36 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import type { SkeletonDetail } from '../api/skeleton-detail.ts';
 import {
-  fileNameFor,
   opfsSkeletonCache,
   type OpfsDirectory,
+  type SegmentIndex,
   type SyncFile,
 } from './opfs-skeleton-cache.ts';
 import { packSkeleton } from './skeleton-pack.ts';
 
 /**
- * The OPFS calls the cache makes, in memory: files as byte arrays, a SyncAccessHandle as an
- * exclusive lock (as in browsers: a second open throws NoModificationAllowedError).
+ * The OPFS calls the cache makes, in memory: files as byte arrays; a SyncAccessHandle locks its
+ * file as browsers do (read-only handles share, a read-write one is exclusive).
  */
 function fakeDirectory(options: { quota?: number } = {}) {
   const files = new Map<string, Uint8Array>();
-  const locked = new Set<string>();
-  const handle = (name: string): SyncFile => {
-    let open = true;
+  const writers = new Set<string>();
+  const readers = new Map<string, number>();
+  let open = 0;
+  const handle = (name: string, readOnly: boolean): SyncFile => {
+    let live = true;
+    open++;
     const bytes = () => files.get(name) ?? new Uint8Array(0);
-    const live = () => {
-      if (!open) throw new DOMException('closed', 'InvalidStateError');
+    const check = () => {
+      if (!live) throw new DOMException('closed', 'InvalidStateError');
     };
     return {
-      getSize: () => (live(), bytes().length),
+      getSize: () => (check(), bytes().length),
       read(into, { at }) {
-        live();
+        check();
         const part = bytes().subarray(at, at + into.length);
         into.set(part);
         return part.length;
       },
       write(from, { at }) {
-        live();
+        check();
+        if (readOnly) throw new DOMException('read-only', 'NoModificationAllowedError');
         const size = Math.max(bytes().length, at + from.length);
         if (size > (options.quota ?? Infinity))
           throw new DOMException('full', 'QuotaExceededError');
@@ -41,15 +45,15 @@ function fakeDirectory(options: { quota?: number } = {}) {
         return from.length;
       },
       truncate(size) {
-        live();
-        const next = new Uint8Array(size);
-        next.set(bytes().subarray(0, size));
-        files.set(name, next);
+        check();
+        files.set(name, bytes().slice(0, size));
       },
-      flush: () => live(),
       close() {
-        open = false;
-        locked.delete(name);
+        if (!live) return;
+        live = false;
+        open--;
+        if (readOnly) readers.set(name, (readers.get(name) ?? 1) - 1);
+        else writers.delete(name);
       },
     };
   };
@@ -60,17 +64,47 @@ function fakeDirectory(options: { quota?: number } = {}) {
         files.set(name, new Uint8Array(0));
       }
       return Promise.resolve({
-        createSyncAccessHandle() {
-          if (locked.has(name)) {
+        createSyncAccessHandle({ mode = 'readwrite' } = {}) {
+          const readOnly = mode === 'read-only';
+          if (writers.has(name) || (!readOnly && (readers.get(name) ?? 0) > 0)) {
             return Promise.reject(new DOMException(name, 'NoModificationAllowedError'));
           }
-          locked.add(name);
-          return Promise.resolve(handle(name));
+          if (readOnly) readers.set(name, (readers.get(name) ?? 0) + 1);
+          else writers.add(name);
+          return Promise.resolve(handle(name, readOnly));
         },
       });
     },
+    removeEntry(name) {
+      if (!files.delete(name)) return Promise.reject(new DOMException(name, 'NotFoundError'));
+      return Promise.resolve();
+    },
   };
-  return { dir, files, locked };
+  return { dir, files, writers, openHandles: () => open };
+}
+
+function memoryIndex() {
+  const map = new Map<string, unknown>();
+  const index: SegmentIndex = {
+    getMany: (keys) => Promise.resolve(keys.map((k) => map.get(k))),
+    setMany: (entries) => {
+      for (const [k, v] of entries) map.set(k, v);
+      return Promise.resolve();
+    },
+  };
+  return { map, index };
+}
+
+function setup(options: { quota?: number } = {}) {
+  const fake = fakeDirectory(options);
+  const { map, index } = memoryIndex();
+  let n = 0;
+  const cache = opfsSkeletonCache(
+    () => Promise.resolve(fake.dir),
+    index,
+    () => `s${n++}.skels`,
+  );
+  return { ...fake, map, cache };
 }
 
 function detail(skeletonId: number, nodeCount: number): SkeletonDetail {
@@ -103,73 +137,78 @@ const entry = (id: number, nodes: number): [string, ArrayBuffer] => [
   packSkeleton(key(id), { detail: detail(id, nodes), savedAt: 5, editedAt: 9 }),
 ];
 
-describe('OPFS skeleton copies', () => {
-  it('reads back what it wrote, misses what it never wrote, and closes every handle', async () => {
-    const fake = fakeDirectory();
-    const cache = opfsSkeletonCache(() => Promise.resolve(fake.dir));
+describe('OPFS skeleton copies in segment files', () => {
+  it('reads back copies from several segments, misses others, and closes every handle', async () => {
+    const { cache, files, map, openHandles } = setup();
     await cache.setMany([entry(16, 4), entry(17, 0)]);
-    const [a, missing, b] = await cache.getMany([key(16), key(18), key(17)]);
+    await cache.setMany([entry(18, 7)]);
+    expect([...files.keys()]).toEqual(['s0.skels', 's1.skels']);
+    expect(map.get(key(18))).toEqual({
+      segment: 's1.skels',
+      offset: 0,
+      length: entry(18, 7)[1].byteLength,
+    });
+    const [a, missing, c, b] = await cache.getMany([key(16), key(19), key(18), key(17)]);
     expect(a?.detail).toEqual(detail(16, 4));
     expect(a?.editedAt).toBe(9);
     expect(b?.detail).toEqual(detail(17, 0));
+    expect(c?.detail).toEqual(detail(18, 7));
     expect(missing).toBeUndefined();
-    expect(fake.files.size).toBe(2);
-    expect(fake.locked.size).toBe(0);
+    expect(openHandles()).toBe(0);
   });
 
-  it('treats a file the other worker holds as a miss, and skips writing it', async () => {
-    const fake = fakeDirectory();
-    const cache = opfsSkeletonCache(() => Promise.resolve(fake.dir));
+  it('reads a segment the other worker is reading too; a held one (no read-only mode) is a miss', async () => {
+    const { cache, dir, writers } = setup();
     await cache.setMany([entry(16, 4)]);
-    const name = fileNameFor(key(16));
-    fake.locked.add(name); // the other worker has it open
-    expect(await cache.getMany([key(16)])).toEqual([undefined]);
-    await expect(cache.setMany([entry(16, 9)])).resolves.toBeUndefined();
-    fake.locked.delete(name);
+    const other = await (
+      await dir.getFileHandle('s0.skels')
+    ).createSyncAccessHandle({
+      mode: 'read-only',
+    });
     expect((await cache.getMany([key(16)]))[0]?.detail.nodeCount).toBe(4);
+    other.close();
+    writers.add('s0.skels'); // an exclusive handle elsewhere
+    expect(await cache.getMany([key(16)])).toEqual([undefined]);
   });
 
-  it('never shows another key’s copy under a colliding file name', async () => {
-    const fake = fakeDirectory();
-    const cache = opfsSkeletonCache(() => Promise.resolve(fake.dir));
+  it('never shows another key’s copy, whatever the index says', async () => {
+    const { cache, map } = setup();
     await cache.setMany([entry(16, 4)]);
     const other = key(16, '{"withConnectors":true}');
-    fake.files.set(fileNameFor(other), fake.files.get(fileNameFor(key(16))) ?? new Uint8Array());
-    expect(await cache.getMany([other])).toEqual([undefined]);
+    map.set(other, map.get(key(16)));
+    map.set(key(20), new ArrayBuffer(8)); // a packed copy of the IndexedDB fallback
+    map.set(key(21), { segment: 's0.skels', offset: -1, length: 5 });
+    expect(await cache.getMany([other, key(20), key(21)])).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
-  it('a write cut short (full disk, crash) leaves no readable copy', async () => {
-    const fake = fakeDirectory({ quota: 300 });
-    const cache = opfsSkeletonCache(() => Promise.resolve(fake.dir));
-    await expect(cache.setMany([entry(16, 40), entry(17, 40)])).rejects.toThrow('full');
-    expect(fake.files.size).toBe(1); // stopped at the first failure
+  it('a truncated or removed segment reads as misses', async () => {
+    const { cache, files } = setup();
+    await cache.setMany([entry(16, 4), entry(17, 4)]);
+    const whole = files.get('s0.skels') ?? new Uint8Array();
+    files.set('s0.skels', whole.subarray(0, whole.length - 8));
+    const [first, second] = await cache.getMany([key(16), key(17)]);
+    expect(first?.detail.nodeCount).toBe(4);
+    expect(second).toBeUndefined();
+    files.clear(); // "Clear skeleton cache" removed the folder
     expect(await cache.getMany([key(16)])).toEqual([undefined]);
-    expect(fake.locked.size).toBe(0);
-
-    const roomy = fakeDirectory();
-    const ok = opfsSkeletonCache(() => Promise.resolve(roomy.dir));
-    await ok.setMany([entry(16, 40)]);
-    const name = fileNameFor(key(16));
-    const whole = roomy.files.get(name) ?? new Uint8Array();
-    roomy.files.set(name, whole.subarray(0, whole.length - 8));
-    expect(await ok.getMany([key(16)])).toEqual([undefined]);
   });
 
-  it('a smaller copy replaces a bigger one exactly', async () => {
-    const fake = fakeDirectory();
-    const cache = opfsSkeletonCache(() => Promise.resolve(fake.dir));
+  it('a write that fails (full disk) indexes nothing and leaves no segment', async () => {
+    const { cache, files, map, openHandles } = setup({ quota: 600 });
+    await expect(cache.setMany([entry(16, 4), entry(17, 40)])).rejects.toThrow('full');
+    expect(files.size).toBe(0);
+    expect(map.size).toBe(0);
+    expect(openHandles()).toBe(0);
+  });
+
+  it('a copy written again is read from its newer segment', async () => {
+    const { cache } = setup();
     await cache.setMany([entry(16, 400)]);
     await cache.setMany([entry(16, 3)]);
-    const [back] = await cache.getMany([key(16)]);
-    expect(back?.detail).toEqual(detail(16, 3));
-    expect(fake.files.get(fileNameFor(key(16)))?.length).toBe(entry(16, 3)[1].byteLength);
-  });
-
-  it('names files safely: the skeleton id and a hash of the whole key', () => {
-    const a = fileNameFor(key(16));
-    expect(a).toMatch(/^16-[0-9a-f]{16}\.skel$/);
-    expect(fileNameFor(key(16, '{"a":1}'))).not.toBe(a);
-    expect(fileNameFor('skeleton3d:v2|https://other.example|1|16|{}')).not.toBe(a);
-    expect(fileNameFor('../../etc|x')).toMatch(/^x-[0-9a-f]{16}\.skel$/);
+    expect((await cache.getMany([key(16)]))[0]?.detail).toEqual(detail(16, 3));
   });
 });

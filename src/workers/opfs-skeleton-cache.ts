@@ -1,12 +1,17 @@
 /**
- * The browser's skeleton copies as files in the origin private file system (OPFS): one file per
- * cache key, holding the packed copy (skeleton-pack.ts), read and written whole through a
- * SyncAccessHandle (dedicated workers only). A read is one file read into one buffer that is
- * decoded as views: no structured clone (IndexedDB's cost, issue 14).
+ * The browser's skeleton copies in the origin private file system (OPFS), read and written
+ * through SyncAccessHandles (dedicated workers only). One file per skeleton cost ~1.6 ms of
+ * open and close per copy with two workers at once (about as slow as IndexedDB's ~250 MB/s
+ * per worker, issue 14), so copies are appended to segment files instead: every idle write
+ * step writes one new segment (a name no other worker uses, so writers never meet), and a
+ * small index (key → segment, offset, length; IndexedDB, small values are quick) says where
+ * each copy lies. A read opens each segment it needs once, read-only (both workers may read a
+ * segment at once), and reads each copy into its own buffer, decoded as views
+ * (skeleton-unpack.ts). The key is stored in the copy and compared on read, so a wrong or
+ * stale index entry reads as a miss, never as another skeleton.
  *
- * Two skeleton workers may touch the same file: a SyncAccessHandle is exclusive, so a file the
- * other worker holds reads as a miss and is not written (the other worker is writing or reading
- * the same copy). Every handle is closed before the call returns.
+ * Not reclaimed yet: the bytes of a copy written again (a stale skeleton refetched) stay in
+ * their old segment until "Clear skeleton cache".
  */
 import type { SkeletonCache } from './skeleton-load.ts';
 import { unpackSkeleton } from './skeleton-unpack.ts';
@@ -17,7 +22,6 @@ export interface SyncFile {
   read(into: Uint8Array, options: { at: number }): number;
   write(from: Uint8Array, options: { at: number }): number;
   truncate(size: number): void;
-  flush(): void;
   close(): void;
 }
 
@@ -25,73 +29,66 @@ export interface OpfsDirectory {
   getFileHandle(
     name: string,
     options?: { create?: boolean },
-  ): Promise<{ createSyncAccessHandle(): Promise<SyncFile> }>;
+  ): Promise<{
+    createSyncAccessHandle(options?: { mode?: 'read-only' | 'readwrite' }): Promise<SyncFile>;
+  }>;
+  removeEntry(name: string): Promise<void>;
 }
 
-/** 32-bit FNV-1a over UTF-16 code units, from a given basis. */
-function fnv1a(text: string, basis: number): string {
-  let h = basis >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
+/** Where one copy lies. */
+export interface SegmentRef {
+  segment: string;
+  offset: number;
+  length: number;
 }
 
-/**
- * A safe, short file name for a cache key: the skeleton id (for a person looking at the folder)
- * and 64 bits of hash. A collision cannot show another skeleton: the key is stored in the file
- * and compared on read.
- */
-export function fileNameFor(key: string): string {
-  const id = /\|(\d+)\|[^|]*$/.exec(key)?.[1] ?? 'x';
-  return `${id}-${fnv1a(key, 0x811c9dc5)}${fnv1a(key, 0x050c5d1f)}.skel`;
+/** key → SegmentRef (values of another shape read as misses). */
+export interface SegmentIndex {
+  getMany(keys: string[]): Promise<unknown[]>;
+  setMany(entries: [string, SegmentRef][]): Promise<void>;
 }
 
-async function readOne(dir: OpfsDirectory, key: string) {
+export function isSegmentRef(v: unknown): v is SegmentRef {
+  if (!v || typeof v !== 'object') return false;
+  const r = v as Partial<SegmentRef>;
+  return (
+    typeof r.segment === 'string' &&
+    Number.isSafeInteger(r.offset) &&
+    Number.isSafeInteger(r.length) &&
+    (r.offset ?? -1) >= 0 &&
+    (r.length ?? -1) > 0
+  );
+}
+
+export const SEGMENT_SUFFIX = '.skels';
+
+function newSegmentName(): string {
+  return `${Date.now().toString(36)}-${crypto.randomUUID()}${SEGMENT_SUFFIX}`;
+}
+
+type Copy = ReturnType<typeof unpackSkeleton>;
+
+/** The copies `refs[i]` of `keys[i]` in one segment; misses where it cannot be read. */
+async function readSegment(
+  dir: OpfsDirectory,
+  segment: string,
+  wanted: { index: number; key: string; ref: SegmentRef }[],
+  out: Copy[],
+): Promise<void> {
   let file: SyncFile | undefined;
   try {
-    file = await (await dir.getFileHandle(fileNameFor(key))).createSyncAccessHandle();
+    const handle = await dir.getFileHandle(segment);
+    file = await handle.createSyncAccessHandle({ mode: 'read-only' });
     const size = file.getSize();
-    const buffer = new ArrayBuffer(size);
-    if (file.read(new Uint8Array(buffer), { at: 0 }) !== size) return undefined;
-    return unpackSkeleton(buffer, key);
+    for (const { index, key, ref } of wanted) {
+      if (ref.offset + ref.length > size) continue;
+      const buffer = new ArrayBuffer(ref.length);
+      if (file.read(new Uint8Array(buffer), { at: ref.offset }) !== ref.length) continue;
+      out[index] = unpackSkeleton(buffer, key);
+    }
   } catch {
-    // NotFoundError (never stored), NoModificationAllowedError (the other worker has it open):
-    // a miss, which only costs a fetch.
-    return undefined;
-  } finally {
-    file?.close();
-  }
-}
-
-function isQuotaError(e: unknown): boolean {
-  return e instanceof DOMException && e.name === 'QuotaExceededError';
-}
-
-/** false: not written (held by the other worker, or a failed write, which leaves no file). */
-async function writeOne(dir: OpfsDirectory, key: string, packed: ArrayBuffer): Promise<boolean> {
-  let file: SyncFile | undefined;
-  try {
-    file = await (
-      await dir.getFileHandle(fileNameFor(key), { create: true })
-    ).createSyncAccessHandle();
-    // Emptied first: a write cut short leaves a file shorter than its header says (unusable,
-    // skeleton-unpack.ts), never a mix of an old and a new copy.
-    file.truncate(0);
-    const bytes = new Uint8Array(packed);
-    if (file.write(bytes, { at: 0 }) !== bytes.length) {
-      file.truncate(0);
-      return false;
-    }
-    file.flush();
-    return true;
-  } catch (e) {
-    if (isQuotaError(e)) {
-      file?.truncate(0);
-      throw e;
-    }
-    return false;
+    // NotFoundError (cleared since the index was read), a browser without read-only handles
+    // whose other worker holds the segment: misses, which only cost a fetch.
   } finally {
     file?.close();
   }
@@ -101,16 +98,55 @@ async function writeOne(dir: OpfsDirectory, key: string, packed: ArrayBuffer): P
  * `directory` is asked again for every call, so a folder removed meanwhile ("Clear skeleton
  * cache" from the page) is made again rather than written into while detached.
  */
-export function opfsSkeletonCache(directory: () => Promise<OpfsDirectory>): SkeletonCache {
+export function opfsSkeletonCache(
+  directory: () => Promise<OpfsDirectory>,
+  index: SegmentIndex,
+  segmentName: () => string = newSegmentName,
+): SkeletonCache {
   return {
     async getMany(keys) {
+      const refs = await index.getMany(keys);
+      const out: Copy[] = keys.map(() => undefined);
+      const bySegment = new Map<string, { index: number; key: string; ref: SegmentRef }[]>();
+      refs.forEach((ref, i) => {
+        const key = keys[i];
+        if (!isSegmentRef(ref) || key === undefined) return;
+        const list = bySegment.get(ref.segment) ?? [];
+        list.push({ index: i, key, ref });
+        bySegment.set(ref.segment, list);
+      });
+      if (bySegment.size === 0) return out;
       const dir = await directory();
-      return Promise.all(keys.map((key) => readOne(dir, key)));
+      await Promise.all([...bySegment].map(([s, wanted]) => readSegment(dir, s, wanted, out)));
+      return out;
     },
+
     async setMany(entries) {
+      if (entries.length === 0) return;
       const dir = await directory();
-      // One at a time: each write is synchronous anyway, and a full disk stops the batch.
-      for (const [key, packed] of entries) await writeOne(dir, key, packed);
+      const segment = segmentName();
+      const refs: [string, SegmentRef][] = [];
+      let file: SyncFile | undefined;
+      try {
+        file = await (await dir.getFileHandle(segment, { create: true })).createSyncAccessHandle();
+        let at = 0;
+        for (const [key, packed] of entries) {
+          const bytes = new Uint8Array(packed);
+          if (file.write(bytes, { at }) !== bytes.length) throw new Error('short write');
+          refs.push([key, { segment, offset: at, length: bytes.length }]);
+          at += bytes.length;
+        }
+      } catch (e) {
+        // A full disk: no index entry points into the unfinished segment, which goes.
+        file?.close();
+        file = undefined;
+        await dir.removeEntry(segment).catch(() => undefined);
+        throw e;
+      } finally {
+        file?.close();
+      }
+      // Only a complete, closed segment is indexed.
+      await index.setMany(refs);
     },
   };
 }

@@ -1,15 +1,16 @@
 /**
  * Where the browser keeps its skeleton copies, and "Clear skeleton cache" (the 3D view's cache
- * panel, on the page). The workers write packed copies (skeleton-pack.ts) as files in the origin
- * private file system (OPFS), or, where a browser has no OPFS SyncAccessHandle, as values in one
- * IndexedDB store (browser-skeleton-cache.ts). Opened lazily, so importing this module in a
- * test or a page that never loads skeletons touches no storage.
+ * panel, on the page). The workers write packed copies (skeleton-pack.ts) into segment files in
+ * the origin private file system (OPFS), indexed in one IndexedDB store, or, where a browser
+ * has no OPFS SyncAccessHandle, as values in that store (browser-skeleton-cache.ts). Opened
+ * lazily, so importing this module in a test or a page that never loads skeletons touches no
+ * storage.
  */
 import { clear, createStore, type UseStore } from 'idb-keyval';
 
 const SKELETON_DB = 'catmaid-dashboard-skeletons';
 const STORE = 'skeletons';
-/** The OPFS folder of the copies (one file per cache key, opfs-skeleton-cache.ts). */
+/** The OPFS folder of the copies' segment files (opfs-skeleton-cache.ts). */
 export const OPFS_SKELETON_DIR = 'skeleton-copies';
 
 let store: UseStore | undefined;
@@ -54,9 +55,8 @@ async function clearOpfsCopies(): Promise<void> {
 }
 
 /**
- * Removes every cached skeleton of every server and project from this browser: the OPFS files
- * and the IndexedDB store (the fallback, and where copies lived before OPFS, so old copies never
- * linger).
+ * Removes every cached skeleton of every server and project from this browser: the OPFS
+ * segments and the IndexedDB store (their index; the fallback's copies; copies of before OPFS).
  */
 export async function clearSkeletonCopies(): Promise<void> {
   await Promise.all([clear(skeletonStore()), clearOpfsCopies()]);

@@ -26,8 +26,11 @@ const queue: (() => Promise<void>)[] = [];
 
 /** Writes wait until no load has run for this long (see SkeletonCache.setMany). */
 const WRITE_WHEN_IDLE_MS = 500;
-/** Copies written per step: a load that arrives meanwhile waits for one step at most. */
-const WRITE_STEP = 16;
+/**
+ * Bytes written per step (one OPFS segment, opfs-skeleton-cache.ts): a load that arrives
+ * meanwhile waits for one step at most (tens of ms), and a reload opens few segments.
+ */
+const WRITE_STEP_BYTES = 16 * 2 ** 20;
 let unwritten: [string, ArrayBuffer][] = [];
 let writeTimer: ReturnType<typeof setTimeout> | undefined;
 let writing = false;
@@ -41,7 +44,13 @@ function writeWhenIdle(): void {
     writing = true;
     void (async () => {
       while (unwritten.length > 0 && !busy()) {
-        const step = unwritten.splice(0, WRITE_STEP);
+        let bytes = 0;
+        let count = 0;
+        while (count < unwritten.length && bytes < WRITE_STEP_BYTES) {
+          bytes += unwritten[count]?.[1].byteLength ?? 0;
+          count++;
+        }
+        const step = unwritten.splice(0, count);
         // A failed write (quota, private mode) drops the rest: it only costs a refetch.
         const written = await store.setMany(step).then(
           () => true,
