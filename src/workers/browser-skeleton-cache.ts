@@ -10,7 +10,7 @@ import type { SkeletonCache } from './skeleton-load.ts';
 import { OPFS_SKELETON_DIR, opfsRoot, skeletonStore } from './skeleton-store.ts';
 import { unpackSkeleton } from './skeleton-unpack.ts';
 
-export function idbSkeletonCache(): SkeletonCache {
+function idbSkeletonCache(): SkeletonCache {
   const store = skeletonStore();
   return {
     getMany: async (keys) =>

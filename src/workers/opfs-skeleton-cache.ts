@@ -60,7 +60,7 @@ export function isSegmentRef(v: unknown): v is SegmentRef {
   );
 }
 
-export const SEGMENT_SUFFIX = '.skels';
+const SEGMENT_SUFFIX = '.skels';
 
 function newSegmentName(): string {
   return `${Date.now().toString(36)}-${crypto.randomUUID()}${SEGMENT_SUFFIX}`;
