@@ -47,6 +47,30 @@ export async function idbCopies(page: Page): Promise<number> {
   return (await storeValues(page)).other;
 }
 
+/** A copy as an older version stored it (key v1, a structured-cloned object). */
+export function putOldCopy(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('catmaid-dashboard-skeletons');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('skeletons', 'readwrite');
+          tx.objectStore('skeletons').put(
+            { detail: { skeletonId: 1 }, savedAt: 0 },
+            'skeleton3d:v1|old|1|1|{}',
+          );
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(new Error(String(tx.error)));
+        };
+      }),
+  );
+}
+
 /** Segment files in the copies' OPFS folder (0 when it does not exist). */
 export function opfsSegments(page: Page): Promise<number> {
   return page.evaluate(async (dirName) => {

@@ -10,7 +10,7 @@ import { download } from './downloads.ts';
 import { test, expect } from './fixtures.ts';
 import { addToSelection, openView } from './helpers.ts';
 import { canvasPixels, changed, viewer } from './canvas.ts';
-import { idbCopies, opfsCopies, opfsSegments } from './browser-copies.ts';
+import { idbCopies, opfsCopies, opfsSegments, putOldCopy } from './browser-copies.ts';
 
 /** Pixels that differ from the white background, and the one nearest the centre (to click). */
 function inked(png: PNG): { count: number; at: [number, number] | null } {
@@ -199,6 +199,9 @@ test('a reload shows the same neurons from the browser’s copy, and "Clear skel
   await expect(panel.getByRole('status', { name: 'Cache cleared' })).toBeVisible();
   expect(await opfsCopies(page)).toBe(0);
   expect(await opfsSegments(page)).toBe(0);
+  // A copy of an older version is dropped when the workers next write.
+  await putOldCopy(page);
+  expect(await idbCopies(page)).toBe(1);
 
   await page.reload();
   await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
@@ -206,6 +209,7 @@ test('a reload shows the same neurons from the browser’s copy, and "Clear skel
   await drawn(region, 'node-count', nodes ?? '');
   expect(fetched.length, 'cleared: fetched from the server again').toBeGreaterThan(0);
   await expect.poll(() => opfsCopies(page)).toBe(6);
+  expect(await idbCopies(page)).toBe(0);
 });
 
 const FRAMED = [1084, 1000, 1214];

@@ -5,7 +5,8 @@
  * copies (one ArrayBuffer per value; reading them back is still ~250 MB/s per worker).
  */
 import { delMany, getMany, keys as storeKeys, setMany, type UseStore } from 'idb-keyval';
-import { isSegmentRef, opfsSkeletonCache } from './opfs-skeleton-cache.ts';
+import { opfsSkeletonCache } from './opfs-skeleton-cache.ts';
+import { CACHE_KEY_PREFIX } from './skeleton-protocol.ts';
 import type { SkeletonCache } from './skeleton-load.ts';
 import { OPFS_SKELETON_DIR, opfsRoot, skeletonStore } from './skeleton-store.ts';
 import { unpackSkeleton } from './skeleton-unpack.ts';
@@ -19,15 +20,15 @@ function idbSkeletonCache(): SkeletonCache {
   };
 }
 
-/** Removes the store's values that are not segment references (old copies, see below). */
-async function dropUnindexed(store: UseStore): Promise<void> {
+/**
+ * Removes the store's old copies (keys of an older version: v1 held structured-cloned objects,
+ * up to hundreds of MB). Keys only: reading the values back would cost seconds.
+ */
+async function dropOldCopies(store: UseStore): Promise<void> {
   try {
-    const all = await storeKeys<string>(store);
-    const values = await getMany<unknown>(all, store);
-    await delMany(
-      all.filter((_, i) => values[i] instanceof ArrayBuffer || !isSegmentRef(values[i])),
-      store,
-    );
+    const all = await storeKeys<IDBValidKey>(store);
+    const old = all.filter((k) => typeof k !== 'string' || !k.startsWith(CACHE_KEY_PREFIX));
+    if (old.length > 0) await delMany(old, store);
   } catch {
     // Old copies only cost space.
   }
@@ -42,9 +43,8 @@ function hasSyncAccess(): boolean {
 
 /**
  * Where this worker keeps copies, decided on first use: OPFS segments indexed in the IndexedDB
- * store (opfs-skeleton-cache.ts), else packed copies in that store. With OPFS, the first write
- * also drops what the store held before (v1 copies, or packed copies from a time without
- * OPFS), so old copies do not linger on disk.
+ * store (opfs-skeleton-cache.ts), else packed copies in that store. The first write also drops
+ * the copies of older versions from the store, so they do not linger on disk.
  */
 export function browserSkeletonCache(): SkeletonCache {
   const fallback = idbSkeletonCache();
@@ -52,19 +52,19 @@ export function browserSkeletonCache(): SkeletonCache {
     const root = hasSyncAccess() ? await opfsRoot() : null;
     if (!root) return fallback;
     const store = skeletonStore();
-    let oldCopies: Promise<void> | undefined;
     // The folder is asked again per call: the page may have removed it (clearSkeletonCopies).
     return opfsSkeletonCache(() => root.getDirectoryHandle(OPFS_SKELETON_DIR, { create: true }), {
       getMany: (keys) => getMany<unknown>(keys, store),
-      setMany: async (entries) => {
-        oldCopies ??= dropUnindexed(store);
-        await oldCopies;
-        await setMany(entries, store);
-      },
+      setMany: (entries) => setMany(entries, store),
     });
   })().catch(() => fallback);
+  let oldCopies: Promise<void> | undefined;
   return {
     getMany: async (keys) => (await chosen).getMany(keys),
-    setMany: async (entries) => (await chosen).setMany(entries),
+    setMany: async (entries) => {
+      oldCopies ??= dropOldCopies(skeletonStore());
+      await oldCopies;
+      await (await chosen).setMany(entries);
+    },
   };
 }

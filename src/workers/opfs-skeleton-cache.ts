@@ -48,7 +48,7 @@ export interface SegmentIndex {
   setMany(entries: [string, SegmentRef][]): Promise<void>;
 }
 
-export function isSegmentRef(v: unknown): v is SegmentRef {
+function isSegmentRef(v: unknown): v is SegmentRef {
   if (!v || typeof v !== 'object') return false;
   const r = v as Partial<SegmentRef>;
   return (

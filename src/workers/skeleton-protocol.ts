@@ -78,10 +78,13 @@ export function isLoadRequest(data: unknown): data is LoadRequest {
   );
 }
 
+/** The current keys' start: keys that start otherwise are old copies (browser-skeleton-cache.ts). */
+export const CACHE_KEY_PREFIX = 'skeleton3d:v2|';
+
 /**
  * Key of the browser's copy: everything the answer depends on (server, project, skeleton,
  * flags). v2: packed copies (skeleton-pack.ts); v1 values were structured-cloned objects.
  */
 export function cacheKey(req: Pick<LoadRequest, 'server' | 'projectId' | 'flags'>, skid: number) {
-  return `skeleton3d:v2|${req.server}|${req.projectId}|${skid}|${JSON.stringify(req.flags)}`;
+  return `${CACHE_KEY_PREFIX}${req.server}|${req.projectId}|${skid}|${JSON.stringify(req.flags)}`;
 }
