@@ -194,6 +194,14 @@ describe('unusable packed copies are absent, never thrown or half-read', () => {
     ).toBeUndefined();
     expect(unpackSkeleton(editHeader('"radii"', '"radiu"'), KEY)).toBeUndefined();
     expect(unpackSkeleton(editHeader('"p.strahler"', '"p.strahlex"'), KEY)).toBeUndefined();
+    // An array pointing into the header itself.
+    const packedOnce = packed();
+    const text = new TextDecoder().decode(new Uint8Array(packedOnce).subarray(32));
+    const at = /"nodeIds","f64",(\d+)/.exec(text)?.[1] ?? '';
+    const into = String(40).padStart(at.length, ' ');
+    expect(
+      unpackSkeleton(editHeader(`"nodeIds","f64",${at}`, `"nodeIds","f64",${into}`), KEY),
+    ).toBeUndefined();
   });
 
   it('values that are not packed copies (an older version stored objects)', () => {

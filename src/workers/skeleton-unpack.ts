@@ -45,6 +45,8 @@ function readHeader(buffer: ArrayBuffer): Header | undefined {
 
 /** The views the header describes, each checked to lie inside the buffer with its own kind. */
 function readArrays(buffer: ArrayBuffer, h: Header): Map<string, Typed> | undefined {
+  // Arrays lie after the header, never over it.
+  const start = PREFIX + new DataView(buffer).getUint32(AT.headerLength, true);
   const out = new Map<string, Typed>();
   for (const entry of h.arrays as unknown[]) {
     if (!Array.isArray(entry) || entry.length !== 4) return undefined;
@@ -52,7 +54,7 @@ function readArrays(buffer: ArrayBuffer, h: Header): Map<string, Typed> | undefi
     if (typeof name !== 'string' || typeof kind !== 'string' || !(kind in KINDS)) return undefined;
     const expected = name.startsWith(TAG) ? 'i32' : FIELDS[name as Field];
     if (expected !== kind || out.has(name)) return undefined;
-    if (!isInt(at) || !isInt(length) || at < PREFIX || length < 0 || at % 8 !== 0) return undefined;
+    if (!isInt(at) || !isInt(length) || at < start || length < 0 || at % 8 !== 0) return undefined;
     const Ctor = KINDS[kind as Kind];
     if (at + length * Ctor.BYTES_PER_ELEMENT > buffer.byteLength) return undefined;
     out.set(name, new Ctor(buffer, at, length));
