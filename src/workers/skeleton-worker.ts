@@ -2,7 +2,7 @@
 /**
  * Web Worker entry: a thin dispatcher over handleLoad. Fetches (through the one HTTP client),
  * decodes msgpack and compact-detail, builds geometry pieces and reads/writes the browser's
- * copies (OPFS files, else IndexedDB: browser-skeleton-cache.ts; written once the worker is
+ * copies (OPFS segments, else IndexedDB: browser-skeleton-cache.ts; written once the worker is
  * idle), so the main thread only copies finished typed arrays into the scene buffers.
  */
 import { createCatmaidClient, type CatmaidClient } from '../lib/http/client.ts';
