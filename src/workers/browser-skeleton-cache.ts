@@ -4,7 +4,15 @@
  * SyncAccessHandle (opfs-skeleton-cache.ts), else the IndexedDB store holding the same packed
  * copies (one ArrayBuffer per value; reading them back is still ~250 MB/s per worker).
  */
-import { delMany, getMany, keys as storeKeys, setMany, type UseStore } from 'idb-keyval';
+import {
+  delMany,
+  getMany,
+  keys as storeKeys,
+  setMany,
+  values as storeValues,
+  type UseStore,
+} from 'idb-keyval';
+import { collectDeadSegments, type ListableDirectory } from './opfs-segment-collect.ts';
 import { opfsSkeletonCache } from './opfs-skeleton-cache.ts';
 import { CACHE_KEY_PREFIX } from './skeleton-protocol.ts';
 import type { SkeletonCache } from './skeleton-load.ts';
@@ -46,25 +54,38 @@ function hasSyncAccess(): boolean {
  * store (opfs-skeleton-cache.ts), else packed copies in that store. The first write also drops
  * the copies of older versions from the store, so they do not linger on disk.
  */
-export function browserSkeletonCache(): SkeletonCache {
-  const fallback = idbSkeletonCache();
-  const chosen = (async (): Promise<SkeletonCache> => {
+export interface BrowserSkeletonCache extends SkeletonCache {
+  /** Removes dead OPFS segments (opfs-segment-collect.ts); nothing to do without OPFS. */
+  collect(): Promise<void>;
+}
+
+export function browserSkeletonCache(): BrowserSkeletonCache {
+  const fallback = { cache: idbSkeletonCache(), collect: () => Promise.resolve() };
+  const chosen = (async () => {
     const root = hasSyncAccess() ? await opfsRoot() : null;
     if (!root) return fallback;
     const store = skeletonStore();
     // The folder is asked again per call: the page may have removed it (clearSkeletonCopies).
-    return opfsSkeletonCache(() => root.getDirectoryHandle(OPFS_SKELETON_DIR, { create: true }), {
+    const folder = () => root.getDirectoryHandle(OPFS_SKELETON_DIR, { create: true });
+    const cache = opfsSkeletonCache(folder, {
       getMany: (keys) => getMany<unknown>(keys, store),
       setMany: (entries) => setMany(entries, store),
     });
+    const collect = async () => {
+      // keys() is typed in lib.dom.asynciterable, which this project does not load.
+      const dir = (await folder()) as unknown as ListableDirectory;
+      await collectDeadSegments(dir, await storeValues(store), Date.now());
+    };
+    return { cache, collect };
   })().catch(() => fallback);
   let oldCopies: Promise<void> | undefined;
   return {
-    getMany: async (keys) => (await chosen).getMany(keys),
+    getMany: async (keys) => (await chosen).cache.getMany(keys),
     setMany: async (entries) => {
       oldCopies ??= dropOldCopies(skeletonStore());
       await oldCopies;
-      await (await chosen).setMany(entries);
+      await (await chosen).cache.setMany(entries);
     },
+    collect: async () => (await chosen).collect().catch(() => undefined),
   };
 }

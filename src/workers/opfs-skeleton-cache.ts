@@ -10,8 +10,8 @@
  * (skeleton-unpack.ts). The key is stored in the copy and compared on read, so a wrong or
  * stale index entry reads as a miss, never as another skeleton.
  *
- * Not reclaimed yet: the bytes of a copy written again (a stale skeleton refetched) stay in
- * their old segment until "Clear skeleton cache".
+ * A segment whose copies were all written again is removed later (opfs-segment-collect.ts);
+ * one with some live copies keeps its dead bytes until "Clear skeleton cache".
  */
 import type { SkeletonCache } from './skeleton-load.ts';
 import { unpackSkeleton } from './skeleton-unpack.ts';
@@ -48,7 +48,7 @@ export interface SegmentIndex {
   setMany(entries: [string, SegmentRef][]): Promise<void>;
 }
 
-function isSegmentRef(v: unknown): v is SegmentRef {
+export function isSegmentRef(v: unknown): v is SegmentRef {
   if (!v || typeof v !== 'object') return false;
   const r = v as Partial<SegmentRef>;
   return (
@@ -64,6 +64,14 @@ const SEGMENT_SUFFIX = '.skels';
 
 function newSegmentName(): string {
   return `${Date.now().toString(36)}-${crypto.randomUUID()}${SEGMENT_SUFFIX}`;
+}
+
+/** When a segment was made (its name starts with the time), null for a name not of a segment. */
+export function segmentBornAt(name: string): number | null {
+  const time = /^([0-9a-z]+)-/.exec(name)?.[1];
+  if (!time || !name.endsWith(SEGMENT_SUFFIX)) return null;
+  const born = parseInt(time, 36);
+  return Number.isSafeInteger(born) ? born : null;
 }
 
 type Copy = ReturnType<typeof unpackSkeleton>;

@@ -60,8 +60,19 @@ function writeWhenIdle(): void {
       }
       writing = false;
       if (unwritten.length > 0) writeWhenIdle();
+      else collectNowAndThen();
     })();
   }, WRITE_WHEN_IDLE_MS);
+}
+
+/** Dead segments are looked for after writing (writes make them), at most once a minute. */
+const COLLECT_EVERY_MS = 60_000;
+let collectedAt = -Infinity;
+
+function collectNowAndThen(): void {
+  if (Date.now() - collectedAt < COLLECT_EVERY_MS) return;
+  collectedAt = Date.now();
+  void store.collect();
 }
 
 const cache: SkeletonCache = {
