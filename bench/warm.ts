@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { launchChromium } from './chromium.ts';
 import { startApp } from './serve-app.ts';
+import { opfsCopies } from '../e2e/browser-copies.ts';
 
 declare global {
   interface Window {
@@ -28,23 +29,6 @@ const INIT = `
     for (const e of list.getEntries()) window.__longtasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
 `;
-
-function copies(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const open = indexedDB.open('catmaid-dashboard-skeletons');
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('skeletons')) return resolve(0);
-          const count = db.transaction('skeletons').objectStore('skeletons').count();
-          count.onsuccess = () => resolve(count.result);
-          count.onerror = () => resolve(-1);
-        };
-        open.onerror = () => resolve(-1);
-      }),
-  );
-}
 
 async function ready(page: Page) {
   const sel = `[aria-label="3D viewer"][data-scene-ready="true"][data-neuron-count="${n}"]`;
@@ -72,7 +56,12 @@ try {
     `cold: ${cold.nodeCount} nodes, first neurons ${Math.round(Number(cold.firstNeuronsAt) - t0)} ms, complete frame ${Math.round(Number(cold.readyAt) - t0)} ms`,
   );
   const tw = Date.now();
-  while ((await copies(page)) < n) await page.waitForTimeout(250);
+  // Written in steps once the worker is idle (the first chunk twice: geometry first): complete
+  // when there are at least n and the count has stopped growing.
+  for (let last = -1, now = await opfsCopies(page); now < n || now !== last;) {
+    await page.waitForTimeout(1000);
+    [last, now] = [now, await opfsCopies(page)];
+  }
   console.log(`browser copy complete ${Date.now() - tw} ms after the cold frame`);
 
   const requests: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * Never a stale skeleton: a neuron shown in 3D is cached in the browser (IndexedDB); then it is
+ * Never a stale skeleton: a neuron shown in 3D is cached in the browser (OPFS); then it is
  * edited "in CATMAID" (the demo server's test-only edit drops nodes and moves its last edition
  * time on); after a reload the 3D view must show the new node count, not the cached copy.
  * The edit endpoint is reached on the demo server directly: the dashboard proxy refuses it.
@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { EDITS_DASHBOARD_PORT, EDITS_DEMO_PORT } from '../playwright.config.ts';
 import { test, expect } from './fixtures.ts';
 import { openView } from './helpers.ts';
+import { opfsCopies } from './browser-copies.ts';
 
 const DEMO = `http://127.0.0.1:${EDITS_DEMO_PORT}`;
 /** PN DM1 left in the demo data. */
@@ -16,24 +17,6 @@ const SKELETON = 1092;
 test.use({ baseURL: `http://127.0.0.1:${EDITS_DASHBOARD_PORT}` });
 
 const viewer = (page: Page) => page.getByRole('region', { name: '3D viewer' });
-
-/** Cached skeleton copies in this browser (the worker writes them once loading is idle). */
-function cachedCopies(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const open = indexedDB.open('catmaid-dashboard-skeletons');
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('skeletons')) return resolve(0);
-          const count = db.transaction('skeletons').objectStore('skeletons').count();
-          count.onsuccess = () => resolve(count.result);
-          count.onerror = () => resolve(0);
-        };
-        open.onerror = () => resolve(0);
-      }),
-  );
-}
 
 async function shownNodes(page: Page): Promise<number> {
   const region = viewer(page);
@@ -62,8 +45,8 @@ test('a skeleton edited in CATMAID is shown in its new shape after a reload', as
   await expect(page.getByRole('status').filter({ hasText: /^Loaded 1 of 1 neurons/ })).toHaveText(
     `Loaded 1 of 1 neurons (${before.toLocaleString('en-US')} nodes)`,
   );
-  // The copy is in IndexedDB before anything changes, so the reload has a stale copy to resist.
-  await expect.poll(() => cachedCopies(page), { timeout: 15_000 }).toBeGreaterThan(0);
+  // The copy is stored (OPFS) before anything changes, so the reload has a stale copy to resist.
+  await expect.poll(() => opfsCopies(page), { timeout: 15_000 }).toBeGreaterThan(0);
 
   // The proxy never forwards the test-only edit.
   const viaProxy = await request.post(

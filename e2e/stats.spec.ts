@@ -7,6 +7,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { addToSelection, openView } from './helpers.ts';
 import { checkFigureExports, downloadCsv } from './downloads.ts';
+import { removeCopies } from './browser-copies.ts';
 
 const QUERY = '/^MBON-a[12] left$/';
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -242,18 +243,11 @@ test.describe('every Stats error can be retried where it is shown', () => {
     await withSelection(page);
     const who = page.getByRole('region', { name: 'Who built these neurons' });
     await expect(who.getByRole('status', { name: 'Who built summary' })).toBeVisible();
-    // A fresh page with the same selection, without the browser's skeleton copy (IndexedDB,
-    // deleted from a same-origin page where no worker holds it open): its skeletons now fail.
+    // A fresh page with the same selection, without the browser's skeleton copies (removed
+    // from a same-origin page where no worker holds them): its skeletons now fail.
     const url = page.url();
     await page.goto('/api/config');
-    await page.evaluate(
-      () =>
-        new Promise((resolve, reject) => {
-          const r = indexedDB.deleteDatabase('catmaid-dashboard-skeletons');
-          r.onsuccess = resolve;
-          r.onerror = reject;
-        }),
-    );
+    await removeCopies(page);
     await page.route('**/compact-detail**', (r) =>
       r.fulfill({ status: 500, json: { error: 'skeleton store offline', type: 'Exception' } }),
     );

@@ -10,6 +10,7 @@ import { download } from './downloads.ts';
 import { test, expect } from './fixtures.ts';
 import { addToSelection, openView } from './helpers.ts';
 import { canvasPixels, changed, viewer } from './canvas.ts';
+import { idbCopies, opfsCopies, opfsSegments, putOldCopy } from './browser-copies.ts';
 
 /** Pixels that differ from the white background, and the one nearest the centre (to click). */
 function inked(png: PNG): { count: number; at: [number, number] | null } {
@@ -166,35 +167,21 @@ test.describe('a selection with a skeleton the server does not have', () => {
   });
 });
 
-test('a reload shows the same neurons from IndexedDB, without fetching them again', async ({
+test('a reload shows the same neurons from the browser’s copy, and "Clear skeleton cache" empties it', async ({
   page,
 }) => {
+  test.setTimeout(90_000);
   await page.goto('/?view=3d&pid=1&sel=1084,1000,1214');
   const region = viewer(page);
   await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
   await drawn(region, 'neuron-count', '3');
   const nodes = await region.getAttribute('data-node-count');
-  // The worker writes its cache once it is idle: wait until all three are stored, each twice
+  // The worker writes its copies once it is idle: wait until all three are stored, each twice
   // (geometry first: the nodes-only answer, then the one with connectors and tags for the
-  // synapse and soma layers, which are on by default).
-  await expect
-    .poll(() =>
-      page.evaluate(
-        () =>
-          new Promise<number>((resolve, reject) => {
-            const open = indexedDB.open('catmaid-dashboard-skeletons');
-            open.onerror = () => reject(new Error(String(open.error)));
-            open.onsuccess = () => {
-              const db = open.result;
-              if (!db.objectStoreNames.contains('skeletons')) return resolve(0);
-              const count = db.transaction('skeletons').objectStore('skeletons').count();
-              count.onsuccess = () => resolve(count.result);
-              count.onerror = () => reject(new Error(String(count.error)));
-            };
-          }),
-      ),
-    )
-    .toBe(6);
+  // synapse and soma layers, which are on by default), in OPFS segments, none in IndexedDB.
+  await expect.poll(() => opfsCopies(page)).toBe(6);
+  expect(await idbCopies(page)).toBe(0);
+  expect(await opfsSegments(page)).toBeGreaterThan(0);
 
   const fetched: string[] = [];
   page.on('request', (r) => {
@@ -205,6 +192,24 @@ test('a reload shows the same neurons from IndexedDB, without fetching them agai
   await drawn(region, 'neuron-count', '3');
   await drawn(region, 'node-count', nodes ?? '');
   expect(fetched).toEqual([]);
+
+  const panel = page.getByRole('group', { name: 'Skeleton cache' });
+  await panel.getByText('Skeleton cache', { exact: true }).click();
+  await panel.getByRole('button', { name: 'Clear skeleton cache' }).click();
+  await expect(panel.getByRole('status', { name: 'Cache cleared' })).toBeVisible();
+  expect(await opfsCopies(page)).toBe(0);
+  expect(await opfsSegments(page)).toBe(0);
+  // A copy of an older version is dropped when the workers next write.
+  await putOldCopy(page);
+  expect(await idbCopies(page)).toBe(1);
+
+  await page.reload();
+  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+  await drawn(region, 'neuron-count', '3');
+  await drawn(region, 'node-count', nodes ?? '');
+  expect(fetched.length, 'cleared: fetched from the server again').toBeGreaterThan(0);
+  await expect.poll(() => opfsCopies(page)).toBe(6);
+  expect(await idbCopies(page)).toBe(0);
 });
 
 const FRAMED = [1084, 1000, 1214];

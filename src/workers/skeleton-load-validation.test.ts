@@ -4,7 +4,8 @@ import { callParams, fakeScope } from '../api/fake-scope.ts';
 import { normalizeSkeletonFlags } from '../api/skeleton-flags.ts';
 import type { FakeCall } from '../lib/http/fake-fetch.ts';
 import { judgeCopies, summaryEditions } from './cache-validation.ts';
-import { handleLoad, type SkeletonCache, type StoredSkeleton } from './skeleton-load.ts';
+import { handleLoad, type SkeletonCache } from './skeleton-load.ts';
+import { memorySkeletonCache } from './memory-skeleton-cache.ts';
 import type { LoadRequest, WorkerReply } from './skeleton-protocol.ts';
 
 const flags = normalizeSkeletonFlags({ format: 'msgpack' });
@@ -38,16 +39,7 @@ function request(ids: number[]): LoadRequest {
   };
 }
 
-function memoryCache(): SkeletonCache & { store: Map<string, StoredSkeleton> } {
-  const store = new Map<string, StoredSkeleton>();
-  return {
-    store,
-    getMany: async (keys) => keys.map((k) => store.get(k)),
-    setMany: async (entries) => {
-      for (const [k, v] of entries) store.set(k, v);
-    },
-  };
-}
+const memoryCache = memorySkeletonCache;
 
 /**
  * A tiny CATMAID: skeleton id → [node count, last edition as CATMAID's time string]; answers
@@ -118,7 +110,7 @@ describe('IndexedDB copies are checked against CATMAID before use', () => {
     ]);
     // One edition check (for storing) next to the fetch, not one before and one after.
     expect([...cold.urls].sort()).toEqual(['skeletons/compact-detail', 'skeletons/summary']);
-    expect([...cache.store.values()].map((s) => s.editedAt)).toEqual([
+    expect(cache.copies().map((s) => s?.editedAt)).toEqual([
       Date.parse('2024-05-01T10:00:00Z'),
       Date.parse('2024-05-01T10:00:00Z'),
     ]);
@@ -220,7 +212,7 @@ describe('IndexedDB copies are checked against CATMAID before use', () => {
       const item = replies.flatMap((r) => (r.type === 'loaded' ? r.items : []))[0];
       pieces.push([item?.source, item?.piece]);
     }
-    const stored = [...cache.store.values()][0];
+    const stored = cache.copies()[0];
     expect(Object.keys(stored?.piece ?? {}).sort()).toEqual([
       'coarseEdges',
       'lodEdges',

@@ -2,7 +2,9 @@ import { encode } from '@msgpack/msgpack';
 import { describe, expect, it } from 'vitest';
 import { fakeScope } from '../api/fake-scope.ts';
 import { normalizeSkeletonFlags } from '../api/skeleton-flags.ts';
-import { handleLoad, type SkeletonCache, type StoredSkeleton } from './skeleton-load.ts';
+import { handleLoad } from './skeleton-load.ts';
+import { memorySkeletonCache } from './memory-skeleton-cache.ts';
+import { unpackSkeleton } from './skeleton-unpack.ts';
 import {
   cacheKey,
   isLoadRequest,
@@ -36,16 +38,7 @@ function request(ids: number[], useCache = true): LoadRequest {
   };
 }
 
-function memoryCache(): SkeletonCache & { store: Map<string, StoredSkeleton> } {
-  const store = new Map<string, StoredSkeleton>();
-  return {
-    store,
-    getMany: async (keys) => keys.map((k) => store.get(k)),
-    setMany: async (entries) => {
-      for (const [k, v] of entries) store.set(k, v);
-    },
-  };
-}
+const memoryCache = memorySkeletonCache;
 
 describe('skeleton worker: handleLoad', () => {
   it('fetches msgpack in one batch, posts decoded skeletons with pieces, caches them', async () => {
@@ -75,7 +68,8 @@ describe('skeleton worker: handleLoad', () => {
     expect(loaded?.transfer.length).toBeGreaterThan(5);
     expect(replies.at(-1)?.reply).toEqual({ type: 'done', requestId: 7 });
     // The cache holds its own copy: the posted buffers were transferred away.
-    const stored = cache.store.get(cacheKey(request([]), 16));
+    const key = cacheKey(request([]), 16);
+    const stored = unpackSkeleton(cache.packed.get(key), key);
     const posted = loaded?.reply.type === 'loaded' ? loaded.reply.items[0]?.detail : undefined;
     expect(stored?.detail).toEqual(posted);
     expect(stored?.detail.positions).not.toBe(posted?.positions);

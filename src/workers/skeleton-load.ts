@@ -1,18 +1,14 @@
 /**
  * The worker's work, as a pure function over injected effects (HTTP scope, cache, post) so it
- * can be unit-tested without a Worker: read the IndexedDB copies, fetch the rest in one batch
- * request (msgpack), retrying transient failures (load-retry.ts), decode, build geometry
- * pieces, store, and post back with transfer.
+ * can be unit-tested without a Worker: read the browser's copies (OPFS or IndexedDB), fetch the
+ * rest in one batch request (msgpack), retrying transient failures (load-retry.ts), decode,
+ * build geometry pieces, store, and post back with transfer.
  */
 import { CatmaidError, HttpError, TimeoutError, isAbortError } from '../lib/http/errors.ts';
 import type { ProjectScope } from '../api/scope.ts';
 import { skeletonTransferables, type SkeletonDetail } from '../api/skeleton-detail.ts';
 import { fetchSkeletonsBatch } from '../api/skeletons-batch.ts';
-import {
-  buildSkeletonPiece,
-  pieceTransferables,
-  type CostlyPieceParts,
-} from '../3d/geometry/skeleton-piece.ts';
+import { buildSkeletonPiece, pieceTransferables } from '../3d/geometry/skeleton-piece.ts';
 import {
   DEFAULT_RETRY,
   backoffMs,
@@ -30,27 +26,20 @@ import {
 } from './skeleton-protocol.ts';
 import { abortableSleep } from '../lib/abortable-sleep.ts';
 import { goneMessage, judgeCopies, type Editions, type EditionSource } from './cache-validation.ts';
+import { packSkeleton, stampEdition } from './skeleton-pack.ts';
+import type { StoredSkeleton } from './skeleton-pack-format.ts';
 
-export interface StoredSkeleton {
-  detail: SkeletonDetail;
-  savedAt: number;
-  /** CATMAID's last edition time of the skeleton when it was fetched (cache-validation.ts). */
-  editedAt?: number;
-  /**
-   * Its Strahler orders and decimated edges, the costly parts of its geometry piece: a warm
-   * start rebuilds the rest in one pass over the nodes (storing it too would make the copy a
-   * third bigger, and reading it back costs more than the pass).
-   */
-  piece?: CostlyPieceParts;
-}
+export type { StoredSkeleton };
 
 export interface SkeletonCache {
+  /** The copies (views over the bytes read), undefined for a miss or an unusable copy. */
   getMany(keys: string[]): Promise<(StoredSkeleton | undefined)[]>;
   /**
-   * Stores the entries (they are the cache's own copies). May write later: the worker writes
-   * only when no load is running, so persisting never competes with showing neurons.
+   * Stores packed copies (skeleton-pack.ts, each packed under its key). May write later: the
+   * worker writes only when no load is running, so persisting never competes with showing
+   * neurons.
    */
-  setMany(entries: [string, StoredSkeleton][]): Promise<void>;
+  setMany(entries: [string, ArrayBuffer][]): Promise<void>;
 }
 
 export interface LoadEnv {
@@ -125,7 +114,7 @@ interface Checked {
 type Asked = { editions: Editions } | { error: unknown };
 
 /**
- * The edition times of every id of the chunk, asked at once while IndexedDB is being read (the
+ * The edition times of every id of the chunk, asked at once while the copies are being read (the
  * round trip overlaps the read; the ids that turn out missing need them to be stored anyway).
  */
 function askEditions(req: LoadRequest, env: LoadEnv): Promise<Asked> | null {
@@ -307,30 +296,24 @@ async function storeAndPost(req: LoadRequest, env: RunEnv, items: LoadedSkeleton
   const cache = env.cache;
   if (cache) {
     const savedAt = env.now();
-    // The posted buffers are transferred (gone from this thread), so the cache keeps copies.
-    const copies = items.map((i) =>
-      structuredClone({
-        detail: i.detail,
-        piece: {
-          strahler: i.piece.strahler,
-          lodEdges: i.piece.lodEdges,
-          coarseEdges: i.piece.coarseEdges,
-        },
-      }),
-    );
+    // The posted buffers are transferred (gone from this thread): packing is the cache's copy.
+    const copies = items.map(({ skeletonId, detail, piece }) => {
+      const key = cacheKey(req, skeletonId);
+      const { strahler, lodEdges, coarseEdges } = piece;
+      const packed = packSkeleton(key, {
+        detail,
+        savedAt,
+        piece: { strahler, lodEdges, coarseEdges },
+      });
+      return { skeletonId, entry: [key, packed] as [string, ArrayBuffer] };
+    });
     // Stored once the edition times are known; a failed write (quota, private mode) only costs
     // a refetch next time.
     void env.known
-      .then((editions) =>
-        cache.setMany(
-          copies.map(({ detail, piece }): [string, StoredSkeleton] => {
-            const editedAt = editions?.get(detail.skeletonId);
-            const stored: StoredSkeleton = { detail, piece, savedAt };
-            if (editedAt !== undefined) stored.editedAt = editedAt;
-            return [cacheKey(req, detail.skeletonId), stored];
-          }),
-        ),
-      )
+      .then((editions) => {
+        for (const c of copies) stampEdition(c.entry[1], editions?.get(c.skeletonId));
+        return cache.setMany(copies.map((c) => c.entry));
+      })
       .catch(() => undefined);
   }
   env.post({ type: 'loaded', requestId: req.requestId, items }, transferablesOf(items));

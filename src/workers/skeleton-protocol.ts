@@ -19,7 +19,7 @@ export interface LoadRequest {
   projectId: number;
   skeletonIds: number[];
   flags: NormalizedSkeletonFlags;
-  /** false: skip the IndexedDB copy and fetch from the server (explicit refresh). */
+  /** false: skip the browser's copy and fetch from the server (explicit refresh). */
   useCache: boolean;
   /** Only the browser's copy: what is missing or stale is answered `missing`, not fetched. */
   cacheOnly?: boolean;
@@ -78,7 +78,13 @@ export function isLoadRequest(data: unknown): data is LoadRequest {
   );
 }
 
-/** IndexedDB key: everything the answer depends on (server, project, skeleton, flags). */
+/** The current keys' start: keys that start otherwise are old copies (browser-skeleton-cache.ts). */
+export const CACHE_KEY_PREFIX = 'skeleton3d:v2|';
+
+/**
+ * Key of the browser's copy: everything the answer depends on (server, project, skeleton,
+ * flags). v2: packed copies (skeleton-pack.ts); v1 values were structured-cloned objects.
+ */
 export function cacheKey(req: Pick<LoadRequest, 'server' | 'projectId' | 'flags'>, skid: number) {
-  return `skeleton3d:v1|${req.server}|${req.projectId}|${skid}|${JSON.stringify(req.flags)}`;
+  return `${CACHE_KEY_PREFIX}${req.server}|${req.projectId}|${skid}|${JSON.stringify(req.flags)}`;
 }

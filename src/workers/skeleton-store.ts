@@ -1,12 +1,17 @@
 /**
- * The browser's copy of skeletons: one IndexedDB store, written by the skeleton workers and
- * cleared from the page ("Clear skeleton cache" in the 3D view). Opened lazily, so importing
- * this module in a test or a page that never loads skeletons touches no database.
+ * Where the browser keeps its skeleton copies, and "Clear skeleton cache" (the 3D view's cache
+ * panel, on the page). The workers write packed copies (skeleton-pack.ts) into segment files in
+ * the origin private file system (OPFS), indexed in one IndexedDB store, or, where a browser
+ * has no OPFS SyncAccessHandle, as values in that store (browser-skeleton-cache.ts). Opened
+ * lazily, so importing this module in a test or a page that never loads skeletons touches no
+ * storage.
  */
 import { clear, createStore, type UseStore } from 'idb-keyval';
 
 const SKELETON_DB = 'catmaid-dashboard-skeletons';
 const STORE = 'skeletons';
+/** The OPFS folder of the copies' segment files (opfs-skeleton-cache.ts). */
+export const OPFS_SKELETON_DIR = 'skeleton-copies';
 
 let store: UseStore | undefined;
 
@@ -15,7 +20,44 @@ export function skeletonStore(): UseStore {
   return store;
 }
 
-/** Removes every cached skeleton of every server and project from this browser. */
-export function clearSkeletonCopies(): Promise<void> {
-  return clear(skeletonStore());
+/** The OPFS root, or null where this browser (or context) has none. */
+export async function opfsRoot(): Promise<FileSystemDirectoryHandle | null> {
+  if (typeof navigator === 'undefined' || typeof navigator.storage?.getDirectory !== 'function') {
+    return null;
+  }
+  try {
+    return await navigator.storage.getDirectory();
+  } catch {
+    return null; // e.g. a private window that refuses OPFS
+  }
+}
+
+const isBusy = (e: unknown) => e instanceof DOMException && e.name === 'NoModificationAllowedError';
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Removes the OPFS folder. A worker holds a file only while reading or writing it (milliseconds),
+ * so a busy folder is tried again a few times before the failure is shown.
+ */
+async function clearOpfsCopies(): Promise<void> {
+  const root = await opfsRoot();
+  if (!root) return;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await root.removeEntry(OPFS_SKELETON_DIR, { recursive: true });
+      return;
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'NotFoundError') return;
+      if (!isBusy(e) || attempt >= 20) throw e;
+      await pause(100);
+    }
+  }
+}
+
+/**
+ * Removes every cached skeleton of every server and project from this browser: the OPFS
+ * segments and the IndexedDB store (their index; the fallback's copies; copies of before OPFS).
+ */
+export async function clearSkeletonCopies(): Promise<void> {
+  await Promise.all([clear(skeletonStore()), clearOpfsCopies()]);
 }

@@ -1,21 +1,20 @@
 /// <reference lib="webworker" />
 /**
  * Web Worker entry: a thin dispatcher over handleLoad. Fetches (through the one HTTP client),
- * decodes msgpack and compact-detail, builds geometry pieces and reads/writes the IndexedDB
- * cache (written once the worker is idle), so the main thread only copies finished typed arrays
- * into the scene buffers.
+ * decodes msgpack and compact-detail, builds geometry pieces and reads/writes the browser's
+ * copies (OPFS segments, else IndexedDB: browser-skeleton-cache.ts; written once the worker is
+ * idle), so the main thread only copies finished typed arrays into the scene buffers.
  */
-import { getMany, promisifyRequest } from 'idb-keyval';
 import { createCatmaidClient, type CatmaidClient } from '../lib/http/client.ts';
-import { handleLoad, type SkeletonCache, type StoredSkeleton } from './skeleton-load.ts';
+import { handleLoad, type SkeletonCache } from './skeleton-load.ts';
+import { browserSkeletonCache } from './browser-skeleton-cache.ts';
 import { summaryEditions } from './cache-validation.ts';
 import { REQUESTS_PER_WORKER } from './skeleton-load-limits.ts';
-import { skeletonStore } from './skeleton-store.ts';
 import { isCancelRequest, isLoadRequest, type WorkerReply } from './skeleton-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const store = skeletonStore();
+const store = browserSkeletonCache();
 const clients = new Map<string, CatmaidClient>();
 /**
  * Requests at once per worker: a backstop only, the pool on the main thread decides how many
@@ -27,24 +26,57 @@ const queue: (() => Promise<void>)[] = [];
 
 /** Writes wait until no load has run for this long (see SkeletonCache.setMany). */
 const WRITE_WHEN_IDLE_MS = 500;
-let unwritten: [string, StoredSkeleton][] = [];
+/**
+ * Bytes written per step (one OPFS segment, opfs-skeleton-cache.ts): a load that arrives
+ * meanwhile waits for one step at most (tens of ms), and a reload opens few segments.
+ */
+const WRITE_STEP_BYTES = 16 * 2 ** 20;
+let unwritten: [string, ArrayBuffer][] = [];
 let writeTimer: ReturnType<typeof setTimeout> | undefined;
+let writing = false;
+
+const busy = () => active > 0 || queue.length > 0;
 
 function writeWhenIdle(): void {
   clearTimeout(writeTimer);
   writeTimer = setTimeout(() => {
-    if (active > 0 || queue.length > 0) return; // the last job to finish schedules again
-    const entries = unwritten;
-    unwritten = [];
-    store('readwrite', (s) => {
-      for (const [key, value] of entries) s.put(value, key);
-      return promisifyRequest(s.transaction);
-    }).catch(() => undefined);
+    if (busy() || writing) return; // the last job (or write) to finish schedules again
+    writing = true;
+    void (async () => {
+      while (unwritten.length > 0 && !busy()) {
+        let bytes = 0;
+        let count = 0;
+        while (count < unwritten.length && bytes < WRITE_STEP_BYTES) {
+          bytes += unwritten[count]?.[1].byteLength ?? 0;
+          count++;
+        }
+        const step = unwritten.splice(0, count);
+        // A failed write (quota, private mode) drops the rest: it only costs a refetch.
+        const written = await store.setMany(step).then(
+          () => true,
+          () => false,
+        );
+        if (!written) unwritten = [];
+      }
+      writing = false;
+      if (unwritten.length > 0) writeWhenIdle();
+      else collectNowAndThen();
+    })();
   }, WRITE_WHEN_IDLE_MS);
 }
 
+/** Dead segments are looked for after writing (writes make them), at most once a minute. */
+const COLLECT_EVERY_MS = 60_000;
+let collectedAt = -Infinity;
+
+function collectNowAndThen(): void {
+  if (Date.now() - collectedAt < COLLECT_EVERY_MS) return;
+  collectedAt = Date.now();
+  void store.collect();
+}
+
 const cache: SkeletonCache = {
-  getMany: (keys) => getMany<StoredSkeleton>(keys, store),
+  getMany: (keys) => store.getMany(keys),
   setMany: (entries) => {
     unwritten.push(...entries);
     writeWhenIdle();

@@ -37,7 +37,11 @@ describe('CachePanel', () => {
           stale: 7,
         }),
       ),
-      http.post('*/api/cache/clear', () => {
+      http.post('*/api/cache/clear', ({ request }) => {
+        // The server's cross-site guard (server/cache/control.ts) refuses a plain POST.
+        if (!request.headers.get('x-requested-with')) {
+          return HttpResponse.json({ error: 'cross-site guard' }, { status: 403 });
+        }
         cleared++;
         const n = entries;
         entries = 0;

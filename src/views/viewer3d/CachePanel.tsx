@@ -25,18 +25,23 @@ function describeStats(s: ServerCacheStats | null): string {
 }
 
 /**
- * "Clear skeleton cache": drops this browser's IndexedDB copy and the dashboard server's shared
- * cache, so every skeleton is fetched from CATMAID again (copies are checked against CATMAID's
- * edition times anyway; this is for a suspected bad copy or to free space). Folded by default:
+ * "Clear skeleton cache": drops this browser's copies (OPFS and IndexedDB) and the dashboard
+ * server's shared cache, so every skeleton is fetched from CATMAID again (copies are checked
+ * against CATMAID's edition times anyway; this is for a suspected bad copy or to free space). Folded by default:
  * the statistics are asked for only when someone opens it.
  */
 export function CachePanel({
   clearBrowserCopy = clearSkeletonCopies,
 }: {
-  /** Injectable for tests (jsdom has no IndexedDB). */
+  /** Injectable for tests (jsdom has no OPFS or IndexedDB). */
   clearBrowserCopy?: () => Promise<void>;
 }) {
-  const proxyClient = useMemo(() => createCatmaidClient({ baseUrl: '/api' }), []);
+  // The server refuses a cache clear without this header (its cross-site guard, control.ts).
+  const proxyClient = useMemo(
+    () =>
+      createCatmaidClient({ baseUrl: '/api', headers: { 'X-Requested-With': 'XMLHttpRequest' } }),
+    [],
+  );
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const stats = useQuery({ ...serverCacheStatsQuery(proxyClient), enabled: open });

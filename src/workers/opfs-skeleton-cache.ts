@@ -1,0 +1,160 @@
+/**
+ * The browser's skeleton copies in the origin private file system (OPFS), read and written
+ * through SyncAccessHandles (dedicated workers only). One file per skeleton cost ~1.6 ms of
+ * open and close per copy with two workers at once (about as slow as IndexedDB's ~250 MB/s
+ * per worker, issue 14), so copies are appended to segment files instead: every idle write
+ * step writes one new segment (a name no other worker uses, so writers never meet), and a
+ * small index (key → segment, offset, length; IndexedDB, small values are quick) says where
+ * each copy lies. A read opens each segment it needs once, read-only (both workers may read a
+ * segment at once), and reads each copy into its own buffer, decoded as views
+ * (skeleton-unpack.ts). The key is stored in the copy and compared on read, so a wrong or
+ * stale index entry reads as a miss, never as another skeleton.
+ *
+ * A segment whose copies were all written again is removed later (opfs-segment-collect.ts);
+ * one with some live copies keeps its dead bytes until "Clear skeleton cache".
+ */
+import type { SkeletonCache } from './skeleton-load.ts';
+import { unpackSkeleton } from './skeleton-unpack.ts';
+
+/** The parts of FileSystemSyncAccessHandle used here (a fake implements them in tests). */
+export interface SyncFile {
+  getSize(): number;
+  read(into: Uint8Array, options: { at: number }): number;
+  write(from: Uint8Array, options: { at: number }): number;
+  truncate(size: number): void;
+  close(): void;
+}
+
+export interface OpfsDirectory {
+  getFileHandle(
+    name: string,
+    options?: { create?: boolean },
+  ): Promise<{
+    createSyncAccessHandle(options?: { mode?: 'read-only' | 'readwrite' }): Promise<SyncFile>;
+  }>;
+  removeEntry(name: string): Promise<void>;
+}
+
+/** Where one copy lies. */
+export interface SegmentRef {
+  segment: string;
+  offset: number;
+  length: number;
+}
+
+/** key → SegmentRef (values of another shape read as misses). */
+export interface SegmentIndex {
+  getMany(keys: string[]): Promise<unknown[]>;
+  setMany(entries: [string, SegmentRef][]): Promise<void>;
+}
+
+export function isSegmentRef(v: unknown): v is SegmentRef {
+  if (!v || typeof v !== 'object') return false;
+  const r = v as Partial<SegmentRef>;
+  return (
+    typeof r.segment === 'string' &&
+    Number.isSafeInteger(r.offset) &&
+    Number.isSafeInteger(r.length) &&
+    (r.offset ?? -1) >= 0 &&
+    (r.length ?? -1) > 0
+  );
+}
+
+const SEGMENT_SUFFIX = '.skels';
+
+function newSegmentName(): string {
+  return `${Date.now().toString(36)}-${crypto.randomUUID()}${SEGMENT_SUFFIX}`;
+}
+
+/** When a segment was made (its name starts with the time), null for a name not of a segment. */
+export function segmentBornAt(name: string): number | null {
+  const time = /^([0-9a-z]+)-/.exec(name)?.[1];
+  if (!time || !name.endsWith(SEGMENT_SUFFIX)) return null;
+  const born = parseInt(time, 36);
+  return Number.isSafeInteger(born) ? born : null;
+}
+
+type Copy = ReturnType<typeof unpackSkeleton>;
+
+/** The copies `refs[i]` of `keys[i]` in one segment; misses where it cannot be read. */
+async function readSegment(
+  dir: OpfsDirectory,
+  segment: string,
+  wanted: { index: number; key: string; ref: SegmentRef }[],
+  out: Copy[],
+): Promise<void> {
+  let file: SyncFile | undefined;
+  try {
+    const handle = await dir.getFileHandle(segment);
+    file = await handle.createSyncAccessHandle({ mode: 'read-only' });
+    const size = file.getSize();
+    for (const { index, key, ref } of wanted) {
+      if (ref.offset + ref.length > size) continue;
+      const buffer = new ArrayBuffer(ref.length);
+      if (file.read(new Uint8Array(buffer), { at: ref.offset }) !== ref.length) continue;
+      out[index] = unpackSkeleton(buffer, key);
+    }
+  } catch {
+    // NotFoundError (cleared since the index was read), a browser without read-only handles
+    // whose other worker holds the segment: misses, which only cost a fetch.
+  } finally {
+    file?.close();
+  }
+}
+
+/**
+ * `directory` is asked again for every call, so a folder removed meanwhile ("Clear skeleton
+ * cache" from the page) is made again rather than written into while detached.
+ */
+export function opfsSkeletonCache(
+  directory: () => Promise<OpfsDirectory>,
+  index: SegmentIndex,
+  segmentName: () => string = newSegmentName,
+): SkeletonCache {
+  return {
+    async getMany(keys) {
+      const refs = await index.getMany(keys);
+      const out: Copy[] = keys.map(() => undefined);
+      const bySegment = new Map<string, { index: number; key: string; ref: SegmentRef }[]>();
+      refs.forEach((ref, i) => {
+        const key = keys[i];
+        if (!isSegmentRef(ref) || key === undefined) return;
+        const list = bySegment.get(ref.segment) ?? [];
+        list.push({ index: i, key, ref });
+        bySegment.set(ref.segment, list);
+      });
+      if (bySegment.size === 0) return out;
+      const dir = await directory();
+      await Promise.all([...bySegment].map(([s, wanted]) => readSegment(dir, s, wanted, out)));
+      return out;
+    },
+
+    async setMany(entries) {
+      if (entries.length === 0) return;
+      const dir = await directory();
+      const segment = segmentName();
+      const refs: [string, SegmentRef][] = [];
+      let file: SyncFile | undefined;
+      try {
+        file = await (await dir.getFileHandle(segment, { create: true })).createSyncAccessHandle();
+        let at = 0;
+        for (const [key, packed] of entries) {
+          const bytes = new Uint8Array(packed);
+          if (file.write(bytes, { at }) !== bytes.length) throw new Error('short write');
+          refs.push([key, { segment, offset: at, length: bytes.length }]);
+          at += bytes.length;
+        }
+      } catch (e) {
+        // A full disk: no index entry points into the unfinished segment, which goes.
+        file?.close();
+        file = undefined;
+        await dir.removeEntry(segment).catch(() => undefined);
+        throw e;
+      } finally {
+        file?.close();
+      }
+      // Only a complete, closed segment is indexed.
+      await index.setMany(refs);
+    },
+  };
+}
