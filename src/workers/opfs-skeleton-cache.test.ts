@@ -10,7 +10,8 @@ import { packSkeleton } from './skeleton-pack.ts';
 
 /**
  * The OPFS calls the cache makes, in memory: files as byte arrays; a SyncAccessHandle locks its
- * file as browsers do (read-only handles share, a read-write one is exclusive).
+ * file as browsers do (read-only handles share, a read-write one is exclusive); getFile takes
+ * no lock but fails on a file a read-write handle holds.
  */
 function fakeDirectory(options: { quota?: number } = {}) {
   const files = new Map<string, Uint8Array>();
@@ -25,13 +26,6 @@ function fakeDirectory(options: { quota?: number } = {}) {
       if (!live) throw new DOMException('closed', 'InvalidStateError');
     };
     return {
-      getSize: () => (check(), bytes().length),
-      read(into, { at }) {
-        check();
-        const part = bytes().subarray(at, at + into.length);
-        into.set(part);
-        return part.length;
-      },
       write(from, { at }) {
         check();
         if (readOnly) throw new DOMException('read-only', 'NoModificationAllowedError');
@@ -43,10 +37,6 @@ function fakeDirectory(options: { quota?: number } = {}) {
         next.set(from, at);
         files.set(name, next);
         return from.length;
-      },
-      truncate(size) {
-        check();
-        files.set(name, bytes().slice(0, size));
       },
       close() {
         if (!live) return;
@@ -64,7 +54,12 @@ function fakeDirectory(options: { quota?: number } = {}) {
         files.set(name, new Uint8Array(0));
       }
       return Promise.resolve({
-        createSyncAccessHandle({ mode = 'readwrite' } = {}) {
+        getFile() {
+          if (writers.has(name))
+            return Promise.reject(new DOMException(name, 'NoModificationAllowedError'));
+          return Promise.resolve(new Blob([Uint8Array.from(files.get(name) ?? [])]));
+        },
+        createSyncAccessHandle({ mode = 'readwrite' }: { mode?: string } = {}) {
           const readOnly = mode === 'read-only';
           if (writers.has(name) || (!readOnly && (readers.get(name) ?? 0) > 0)) {
             return Promise.reject(new DOMException(name, 'NoModificationAllowedError'));
@@ -157,15 +152,15 @@ describe('OPFS skeleton copies in segment files', () => {
     expect(openHandles()).toBe(0);
   });
 
-  it('reads a segment the other worker is reading too; a held one (no read-only mode) is a miss', async () => {
-    const { cache, dir, writers } = setup();
+  it('reads a segment other handles read, without taking a lock; one being written is a miss', async () => {
+    const { cache, dir, writers, openHandles } = setup();
     await cache.setMany([entry(16, 4)]);
+    const handle = await dir.getFileHandle('s0.skels');
     const other = await (
-      await dir.getFileHandle('s0.skels')
-    ).createSyncAccessHandle({
-      mode: 'read-only',
-    });
+      handle.createSyncAccessHandle as (o: { mode: string }) => Promise<{ close(): void }>
+    )({ mode: 'read-only' });
     expect((await cache.getMany([key(16)]))[0]?.detail.nodeCount).toBe(4);
+    expect(openHandles()).toBe(1); // only the other reader's
     other.close();
     writers.add('s0.skels'); // an exclusive handle elsewhere
     expect(await cache.getMany([key(16)])).toEqual([undefined]);
