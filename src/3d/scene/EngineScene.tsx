@@ -49,6 +49,7 @@ export function EngineScene({ engine, handle, onFrame }: Props) {
       // A running pick pass counts as GPU work too: showing a frame must not wait behind it.
       fence: { arm: () => fence.arm(), busy: () => fence.busy() || engine.picker.busy() },
       sync: (budget) => engine.sync(budget),
+      drain: () => engine.drainIncoming(),
       loading: () => ({ active: engine.loading, fraction: engine.loadFraction }),
       draw: () => presenter.draw(gl, scene, get().camera),
       present: () => presenter.present(gl),

@@ -16,6 +16,9 @@ function harness() {
     background: false,
     changed: false,
     loading: { active: false, fraction: 1 },
+    /** Arrived neurons waiting to be copied into the scene, one copied per drain task. */
+    queued: 0,
+    drains: 0,
     draws: 0,
     presents: 0,
     frames: [] as FrameInfo[],
@@ -29,9 +32,20 @@ function harness() {
     fence: { arm: () => h.log.push('arm'), busy: () => h.gpuBusy },
     sync: () => {
       h.log.push('sync');
-      const r = { changed: h.changed, pending: h.pending, background: h.background };
+      const r = {
+        changed: h.changed,
+        pending: h.pending,
+        background: h.background,
+        queued: h.queued > 0,
+      };
       h.changed = false;
       return r;
+    },
+    drain: () => {
+      h.drains++;
+      h.queued = Math.max(0, h.queued - 1);
+      h.changed = true;
+      return h.queued > 0;
     },
     loading: () => h.loading,
     draw: () => {
@@ -229,5 +243,24 @@ describe('FrameLoop', () => {
     frame();
     expect(h.draws).toBe(3);
     expect(h.rafs).toHaveLength(0);
+  });
+
+  it('copies queued neurons in tasks between animation frames, not one share per frame', () => {
+    const { h, loop, frame, runTimers } = harness();
+    h.loading = { active: true, fraction: 0.9 };
+    h.queued = 3;
+    loop.request();
+    // Three tasks, each copying a share, run before the next animation frame comes.
+    runTimers();
+    runTimers();
+    runTimers();
+    expect(h.drains).toBe(3);
+    expect(h.queued).toBe(0);
+    runTimers();
+    expect(h.drains).toBe(3); // nothing left: no more drain tasks
+    // The next animation frame syncs what was copied.
+    const syncs = h.log.filter((l) => l === 'sync').length;
+    frame();
+    expect(h.log.filter((l) => l === 'sync').length).toBe(syncs + 1);
   });
 });

@@ -17,8 +17,22 @@ export interface FrameLoopDeps {
   now(): number;
   /** GPU fence over the commands issued so far. */
   fence: { arm(): void; busy(): boolean };
-  /** Sends new geometry within the byte budget (see ViewerEngine.sync). */
-  sync(budgetBytes: number): { changed: boolean; pending: boolean; background?: boolean };
+  /**
+   * Sends new geometry within the byte budget (see ViewerEngine.sync). `queued`: arrived
+   * neurons still wait to be copied into the scene.
+   */
+  sync(budgetBytes: number): {
+    changed: boolean;
+    pending: boolean;
+    background?: boolean;
+    queued?: boolean;
+  };
+  /**
+   * Copies a few ms of arrived neurons into the scene without GL work; true while more wait.
+   * Run between animation frames: copying only one frame's share per frame left the main
+   * thread idle most of each frame while 500 neurons of a reload waited (about 1.9 s).
+   */
+  drain?(): boolean;
   /** Neurons still arriving, and the fraction already in. */
   loading(): { active: boolean; fraction: number };
   /** Queues a frame off screen; returns its draw calls. */
@@ -59,6 +73,7 @@ export class FrameLoop {
   private disposed = false;
   /** A frame was shown in this animation frame: no GL work until the next one. */
   private holding = false;
+  private drainTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly d: FrameLoopDeps) {}
 
@@ -72,6 +87,7 @@ export class FrameLoop {
     this.disposed = true;
     if (this.raf !== null) this.d.cancelAnimationFrame(this.raf);
     if (this.timer !== null) this.d.clearTimeout(this.timer);
+    if (this.drainTimer !== null) this.d.clearTimeout(this.drainTimer);
   }
 
   private readonly pump = (): void => {
@@ -87,7 +103,9 @@ export class FrameLoop {
       this.holding = true;
       return this.nextAnimationFrame();
     }
-    const { changed, pending, background = false } = d.sync(UPLOAD_BYTES_PER_FRAME);
+    const sync = d.sync(UPLOAD_BYTES_PER_FRAME);
+    const { changed, pending, background = false } = sync;
+    if (sync.queued) this.drainSoon();
     if (changed) this.wanted = true;
     const load = d.loading();
     const streaming = pending || load.active;
@@ -121,6 +139,18 @@ export class FrameLoop {
   private progressWait(now: number, fraction: number): number {
     if (fraction >= LAST_PROGRESS_FRACTION) return Infinity;
     return this.nextProgressAt - now;
+  }
+
+  /** Copies arrived neurons in tasks of their own until none wait; frames then sync them. */
+  private drainSoon(): void {
+    const drain = this.d.drain;
+    if (!drain || this.drainTimer !== null || this.disposed) return;
+    this.drainTimer = this.d.setTimeout(() => {
+      this.drainTimer = null;
+      if (this.disposed) return;
+      if (drain()) this.drainSoon();
+      this.nextAnimationFrame();
+    }, 0);
   }
 
   private nextAnimationFrame(): void {

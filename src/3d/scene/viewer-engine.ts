@@ -251,6 +251,17 @@ export class ViewerEngine {
   }
 
   /**
+   * Copies arrived skeletons into the model for up to MODEL_MS_PER_FRAME, outside any frame (no
+   * GL work: the next sync uploads them). True while more are queued. The frame loop calls it
+   * between animation frames so the main thread, idle between them, keeps up with the workers.
+   */
+  drainIncoming(): boolean {
+    const moved = this.incoming.drainInto(this.model, MODEL_MS_PER_FRAME, () => performance.now());
+    if (moved > 0) this.paletteDirty = true;
+    return this.incoming.size > 0;
+  }
+
+  /**
    * Copies pending model changes to the GPU objects, uploading at most `budgetBytes` of new
    * geometry (exports pass no budget: everything). `changed`: a redraw is needed; `pending`:
    * geometry on screen still waits for upload; `background`: a detail level just chosen is
@@ -260,7 +271,7 @@ export class ViewerEngine {
   sync(
     budgetBytes = Infinity,
     detail?: Detail,
-  ): { changed: boolean; pending: boolean; background: boolean } {
+  ): { changed: boolean; pending: boolean; background: boolean; queued: boolean } {
     const m = this.model;
     const moved = this.incoming.drainInto(
       m,
@@ -304,6 +315,7 @@ export class ViewerEngine {
         changed: moved > 0 || enriched || retimed || split.changed,
         pending: busy,
         background: false,
+        queued: this.incoming.size > 0,
       };
     const budget = { bytes: budgetBytes };
     const fresh = { indexBuffer: false };
@@ -318,6 +330,7 @@ export class ViewerEngine {
       changed: moved > 0 || enriched || retimed || split.changed || a.changed || b.changed || c,
       pending: busy || a.pending || b.pending,
       background: a.background || b.background,
+      queued: this.incoming.size > 0,
     };
   }
 
