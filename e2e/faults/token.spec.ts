@@ -58,6 +58,9 @@ test('an upstream page echoing the request headers never brings the token to the
     await expect.poll(echoed).toBeGreaterThan(before);
   }
   await page.waitForLoadState('networkidle');
+  // Read every answer so far before leaving the 3D view: its skeleton workers' answers can no
+  // longer be read once the view has closed them.
+  await Promise.all(pending);
   await faults.clear();
   await openView(page, 'Search');
   await searchByName(page, 'KC');
