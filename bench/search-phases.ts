@@ -5,6 +5,18 @@
  */
 import type { Page } from '@playwright/test';
 
+/** Until the first row on screen shows its summary (node count, not '…'). */
+export async function summariesShown(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      !document
+        .querySelector('[aria-label="Search results"] tbody tr[aria-rowindex] td:nth-child(5)')
+        ?.textContent?.includes('…'),
+    null,
+    { timeout: 120_000 },
+  );
+}
+
 export async function loadAndScroll(page: Page, base: string): Promise<void> {
   await page.goto(`${base}/?pid=1`);
   await page.waitForFunction(
@@ -16,14 +28,7 @@ export async function loadAndScroll(page: Page, base: string): Promise<void> {
     { timeout: 300_000 },
   );
   await page.evaluate(() => performance.mark('search-loaded'));
-  await page.waitForFunction(
-    () =>
-      !document
-        .querySelector('[aria-label="Search results"] tbody tr[aria-rowindex] td:nth-child(5)')
-        ?.textContent?.includes('…'),
-    null,
-    { timeout: 120_000 },
-  );
+  await summariesShown(page);
   await page.evaluate(async () => {
     performance.mark('search-scroll');
     const el = document.querySelector('.table-scroll');

@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { launchChromium } from './chromium.ts';
 import { startApp } from './serve-app.ts';
+import { summariesShown } from './search-phases.ts';
 import { longestTraceTask, startTaskTrace } from './trace-tasks.ts';
 
 const fragments = Number(process.env.BENCH_FRAGMENTS ?? 50_000);
@@ -59,14 +60,7 @@ async function loading(page: Page) {
 async function scrolling(page: Page) {
   // A fast flick: 600 px (≈18 rows) per animation frame for 120 frames, once node counts and
   // cable are in; time the frames.
-  await page.waitForFunction(
-    () =>
-      !document
-        .querySelector('[aria-label="Search results"] tbody tr[aria-rowindex] td:nth-child(5)')
-        ?.textContent?.includes('…'),
-    null,
-    { timeout: 120_000 },
-  );
+  await summariesShown(page);
   return page.evaluate(async () => {
     const el = document.querySelector('.table-scroll');
     if (!el) throw new Error('no results table');
