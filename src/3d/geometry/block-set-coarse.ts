@@ -4,6 +4,7 @@
  * map, so a huge scene drawn coarse needs none of the full vertex buffers on the GPU.
  */
 import type { Block, Placement } from './block-set.ts';
+import { appendInfoRows, appendOffset, widen } from './block-ranges.ts';
 
 /** The coarse level of a piece in compact form (see Block). */
 export interface CompactPiece {
@@ -27,14 +28,6 @@ export function coarseCapacity(capacity: number, kept: number): number {
   return Math.max(Math.ceil(capacity * COARSE_VERTEX_SHARE), kept);
 }
 
-export function widen(
-  range: [number, number] | null,
-  start: number,
-  end: number,
-): [number, number] {
-  return range ? [Math.min(range[0], start), Math.max(range[1], end)] : [start, end];
-}
-
 /**
  * Appends a piece's compact vertices (placed at block vertex `v0`, `slot` into info component
  * 0) and its pairs; returns the number of vertices added.
@@ -51,15 +44,12 @@ export function appendCoarse(
   const c0 = block.coarseVertexCount;
   const kept = coarse.source.length;
   coarsePositions.set(coarse.positions.subarray(0, kept * 3), c0 * 3);
-  coarseInfo.set(coarse.info.subarray(0, kept * size), c0 * size);
-  for (let i = 0, k = c0 * size; i < kept; i++, k += size) coarseInfo[k] = slot;
-  for (let i = 0; i < kept; i++) coarseSource[c0 + i] = (coarse.source[i] ?? 0) + v0;
+  appendInfoRows(coarseInfo, c0, coarse.info, kept, size, slot);
+  appendOffset(coarseSource, c0, coarse.source, v0);
   block.coarseVertexCount += kept;
   block.dirtyCoarseVertices = widen(block.dirtyCoarseVertices, c0, c0 + kept);
   const p0 = block.coarseCount;
-  const src = coarse.indices;
-  for (let i = 0; i < src.length; i++) coarseIndices[p0 + i] = (src[i] ?? 0) + c0;
-  block.coarseCount += src.length;
+  block.coarseCount = appendOffset(coarseIndices, p0, coarse.indices, c0);
   block.dirtyCoarse = widen(block.dirtyCoarse, p0, block.coarseCount);
   return kept;
 }

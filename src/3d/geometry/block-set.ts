@@ -10,9 +10,9 @@ import {
   appendCoarse,
   coarseCapacity,
   setCoarseInfoComponent,
-  widen,
   type CompactPiece,
 } from './block-set-coarse.ts';
+import { appendInfoRows, appendOffset, widen } from './block-ranges.ts';
 
 export type { CompactPiece };
 
@@ -69,12 +69,6 @@ export interface PieceInput {
   indices?: Uint32Array;
   lodIndices?: Uint32Array;
   coarse?: CompactPiece;
-}
-
-/** Copies local index pairs to `dst` from `at`, offset by the piece's first vertex; the new end. */
-function appendPairs(dst: Uint32Array, at: number, src: Uint32Array, v0: number): number {
-  for (let i = 0; i < src.length; i++) dst[at + i] = (src[i] ?? 0) + v0;
-  return at + src.length;
 }
 
 export class BlockSet {
@@ -139,21 +133,17 @@ export class BlockSet {
     const v0 = block.vertexCount;
     block.positions.set(piece.positions, v0 * 3);
     const size = this.infoSize;
-    block.info.set(piece.info.subarray(0, vertices * size), v0 * size);
-    for (let i = 0, k = v0 * size; i < vertices; i++, k += size) block.info[k] = slot;
+    appendInfoRows(block.info, v0, piece.info, vertices, size, slot);
     block.vertexCount += vertices;
     block.dirtyVertices = widen(block.dirtyVertices, v0, v0 + vertices);
     const i0 = block.indexCount;
     if (block.indices && piece.indices) {
-      const src = piece.indices;
-      const dst = block.indices;
-      for (let i = 0; i < indexCount; i++) dst[i0 + i] = (src[i] ?? 0) + v0;
-      block.indexCount += indexCount;
-      block.dirtyIndices = widen(block.dirtyIndices, i0, i0 + indexCount);
+      block.indexCount = appendOffset(block.indices, i0, piece.indices, v0);
+      block.dirtyIndices = widen(block.dirtyIndices, i0, block.indexCount);
     }
     if (block.lodIndices && piece.lodIndices) {
       const l0 = block.lodCount;
-      block.lodCount = appendPairs(block.lodIndices, l0, piece.lodIndices, v0);
+      block.lodCount = appendOffset(block.lodIndices, l0, piece.lodIndices, v0);
       block.dirtyLod = widen(block.dirtyLod, l0, block.lodCount);
     }
     const c0 = block.coarseVertexCount;
