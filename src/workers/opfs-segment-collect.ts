@@ -30,7 +30,7 @@ export async function collectDeadSegments(
   }
   let removed = 0;
   for (const name of dead) {
-    // Held by a reader of the other worker: left for the next round.
+    // Refused (e.g. a handle still open on it): left for the next round.
     if (
       await dir.removeEntry(name).then(
         () => true,
