@@ -89,10 +89,24 @@ describe('the display form of a skeleton', () => {
     const pb = packDisplay(displayPieceOf(b, buildSkeletonPiece(b)), 2);
     const damaged = pb.slice();
     damaged[4] = 99; // another version
-    const batch = readDisplayBatch(concat(packDisplayBatch([[7, pa], [8, pb]])));
+    const batch = readDisplayBatch(
+      concat(
+        packDisplayBatch([
+          [7, pa],
+          [8, pb],
+        ]),
+      ),
+    );
     expect([...batch.keys()]).toEqual([7, 8]);
     expect(batch.get(8)?.editedAt).toBe(2);
-    const partial = readDisplayBatch(concat(packDisplayBatch([[7, pa], [8, damaged]])));
+    const partial = readDisplayBatch(
+      concat(
+        packDisplayBatch([
+          [7, pa],
+          [8, damaged],
+        ]),
+      ),
+    );
     expect([...partial.keys()]).toEqual([7]);
     expect(() => readDisplayBatch(new Uint8Array(16).buffer)).toThrow();
   });

@@ -39,8 +39,8 @@ function boundsOf(positions: Float32Array): DisplayPiece['bounds'] {
   for (let i = 0; i + 2 < positions.length; i += 3) {
     for (let k = 0; k < 3; k++) {
       const v = positions[i + k] ?? 0;
-      if (v < min[k]!) min[k] = v;
-      if (v > max[k]!) max[k] = v;
+      if (v < (min[k] ?? v)) min[k] = v;
+      if (v > (max[k] ?? v)) max[k] = v;
     }
   }
   return { min, max };
