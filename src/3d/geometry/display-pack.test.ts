@@ -38,7 +38,13 @@ describe('the display form of a skeleton', () => {
     const p = displayPieceOf(d, piece);
     expect(p.nodeCount).toBe(60);
     expect(p.bounds).toEqual({ min: [1, -120, 10], max: [60, -2, 10] });
-    expect(p.soma).toEqual({ nodeIndex: 29, position: [30, -60, 10], radius: 250 });
+    expect(p.soma).toEqual({
+      nodeIndex: 29,
+      position: [30, -60, 10],
+      radius: 250,
+      strahler: 1,
+      creator: 3,
+    });
     expect(p.maxStrahler).toBe(2);
     expect([...p.coarse.source]).toEqual([...piece.coarseSource]);
     expect([...p.connectorInfo]).toEqual([0, 0, 0, 1]);

@@ -28,6 +28,8 @@ const AT = {
   total: 48,
   soma: 52, // x, y, z, radius: f32
   bounds: 68, // min xyz, max xyz: f32
+  somaStrahler: 92, // u16
+  somaCreator: 94, // u16
 } as const;
 
 export const DISPLAY_CONTENT_TYPE = 'application/x-catmaid-dashboard-display';
@@ -73,6 +75,8 @@ export function packDisplay(p: DisplayPiece, editedAt: number | undefined): Uint
   const soma = p.soma ? [...p.soma.position, p.soma.radius] : [0, 0, 0, 0];
   soma.forEach((v, i) => view.setFloat32(AT.soma + i * 4, v, true));
   [...p.bounds.min, ...p.bounds.max].forEach((v, i) => view.setFloat32(AT.bounds + i * 4, v, true));
+  view.setUint16(AT.somaStrahler, p.soma?.strahler ?? 0, true);
+  view.setUint16(AT.somaCreator, p.soma?.creator ?? 0, true);
   const sources = {
     source: p.coarse.source,
     positions: p.coarse.positions,
@@ -153,6 +157,8 @@ export function readDisplay(
               nodeIndex: somaIndex,
               position: [f(AT.soma), f(AT.soma + 4), f(AT.soma + 8)],
               radius: f(AT.soma + 12),
+              strahler: view.getUint16(AT.somaStrahler, true),
+              creator: view.getUint16(AT.somaCreator, true),
             },
       coarse: {
         source,

@@ -17,6 +17,9 @@ export interface DisplaySoma {
   position: [number, number, number];
   /** nm, 0 when the node has none (the scene draws a default). */
   radius: number;
+  /** The soma node's Strahler order and creator (its colour in those modes). */
+  strahler: number;
+  creator: number;
 }
 
 export interface DisplayPiece {
@@ -59,6 +62,8 @@ export function displayPieceOf(d: SkeletonDetail, piece: SkeletonPiece): Display
             d.positions[s * 3 + 2] ?? 0,
           ] as [number, number, number],
           radius: Math.max(0, d.radii[s] ?? 0),
+          strahler: piece.strahler[s] ?? 1,
+          creator: Math.min(Math.max(d.creatorIds[s] ?? 0, 0), 65535),
         }
       : null;
   return {
