@@ -49,6 +49,11 @@ export interface Block {
   rewrittenInfo?: [number, number] | null;
   /** The same for the compact coarse vertices. */
   rewrittenCoarseInfo?: [number, number] | null;
+  /**
+   * Reserved vertices written since the last sync (`fill`): positions and info of that range
+   * must be sent again where the upload prefix had already passed over them.
+   */
+  rewrittenVertices?: [number, number] | null;
 }
 
 export interface Placement {
@@ -131,11 +136,67 @@ export class BlockSet {
     const coarse = this.indexed ? piece.coarse : undefined;
     const block = this.blockFor(vertices, indexCount, coarse);
     const v0 = block.vertexCount;
-    block.positions.set(piece.positions, v0 * 3);
-    const size = this.infoSize;
-    appendInfoRows(block.info, v0, piece.info, vertices, size, slot);
     block.vertexCount += vertices;
+    this.writeVertices(block, v0, piece, slot);
     block.dirtyVertices = widen(block.dirtyVertices, v0, v0 + vertices);
+    const i0 = block.indexCount;
+    const c0 = block.coarseVertexCount;
+    const kept = coarse ? appendCoarse(block, this.infoSize, coarse, v0, slot) : 0;
+    return {
+      blockId: block.id,
+      vertexStart: v0,
+      vertexCount: vertices,
+      indexStart: i0,
+      indexCount,
+      coarseVertexStart: c0,
+      coarseVertexCount: kept,
+    };
+  }
+
+  /**
+   * Room for a line piece whose full vertices come later (display first, ./display-piece.ts):
+   * only its compact coarse level is written now, which is all a huge scene draws; `fill`
+   * writes the rest into the reserved vertices. Pairs never outnumber vertices, so the block's
+   * index arrays (two entries per vertex) hold the filled pairs whatever the order of fills.
+   */
+  reserve(vertices: number, coarse: CompactPiece, slot: number): Placement {
+    const block = this.blockFor(vertices, 0, coarse);
+    const v0 = block.vertexCount;
+    block.vertexCount += vertices;
+    const c0 = block.coarseVertexCount;
+    const kept = appendCoarse(block, this.infoSize, coarse, v0, slot);
+    return {
+      blockId: block.id,
+      vertexStart: v0,
+      vertexCount: vertices,
+      indexStart: block.indexCount,
+      indexCount: 0,
+      coarseVertexStart: c0,
+      coarseVertexCount: kept,
+    };
+  }
+
+  /**
+   * Writes the full piece into the vertices `reserve` kept for it (its compact coarse copy is
+   * there already); the placement with its pairs.
+   */
+  fill(p: Placement, piece: PieceInput, slot: number): Placement {
+    const block = this.blocks[p.blockId];
+    const vertices = piece.positions.length / 3;
+    if (!block || vertices !== p.vertexCount) throw new RangeError('not the reserved piece');
+    const v0 = p.vertexStart;
+    const i0 = block.indexCount;
+    this.writeVertices(block, v0, piece, slot);
+    block.rewrittenVertices = widen(block.rewrittenVertices ?? null, v0, v0 + vertices);
+    block.dirtyVertices = widen(block.dirtyVertices, v0, v0 + vertices);
+    return { ...p, indexStart: i0, indexCount: block.indexCount - i0 };
+  }
+
+  /** Positions, info rows (slot stamped) and pairs of a piece placed at block vertex `v0`. */
+  private writeVertices(block: Block, v0: number, piece: PieceInput, slot: number): void {
+    const vertices = piece.positions.length / 3;
+    block.positions.set(piece.positions, v0 * 3);
+    appendInfoRows(block.info, v0, piece.info, vertices, this.infoSize, slot);
     const i0 = block.indexCount;
     if (block.indices && piece.indices) {
       block.indexCount = appendOffset(block.indices, i0, piece.indices, v0);
@@ -146,17 +207,6 @@ export class BlockSet {
       block.lodCount = appendOffset(block.lodIndices, l0, piece.lodIndices, v0);
       block.dirtyLod = widen(block.dirtyLod, l0, block.lodCount);
     }
-    const c0 = block.coarseVertexCount;
-    const kept = coarse ? appendCoarse(block, size, coarse, v0, slot) : 0;
-    return {
-      blockId: block.id,
-      vertexStart: v0,
-      vertexCount: vertices,
-      indexStart: i0,
-      indexCount,
-      coarseVertexStart: c0,
-      coarseVertexCount: kept,
-    };
   }
 
   /**
@@ -187,6 +237,7 @@ export class BlockSet {
       b.dirtyCoarseVertices = null;
       b.rewrittenInfo = null;
       b.rewrittenCoarseInfo = null;
+      b.rewrittenVertices = null;
     }
   }
 

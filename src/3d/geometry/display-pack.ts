@@ -54,7 +54,10 @@ function packedLength(kept: number, indexCount: number, connectors: number): num
 }
 
 /** `editedAt`: CATMAID's last edition of the skeleton the piece was derived from (epoch ms). */
-export function packDisplay(p: DisplayPiece, editedAt: number | undefined): Uint8Array {
+export function packDisplay(
+  p: DisplayPiece,
+  editedAt: number | undefined,
+): Uint8Array<ArrayBuffer> {
   const kept = p.coarse.source.length;
   const indexCount = p.coarse.indices.length;
   const connectors = p.connectorInfo.length / POINT_INFO_SIZE;

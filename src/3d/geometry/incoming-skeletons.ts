@@ -5,6 +5,7 @@
  * moves them in a few milliseconds at a time.
  */
 import type { SkeletonDetail } from '../../api/skeleton-detail.ts';
+import type { DisplayPiece } from './display-piece.ts';
 import type { SceneModel } from './scene-model.ts';
 import type { SkeletonPiece } from './skeleton-piece.ts';
 
@@ -13,25 +14,54 @@ export interface IncomingSkeleton {
   piece: SkeletonPiece;
 }
 
+/** A skeleton's display form (display first), drawn before its full data. */
+export interface IncomingDisplay {
+  display: DisplayPiece;
+}
+
+type Incoming = IncomingSkeleton | IncomingDisplay;
+
+const keyOf = (item: Incoming) =>
+  'display' in item ? `d${item.display.skeletonId}` : `f${item.detail.skeletonId}`;
+const nodesOf = (item: Incoming) =>
+  'display' in item ? item.display.nodeCount : item.detail.nodeCount;
+
 export class IncomingSkeletons {
-  private queue: IncomingSkeleton[] = [];
+  private queue: Incoming[] = [];
   private head = 0;
-  private readonly ids = new Set<number>();
-  /** Nodes of the queued skeletons (the scene's size once they are in). */
+  /** `d<id>` / `f<id>`: a skeleton may be queued in both forms, display first. */
+  private readonly ids = new Set<string>();
+  /** Full skeletons queued whose display form is drawn or queued (they fill it in). */
+  private readonly fillKeys = new Set<string>();
+  /** Nodes of the queued skeletons but fills (what they add to the scene's size). */
   nodeCount = 0;
 
-  /** Queues an item unless it is already queued; false if it was. */
-  push(item: IncomingSkeleton): boolean {
-    const id = item.detail.skeletonId;
-    if (this.ids.has(id)) return false;
-    this.ids.add(id);
+  /**
+   * Queues an item unless it is already queued; false if it was. `fill`: the full data of a
+   * skeleton whose display form is drawn (nothing new at the coarse level).
+   */
+  push(item: Incoming, fill = false): boolean {
+    const key = keyOf(item);
+    if (this.ids.has(key)) return false;
+    this.ids.add(key);
     this.queue.push(item);
-    this.nodeCount += item.detail.nodeCount;
+    // A fill adds no nodes to the scene: its display form counted them.
+    if (fill) this.fillKeys.add(key);
+    else this.nodeCount += nodesOf(item);
     return true;
   }
 
+  /** Queued full skeletons that fill in a display form. */
+  get fills(): number {
+    return this.fillKeys.size;
+  }
+
+  hasDisplay(skeletonId: number): boolean {
+    return this.ids.has(`d${skeletonId}`);
+  }
+
   has(skeletonId: number): boolean {
-    return this.ids.has(skeletonId);
+    return this.ids.has(`f${skeletonId}`) || this.ids.has(`d${skeletonId}`);
   }
 
   get size(): number {
@@ -47,12 +77,13 @@ export class IncomingSkeletons {
     let moved = 0;
     while (this.head < this.queue.length) {
       const item = this.queue[this.head];
-      this.queue[this.head] = undefined as unknown as IncomingSkeleton;
+      this.queue[this.head] = undefined as unknown as Incoming;
       this.head++;
       if (!item) continue;
-      this.ids.delete(item.detail.skeletonId);
-      this.nodeCount -= item.detail.nodeCount;
-      model.add(item.detail, item.piece);
+      this.ids.delete(keyOf(item));
+      if (!this.fillKeys.delete(keyOf(item))) this.nodeCount -= nodesOf(item);
+      if ('display' in item) model.addDisplay(item.display);
+      else model.add(item.detail, item.piece);
       moved++;
       if (now() - start >= budgetMs) break;
     }

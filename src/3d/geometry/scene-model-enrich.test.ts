@@ -31,7 +31,15 @@ describe('SceneModel.enrich (geometry first)', () => {
     expect(record?.connectors?.vertexCount).toBe(1);
     expect(model.points.blocks[0]?.positions.slice(0, 3)).toEqual(new Float32Array([10, 5, 0]));
     expect(model.somata).toEqual([
-      { slot: 0, skeletonId: 1, nodeIndex: 0, position: [0, 0, 0], radius: 500 },
+      {
+        slot: 0,
+        skeletonId: 1,
+        nodeIndex: 0,
+        position: [0, 0, 0],
+        radius: 500,
+        strahler: 1,
+        creator: 3,
+      },
     ]);
     // Tags and connectors are now on the drawn skeleton (markers, picking, export).
     expect(record?.detail.tags.get('soma')).toEqual(new Int32Array([0]));

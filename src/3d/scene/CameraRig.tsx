@@ -50,7 +50,7 @@ export function CameraRig({ handle, projection, initialPose, engine, command, on
 
   useEffect(() => {
     rig.setBoundsSource({
-      all: () => (engine.model.records.length > 0 ? engine.model.bounds : null),
+      all: () => (engine.model.slotSkeleton.length > 0 ? engine.model.bounds : null),
       visible: () => engine.visibleBounds(),
     });
     invalidate();

@@ -86,6 +86,11 @@ export class BlockLayer {
     return this.shown;
   }
 
+  /** The level asked for (shown once complete on the GPU). */
+  get detailAsked(): Detail {
+    return this.detail;
+  }
+
   /** Segments (lines) or points drawn now. */
   drawnCount(): number {
     return this.pickTargets().reduce((sum, t) => {

@@ -126,7 +126,14 @@ export function resendRewritten(o: BlockObjects): boolean {
   if (re && o.vertices) o.vertices.info.resend(re[0] * size, re[1] * size);
   const rc = b.rewrittenCoarseInfo;
   if (rc && o.compact) o.compact.info.resend(rc[0] * size, rc[1] * size);
-  return Boolean(re || rc);
+  // Reserved vertices filled after the upload prefix passed over them (display first).
+  // Nothing to draw anew while only the coarse level was shown (no full buffers yet).
+  const rv = o.vertices ? b.rewrittenVertices : null;
+  if (rv && o.vertices) {
+    o.vertices.pos.resend(rv[0] * 3, rv[1] * 3);
+    o.vertices.info.resend(rv[0] * size, rv[1] * size);
+  }
+  return Boolean(re || rc || rv);
 }
 
 /** The draw range up to what is uploaded; true when it changed. */

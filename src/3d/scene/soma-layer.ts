@@ -43,10 +43,9 @@ export class SomaLayer {
       if (!s) continue;
       this.matrix.makeScale(s.radius, s.radius, s.radius).setPosition(...s.position);
       mesh.setMatrixAt(i, this.matrix);
-      const record = model.bySkeleton.get(s.skeletonId);
       data[i * 4] = s.slot;
-      data[i * 4 + 1] = record?.strahler[s.nodeIndex] ?? 1;
-      data[i * 4 + 2] = Math.min(record?.detail.creatorIds[s.nodeIndex] ?? 0, 65535);
+      data[i * 4 + 1] = s.strahler;
+      data[i * 4 + 2] = s.creator;
       data[i * 4 + 3] = s.position[2];
     }
     this.writeTimes(model, this.count, n);
@@ -68,7 +67,7 @@ export class SomaLayer {
     const data = time.array as Float32Array;
     for (let i = from; i < to; i++) {
       const s = model.somata[i];
-      const lines = s && model.bySkeleton.get(s.skeletonId)?.lines;
+      const lines = s && model.linesOf(s.skeletonId);
       const block = lines && model.lines.blocks[lines.blockId];
       data[i] =
         s && lines && block

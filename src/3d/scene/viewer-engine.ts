@@ -8,6 +8,7 @@ import type { Volume } from '../../api/volumes.ts';
 import type { ColourMode } from '../colour-modes/registry.ts';
 import { buildPalette, type Rgb } from '../geometry/colour-modes.ts';
 import { IncomingSkeletons, type IncomingSkeleton } from '../geometry/incoming-skeletons.ts';
+import type { DisplayPiece } from '../geometry/display-piece.ts';
 import { emptyBounds, SceneModel, type Bounds } from '../geometry/scene-model.ts';
 import { SceneCompartments } from '../geometry/scene-compartments.ts';
 import { SceneCreationTimes } from '../geometry/scene-creation-times.ts';
@@ -153,13 +154,13 @@ export class ViewerEngine {
   visibleBounds(): Bounds | null {
     // Asked on every model change while neurons stream in: the answer is kept until the set of
     // drawn neurons or their styles change.
-    const key = { records: this.model.records.length, somata: this.model.somata.length };
+    const key = { records: this.model.slotSkeleton.length, somata: this.model.somata.length };
     const c = this.boundsCache;
     if (c && c.styles === this.styles && c.records === key.records && c.somata === key.somata)
       return c.value;
     const out = emptyBounds();
     let any = false;
-    for (const r of this.model.records) {
+    for (const r of [...this.model.records, ...this.model.displayed.values()]) {
       if (!((this.styles.get(r.skeletonId)?.alpha ?? 0) > 0)) continue;
       const b = r.bounds;
       if (!Number.isFinite(b.min[0])) continue;
@@ -186,10 +187,30 @@ export class ViewerEngine {
   addSkeletons(items: readonly IncomingSkeleton[]): void {
     let added = false;
     for (const item of items) {
-      if (this.model.bySkeleton.has(item.detail.skeletonId)) continue;
-      if (this.incoming.push(item)) added = true;
+      const id = item.detail.skeletonId;
+      if (this.model.bySkeleton.has(id)) continue;
+      const fill = this.model.displayed.has(id) || this.incoming.hasDisplay(id);
+      if (this.incoming.push(item, fill)) added = true;
     }
     if (added) this.changed();
+  }
+
+  /**
+   * Display forms (display first, ../geometry/display-piece.ts): drawn at the coarse level
+   * until the skeleton's full data is handed over with addSkeletons.
+   */
+  addDisplays(items: readonly DisplayPiece[]): void {
+    let added = false;
+    for (const display of items) {
+      if (this.model.has(display.skeletonId)) continue;
+      if (this.incoming.push({ display })) added = true;
+    }
+    if (added) this.changed();
+  }
+
+  /** Skeletons drawn from their display form whose full data is not in yet. */
+  get displayOnly(): number {
+    return this.model.displayed.size;
   }
 
   /**
@@ -229,7 +250,7 @@ export class ViewerEngine {
 
   setHighlight(skeletonId: number | null): void {
     this.highlighted = skeletonId;
-    const slot = skeletonId === null ? undefined : this.model.bySkeleton.get(skeletonId)?.slot;
+    const slot = skeletonId === null ? undefined : this.model.slotOf(skeletonId);
     this.palette.uniforms.uHighlight.value = slot ?? -1;
   }
 
@@ -256,8 +277,10 @@ export class ViewerEngine {
    * between animation frames so the main thread, idle between them, keeps up with the workers.
    */
   drainIncoming(): boolean {
-    const moved = this.incoming.drainInto(this.model, MODEL_MS_PER_FRAME, () => performance.now());
-    if (moved > 0) this.paletteDirty = true;
+    const drawn = this.model.drawnVersion;
+    this.incoming.drainInto(this.model, MODEL_MS_PER_FRAME, () => performance.now());
+    // A displayed skeleton filled in changes nothing on screen at the coarse level.
+    if (this.model.drawnVersion !== drawn) this.paletteDirty = true;
     return this.incoming.size > 0;
   }
 
@@ -273,14 +296,24 @@ export class ViewerEngine {
     detail?: Detail,
   ): { changed: boolean; pending: boolean; background: boolean; queued: boolean } {
     const m = this.model;
-    const moved = this.incoming.drainInto(
-      m,
-      budgetBytes === Infinity ? Infinity : MODEL_MS_PER_FRAME,
-      () => performance.now(),
+    const drawnBefore = m.drawnVersion;
+    this.incoming.drainInto(m, budgetBytes === Infinity ? Infinity : MODEL_MS_PER_FRAME, () =>
+      performance.now(),
     );
+    const moved = m.drawnVersion - drawnBefore;
     if (moved > 0) this.paletteDirty = true;
     const enriched = this.applyExtras();
-    const queued = this.incoming.size > 0 || this.extras.size > 0;
+    // Big scenes: draw the decimated skeletons on screen (exports switch back to full detail).
+    // Auto goes by the scene's final size: the skeletons still queued count, and those still
+    // to come (a finer level shown while they arrive would be uploaded in vain).
+    const pref = this.detailPreference;
+    const nodes = Math.max(m.nodeCount + this.incoming.nodeCount, this.expectedNodes);
+    this.lines.setDetail(detail ?? (pref === 'auto' ? autoDetail(nodes) : pref));
+    // What still changes the picture: at the coarse level, full skeletons filling in a display
+    // form add nothing; at a finer one, a skeleton still without its full data is missing.
+    const coarse = this.lines.detailAsked === 'coarse';
+    const unseen = this.incoming.size - (coarse ? this.incoming.fills : 0);
+    const queued = unseen > 0 || this.extras.size > 0 || (!coarse && m.displayed.size > 0);
     const retimed = this.nodeCodes.apply(m, this.colourMode);
     if (retimed) this.somata.refreshTimes(m);
     const split =
@@ -295,19 +328,13 @@ export class ViewerEngine {
     if (this.paletteDirty) {
       this.paletteDirty = false;
       for (const fn of this.modelListeners) fn();
-      const records = m.records;
-      const data = buildPalette(records.length, (slot) => {
-        const r = records[slot];
-        return (r && this.styles.get(r.skeletonId)) ?? null;
+      const slots = m.slotSkeleton;
+      const data = buildPalette(slots.length, (slot) => {
+        const id = slots[slot];
+        return (id !== undefined && this.styles.get(id)) || null;
       });
-      this.palette.setSlotColors(data, records.length);
+      this.palette.setSlotColors(data, slots.length);
     }
-    // Big scenes: draw the decimated skeletons on screen (exports switch back to full detail).
-    // Auto goes by the scene's final size: the skeletons still queued count, and those still
-    // to come (a finer level shown while they arrive would be uploaded in vain).
-    const pref = this.detailPreference;
-    const nodes = Math.max(m.nodeCount + this.incoming.nodeCount, this.expectedNodes);
-    this.lines.setDetail(detail ?? (pref === 'auto' ? autoDetail(nodes) : pref));
     const renderer = this.renderer;
     const gl = webgl2Of(renderer?.getContext());
     if (!renderer || !gl)

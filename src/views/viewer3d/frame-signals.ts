@@ -22,9 +22,7 @@ export function writeFrameSignals(
   const d = el.dataset;
   d.highlightedSynapses = String(engine.markerCount);
   d.contextNeurons = String(
-    contextIds.filter(
-      (id) => engine.model.bySkeleton.has(id) && (engine.styleOf(id)?.alpha ?? 0) > 0,
-    ).length,
+    contextIds.filter((id) => engine.model.has(id) && (engine.styleOf(id)?.alpha ?? 0) > 0).length,
   );
   const cam = handle.camera;
   if (cam) {

@@ -91,7 +91,7 @@ export class SceneReadiness {
     d.compartmentNeurons = String(this.engine.compartments.writtenCount);
     const { reviewed, known } = this.engine.reviewCodes.reviewedCounts;
     d.reviewedNodes = `${reviewed}/${known}`;
-    if (!this.firstDrawn && info.drawCalls > 0 && this.engine.model.records.length > 0) {
+    if (!this.firstDrawn && info.drawCalls > 0 && this.engine.model.slotSkeleton.length > 0) {
       this.firstDrawn = true;
       performance.mark(FIRST_NEURONS_MARK);
       d.firstNeuronsAt = String(performance.now());
