@@ -12,8 +12,10 @@ import {
   values as storeValues,
   type UseStore,
 } from 'idb-keyval';
+import type { ReadDisplay } from '../3d/geometry/display-pack.ts';
+import { DISPLAY_KEY_PREFIX, unwrapDisplayCopy } from './display-copy.ts';
 import { collectDeadSegments, type ListableDirectory } from './opfs-segment-collect.ts';
-import { opfsSkeletonCache } from './opfs-skeleton-cache.ts';
+import { opfsCopies, opfsSkeletonCache, type CopyStore } from './opfs-skeleton-cache.ts';
 import { CACHE_KEY_PREFIX } from './skeleton-protocol.ts';
 import type { SkeletonCache } from './skeleton-load.ts';
 import { OPFS_SKELETON_DIR, opfsRoot, skeletonStore } from './skeleton-store.ts';
@@ -28,6 +30,18 @@ function idbSkeletonCache(): SkeletonCache {
   };
 }
 
+function idbDisplayCopies(): CopyStore<ReadDisplay> {
+  const store = skeletonStore();
+  return {
+    getMany: async (keys) =>
+      (await getMany<unknown>(keys, store)).map((v, i) => unwrapDisplayCopy(v, keys[i] ?? '')),
+    setMany: (entries) => setMany(entries, store),
+  };
+}
+
+const isCurrent = (k: IDBValidKey) =>
+  typeof k === 'string' && (k.startsWith(CACHE_KEY_PREFIX) || k.startsWith(DISPLAY_KEY_PREFIX));
+
 /**
  * Removes the store's old copies (keys of an older version: v1 held structured-cloned objects,
  * up to hundreds of MB). Keys only: reading the values back would cost seconds.
@@ -35,7 +49,7 @@ function idbSkeletonCache(): SkeletonCache {
 async function dropOldCopies(store: UseStore): Promise<void> {
   try {
     const all = await storeKeys<IDBValidKey>(store);
-    const old = all.filter((k) => typeof k !== 'string' || !k.startsWith(CACHE_KEY_PREFIX));
+    const old = all.filter((k) => !isCurrent(k));
     if (old.length > 0) await delMany(old, store);
   } catch {
     // Old copies only cost space.
@@ -57,26 +71,34 @@ function hasSyncAccess(): boolean {
 export interface BrowserSkeletonCache extends SkeletonCache {
   /** Removes dead OPFS segments (opfs-segment-collect.ts); nothing to do without OPFS. */
   collect(): Promise<void>;
+  /** Display-form copies (display-copy.ts): in the same store, written with `setMany`. */
+  getDisplays(keys: string[]): Promise<(ReadDisplay | undefined)[]>;
 }
 
 export function browserSkeletonCache(): BrowserSkeletonCache {
-  const fallback = { cache: idbSkeletonCache(), collect: () => Promise.resolve() };
+  const fallback = {
+    cache: idbSkeletonCache(),
+    displays: idbDisplayCopies(),
+    collect: () => Promise.resolve(),
+  };
   const chosen = (async () => {
     const root = hasSyncAccess() ? await opfsRoot() : null;
     if (!root) return fallback;
     const store = skeletonStore();
     // The folder is asked again per call: the page may have removed it (clearSkeletonCopies).
     const folder = () => root.getDirectoryHandle(OPFS_SKELETON_DIR, { create: true });
-    const cache = opfsSkeletonCache(folder, {
-      getMany: (keys) => getMany<unknown>(keys, store),
-      setMany: (entries) => setMany(entries, store),
-    });
+    const index = {
+      getMany: (keys: string[]) => getMany<unknown>(keys, store),
+      setMany: (entries: [string, unknown][]) => setMany(entries, store),
+    };
+    const cache = opfsSkeletonCache(folder, index);
+    const displays = opfsCopies(folder, index, unwrapDisplayCopy);
     const collect = async () => {
       // keys() is typed in lib.dom.asynciterable, which this project does not load.
       const dir = (await folder()) as unknown as ListableDirectory;
       await collectDeadSegments(dir, await storeValues(store), Date.now());
     };
-    return { cache, collect };
+    return { cache, displays, collect };
   })().catch(() => fallback);
   let oldCopies: Promise<void> | undefined;
   return {
@@ -87,5 +109,6 @@ export function browserSkeletonCache(): BrowserSkeletonCache {
       await (await chosen).cache.setMany(entries);
     },
     collect: async () => (await chosen).collect().catch(() => undefined),
+    getDisplays: async (keys) => (await chosen).displays.getMany(keys),
   };
 }

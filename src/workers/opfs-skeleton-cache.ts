@@ -17,6 +17,15 @@
 import type { SkeletonCache } from './skeleton-load.ts';
 import { unpackSkeleton } from './skeleton-unpack.ts';
 
+/** Packed copies by key, read back through the unpacker the store was made with. */
+export interface CopyStore<T> {
+  getMany(keys: string[]): Promise<(T | undefined)[]>;
+  setMany(entries: [string, ArrayBuffer][]): Promise<void>;
+}
+
+/** A copy's bytes as what it holds, or undefined when they are not a usable copy of `key`. */
+export type Unpack<T> = (buffer: unknown, key: string) => T | undefined;
+
 /** The parts of FileSystemSyncAccessHandle used here (a fake implements them in tests). */
 export interface SyncFile {
   write(from: Uint8Array, options: { at: number }): number;
@@ -73,14 +82,13 @@ export function segmentBornAt(name: string): number | null {
   return Number.isSafeInteger(born) ? born : null;
 }
 
-type Copy = ReturnType<typeof unpackSkeleton>;
-
 /** The copies `refs[i]` of `keys[i]` in one segment; misses where it cannot be read. */
-async function readSegment(
+async function readSegment<T>(
   dir: OpfsDirectory,
   segment: string,
   wanted: { index: number; key: string; ref: SegmentRef }[],
-  out: Copy[],
+  out: (T | undefined)[],
+  unpack: Unpack<T>,
 ): Promise<void> {
   try {
     // Read as a File, not through a SyncAccessHandle: read-only handles on one segment, taken
@@ -97,7 +105,7 @@ async function readSegment(
     for (const { index, key, ref } of fits) {
       // Each copy in a buffer of its own: its arrays are read as aligned views.
       const start = ref.offset - from;
-      out[index] = unpackSkeleton(span.slice(start, start + ref.length), key);
+      out[index] = unpack(span.slice(start, start + ref.length), key);
     }
   } catch {
     // NotFoundError (cleared or collected since the index was read): misses, which only cost
@@ -114,10 +122,20 @@ export function opfsSkeletonCache(
   index: SegmentIndex,
   segmentName: () => string = newSegmentName,
 ): SkeletonCache {
+  return opfsCopies(directory, index, unpackSkeleton, segmentName);
+}
+
+/** Copies of any packed kind (skeletons, display forms) in the same segments and index. */
+export function opfsCopies<T>(
+  directory: () => Promise<OpfsDirectory>,
+  index: SegmentIndex,
+  unpack: Unpack<T>,
+  segmentName: () => string = newSegmentName,
+): CopyStore<T> {
   return {
     async getMany(keys) {
       const refs = await index.getMany(keys);
-      const out: Copy[] = keys.map(() => undefined);
+      const out: (T | undefined)[] = keys.map(() => undefined);
       const bySegment = new Map<string, { index: number; key: string; ref: SegmentRef }[]>();
       refs.forEach((ref, i) => {
         const key = keys[i];
@@ -128,7 +146,9 @@ export function opfsSkeletonCache(
       });
       if (bySegment.size === 0) return out;
       const dir = await directory();
-      await Promise.all([...bySegment].map(([s, wanted]) => readSegment(dir, s, wanted, out)));
+      await Promise.all(
+        [...bySegment].map(([s, wanted]) => readSegment(dir, s, wanted, out, unpack)),
+      );
       return out;
     },
 

@@ -10,7 +10,12 @@
  * its worker (its slot is free at once). `dispose()` settles every pending promise.
  */
 import type { NormalizedSkeletonFlags } from '../api/skeleton-flags.ts';
-import type { LoadedSkeleton, LoadRequest, WorkerReply } from './skeleton-protocol.ts';
+import type {
+  LoadedDisplay,
+  LoadedSkeleton,
+  LoadRequest,
+  WorkerReply,
+} from './skeleton-protocol.ts';
 import { createAdaptiveLimit, type AdaptiveLimit } from './adaptive-limit.ts';
 import {
   FIRST_CHUNK_SIZE,
@@ -51,6 +56,11 @@ export interface PoolOptions {
   cacheFirst?: boolean;
   /** Skeletons per cache-stage chunk (default 100). */
   cacheChunkSize?: number;
+  /**
+   * Base URL of the dashboard server's own routes (e.g. `/api`), where display forms come
+   * from (display-load.ts); without it `loadDisplay` fails at once (callers load in full).
+   */
+  dashboardBaseUrl?: string;
 }
 
 export interface PoolLoadOptions {
@@ -62,11 +72,15 @@ export interface PoolLoadOptions {
 
 export interface SkeletonPool {
   load(skeletonId: number, options: PoolLoadOptions): Promise<LoadedSkeleton>;
+  /** The skeleton's display form (display first), batched like `load`. */
+  loadDisplay(skeletonId: number, options: PoolLoadOptions): Promise<LoadedDisplay>;
   dispose(): void;
 }
 
+type Item = LoadedSkeleton | LoadedDisplay;
+
 interface Waiter {
-  resolve: (s: LoadedSkeleton) => void;
+  resolve: (s: Item) => void;
   reject: (e: unknown) => void;
   detach: () => void;
 }
@@ -81,6 +95,8 @@ interface Entry {
   requestId: number | null;
   /** Next step: look in the browser's copy (cacheFirst), or ask the server. */
   stage: 'cache' | 'network';
+  /** A display form is wanted, not the skeleton. */
+  display: boolean;
 }
 
 interface SentRequest {
@@ -96,9 +112,12 @@ interface Chunk {
   keys: string[];
   useCache: boolean;
   cacheOnly: boolean;
+  display: boolean;
 }
 
-const flagsKeyOf = (flags: NormalizedSkeletonFlags) => JSON.stringify(flags);
+/** What an answer is keyed by: the flags, and whether it is a display form. */
+const flagsKeyOf = (flags: NormalizedSkeletonFlags, display: boolean) =>
+  `${display ? 'display|' : ''}${JSON.stringify(flags)}`;
 const entryKey = (flagsKey: string, id: number) => `${flagsKey}|${id}`;
 
 function disposedError(): Error {
@@ -160,7 +179,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
         pending.push(key);
       }
       timer ??= setTimeout(flush, 0);
-    } else if (reply.type === 'loaded') {
+    } else if (reply.type === 'loaded' || reply.type === 'displayed') {
       for (const item of reply.items) {
         settle(entryKey(req.flagsKey, item.skeletonId), (w) => w.resolve(item));
       }
@@ -217,7 +236,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     slots.post(req.worker, { type: 'cancel', requestId });
   };
 
-  const send = ({ flags, keys: queued, useCache, cacheOnly }: Chunk) => {
+  const send = ({ flags, keys: queued, useCache, cacheOnly, display }: Chunk) => {
     // Skeletons abandoned while the chunk waited are not asked for.
     const keys = queued.filter((key) => entries.get(key)?.requestId === null);
     if (keys.length === 0) return;
@@ -230,7 +249,8 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
       entry.requestId = requestId;
       ids.push(entry.id);
     }
-    requests.set(requestId, { worker, network: !cacheOnly, flagsKey: flagsKeyOf(flags), keys });
+    const flagsKey = flagsKeyOf(flags, display);
+    requests.set(requestId, { worker, network: !cacheOnly, flagsKey, keys });
     if (!cacheOnly) networkInFlight++;
     const msg: LoadRequest = {
       type: 'load',
@@ -244,6 +264,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
       useCache,
     };
     if (cacheOnly) msg.cacheOnly = true;
+    if (display) msg.displayBaseUrl = o.dashboardBaseUrl;
     slots.post(worker, msg);
   };
 
@@ -260,10 +281,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     const idle = networkInFlight === 0 && queue.length === 0;
     // Cache reads in flight count too: a burst of windows gets one short read, not one each.
     const cacheIdle = requests.size === 0 && queue.length === 0;
-    const groups = new Map<
-      string,
-      { flags: NormalizedSkeletonFlags; useCache: boolean; cacheOnly: boolean; keys: string[] }
-    >();
+    const groups = new Map<string, Chunk>();
     for (const key of new Set(pending)) {
       const entry = entries.get(key);
       // Abandoned before it was sent, or already sent with an earlier window.
@@ -271,19 +289,19 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
       const cacheOnly = entry.stage === 'cache';
       // After the cache stage the network stage does not read the copy again.
       const useCache = entry.useCache && !cacheFirst;
-      const group = `${cacheOnly}|${useCache}|${flagsKeyOf(entry.flags)}`;
+      const group = `${cacheOnly}|${useCache}|${flagsKeyOf(entry.flags, entry.display)}`;
       let g = groups.get(group);
       if (!g) {
-        g = { flags: entry.flags, useCache: cacheOnly || useCache, cacheOnly, keys: [] };
+        const display = entry.display;
+        g = { flags: entry.flags, useCache: cacheOnly || useCache, cacheOnly, display, keys: [] };
         groups.set(group, g);
       }
       g.keys.push(key);
     }
     pending = [];
     for (const g of groups.values()) {
-      const { flags, useCache, cacheOnly } = g;
-      const chunk = (keys: string[]): Chunk => ({ flags, useCache, cacheOnly, keys });
-      if (cacheOnly) {
+      const chunk = (keys: string[]): Chunk => ({ ...g, keys });
+      if (g.cacheOnly) {
         // Local reads: all at once, spread over the workers, outside the request limit; the
         // first one short, so the first copies are on screen before the big reads are done.
         let i = 0;
@@ -313,36 +331,53 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     if (entry.requestId !== null) cancelIfAbandoned(entry.requestId);
   };
 
-  return {
-    load(skeletonId, { flags, useCache = true, signal }) {
-      if (disposed) return Promise.reject(disposedError());
-      if (signal?.aborted) return Promise.reject(signal.reason as Error);
-      return new Promise<LoadedSkeleton>((resolve, reject) => {
-        const key = entryKey(flagsKeyOf(flags), skeletonId);
-        let entry = entries.get(key);
-        if (!entry) {
-          entry = {
-            id: skeletonId,
-            flags,
-            useCache,
-            waiters: new Set(),
-            requestId: null,
-            stage: useCache && cacheFirst ? 'cache' : 'network',
-          };
-          entries.set(key, entry);
-          pending.push(key);
-          timer ??= setTimeout(flush, windowMs);
-        }
-        const owner = entry;
-        const onAbort = () => abandon(key, owner, waiter, signal?.reason);
-        const waiter: Waiter = {
-          resolve,
-          reject,
-          detach: () => signal?.removeEventListener('abort', onAbort),
+  const enqueue = (
+    skeletonId: number,
+    { flags, useCache = true, signal }: PoolLoadOptions,
+    display: boolean,
+  ): Promise<Item> => {
+    if (disposed) return Promise.reject(disposedError());
+    if (signal?.aborted) return Promise.reject(signal.reason as Error);
+    return new Promise<Item>((resolve, reject) => {
+      const key = entryKey(flagsKeyOf(flags, display), skeletonId);
+      let entry = entries.get(key);
+      if (!entry) {
+        entry = {
+          id: skeletonId,
+          flags,
+          useCache,
+          waiters: new Set(),
+          requestId: null,
+          stage: useCache && cacheFirst ? 'cache' : 'network',
+          display,
         };
-        owner.waiters.add(waiter);
-        signal?.addEventListener('abort', onAbort, { once: true });
-      });
+        entries.set(key, entry);
+        pending.push(key);
+        timer ??= setTimeout(flush, windowMs);
+      }
+      const owner = entry;
+      const onAbort = () => abandon(key, owner, waiter, signal?.reason);
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        detach: () => signal?.removeEventListener('abort', onAbort),
+      };
+      owner.waiters.add(waiter);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  };
+
+  return {
+    load: (skeletonId, options) =>
+      enqueue(skeletonId, options, false).then((item) =>
+        'display' in item ? Promise.reject(new Error('a display form answered a load')) : item,
+      ),
+    loadDisplay: (skeletonId, options) => {
+      if (o.dashboardBaseUrl === undefined)
+        return Promise.reject(new Error('no dashboard server to ask display forms of'));
+      return enqueue(skeletonId, options, true).then((item) =>
+        'display' in item ? item : Promise.reject(new Error('a skeleton answered a display load')),
+      );
     },
     dispose() {
       disposed = true;

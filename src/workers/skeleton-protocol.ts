@@ -7,6 +7,7 @@
 import type { SkeletonDetail } from '../api/skeleton-detail.ts';
 import type { NormalizedSkeletonFlags } from '../api/skeleton-flags.ts';
 import type { SkeletonPiece } from '../3d/geometry/skeleton-piece.ts';
+import type { DisplayPiece } from '../3d/geometry/display-piece.ts';
 
 export interface LoadRequest {
   type: 'load';
@@ -23,6 +24,11 @@ export interface LoadRequest {
   useCache: boolean;
   /** Only the browser's copy: what is missing or stale is answered `missing`, not fetched. */
   cacheOnly?: boolean;
+  /**
+   * Display forms, not skeletons (display first, display-load.ts), from the dashboard server
+   * at this base URL (e.g. `/api`); answered with `displayed`.
+   */
+  displayBaseUrl?: string;
 }
 
 /** The pool no longer needs this load: the worker aborts its fetch (or drops it if queued). */
@@ -39,6 +45,13 @@ export interface LoadedSkeleton {
   source: 'network' | 'cache';
 }
 
+/** A skeleton's display form (display first): its coarse level, synapses and soma. */
+export interface LoadedDisplay {
+  skeletonId: number;
+  display: DisplayPiece;
+  source: 'network' | 'cache';
+}
+
 export interface LoadFailure {
   skeletonId: number;
   message: string;
@@ -48,6 +61,7 @@ export interface LoadFailure {
 
 export type WorkerReply =
   | { type: 'loaded'; requestId: number; items: LoadedSkeleton[] }
+  | { type: 'displayed'; requestId: number; items: LoadedDisplay[] }
   | { type: 'failed'; requestId: number; failures: LoadFailure[] }
   | { type: 'done'; requestId: number }
   /** Cache stage: these were not usable from the browser's copy (the pool fetches them). */
@@ -74,7 +88,8 @@ export function isLoadRequest(data: unknown): data is LoadRequest {
     Array.isArray(d.skeletonIds) &&
     d.skeletonIds.every((id) => typeof id === 'number') &&
     typeof d.flags === 'object' &&
-    d.flags !== null
+    d.flags !== null &&
+    (d.displayBaseUrl === undefined || typeof d.displayBaseUrl === 'string')
   );
 }
 

@@ -14,6 +14,9 @@ function countingPool() {
       const detail = { skeletonId: id, nodeCount: 1 } as SkeletonDetail;
       return Promise.resolve({ skeletonId: id, detail, source: 'network' } as LoadedSkeleton);
     },
+    loadDisplay() {
+      return Promise.reject(new Error('not used'));
+    },
     dispose() {},
   };
   return { pool, calls };
@@ -46,6 +49,7 @@ describe('skeleton queries', () => {
     const { scope } = fakeScope(() => ({ body: {} }));
     let seen: AbortSignal | undefined;
     const pool: SkeletonPool = {
+      loadDisplay: () => Promise.reject(new Error('not used')),
       load: (_id, { signal }) =>
         new Promise((_resolve, reject) => {
           seen = signal;

@@ -7,6 +7,9 @@
  */
 import { createCatmaidClient, type CatmaidClient } from '../lib/http/client.ts';
 import { handleLoad, type SkeletonCache } from './skeleton-load.ts';
+import { handleDisplayLoad } from './display-load.ts';
+import type { ReadDisplay } from '../3d/geometry/display-pack.ts';
+import type { CopyStore } from './opfs-skeleton-cache.ts';
 import { browserSkeletonCache } from './browser-skeleton-cache.ts';
 import { summaryEditions } from './cache-validation.ts';
 import { REQUESTS_PER_WORKER } from './skeleton-load-limits.ts';
@@ -84,6 +87,12 @@ const cache: SkeletonCache = {
   },
 };
 
+/** Display copies: read from the store, written like skeleton copies (when idle). */
+const displays: CopyStore<ReadDisplay> = {
+  getMany: (keys) => store.getDisplays(keys),
+  setMany: cache.setMany,
+};
+
 function clientFor(baseUrl: string, timeoutMs: number): CatmaidClient {
   const key = `${baseUrl}|${timeoutMs}`;
   let c = clients.get(key);
@@ -135,6 +144,16 @@ self.onmessage = (event: MessageEvent<unknown>) => {
         server: req.server,
         projectId: req.projectId,
       };
+      if (req.displayBaseUrl !== undefined) {
+        await handleDisplayLoad(req, {
+          dashboard: clientFor(req.displayBaseUrl, req.timeoutMs),
+          cache: displays,
+          editionSource: summaryEditions(scope),
+          signal: controller.signal,
+          post,
+        });
+        return;
+      }
       await handleLoad(req, {
         signal: controller.signal,
         scope,

@@ -101,6 +101,8 @@ export interface ReadDisplay {
   piece: DisplayPiece;
   /** Epoch ms, undefined when the server could not tell. */
   editedAt: number | undefined;
+  /** The pack it was read from (its arrays are views over these bytes). */
+  bytes: Uint8Array;
 }
 
 /**
@@ -145,6 +147,7 @@ export function readDisplay(
   const editedAt = view.getFloat64(AT.editedAt, true);
   return {
     editedAt: Number.isNaN(editedAt) ? undefined : editedAt,
+    bytes: new Uint8Array(buffer, offset, length),
     piece: {
       skeletonId: view.getFloat64(AT.skeletonId, true),
       nodeCount,
