@@ -17,7 +17,7 @@ import type { LoadRequest, WorkerReply } from './skeleton-protocol.ts';
 
 const flags = normalizeSkeletonFlags({ withConnectors: true, withTags: true, format: 'msgpack' });
 
-function pack(id: number, nodes: number, editedAt: number): Uint8Array {
+function pack(id: number, nodes: number, editedAt: number): Uint8Array<ArrayBuffer> {
   const rows: (number | null)[][] = [];
   for (let i = 1; i <= nodes; i++) rows.push([i, i === 1 ? null : i - 1, 3, i, 0, 0, -1, 5]);
   const d = decodeCompactDetail([rows, [], {}, [], []], id);
