@@ -19,3 +19,11 @@ export const INITIAL_REQUESTS_IN_FLIGHT = 4;
 export function skeletonWorkerCount(cores: number): number {
   return Math.min(Math.max(cores - 1, 2), 3);
 }
+
+/**
+ * A selection of this many neurons or more is loaded display first (display-load.ts): at a
+ * typical 10,000 nodes each that is 5 million nodes, past the coarse level's threshold
+ * (viewer-engine.ts), where the display forms are the whole picture. Smaller neurons only cost
+ * the display pass (a tenth of the bytes), and their full data follows at once.
+ */
+export const DISPLAY_FIRST_NEURONS = 500;

@@ -15,7 +15,17 @@ import {
 } from '../api/skeleton-flags.ts';
 import { skeletonWorkerCount } from './skeleton-load-limits.ts';
 import { createSkeletonPool, type SkeletonPool } from './skeleton-pool.ts';
-import type { LoadedSkeleton } from './skeleton-protocol.ts';
+import type { LoadedDisplay, LoadedSkeleton } from './skeleton-protocol.ts';
+
+/**
+ * The dashboard server's own routes (display forms) beside its CATMAID mount: `/api` for the
+ * app's `/api/catmaid`; none for a client pointed elsewhere (then nothing is loaded display
+ * first).
+ */
+function dashboardBaseOf(catmaidBase: string): string | undefined {
+  const m = /^(.*)\/catmaid\/?$/.exec(catmaidBase);
+  return m ? m[1] : undefined;
+}
 
 const pools = new Map<string, SkeletonPool>();
 
@@ -32,6 +42,7 @@ export function sharedSkeletonPool(scope: ProjectScope): SkeletonPool {
       projectId: scope.projectId,
       workerCount: skeletonWorkerCount(cores),
       cacheFirst: true,
+      dashboardBaseUrl: dashboardBaseOf(scope.client.baseUrl),
     });
     pools.set(key, pool);
   }
@@ -67,5 +78,28 @@ export function skeletonQuery(scope: ProjectScope, skeletonId: number, flags: Sk
   return queryOptions({
     ...loadedSkeletonQuery(scope, skeletonId, flags),
     select: (loaded: LoadedSkeleton): SkeletonDetail => loaded.detail,
+  });
+}
+
+/**
+ * A skeleton's display form (display first: its coarse level, synapses and soma), from the
+ * browser's copy or the dashboard server, batched by the pool like compact-detail.
+ */
+export function loadedDisplayQuery(
+  scope: ProjectScope,
+  skeletonId: number,
+  flags: SkeletonFlags,
+  pool: SkeletonPool = sharedSkeletonPool(scope),
+) {
+  const options = normalizeSkeletonFlags(flags);
+  return queryOptions({
+    queryKey: [...projectKey(scope), 'skeletons', skeletonId, 'display', options] as const,
+    queryFn: ({ signal }): Promise<LoadedDisplay> =>
+      pool.loadDisplay(skeletonId, { flags: options, signal }),
+    staleTime: Infinity,
+    // A display form that cannot be had is loaded in full instead (two-phase-loader.ts).
+    retry: false,
+    // Drawn once; the scene keeps it, and its bytes are not needed again.
+    gcTime: 0,
   });
 }

@@ -22,9 +22,9 @@ export interface IncomingDisplay {
 type Incoming = IncomingSkeleton | IncomingDisplay;
 
 const keyOf = (item: Incoming) =>
-  'display' in item ? `d${item.display.skeletonId}` : `f${item.detail.skeletonId}`;
+  'detail' in item ? `f${item.detail.skeletonId}` : `d${item.display.skeletonId}`;
 const nodesOf = (item: Incoming) =>
-  'display' in item ? item.display.nodeCount : item.detail.nodeCount;
+  'detail' in item ? item.detail.nodeCount : item.display.nodeCount;
 
 export class IncomingSkeletons {
   private queue: Incoming[] = [];
@@ -82,8 +82,8 @@ export class IncomingSkeletons {
       if (!item) continue;
       this.ids.delete(keyOf(item));
       if (!this.fillKeys.delete(keyOf(item))) this.nodeCount -= nodesOf(item);
-      if ('display' in item) model.addDisplay(item.display);
-      else model.add(item.detail, item.piece);
+      if ('detail' in item) model.add(item.detail, item.piece);
+      else model.addDisplay(item.display);
       moved++;
       if (now() - start >= budgetMs) break;
     }

@@ -14,7 +14,7 @@ export function LoadStatus({
   names: ReadonlyMap<number, string>;
   onRetry(): void;
 }) {
-  const { requested, loaded, failed, nodes, extrasFailed } = summary;
+  const { requested, loaded, failed, nodes, extrasFailed, fullPending, fullFailed } = summary;
   if (requested === 0) {
     return (
       <p role="status" className="viewer3d-status">
@@ -46,6 +46,30 @@ export function LoadStatus({
             ))}
           </ul>
           {failed.length > 20 ? <p>… and {failed.length - 20} more</p> : null}
+          <button type="button" onClick={onRetry}>
+            Retry failed
+          </button>
+        </div>
+      ) : null}
+      {fullPending > 0 ? (
+        <p role="status">
+          Drawn from their display form: details of {formatCount(fullPending)} neurons (picking,
+          per-node colours, finer detail, exports) are loading
+        </p>
+      ) : null}
+      {fullFailed.length && !failed.length ? (
+        <div role="alert" className="inline-error">
+          <strong>
+            Details of {fullFailed.length === 1 ? 'one neuron' : `${fullFailed.length} neurons`}{' '}
+            could not be loaded (they are drawn; picking and exports lack them)
+          </strong>
+          <ul aria-label="Neurons without details">
+            {fullFailed.slice(0, 20).map((f) => (
+              <li key={f.skeletonId}>
+                skeleton {f.skeletonId}: {f.message}
+              </li>
+            ))}
+          </ul>
           <button type="button" onClick={onRetry}>
             Retry failed
           </button>

@@ -46,6 +46,8 @@ interface Props {
   /** Neurons drawn dimmed for context (not in the selection). */
   contextIds: readonly number[];
   onRetry(): void;
+  /** Display first: fetch the full data of the neurons drawn from display forms. */
+  onNeedFull(): void;
   onOptions(patch: Partial<ViewOptions>): void;
   onView(view: FrameView): void;
   onVolume(id: number, s: VolumeSetting): void;
@@ -63,6 +65,10 @@ export function Viewer3DLayout(p: Props) {
   const [picked, setPicked] = useState<PickedNode | null>(null);
   const [readiness] = useState(() => new SceneReadiness(engine, handle));
   useEffect(() => readiness.update(summary, o), [readiness, summary, o]);
+  useEffect(() => {
+    readiness.onNeedFull(p.onNeedFull);
+    return () => readiness.onNeedFull(null);
+  }, [readiness, p.onNeedFull]);
   const region = useRef<HTMLElement | null>(null);
   const regionRef = useCallback(
     (el: HTMLElement | null) => {

@@ -22,6 +22,7 @@ import { useLegend } from './use-legend.ts';
 import { useReviewCodes } from './use-review-codes.ts';
 import { useEngineOptions, useNeuronStyles, useVolumes } from './use-scene-sync.ts';
 import { useSkeletonLoading } from './use-skeleton-loading.ts';
+import { DISPLAY_FIRST_NEURONS } from '../../workers/skeleton-load-limits.ts';
 import {
   defaultVolumeSetting,
   optionsFromUrl,
@@ -93,7 +94,17 @@ export function Viewer3DView() {
   useEngineOptions(engine, options, users.data, highlighted, invalidate);
   // Geometry first: connectors and tags only while a layer shows them.
   const wantsExtras = options.showPre || options.showPost || options.showSomata;
-  const { summary, retryFailed } = useSkeletonLoading(scope, resources, loadIds, wantsExtras);
+  // Display first for scenes big enough to be drawn coarse (or when coarse is chosen).
+  const displayFirst =
+    options.detail === 'coarse' ||
+    (options.detail === 'auto' && loadIds.length >= DISPLAY_FIRST_NEURONS);
+  const { summary, retryFailed, requestFull } = useSkeletonLoading(
+    scope,
+    resources,
+    loadIds,
+    wantsExtras,
+    displayFirst,
+  );
   const volumes = useVolumes(scope, engine, volumeSettings, invalidate);
   const markers = useMemo(
     () => Float32Array.from(connectorHighlight?.positions ?? []),
@@ -140,6 +151,7 @@ export function Viewer3DView() {
       engine={engine}
       handle={handle}
       summary={summary}
+      onNeedFull={requestFull}
       options={options}
       legend={legend}
       names={nameMap}

@@ -13,9 +13,20 @@ const THROTTLE_MS = 400;
 export type ExtrasStatus =
   { state: 'loading' } | { state: 'loaded' } | { state: 'failed'; message: string };
 
+/**
+ * Display first: the full data of a skeleton drawn from its display form. `waiting` until the
+ * display pass has put the scene on screen, then `loading`.
+ */
+export type FullStatus =
+  | { state: 'waiting' }
+  | { state: 'loading' }
+  | { state: 'loaded' }
+  | { state: 'failed'; message: string };
+
 export class LoadTracker {
   readonly status = new Map<number, LoadStatus>();
   readonly extras = new Map<number, ExtrasStatus>();
+  readonly full = new Map<number, FullStatus>();
   private version = 0;
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -52,6 +63,47 @@ export class LoadTracker {
     this.status.set(id, { state: 'loaded', nodes });
     this.inFlight--;
     this.notify(this.inFlight === 0);
+  }
+
+  /** Drawn from its display form: counts as loaded, its full data waits (`fullStart`). */
+  displayed(id: number, nodes: number) {
+    this.full.set(id, { state: 'waiting' });
+    this.loaded(id, nodes);
+  }
+
+  /** The skeletons whose full data is waiting, now marked loading. */
+  fullStart(): number[] {
+    const ids: number[] = [];
+    for (const [id, f] of this.full) {
+      if (f.state !== 'waiting') continue;
+      this.full.set(id, { state: 'loading' });
+      ids.push(id);
+    }
+    if (ids.length > 0) this.notify(false);
+    return ids;
+  }
+
+  fullLoaded(id: number) {
+    this.full.set(id, { state: 'loaded' });
+    this.notify(false);
+  }
+
+  fullFailed(id: number, message: string) {
+    this.full.set(id, { state: 'failed', message });
+    this.notify(false);
+  }
+
+  /** Those whose full data failed wait again (Retry failed). */
+  fullRetry(ids: readonly number[]) {
+    for (const id of ids) {
+      if (this.full.get(id)?.state === 'failed') this.full.set(id, { state: 'waiting' });
+    }
+  }
+
+  /** Its full load stopped on purpose: waiting again, for the next pass. */
+  fullCancelled(id: number) {
+    this.full.set(id, { state: 'waiting' });
+    this.notify(false);
   }
 
   failed(id: number, message: string) {
@@ -99,6 +151,7 @@ export class LoadTracker {
     for (const id of ids) {
       this.status.delete(id);
       this.extras.delete(id);
+      this.full.delete(id);
     }
     this.notify(true);
   }
@@ -113,6 +166,10 @@ export interface LoadSummary {
   extrasFailed: { skeletonId: number; message: string }[];
   /** Every neuron loaded or failed, and no second pass (connectors, tags) still running. */
   settled: boolean;
+  /** Drawn from their display form, full data still to come (display first). */
+  fullPending: number;
+  /** Drawn from their display form, but their full data could not be loaded. */
+  fullFailed: { skeletonId: number; message: string }[];
 }
 
 export function summarize(tracker: LoadTracker, ids: readonly number[]): LoadSummary {
@@ -121,7 +178,12 @@ export function summarize(tracker: LoadTracker, ids: readonly number[]): LoadSum
   const failed: LoadSummary['failed'] = [];
   const extrasFailed: LoadSummary['extrasFailed'] = [];
   let extrasLoading = 0;
+  let fullPending = 0;
+  const fullFailed: LoadSummary['fullFailed'] = [];
   for (const id of ids) {
+    const f = tracker.full.get(id);
+    if (f?.state === 'waiting' || f?.state === 'loading') fullPending++;
+    else if (f?.state === 'failed') fullFailed.push({ skeletonId: id, message: f.message });
     const x = tracker.extras.get(id);
     if (x?.state === 'loading') extrasLoading++;
     else if (x?.state === 'failed') extrasFailed.push({ skeletonId: id, message: x.message });
@@ -138,5 +200,7 @@ export function summarize(tracker: LoadTracker, ids: readonly number[]): LoadSum
     failed,
     extrasFailed,
     settled: loaded + failed.length === ids.length && extrasLoading === 0,
+    fullPending,
+    fullFailed,
   };
 }

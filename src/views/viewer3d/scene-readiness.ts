@@ -16,6 +16,13 @@
  *                      still pending is not complete, so the scene is not ready meanwhile)
  *   data-first-neurons-at  performance.now() of the first frame with skeleton geometry in it,
  *                      also `performance.mark('catmaid:first-neurons-drawn')` (read by the bench)
+ *   data-full-pending  display first: neurons drawn from their display form whose full data
+ *                      (picking, per-node colours, finer levels, exports) is still to come
+ *   data-full-ready    "true" once the scene is ready and every neuron's full data is in the
+ *                      scene model; data-full-ready-at  performance.now() of that moment
+ *
+ * Display first, the full data is asked (`onNeedFull`) once the scene is ready, or at once when
+ * the level on screen is finer than coarse (the display forms alone cannot complete it).
  */
 import type { FrameInfo } from '../../3d/scene/frame-loop.ts';
 import { GpuFence, webgl2Of } from '../../3d/scene/gpu-fence.ts';
@@ -36,11 +43,18 @@ export class SceneReadiness {
   private fence: GpuFence | null = null;
   private poll = 0;
   private firstDrawn = false;
+  private needFull: (() => void) | null = null;
+  private fullPoll = 0;
 
   constructor(
     private readonly engine: ViewerEngine,
     private readonly handle: ViewerHandle,
   ) {}
+
+  /** Called when the full data of displayed neurons should be fetched now. */
+  onNeedFull(fn: (() => void) | null): void {
+    this.needFull = fn;
+  }
 
   /** Callback ref for the viewer region. */
   attach = (el: HTMLElement | null): void => {
@@ -66,7 +80,31 @@ export class SceneReadiness {
       this.el.dataset.sceneReady = 'false';
       this.cancel();
     }
+    this.markFullReady();
     this.handle.invalidate();
+  }
+
+  /**
+   * data-full-ready once the scene is ready, no full data is pending and the scene model has
+   * taken all of it (arrived skeletons are copied in between frames: polled until then).
+   */
+  private markFullReady(): void {
+    cancelAnimationFrame(this.fullPoll);
+    const d = this.el?.dataset;
+    const s = this.summary;
+    if (!d || !s) return;
+    d.fullPending = String(s.fullPending);
+    if (d.sceneReady !== 'true' || s.fullPending > 0) {
+      d.fullReady = 'false';
+      return;
+    }
+    if (d.fullReady === 'true') return;
+    if (this.engine.displayOnly > 0) {
+      this.fullPoll = requestAnimationFrame(() => this.markFullReady());
+      return;
+    }
+    d.fullReadyAt = String(performance.now());
+    d.fullReady = 'true';
   }
 
   frame = (info: FrameInfo): void => {
@@ -96,6 +134,8 @@ export class SceneReadiness {
       performance.mark(FIRST_NEURONS_MARK);
       d.firstNeuronsAt = String(performance.now());
     }
+    // A finer level than coarse cannot be complete from display forms: their full data now.
+    if (s.fullPending > 0 && this.engine.lines.detailAsked !== 'coarse') this.needFull?.();
     if (!info.complete && d.sceneReady === 'true') {
       // Drawn with work still pending (e.g. compartment splits after a mode switch).
       d.sceneReady = 'false';
@@ -122,12 +162,16 @@ export class SceneReadiness {
       this.fence = null;
       d.readyAt = String(performance.now());
       d.sceneReady = 'true';
+      // The scene is on screen: now the full data of the neurons drawn from display forms.
+      if (this.summary && this.summary.fullPending > 0) this.needFull?.();
+      this.markFullReady();
     };
     check();
   }
 
   private cancel(): void {
     cancelAnimationFrame(this.poll);
+    cancelAnimationFrame(this.fullPoll);
     this.fence?.clear();
     this.fence = null;
   }

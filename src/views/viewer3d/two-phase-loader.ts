@@ -5,8 +5,13 @@
  * and added to it. Turning such a layer on later starts the second pass for what is drawn.
  * With such a layer on from the start, only the first few go geometry first (`lead`).
  * Ids already requested are never requested again; failed ones only by `retry`.
+ *
+ * Display first (huge scenes, `request(ids, true)`): each skeleton's display form is drawn
+ * first (its coarse level, synapses and soma, about a tenth of the bytes), and its full data,
+ * with connectors and tags, is fetched only when `requestFull` is called (once the scene is on
+ * screen). A skeleton without a display form is loaded the ordinary way at once.
  */
-import type { LoadedSkeleton } from '../../workers/skeleton-protocol.ts';
+import type { LoadedDisplay, LoadedSkeleton } from '../../workers/skeleton-protocol.ts';
 import type { LoadTracker } from './load-tracker.ts';
 
 export interface TwoPhaseDeps {
@@ -15,6 +20,10 @@ export interface TwoPhaseDeps {
   fetchExtras(id: number): Promise<LoadedSkeleton>;
   onGeometry(item: LoadedSkeleton): void;
   onExtras(item: LoadedSkeleton): void;
+  /** Display first: the display form, and what to do with it and with the full data later. */
+  fetchDisplay?(id: number): Promise<LoadedDisplay>;
+  onDisplay?(item: LoadedDisplay): void;
+  onFull?(item: LoadedSkeleton): void;
   /** A load stopped on purpose (left the selection): not a failure. */
   isCancelled(e: unknown): boolean;
   /** Runs the next slice of fetch starts in a later task (default setTimeout 0). */
@@ -37,8 +46,13 @@ export interface TwoPhaseLoader {
    * layer toggled meanwhile counts. Turning it on starts the second pass for `ids` (drawn ones).
    */
   setWantsExtras(wants: boolean, ids: readonly number[]): void;
-  /** Geometry for the ids not loaded or loading (and the second pass as they arrive). */
-  request(ids: readonly number[]): void;
+  /**
+   * Geometry for the ids not loaded or loading (and the second pass as they arrive); `display`:
+   * their display forms instead, the full data waiting for `requestFull`.
+   */
+  request(ids: readonly number[], display?: boolean): void;
+  /** The full data of every skeleton drawn from its display form and waiting for it. */
+  requestFull(): void;
   /** Both passes again for what failed (a failed second pass is retried only here). */
   retry(ids: readonly number[]): void;
 }
@@ -124,7 +138,37 @@ export function createTwoPhaseLoader(deps: TwoPhaseDeps): TwoPhaseLoader {
     );
   };
 
-  const request = (ids: readonly number[]) => {
+  /** The display form; without one (an older server, an odd skeleton), the ordinary load. */
+  const startDisplay = (id: number, fetchDisplay: (id: number) => Promise<LoadedDisplay>) => {
+    fetchDisplay(id).then(
+      (item) => {
+        deps.onDisplay?.(item);
+        // Its connectors and tags came with it (the display pass asks them); the full pass
+        // brings the rest.
+        tracker.extras.set(id, { state: 'loaded' });
+        tracker.displayed(id, item.display.nodeCount);
+      },
+      (e: unknown) => {
+        if (deps.isCancelled(e)) tracker.cancelled(id);
+        else startWhole(id);
+      },
+    );
+  };
+
+  const startFull = (id: number) => {
+    deps.fetchExtras(id).then(
+      (item) => {
+        (deps.onFull ?? deps.onGeometry)(item);
+        tracker.fullLoaded(id);
+      },
+      (e: unknown) => {
+        if (deps.isCancelled(e)) tracker.fullCancelled(id);
+        else tracker.fullFailed(id, messageOf(e));
+      },
+    );
+  };
+
+  const request = (ids: readonly number[], display = false) => {
     const todo: number[] = [];
     for (const id of ids) {
       const s = tracker.status.get(id);
@@ -132,9 +176,16 @@ export function createTwoPhaseLoader(deps: TwoPhaseDeps): TwoPhaseLoader {
       tracker.start(id);
       todo.push(id);
     }
+    const fetchDisplay = display ? deps.fetchDisplay : undefined;
+    if (fetchDisplay) {
+      inSlices(todo, (id) => startDisplay(id, fetchDisplay), deps);
+      return;
+    }
     const lead = wantsExtras && deps.lead !== undefined ? deps.lead : todo.length;
     inSlices(todo, (id, i) => (i < lead ? startGeometry(id) : startWhole(id)), deps);
   };
+
+  const requestFull = () => inSlices(tracker.fullStart(), startFull, deps);
 
   const requestExtras = (ids: readonly number[], again = false) => {
     if (!wantsExtras) return;
@@ -147,8 +198,11 @@ export function createTwoPhaseLoader(deps: TwoPhaseDeps): TwoPhaseLoader {
       requestExtras(ids);
     },
     request,
+    requestFull,
     retry(ids) {
       request(ids.filter((id) => tracker.status.get(id)?.state === 'failed'));
+      tracker.fullRetry(ids);
+      requestFull();
       requestExtras(
         ids.filter((id) => tracker.extras.get(id)?.state === 'failed'),
         true,

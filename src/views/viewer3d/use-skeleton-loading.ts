@@ -4,12 +4,14 @@
  * through the worker pool; results are added to the engine as they arrive. Ids already
  * requested are never requested again (incremental add); ids that leave the list while loading
  * are cancelled. `wantsExtras`: a shown layer needs connectors or tags (synapses, somata).
+ * `displayFirst`: a huge scene: display forms first, full data once the scene is on screen
+ * (`requestFull`, called by the readiness signal).
  */
 import { CancelledError, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { ProjectScope } from '../../api/scope.ts';
 import { FIRST_CHUNK_SIZE } from '../../workers/skeleton-load-limits.ts';
-import { loadedSkeletonQuery } from '../../workers/skeleton-query.ts';
+import { loadedDisplayQuery, loadedSkeletonQuery } from '../../workers/skeleton-query.ts';
 import type { ViewerResources } from './engine-cache.ts';
 import { summarize, type LoadSummary } from './load-tracker.ts';
 import { createTwoPhaseLoader } from './two-phase-loader.ts';
@@ -20,7 +22,8 @@ export function useSkeletonLoading(
   { engine, pool, tracker }: ViewerResources,
   skeletonIds: readonly number[],
   wantsExtras: boolean,
-): { summary: LoadSummary; retryFailed(): void } {
+  displayFirst = false,
+): { summary: LoadSummary; retryFailed(): void; requestFull(): void } {
   const queryClient = useQueryClient();
 
   const loader = useMemo(
@@ -33,6 +36,9 @@ export function useSkeletonLoading(
           queryClient.fetchQuery(loadedSkeletonQuery(scope, id, VIEWER_FLAGS, pool)),
         onGeometry: (item) => engine.addSkeletons([item]),
         onExtras: (item) => engine.addExtras([item]),
+        fetchDisplay: (id) =>
+          queryClient.fetchQuery(loadedDisplayQuery(scope, id, VIEWER_FLAGS, pool)),
+        onDisplay: (item) => engine.addDisplays([item.display]),
         isCancelled: (e) => e instanceof CancelledError,
         lead: FIRST_CHUNK_SIZE,
       }),
@@ -46,8 +52,9 @@ export function useSkeletonLoading(
   );
 
   useEffect(() => {
-    loader.request(skeletonIds.filter((id) => tracker.status.get(id)?.state !== 'failed'));
-  }, [loader, skeletonIds, tracker]);
+    const ids = skeletonIds.filter((id) => tracker.status.get(id)?.state !== 'failed');
+    loader.request(ids, displayFirst);
+  }, [loader, skeletonIds, tracker, displayFirst]);
 
   // Neurons removed (or hidden) while still loading stop loading: their queries are cancelled,
   // which aborts them in the worker pool (a batch nobody waits for any more is dropped).
@@ -58,7 +65,13 @@ export function useSkeletonLoading(
       void queryClient.cancelQueries({ queryKey, exact: true });
     };
     for (const [id, s] of tracker.status) {
-      if (s.state === 'loading' && !wanted.has(id)) cancel(id, GEOMETRY_FLAGS);
+      if (s.state !== 'loading' || wanted.has(id)) continue;
+      cancel(id, GEOMETRY_FLAGS);
+      const display = loadedDisplayQuery(scope, id, VIEWER_FLAGS, pool);
+      void queryClient.cancelQueries({ queryKey: display.queryKey, exact: true });
+    }
+    for (const [id, f] of tracker.full) {
+      if (f.state === 'loading' && !wanted.has(id)) cancel(id, VIEWER_FLAGS);
     }
     for (const [id, s] of tracker.extras) {
       if (s.state === 'loading' && !wanted.has(id)) cancel(id, VIEWER_FLAGS);
@@ -72,6 +85,7 @@ export function useSkeletonLoading(
   }, [tracker, skeletonIds, version]);
 
   const retryFailed = useCallback(() => loader.retry(skeletonIds), [loader, skeletonIds]);
+  const requestFull = useCallback(() => loader.requestFull(), [loader]);
 
-  return { summary, retryFailed };
+  return { summary, retryFailed, requestFull };
 }
