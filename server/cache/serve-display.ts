@@ -12,10 +12,11 @@
  * skeletons so a cold lab scene (seconds of CPU) never holds up the server's other requests.
  */
 import type { ServerResponse } from 'node:http';
-import { DISPLAY_CONTENT_TYPE, packDisplayBatch } from '../../src/3d/geometry/display-pack.ts';
+import { DISPLAY_CONTENT_TYPE } from '../../src/3d/geometry/display-pack.ts';
 import type { UpstreamSettings } from '../proxy/env.ts';
 import { sendJsonError } from '../proxy/json-error.ts';
 import { compress, decompress } from './compression.ts';
+import { writeDisplayAnswer } from './display-answer.ts';
 import { fetchCompactDetail } from './display-fetch.ts';
 import { deriveDisplay, displayKey, usablePack } from './display-derive.ts';
 import { cacheKey, keepInBackground } from './entry-writes.ts';
@@ -192,8 +193,9 @@ export async function serveDisplay(
         if (edition)
           writes.set(dKey(id), { edition, contentType: DISPLAY_CONTENT_TYPE, body: pack });
       } catch (e) {
-        tally.unreadable++;
-        notes.push(`skeleton ${id}: ${e instanceof Error ? e.message : String(e)}`);
+        // The first cause is enough for the log line; the count says how many.
+        if (tally.unreadable++ === 0)
+          notes.push(`skeleton ${id}: ${e instanceof Error ? e.message : String(e)}`);
       }
       await nextTurn();
     }
@@ -202,7 +204,7 @@ export async function serveDisplay(
       keepInBackground(cache, store.putMany(writes), release);
     }
     if (res.destroyed) return;
-    writeAnswer(res, present, packs);
+    writeDisplayAnswer(res, present, packs);
     done();
   } finally {
     if (!released) release();
@@ -212,23 +214,4 @@ export async function serveDisplay(
 function isFresh(editions: EditionTimes, id: number, entry: CacheEntry): boolean {
   const edition = editions.get(id);
   return Boolean(edition) && entry.edition === edition;
-}
-
-/** The table in request order, then the packs; corked so the parts leave in one writev. */
-function writeAnswer(res: ServerResponse, order: number[], packs: Map<number, Buffer>): void {
-  const table: [number, Uint8Array][] = [];
-  for (const id of order) {
-    const pack = packs.get(id);
-    if (pack) table.push([id, pack]);
-  }
-  const parts = packDisplayBatch(table);
-  const length = parts.reduce((sum, p) => sum + p.length, 0);
-  res.writeHead(200, {
-    'content-type': DISPLAY_CONTENT_TYPE,
-    'content-length': length,
-    'cache-control': 'no-store',
-  });
-  res.cork();
-  for (const p of parts) res.write(p);
-  res.end();
 }
