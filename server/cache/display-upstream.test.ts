@@ -150,6 +150,19 @@ describe('upstream failures become JSON errors the browser falls back on', () =>
   });
 });
 
+it('leaves out a skeleton whose data the app cannot read, and answers the others', async () => {
+  const bad = chain(3000, 5, '2026-01-03T00:00:00+00:00');
+  bad.nodes[2] = [3002, 3001, 3, 'not a number', 2, 3, -1, 5];
+  stub.skeletons.set(103, bad);
+  const lines: string[] = [];
+  const cache = createSkeletonCache({ store: null, maxBytes: 0, log: (l) => lines.push(l) });
+  const { res, bytes } = await display(await proxyTo(stubUrl(stub.server), cache), [103, 101]);
+  stub.skeletons.delete(103);
+  expect(res.status).toBe(200);
+  expect([...readDisplayBatch(bytes).keys()]).toEqual([101]);
+  expect(lines.at(-1)).toMatch(/, 1 unreadable, skeleton 103: /);
+});
+
 /** Cold asks CATMAID once, warm not at all; clearing the cache clears the display entries. */
 async function warmThenClear(cache: SkeletonCache, base: string) {
   const before = dataRequests();
