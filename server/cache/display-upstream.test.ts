@@ -152,7 +152,7 @@ describe('upstream failures become JSON errors the browser falls back on', () =>
 
 it('leaves out a skeleton whose data the app cannot read, and answers the others', async () => {
   const bad = chain(3000, 5, '2026-01-03T00:00:00+00:00');
-  bad.nodes[2] = [3002, 3001, 3, 'not a number', 2, 3, -1, 5];
+  bad.nodes[2] = [3002, 3001, 3]; // a row of 3 values, not 8
   stub.skeletons.set(103, bad);
   const lines: string[] = [];
   const cache = createSkeletonCache({ store: null, maxBytes: 0, log: (l) => lines.push(l) });
