@@ -203,8 +203,8 @@ export async function serveDisplay(
       released = true;
       keepInBackground(cache, store.putMany(writes), release);
     }
-    if (res.destroyed) return;
-    writeDisplayAnswer(res, present, packs);
+    if (res.destroyed) notes.push('the browser left before the answer (entries kept)');
+    else writeDisplayAnswer(res, present, packs);
     done();
   } finally {
     if (!released) release();
