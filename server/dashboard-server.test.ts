@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DISPLAY_CONTENT_TYPE, readDisplayBatch } from '../src/3d/geometry/display-pack.ts';
 import { createDashboardServer } from './dashboard-server.ts';
 import { guardRequests, answerClientErrors } from './proxy/request-guard.ts';
 import {
@@ -155,5 +156,19 @@ describe('security headers', () => {
   it('puts the headers on malformed-request answers too', async () => {
     const bad = await rawRequest(port, requestText('GET /% HTTP/1.1'));
     expect(bad.head.toLowerCase()).toContain('x-content-type-options: nosniff');
+  });
+});
+
+describe('the display route', () => {
+  it('is served by `npm run serve` too, and without a cache store', async () => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/display/1/skeletons`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'skeleton_ids[0]=5&with_connectors=true',
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(DISPLAY_CONTENT_TYPE);
+    // The stub CATMAID's summary lists none of the ids: all left out.
+    expect(readDisplayBatch(await res.arrayBuffer()).size).toBe(0);
   });
 });

@@ -5,10 +5,22 @@
  * cache cannot vouch for its entries, and the caller forwards the request as it came.
  */
 import type { UpstreamSettings } from '../proxy/env.ts';
-import { fetchUpstream } from './upstream-fetch.ts';
+import { fetchUpstream, type FetchedAnswer } from './upstream-fetch.ts';
 
 /** Skeleton id → `last_edition_time` as sent (null when CATMAID has none: never cached). */
 export type EditionTimes = Map<number, string | null>;
+
+/**
+ * A summary that came back but cannot be used; keeps CATMAID's answer so a caller that must
+ * report the failure (the display route) can tell the browser what CATMAID said.
+ */
+export class SummaryAnswerError extends Error {
+  readonly answer: FetchedAnswer;
+  constructor(message: string, answer: FetchedAnswer) {
+    super(message);
+    this.answer = answer;
+  }
+}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -31,9 +43,15 @@ export async function fetchEditionTimes(
       form,
       signal,
     );
-    if (answer.status !== 200) return new Error(`summary answered ${answer.status}`);
-    const parsed: unknown = JSON.parse(answer.body.toString('utf8'));
-    if (!isRecord(parsed)) return new Error('summary is not an object');
+    if (answer.status !== 200)
+      return new SummaryAnswerError(`summary answered ${answer.status}`, answer);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(answer.body.toString('utf8'));
+    } catch {
+      return new SummaryAnswerError('summary is not JSON', answer);
+    }
+    if (!isRecord(parsed)) return new SummaryAnswerError('summary is not an object', answer);
     const out: EditionTimes = new Map();
     for (const value of Object.values(parsed)) {
       if (!isRecord(value) || typeof value.skeleton_id !== 'number') continue;

@@ -16,9 +16,10 @@ import { failRequest } from './request-guard.ts';
 import { isBadTarget, parseRequestTarget } from './request-target.ts';
 import { API_CSP, setSecurityHeaders } from './security-headers.ts';
 import { handleCacheControl } from '../cache/control.ts';
+import { DISPLAY_MOUNT, handleDisplay } from '../cache/display-route.ts';
 import { cachedRequest } from '../cache/request-variant.ts';
 import { serveCached } from '../cache/serve-cached.ts';
-import type { SkeletonCache } from '../cache/skeleton-cache.ts';
+import { createSkeletonCache, type SkeletonCache } from '../cache/skeleton-cache.ts';
 
 const API_MOUNT = '/api/catmaid';
 const CONFIG_PATH = '/api/config';
@@ -58,6 +59,8 @@ export function createApiMiddleware(
   { cache }: ApiOptions = {},
 ): Middleware {
   const anonymousToken = anonymousTokenSource(settings);
+  // The display route works without a store too (CACHE=off): it fetches, derives, answers.
+  const displayCache = cache ?? createSkeletonCache({ store: null, maxBytes: 0 });
 
   async function proxy(req: IncomingMessage, res: ServerResponse, path: string, search: string) {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -122,7 +125,8 @@ export function createApiMiddleware(
       const { pathname } = target;
       const isApi = pathname === API_MOUNT || pathname.startsWith(API_MOUNT + '/');
       const isCache = cache !== undefined && pathname.startsWith(CACHE_MOUNT);
-      if (pathname !== CONFIG_PATH && !isApi && !isCache) {
+      const isDisplay = pathname.startsWith(DISPLAY_MOUNT);
+      if (pathname !== CONFIG_PATH && !isApi && !isCache && !isDisplay) {
         next();
         return;
       }
@@ -134,6 +138,13 @@ export function createApiMiddleware(
       if (cache && isCache) {
         handleCacheControl(cache, req, res, pathname).catch((err: unknown) =>
           failRequest(res, err),
+        );
+        return;
+      }
+      if (isDisplay) {
+        const search = target.search;
+        handleDisplay(displayCache, settings, anonymousToken, req, res, pathname, search).catch(
+          (err: unknown) => failRequest(res, err),
         );
         return;
       }

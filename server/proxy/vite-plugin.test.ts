@@ -16,6 +16,7 @@ import {
   rawRequest,
   requestText,
 } from '../test-servers.ts';
+import { DISPLAY_CONTENT_TYPE, readDisplayBatch } from '../../src/3d/geometry/display-pack.ts';
 import { catmaidProxy } from './vite-plugin.ts';
 
 let upstream: Server;
@@ -69,6 +70,17 @@ describe('the Vite dev proxy', () => {
   it('proxies the API', async () => {
     const res = await fetch(`http://127.0.0.1:${port}/api/catmaid/projects/`);
     expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it('serves the display route (a CATMAID that knows none of the ids: an empty table)', async () => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/display/1/skeletons`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'skeleton_ids[0]=5&format=msgpack',
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(DISPLAY_CONTENT_TYPE);
+    expect(readDisplayBatch(await res.arrayBuffer()).size).toBe(0);
   });
 
   it('serves the skeleton cache controls (npm start runs the same cache as npm run serve)', async () => {
