@@ -11,53 +11,9 @@ import { PNG } from 'pngjs';
 import { download } from './downloads.ts';
 import { test, expect } from './fixtures.ts';
 import { canvasPixels, viewer } from './canvas.ts';
+import { coarseSegments, rawTree, STRIDE, type Tree } from './coarse-tree.ts';
 
 const SKELETON = 1000;
-/** The coarse decimation's stride (src/3d/geometry/skeleton-piece.ts, COARSE_STRIDE). */
-const STRIDE = 16;
-
-interface Tree {
-  ids: number[];
-  parent: Map<number, number | null>;
-  children: Map<number, number[]>;
-  xyz: Map<number, [number, number, number]>;
-}
-
-async function rawTree(page: Page): Promise<Tree> {
-  const res = await page.request.get(`/api/catmaid/1/skeletons/${SKELETON}/compact-detail`);
-  const [rows] = (await res.json()) as [(number | null)[][]];
-  const t: Tree = { ids: [], parent: new Map(), children: new Map(), xyz: new Map() };
-  for (const r of rows) {
-    const id = Number(r[0]);
-    const p = r[1] === null || r[1] === undefined ? null : Number(r[1]);
-    t.ids.push(id);
-    t.parent.set(id, p);
-    t.xyz.set(id, [Number(r[3]), Number(r[4]), Number(r[5])]);
-    if (p !== null) t.children.set(p, [...(t.children.get(p) ?? []), id]);
-  }
-  return t;
-}
-
-/**
- * Coarse segments: every unbranched run (from a leaf or branch point up to the next branch
- * point or root) of L steps becomes ceil(L / STRIDE) segments.
- */
-function coarseSegments(t: Tree): number {
-  let n = 0;
-  for (const id of t.ids) {
-    if (t.parent.get(id) === null || (t.children.get(id)?.length ?? 0) === 1) continue;
-    let steps = 0;
-    let v = t.parent.get(id) ?? null;
-    while (v !== null) {
-      steps++;
-      if ((t.children.get(v)?.length ?? 0) !== 1 || t.parent.get(v) === null) break;
-      v = t.parent.get(v) ?? null;
-    }
-    n += Math.ceil(steps / STRIDE);
-  }
-  return n;
-}
-
 /** CSS pixel of a point under the drawn frame's camera. */
 async function projector(region: Locator, width: number, height: number) {
   const m = ((await region.getAttribute('data-view-projection')) ?? '').split(',').map(Number);
@@ -118,11 +74,13 @@ test('the coarse level draws its segments, picks real nodes and takes colour cod
   await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
   await expect(page.getByLabel('Detail')).toHaveValue('coarse');
   await expect(region).toHaveAttribute('data-detail', 'coarse');
-  const tree = await rawTree(page);
+  const tree = await rawTree(page, SKELETON);
   expect(tree.ids.length).toBeGreaterThan(100);
   const coarse = coarseSegments(tree);
   expect(coarse).toBeLessThan(tree.ids.length / 4);
   await expect(region).toHaveAttribute('data-segments', String(coarse));
+  // Coarse detail loads display first: picking needs the skeleton's full data.
+  await expect(region).toHaveAttribute('data-full-ready', 'true', { timeout: 30_000 });
 
   // Lines only, so every inked pixel is skeleton.
   await page.getByRole('checkbox', { name: 'Somata' }).uncheck();

@@ -135,7 +135,9 @@ export class SceneReadiness {
       d.firstNeuronsAt = String(performance.now());
     }
     // A finer level than coarse cannot be complete from display forms: their full data now.
-    if (s.fullPending > 0 && this.engine.lines.detailAsked !== 'coarse') this.needFull?.();
+    // Only once all are in: while the first arrive, the scene looks small and auto detail fine.
+    const fine = this.engine.lines.detailAsked !== 'coarse';
+    if (s.settled && s.fullPending > 0 && fine) this.needFull?.();
     if (!info.complete && d.sceneReady === 'true') {
       // Drawn with work still pending (e.g. compartment splits after a mode switch).
       d.sceneReady = 'false';

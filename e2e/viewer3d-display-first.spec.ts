@@ -1,0 +1,166 @@
+/**
+ * Display first (issue 14): a huge scene is drawn from each skeleton's display form (its coarse
+ * level, synapses and soma, derived once by the dashboard server), is ready before any full
+ * skeleton arrives, and loads the full data afterwards. The demo's projects are far below the
+ * automatic threshold, so the coarse Detail value (which also loads display first) stands in.
+ * Checked: the scene is complete (every coarse segment, counted here from the raw answers) while
+ * every full compact-detail request is held back; the full data then arrives and picking works;
+ * a reload draws from the browser's display copies with the display route refused; and a
+ * dashboard server without the route still shows the scene, loaded in full.
+ */
+import type { Page, Route } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
+import { canvasPixels, viewer } from './canvas.ts';
+import { coarseSegments, rawTree } from './coarse-tree.ts';
+import { removeCopies } from './browser-copies.ts';
+
+const DISPLAY_ROUTE = '**/api/display/1/skeletons';
+const FULL_ROUTE = '**/api/catmaid/1/skeletons/compact-detail';
+
+async function someSkeletons(page: Page, n: number): Promise<number[]> {
+  const res = await page.request.get('/api/catmaid/1/skeletons/');
+  return ((await res.json()) as number[]).slice(0, n);
+}
+
+/** Keys of the browser's copies (IndexedDB index) that start with `prefix`. */
+function copyKeys(page: Page, prefix: string): Promise<number> {
+  return page.evaluate(
+    (p) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('catmaid-dashboard-skeletons');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('skeletons')) {
+            db.close();
+            return resolve(0);
+          }
+          const keys = db.transaction('skeletons').objectStore('skeletons').getAllKeys();
+          keys.onsuccess = () => {
+            db.close();
+            resolve(keys.result.filter((k) => typeof k === 'string' && k.startsWith(p)).length);
+          };
+          keys.onerror = () => reject(new Error(String(keys.error)));
+        };
+      }),
+    prefix,
+  );
+}
+
+/** Holds every request matching `url` until `release()`. */
+async function holdRequests(page: Page, url: string) {
+  const held: Route[] = [];
+  let released = false;
+  await page.route(url, (route) => {
+    if (released) return route.continue();
+    held.push(route);
+  });
+  return {
+    count: () => held.length,
+    release: async () => {
+      released = true;
+      await Promise.all(held.splice(0).map((r) => r.continue()));
+      await page.unroute(url);
+    },
+  };
+}
+
+async function clickNearestDrawnPixel(page: Page) {
+  const png = await canvasPixels(page);
+  let at: [number, number] | null = null;
+  let best = Infinity;
+  for (let i = 0; i < png.data.length; i += 4) {
+    if (Math.min(png.data[i] ?? 255, png.data[i + 1] ?? 255, png.data[i + 2] ?? 255) >= 230)
+      continue;
+    const x = (i / 4) % png.width;
+    const y = Math.floor(i / 4 / png.width);
+    const d = (x - png.width / 2) ** 2 + (y - png.height / 2) ** 2;
+    if (d < best) [best, at] = [d, [x, y]];
+  }
+  const box = await viewer(page).locator('canvas').boundingBox();
+  if (!box || !at) throw new Error('nothing drawn');
+  await page.mouse.click(box.x + at[0], box.y + at[1]);
+}
+
+test('a scene drawn display first is complete before any full skeleton, then gets it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.goto('/');
+  await removeCopies(page);
+  const ids = await someSkeletons(page, 3);
+  const trees = await Promise.all(ids.map((id) => rawTree(page, id)));
+  const segments = trees.reduce((s, t) => s + coarseSegments(t), 0);
+  let displayRequests = 0;
+  page.on('request', (r) => {
+    if (r.url().includes('/api/display/')) displayRequests++;
+  });
+  const full = await holdRequests(page, FULL_ROUTE);
+
+  await page.goto(`/?view=3d&pid=1&sel=${ids.join(',')}&vlod=coarse`);
+  const region = viewer(page);
+  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+  await expect(region).toHaveAttribute('data-detail', 'coarse');
+  await expect(region).toHaveAttribute('data-segments', String(segments));
+  await expect(region).toHaveAttribute('data-neuron-count', String(ids.length));
+  expect(displayRequests).toBeGreaterThan(0);
+  // Nothing of the full data has arrived: it is asked only now, and held.
+  await expect(region).toHaveAttribute('data-full-pending', String(ids.length));
+  await expect(region).toHaveAttribute('data-full-ready', 'false');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Drawn from their display form' }),
+  ).toContainText(`details of ${ids.length} neurons`);
+  await expect.poll(() => full.count()).toBeGreaterThan(0);
+
+  await full.release();
+  await expect(region).toHaveAttribute('data-full-ready', 'true', { timeout: 30_000 });
+  await expect(region).toHaveAttribute('data-full-pending', '0');
+  await expect(region).toHaveAttribute('data-segments', String(segments));
+  await page.getByRole('checkbox', { name: 'Somata' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Presynaptic sites' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Postsynaptic sites' }).uncheck();
+  await expect(region).toHaveAttribute('data-show-post', 'false');
+  await clickNearestDrawnPixel(page);
+  const panel = page.getByRole('region', { name: 'Selected node' });
+  await expect(panel).toContainText(/Created\s*\d{4}-\d{2}-\d{2}/);
+  const nodeId = Number(/Node\s*(\d+)/.exec((await panel.textContent()) ?? '')?.[1]);
+  expect(
+    trees.some((t) => t.ids.includes(nodeId)),
+    'a real node of a shown skeleton',
+  ).toBe(true);
+
+  // The browser keeps the display forms: a reload draws them with the display route refused.
+  await expect.poll(() => copyKeys(page, 'display3d:v1|'), { timeout: 30_000 }).toBe(ids.length);
+  await page.route(DISPLAY_ROUTE, (route) => route.abort());
+  const heldAgain = await holdRequests(page, FULL_ROUTE);
+  await page.reload();
+  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+  await expect(region).toHaveAttribute('data-segments', String(segments));
+  await heldAgain.release();
+  await expect(region).toHaveAttribute('data-full-ready', 'true', { timeout: 30_000 });
+});
+
+test.describe('a dashboard server without display forms', () => {
+  test.use({ expectedConsoleErrors: ['404'] });
+
+  test('still shows the scene, loaded in full', async ({ page }) => {
+    await page.goto('/');
+    await removeCopies(page);
+    const ids = await someSkeletons(page, 2);
+    const trees = await Promise.all(ids.map((id) => rawTree(page, id)));
+    await page.route(DISPLAY_ROUTE, (route) =>
+      route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' }),
+    );
+    await page.goto(`/?view=3d&pid=1&sel=${ids.join(',')}&vlod=coarse`);
+    const region = viewer(page);
+    await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+    await expect(region).toHaveAttribute('data-full-ready', 'true');
+    await expect(region).toHaveAttribute('data-full-pending', '0');
+    await expect(region).toHaveAttribute(
+      'data-segments',
+      String(trees.reduce((s, t) => s + coarseSegments(t), 0)),
+    );
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+});
