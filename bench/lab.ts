@@ -127,6 +127,7 @@ function summary(rows: LabRow[]): string {
     'reload ms',
     'reopen ms',
     'lab-warm ms',
+    'full data ms cold / reload / warm',
     'longest task ms cold / reload / reopen / warm',
     'heap MB',
   ];
@@ -144,6 +145,7 @@ function summary(rows: LabRow[]): string {
       fmt(r.cold.reloadFirstFrameMs),
       fmt(r.cold.reopenFirstFrameMs),
       fmt(r.labWarm.firstFrameMs),
+      [r.cold.fullDataMs, r.cold.reloadFullDataMs, r.labWarm.fullDataMs].map(fmt).join(' / '),
       [
         r.cold.longestTaskMs,
         r.cold.reloadLongestTaskMs,

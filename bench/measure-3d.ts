@@ -43,6 +43,14 @@ export interface BenchRow {
   reopenLongestTaskMs: number;
   /** From "show" to performance.mark('catmaid:first-neurons-drawn'); null when not marked. */
   firstNeuronsMs: number | null;
+  /**
+   * Display first (huge scenes): from "show" until every neuron's full data is in the scene
+   * model (data-full-ready), after the complete frame; equal to it otherwise.
+   */
+  fullDataMs: number;
+  reloadFullDataMs: number;
+  /** Neurons drawn from display forms at the complete frame (0: loaded in full). */
+  displayFirst: number;
   /** CPU seconds per process from "show" to the first complete frame. */
   cpu: CpuByProcess;
 }
@@ -70,6 +78,48 @@ async function readyAttrs(page: Page, n: number) {
 }
 
 /** The longest main-thread task of a freshly loaded page, up to `until` (its ready time). */
+async function fullReadyAt(page: Page): Promise<number> {
+  const sel = '[aria-label="3D viewer"][data-full-ready="true"]';
+  await page.waitForSelector(sel, { timeout: 600_000, state: 'attached' });
+  return Number(await page.$eval(sel, (el) => (el as HTMLElement).dataset.fullReadyAt));
+}
+
+/** Browser copies (IndexedDB index keys) whose key starts with `prefix`. */
+function copyKeys(page: Page, prefix: string): Promise<number> {
+  return page.evaluate(
+    (p) =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('catmaid-dashboard-skeletons');
+        open.onerror = () => resolve(0);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('skeletons')) return resolve(0);
+          const keys = db.transaction('skeletons').objectStore('skeletons').getAllKeys();
+          keys.onsuccess = () => {
+            db.close();
+            resolve(keys.result.filter((k) => typeof k === 'string' && k.startsWith(p)).length);
+          };
+          keys.onerror = () => resolve(0);
+        };
+      }),
+    prefix,
+  );
+}
+
+/**
+ * Until the workers have written their copies (they write once idle): a reload before that
+ * would measure the dashboard server, not the browser's copies.
+ */
+async function copiesWritten(page: Page, n: number, display: boolean): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const full = await copyKeys(page, 'skeleton3d:v2|');
+    const shown = display ? await copyKeys(page, 'display3d:v1|') : n;
+    if (full >= n && shown >= n) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  console.warn('  (the browser copies were not all written within 5 min)');
+}
+
 async function longestTaskUntil(page: Page, until: number): Promise<number> {
   const tasks = await page.evaluate(
     () => (window as unknown as { __longtasks: [number, number][] }).__longtasks,
@@ -152,7 +202,12 @@ export async function measure(
   const firstNeurons = await page.evaluate(
     () => performance.getEntriesByName('catmaid:first-neurons-drawn')[0]?.startTime ?? null,
   );
+  const displayFirst = Number(attrs.fullPending ?? 0);
+  const fullAt = await fullReadyAt(page);
   const row: BenchRow = {
+    fullDataMs: Math.round(fullAt - t0),
+    reloadFullDataMs: NaN,
+    displayFirst,
     neurons: Number(attrs.neuronCount),
     nodes,
     failed: Number(attrs.failedCount),
@@ -178,10 +233,12 @@ export async function measure(
     return row;
   }
   // Reload: the selection is kept (localStorage) and the skeletons come from the browser's copy.
+  await copiesWritten(page, ids.length, displayFirst > 0);
   await page.reload();
   const again = await readyAttrs(page, ids.length);
   row.reloadFirstFrameMs = Math.round(Number(again.readyAt));
   row.reloadLongestTaskMs = await longestTaskUntil(page, Number(again.readyAt));
+  row.reloadFullDataMs = Math.round(await fullReadyAt(page));
   const url = page.url();
   await page.close();
   const reopened = await context.newPage();
