@@ -13,7 +13,7 @@ import {
 import { readDisplayBatch, type ReadDisplay } from '../3d/geometry/display-pack.ts';
 import type { CatmaidClient } from '../lib/http/client.ts';
 
-export const DISPLAY_ENDPOINT = 'POST /api/display/{project_id}/skeletons';
+const DISPLAY_ENDPOINT = 'POST /api/display/{project_id}/skeletons';
 
 /**
  * Display forms by skeleton id, as views over one answer buffer. Throws when the answer is not
