@@ -47,7 +47,6 @@ export interface DisplayRecord {
   lines: Placement;
   connectors: Placement | null;
   bounds: Bounds;
-  hasSoma: boolean;
 }
 
 export interface Bounds {
@@ -137,7 +136,6 @@ export class SceneModel {
       lines,
       connectors,
       bounds,
-      hasSoma: p.soma !== null,
     });
     this.nodeCount += p.nodeCount;
     this.maxStrahler = Math.max(this.maxStrahler, p.maxStrahler);
