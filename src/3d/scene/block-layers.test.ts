@@ -137,6 +137,45 @@ describe('BlockLayer uploads', () => {
     expect(total()).toBe(48 + 160 + 16);
   });
 
+  it('sends the full vertices of a display-first piece again once they are filled in', () => {
+    const { gl, sent } = fakeGl();
+    const layer = new BlockLayer('lines', new LineBasicMaterial());
+    const set = new BlockSet(4, 64, true);
+    const coarse = {
+      source: Uint32Array.from([0, 5]),
+      positions: new Float32Array(2 * 3),
+      info: new Uint16Array(2 * 4),
+      indices: Uint32Array.from([1, 0]),
+    };
+    // Reserved only (display first), then full detail chosen: zeros go up, nothing is drawn.
+    const reserved = set.reserve(6, coarse, 0);
+    layer.setDetail('full');
+    layer.sync(gl, set, { bytes: 1 << 20 }, noop);
+    const b = set.blocks[0];
+    if (!b) throw new Error('no block');
+    expect(sent.get(b.positions)).toBe(72);
+    expect(layer.drawnCount()).toBe(0);
+    // Filled in: the same vertices are sent again (the upload prefix had passed them), and the
+    // pairs are drawn.
+    const positions = Float32Array.from({ length: 18 }, (_, i) => i + 1);
+    set.fill(
+      reserved,
+      {
+        positions,
+        info: new Uint16Array(6 * 4),
+        indices: Uint32Array.from([1, 0, 2, 1, 3, 2, 4, 3, 5, 4]),
+        lodIndices: Uint32Array.from([3, 0, 5, 3]),
+      },
+      0,
+    );
+    expect(b.positions.subarray(0, 18)).toEqual(positions);
+    const after = layer.sync(gl, set, { bytes: 1 << 20 }, noop);
+    expect(after.changed).toBe(true);
+    expect(sent.get(b.positions)).toBe(144);
+    expect(sent.get(b.info)).toBe(96);
+    expect(layer.drawnCount()).toBe(5);
+  });
+
   it('draws the chosen level progressively when the previous one lacks new neurons', () => {
     const { gl } = fakeGl();
     const layer = new BlockLayer('lines', new LineBasicMaterial());
