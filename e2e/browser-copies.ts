@@ -114,3 +114,28 @@ export async function removeCopies(page: Page): Promise<void> {
     });
   }, OPFS_SKELETON_DIR);
 }
+
+/** Copies whose key (in the IndexedDB index) starts with `prefix`, e.g. `display3d:v1|`. */
+export function copyKeys(page: Page, prefix: string): Promise<number> {
+  return page.evaluate(
+    (p) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('catmaid-dashboard-skeletons');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('skeletons')) {
+            db.close();
+            return resolve(0);
+          }
+          const keys = db.transaction('skeletons').objectStore('skeletons').getAllKeys();
+          keys.onsuccess = () => {
+            db.close();
+            resolve(keys.result.filter((k) => typeof k === 'string' && k.startsWith(p)).length);
+          };
+          keys.onerror = () => reject(new Error(String(keys.error)));
+        };
+      }),
+    prefix,
+  );
+}

@@ -22,3 +22,25 @@ export function changed(a: PNG, b: PNG): number {
   }
   return n;
 }
+
+/**
+ * Clicks the drawn (non-white) canvas pixel nearest the centre; returns it (canvas pixels,
+ * which are CSS pixels at the tests' device scale 1).
+ */
+export async function clickNearestDrawnPixel(page: Page): Promise<[number, number]> {
+  const png = await canvasPixels(page);
+  let at: [number, number] | null = null;
+  let best = Infinity;
+  for (let i = 0; i < png.data.length; i += 4) {
+    if (Math.min(png.data[i] ?? 255, png.data[i + 1] ?? 255, png.data[i + 2] ?? 255) >= 230)
+      continue;
+    const x = (i / 4) % png.width;
+    const y = Math.floor(i / 4 / png.width);
+    const d = (x - png.width / 2) ** 2 + (y - png.height / 2) ** 2;
+    if (d < best) [best, at] = [d, [x, y]];
+  }
+  const box = await viewer(page).locator('canvas').boundingBox();
+  if (!box || !at) throw new Error('nothing drawn');
+  await page.mouse.click(box.x + at[0], box.y + at[1]);
+  return at;
+}

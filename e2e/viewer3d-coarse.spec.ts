@@ -10,7 +10,7 @@ import type { Locator, Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { download } from './downloads.ts';
 import { test, expect } from './fixtures.ts';
-import { canvasPixels, viewer } from './canvas.ts';
+import { canvasPixels, clickNearestDrawnPixel, viewer } from './canvas.ts';
 import { coarseSegments, rawTree, STRIDE, type Tree } from './coarse-tree.ts';
 
 const SKELETON = 1000;
@@ -89,20 +89,9 @@ test('the coarse level draws its segments, picks real nodes and takes colour cod
   await expect(region).toHaveAttribute('data-show-post', 'false');
 
   // Pick: the pixel nearest the centre that is drawn.
-  const png = await canvasPixels(page);
-  let at: [number, number] | null = null;
-  let best = Infinity;
-  for (let i = 0; i < png.data.length; i += 4) {
-    if (Math.min(png.data[i] ?? 255, png.data[i + 1] ?? 255, png.data[i + 2] ?? 255) >= 230)
-      continue;
-    const x = (i / 4) % png.width;
-    const y = Math.floor(i / 4 / png.width);
-    const d = (x - png.width / 2) ** 2 + (y - png.height / 2) ** 2;
-    if (d < best) [best, at] = [d, [x, y]];
-  }
+  const at = await clickNearestDrawnPixel(page);
   const box = await region.locator('canvas').boundingBox();
-  if (!box || !at) throw new Error('nothing drawn');
-  await page.mouse.click(box.x + at[0], box.y + at[1]);
+  if (!box) throw new Error('no canvas');
   const panel = page.getByRole('region', { name: 'Selected node' });
   await expect(panel).toContainText(/Created\s*\d{4}-\d{2}-\d{2}/);
   const nodeId = Number(/Node\s*(\d+)/.exec((await panel.textContent()) ?? '')?.[1]);

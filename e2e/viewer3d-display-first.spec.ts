@@ -10,9 +10,9 @@
  */
 import type { Page, Route } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { canvasPixels, viewer } from './canvas.ts';
+import { clickNearestDrawnPixel, viewer } from './canvas.ts';
 import { coarseSegments, rawTree } from './coarse-tree.ts';
-import { removeCopies } from './browser-copies.ts';
+import { copyKeys, removeCopies } from './browser-copies.ts';
 
 const DISPLAY_ROUTE = '**/api/display/1/skeletons';
 const FULL_ROUTE = '**/api/catmaid/1/skeletons/compact-detail';
@@ -20,31 +20,6 @@ const FULL_ROUTE = '**/api/catmaid/1/skeletons/compact-detail';
 async function someSkeletons(page: Page, n: number): Promise<number[]> {
   const res = await page.request.get('/api/catmaid/1/skeletons/');
   return ((await res.json()) as number[]).slice(0, n);
-}
-
-/** Keys of the browser's copies (IndexedDB index) that start with `prefix`. */
-function copyKeys(page: Page, prefix: string): Promise<number> {
-  return page.evaluate(
-    (p) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('catmaid-dashboard-skeletons');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('skeletons')) {
-            db.close();
-            return resolve(0);
-          }
-          const keys = db.transaction('skeletons').objectStore('skeletons').getAllKeys();
-          keys.onsuccess = () => {
-            db.close();
-            resolve(keys.result.filter((k) => typeof k === 'string' && k.startsWith(p)).length);
-          };
-          keys.onerror = () => reject(new Error(String(keys.error)));
-        };
-      }),
-    prefix,
-  );
 }
 
 /** Holds every request matching `url` until `release()`. */
@@ -63,23 +38,6 @@ async function holdRequests(page: Page, url: string) {
       await page.unroute(url);
     },
   };
-}
-
-async function clickNearestDrawnPixel(page: Page) {
-  const png = await canvasPixels(page);
-  let at: [number, number] | null = null;
-  let best = Infinity;
-  for (let i = 0; i < png.data.length; i += 4) {
-    if (Math.min(png.data[i] ?? 255, png.data[i + 1] ?? 255, png.data[i + 2] ?? 255) >= 230)
-      continue;
-    const x = (i / 4) % png.width;
-    const y = Math.floor(i / 4 / png.width);
-    const d = (x - png.width / 2) ** 2 + (y - png.height / 2) ** 2;
-    if (d < best) [best, at] = [d, [x, y]];
-  }
-  const box = await viewer(page).locator('canvas').boundingBox();
-  if (!box || !at) throw new Error('nothing drawn');
-  await page.mouse.click(box.x + at[0], box.y + at[1]);
 }
 
 test('a scene drawn display first is complete before any full skeleton, then gets it', async ({

@@ -5,7 +5,7 @@
  * requests of the same flags use. Anything else is refused with the proxy's JSON errors.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { drainRequest, readBodyCapped } from '../proxy/body-limit.ts';
+import { drainRequest, readBodyOrRefuse } from '../proxy/body-limit.ts';
 import type { UpstreamSettings } from '../proxy/env.ts';
 import { sendJsonError } from '../proxy/json-error.ts';
 import { cachedRequest } from './request-variant.ts';
@@ -35,21 +35,10 @@ export async function handleDisplay(
     });
     return;
   }
-  const read = await readBodyCapped(req);
-  if (!read.ok) {
-    drainRequest(req);
-    if (read.status === 503) res.setHeader('retry-after', '2');
-    sendJsonError(res, read.status, { error: read.error, type: read.type });
-    return;
-  }
+  const body = await readBodyOrRefuse(req, res);
+  if (!body) return;
   const contentType = req.headers['content-type'];
-  const r = cachedRequest(
-    'POST',
-    `/${m[1]}/skeletons/compact-detail`,
-    search,
-    read.body,
-    contentType,
-  );
+  const r = cachedRequest('POST', `/${m[1]}/skeletons/compact-detail`, search, body, contentType);
   if (!r) {
     sendJsonError(res, 400, {
       error:

@@ -6,7 +6,8 @@
  * stops at the cap; all bodies being read share one global budget so that many concurrent
  * uploads cannot add up to unbounded memory.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJsonError } from './json-error.ts';
 
 export const MAX_REQUEST_BODY_BYTES = 2 * 1024 * 1024;
 const MAX_BUFFERED_REQUEST_BYTES = 64 * 1024 * 1024;
@@ -105,4 +106,20 @@ export function readBodyCapped(
     req.on('error', onError);
     req.on('aborted', onAborted);
   });
+}
+
+/**
+ * The request's body, or null once a refusal (too large, server busy: 503 with Retry-After) has
+ * been answered.
+ */
+export async function readBodyOrRefuse(
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<Buffer | null> {
+  const read = await readBodyCapped(req);
+  if (read.ok) return read.body;
+  drainRequest(req);
+  if (read.status === 503) res.setHeader('retry-after', '2');
+  sendJsonError(res, read.status, { error: read.error, type: read.type });
+  return null;
 }

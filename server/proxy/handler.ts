@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkAllowed } from './allowlist.ts';
 import { anonymousTokenSource } from './anonymous-token.ts';
-import { drainRequest, readBodyCapped } from './body-limit.ts';
+import { drainRequest, readBodyOrRefuse } from './body-limit.ts';
 import { DEFAULT_STALL_TIMEOUT_MS, type UpstreamSettings } from './env.ts';
 import { forward } from './forward.ts';
 import { sendJson, sendJsonError } from './json-error.ts';
@@ -77,14 +77,9 @@ export function createApiMiddleware(
     }
     let body: Buffer | undefined;
     if (method === 'POST') {
-      const read = await readBodyCapped(req);
-      if (!read.ok) {
-        drainRequest(req);
-        if (read.status === 503) res.setHeader('retry-after', '2');
-        sendJsonError(res, read.status, { error: read.error, type: read.type });
-        return;
-      }
-      body = read.body;
+      const read = await readBodyOrRefuse(req, res);
+      if (!read) return;
+      body = read;
     }
     const token = settings.token ?? (await anonymousToken());
     const options = {

@@ -3,6 +3,7 @@
  * indexed by node index (0..nodeCount-1), so geometry builders and analyses never touch the
  * positional wire rows, and a worker can hand the buffers back without copying.
  */
+import { buffersOf } from '../lib/transferables.ts';
 
 /** Connector link relation as CATMAID encodes it in compact-detail. */
 export const RELATION = {
@@ -59,12 +60,6 @@ export interface SkeletonDetail {
   reviews: SkeletonReviews;
   /** Annotation ids of the skeleton's neuron (names via the annotations list). */
   annotationIds: number[];
-}
-
-function buffersOf(arrays: readonly (ArrayBufferView | undefined)[]): ArrayBuffer[] {
-  const out = new Set<ArrayBuffer>();
-  for (const a of arrays) if (a && a.buffer instanceof ArrayBuffer) out.add(a.buffer);
-  return [...out];
 }
 
 /** The buffers to list as transferables when posting a SkeletonDetail out of a worker. */

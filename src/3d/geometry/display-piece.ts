@@ -11,6 +11,7 @@ import type { SkeletonDetail } from '../../api/skeleton-detail.ts';
 import { maxOrder } from '../../analysis/morphology/strahler.ts';
 import type { CompactPiece } from './block-set.ts';
 import type { SkeletonPiece } from './skeleton-piece.ts';
+import { buffersOf } from '../../lib/transferables.ts';
 
 export interface DisplaySoma {
   nodeIndex: number;
@@ -84,17 +85,13 @@ export function displayPieceOf(d: SkeletonDetail, piece: SkeletonPiece): Display
 }
 
 export function displayTransferables(p: DisplayPiece): ArrayBuffer[] {
-  const out = new Set<ArrayBuffer>();
   const c = p.coarse;
-  for (const a of [
+  return buffersOf([
     c.source,
     c.positions,
     c.info,
     c.indices,
     p.connectorPositions,
     p.connectorInfo,
-  ]) {
-    if (a.buffer instanceof ArrayBuffer) out.add(a.buffer);
-  }
-  return [...out];
+  ]);
 }

@@ -5,6 +5,7 @@
 import { RELATION, type SkeletonDetail } from '../../api/skeleton-detail.ts';
 import { strahlerOrders } from '../../analysis/morphology/strahler.ts';
 import { compactCoarse } from './coarse-compact.ts';
+import { buffersOf } from '../../lib/transferables.ts';
 
 /**
  * Vertex attribute layout of the line layer, as u16: [slot, strahler order | compartment << 8,
@@ -172,8 +173,7 @@ export function buildSkeletonPiece(d: SkeletonDetail, known?: CostlyPieceParts):
 }
 
 export function pieceTransferables(p: SkeletonPiece): ArrayBuffer[] {
-  const out = new Set<ArrayBuffer>();
-  for (const a of [
+  return buffersOf([
     p.edges,
     p.lodEdges,
     p.coarseEdges,
@@ -184,8 +184,5 @@ export function pieceTransferables(p: SkeletonPiece): ArrayBuffer[] {
     p.lineInfo,
     p.strahler,
     p.connectorInfo,
-  ]) {
-    if (a.buffer instanceof ArrayBuffer) out.add(a.buffer);
-  }
-  return [...out];
+  ]);
 }

@@ -58,42 +58,52 @@ export function LoadStatus({
         </p>
       ) : null}
       {fullFailed.length && !failed.length ? (
-        <div role="alert" className="inline-error">
-          <strong>
-            Details of {fullFailed.length === 1 ? 'one neuron' : `${fullFailed.length} neurons`}{' '}
-            could not be loaded (they are drawn; picking and exports lack them)
-          </strong>
-          <ul aria-label="Neurons without details">
-            {fullFailed.slice(0, 20).map((f) => (
-              <li key={f.skeletonId}>
-                skeleton {f.skeletonId}: {f.message}
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={onRetry}>
-            Retry failed
-          </button>
-        </div>
+        <PartlyLoaded
+          items={fullFailed}
+          what={(n) =>
+            `Details of ${n} could not be loaded (they are drawn; picking and exports lack them)`
+          }
+          listLabel="Neurons without details"
+          onRetry={onRetry}
+        />
       ) : null}
       {extrasFailed.length && !failed.length ? (
-        <div role="alert" className="inline-error">
-          <strong>
-            Synapses and tags of{' '}
-            {extrasFailed.length === 1 ? 'one neuron' : `${extrasFailed.length} neurons`} could not
-            be loaded (the arbors are shown)
-          </strong>
-          <ul aria-label="Neurons without synapses and tags">
-            {extrasFailed.slice(0, 20).map((f) => (
-              <li key={f.skeletonId}>
-                skeleton {f.skeletonId}: {f.message}
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={onRetry}>
-            Retry failed
-          </button>
-        </div>
+        <PartlyLoaded
+          items={extrasFailed}
+          what={(n) => `Synapses and tags of ${n} could not be loaded (the arbors are shown)`}
+          listLabel="Neurons without synapses and tags"
+          onRetry={onRetry}
+        />
       ) : null}
+    </div>
+  );
+}
+
+/** Neurons drawn, but a later part of their data failed: which, why, and Retry. */
+function PartlyLoaded({
+  items,
+  what,
+  listLabel,
+  onRetry,
+}: {
+  items: { skeletonId: number; message: string }[];
+  what(neurons: string): string;
+  listLabel: string;
+  onRetry(): void;
+}) {
+  return (
+    <div role="alert" className="inline-error">
+      <strong>{what(items.length === 1 ? 'one neuron' : `${items.length} neurons`)}</strong>
+      <ul aria-label={listLabel}>
+        {items.slice(0, 20).map((f) => (
+          <li key={f.skeletonId}>
+            skeleton {f.skeletonId}: {f.message}
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={onRetry}>
+        Retry failed
+      </button>
     </div>
   );
 }
