@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { runWarmup, type WarmProgram, type WarmupWaits } from './shader-warmup.ts';
+
+/**
+ * A fake event loop: every step and wait is logged; `task` counts the tasks the warm-up ran in
+ * (each wait ends one), so the test can check what shares a task with what.
+ */
+function harness(opts: { readyAfterPolls?: number[] } = {}) {
+  const log: string[] = [];
+  let task = 0;
+  let gpuBusy = false;
+  const inTask = (what: string) => log.push(`${task}:${what}`);
+  const waits: WarmupWaits = {
+    nextTask: () => {
+      task++;
+      return Promise.resolve();
+    },
+    pause: () => {
+      task++;
+      return Promise.resolve();
+    },
+    gpuIdle: () => {
+      task++;
+      gpuBusy = false;
+      inTask('idle');
+      return Promise.resolve();
+    },
+  };
+  const polls = opts.readyAfterPolls ?? [];
+  const programs = (n: number): WarmProgram[] =>
+    Array.from({ length: n }, (_, i) => {
+      let left = polls[i] ?? 0;
+      return {
+        isReady: () => {
+          inTask(`ready?${i}`);
+          return left-- <= 0;
+        },
+        getUniforms: () => inTask(`uniforms${i}`),
+      };
+    });
+  const steps = {
+    compile: () => {
+      inTask('compile');
+      gpuBusy = true;
+      return programs(2);
+    },
+    drawOffscreen: () => {
+      inTask(`draw${gpuBusy ? ' (gpu busy)' : ''}`);
+      gpuBusy = true;
+    },
+    copyOffscreen: () => {
+      inTask(`copy${gpuBusy ? ' (gpu busy)' : ''}`);
+      gpuBusy = true;
+    },
+    present: () => {
+      inTask(`present${gpuBusy ? ' (gpu busy)' : ''}`);
+      gpuBusy = true;
+    },
+  };
+  return { log, steps, waits, tasks: () => task };
+}
+
+/** The entries of the log grouped by the task they ran in. */
+function byTask(log: string[]): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const entry of log) {
+    const [t = '', what = ''] = entry.split(':');
+    groups.set(t, [...(groups.get(t) ?? []), what]);
+  }
+  return [...groups.values()];
+}
+
+describe('runWarmup', () => {
+  it('issues nothing in the task it starts in (that frame reads the fresh canvas back)', async () => {
+    const h = harness();
+    await runWarmup(h.steps, h.waits);
+    expect(h.log[0]?.startsWith('0:')).toBe(false);
+  });
+
+  it('gives every synchronous program query a task of its own, after the compiles were taken', async () => {
+    const h = harness();
+    await runWarmup(h.steps, h.waits);
+    const groups = byTask(h.log);
+    for (const g of groups) {
+      const queries = g.filter((w) => w.startsWith('ready?') || w.startsWith('uniforms'));
+      // A completion poll may share its task with nothing but the fence's idle answer.
+      expect(queries.length).toBeLessThanOrEqual(1);
+    }
+    const firstQuery = h.log.findIndex((e) => e.includes('ready?'));
+    const idle = h.log.findIndex((e) => e.endsWith('idle'));
+    expect(idle).toBeGreaterThan(h.log.findIndex((e) => e.endsWith('compile')));
+    expect(firstQuery).toBeGreaterThan(idle);
+  });
+
+  it('polls a program still linking in later tasks, and looks it up only once linked', async () => {
+    const h = harness({ readyAfterPolls: [3, 0] });
+    await runWarmup(h.steps, h.waits);
+    const whats = h.log.map((e) => e.split(':')[1]);
+    expect(whats.filter((w) => w === 'ready?0')).toHaveLength(4);
+    expect(whats.indexOf('uniforms0')).toBeGreaterThan(whats.lastIndexOf('ready?0'));
+    expect(whats.indexOf('draw')).toBeGreaterThan(whats.indexOf('uniforms1'));
+  });
+
+  it('draws, copies and presents each on an idle GPU, never two of them in one task', async () => {
+    const h = harness();
+    await runWarmup(h.steps, h.waits);
+    const whats = h.log.map((e) => e.split(':')[1]);
+    expect(whats).toContain('draw');
+    expect(whats).toContain('copy');
+    expect(whats).toContain('present');
+    expect(whats.some((w) => w?.includes('(gpu busy)'))).toBe(false);
+    for (const g of byTask(h.log)) {
+      expect(g.filter((w) => ['draw', 'copy', 'present'].includes(w)).length).toBeLessThanOrEqual(
+        1,
+      );
+    }
+    // Resolves only once the present has finished on the GPU too.
+    expect(whats.at(-1)).toBe('idle');
+    expect(whats.at(-2)).toBe('present');
+  });
+});
