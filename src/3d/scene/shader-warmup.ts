@@ -59,12 +59,12 @@ export interface WarmupWaits {
  * The warm-up's order, so that no task waits for the GPU process:
  * - nothing is issued in the task (animation frame) it starts in: that frame's commit reads the
  *   freshly sized canvas back, a read that waits for every command queued before it;
- * - each synchronous program query (completion status, then first use) has a task of its own,
- *   and only after the GPU process has taken the compiles;
+ * - the programs are queried (completion status, then first use: synchronous queries) only
+ *   after the GPU process has taken the compiles, one program per task;
  * - the stand-ins are drawn off screen only once every program is linked and looked up (the
- *   draw then issues no query), and the canvas is touched only once that draw, and a copy into a
- *   scratch target that builds the copy's pipeline, have finished on the GPU: the commit after
- *   the present then reads back a finished, cheap copy.
+ *   draw then issues no query), with a copy into a scratch target that builds the copy's
+ *   pipeline; the canvas is touched only once both have finished on the GPU, so the commit
+ *   after the present reads back a finished, cheap copy.
  * Resolves once the present has finished too, so the first frames start on an idle GPU.
  */
 export async function runWarmup(steps: WarmupSteps, waits: WarmupWaits): Promise<void> {
@@ -73,12 +73,10 @@ export async function runWarmup(steps: WarmupSteps, waits: WarmupWaits): Promise
   await waits.gpuIdle();
   for (const program of programs) {
     while (!program.isReady()) await waits.pause();
-    await waits.nextTask();
     program.getUniforms();
     await waits.nextTask();
   }
   steps.drawOffscreen();
-  await waits.gpuIdle();
   steps.copyOffscreen();
   await waits.gpuIdle();
   steps.present();
