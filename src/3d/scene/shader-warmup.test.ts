@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runWarmup, type WarmProgram, type WarmupWaits } from './shader-warmup.ts';
+import { MAX_LINK_POLLS, runWarmup, type WarmProgram, type WarmupWaits } from './shader-warmup.ts';
 
 /**
  * A fake event loop: every step and wait is logged; `task` counts the tasks the warm-up ran in
@@ -97,6 +97,16 @@ describe('runWarmup', () => {
     expect(whats.filter((w) => w === 'ready?0')).toHaveLength(4);
     expect(whats.indexOf('uniforms0')).toBeGreaterThan(whats.lastIndexOf('ready?0'));
     expect(whats.indexOf('draw')).toBeGreaterThan(whats.indexOf('uniforms1'));
+  });
+
+  it('stops polling a link that never completes, and still finishes', async () => {
+    const h = harness({ readyAfterPolls: [Infinity, 0] });
+    await runWarmup(h.steps, h.waits);
+    const whats = h.log.map((e) => e.split(':')[1]);
+    // The first check, and one after each of the pauses.
+    expect(whats.filter((w) => w === 'ready?0')).toHaveLength(MAX_LINK_POLLS + 1);
+    expect(whats).toContain('uniforms0');
+    expect(whats.at(-2)).toBe('present');
   });
 
   it('draws off screen on linked programs, and presents alone on an idle GPU', async () => {

@@ -55,6 +55,9 @@ export interface WarmupWaits {
   gpuIdle(): Promise<void>;
 }
 
+/** Pauses between completion polls of one program before giving up (about 5 s). */
+export const MAX_LINK_POLLS = 500;
+
 /**
  * The warm-up's order, so that no task waits for the GPU process:
  * - nothing is issued in the task (animation frame) it starts in: that frame's commit reads the
@@ -72,7 +75,9 @@ export async function runWarmup(steps: WarmupSteps, waits: WarmupWaits): Promise
   const programs = steps.compile();
   await waits.gpuIdle();
   for (const program of programs) {
-    while (!program.isReady()) await waits.pause();
+    // A link that never reports completion (a driver bug) ends the polling: the lookup below
+    // then waits for it once, as an unwarmed first frame would.
+    for (let polls = 0; !program.isReady() && polls < MAX_LINK_POLLS; polls++) await waits.pause();
     program.getUniforms();
     await waits.nextTask();
   }
@@ -88,8 +93,13 @@ function programOf(renderer: THREE.WebGLRenderer, material: THREE.Material): War
   const props = renderer.properties.get(material) as { currentProgram?: unknown } | undefined;
   const p = props?.currentProgram as Partial<WarmProgram> | undefined;
   if (!p || typeof p.getUniforms !== 'function') return null;
+  const gl = renderer.getContext();
   return {
-    isReady: typeof p.isReady === 'function' ? () => p.isReady?.() ?? true : () => true,
+    isReady: () => {
+      // Its programs are gone with it (and their status reads as never complete): stop here.
+      if (gl.isContextLost()) throw new Error('WebGL context lost during the shader warm-up');
+      return typeof p.isReady === 'function' ? p.isReady() : true;
+    },
     getUniforms: () => p.getUniforms?.(),
   };
 }
