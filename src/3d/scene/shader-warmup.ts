@@ -55,32 +55,35 @@ export interface WarmupWaits {
   gpuIdle(): Promise<void>;
 }
 
-/** Pauses between completion polls of one program before giving up (about 5 s). */
+/** Pauses between completion polls before giving up (about 5 s). */
 export const MAX_LINK_POLLS = 500;
 
 /**
- * The warm-up's order, so that no task waits for the GPU process:
+ * The warm-up's order, so that no task waits long for the GPU process:
  * - nothing is issued in the task (animation frame) it starts in: that frame's commit reads the
  *   freshly sized canvas back, a read that waits for every command queued before it;
- * - the programs are queried (completion status, then first use: synchronous queries) only
- *   after the GPU process has taken the compiles, one program per task;
- * - the stand-ins are drawn off screen only once every program is linked and looked up (the
- *   draw then issues no query), with a copy into a scratch target that builds the copy's
- *   pipeline; the canvas is touched only once both have finished on the GPU, so the commit
- *   after the present reads back a finished, cheap copy.
+ * - the programs' completion is polled only after the GPU process has taken the compiles (each
+ *   poll is a synchronous query, answered at once then), and they are looked up (more queries,
+ *   which would wait for a link still running) only once all of them report complete;
+ * - the stand-ins are drawn off screen in that task (the lookups done, the draw queries
+ *   nothing), with a copy into a scratch target that builds the copy's pipeline; the canvas is
+ *   touched only once both have finished on the GPU, so the commit after the present reads back
+ *   a finished, cheap copy.
+ * Few task hops: every one waits behind the loading's tasks, and frames wait for the warm-up.
  * Resolves once the present has finished too, so the first frames start on an idle GPU.
  */
 export async function runWarmup(steps: WarmupSteps, waits: WarmupWaits): Promise<void> {
   await waits.nextTask();
   const programs = steps.compile();
   await waits.gpuIdle();
-  for (const program of programs) {
-    // A link that never reports completion (a driver bug) ends the polling: the lookup below
-    // then waits for it once, as an unwarmed first frame would.
-    for (let polls = 0; !program.isReady() && polls < MAX_LINK_POLLS; polls++) await waits.pause();
-    program.getUniforms();
-    await waits.nextTask();
+  let linking = programs.filter((p) => !p.isReady());
+  // A link that never reports completion (a driver bug) ends the polling: its lookup below
+  // then waits for it once, as an unwarmed first frame would.
+  for (let polls = 0; linking.length > 0 && polls < MAX_LINK_POLLS; polls++) {
+    await waits.pause();
+    linking = linking.filter((p) => !p.isReady());
   }
+  for (const program of programs) program.getUniforms();
   steps.drawOffscreen();
   steps.copyOffscreen();
   await waits.gpuIdle();
