@@ -69,8 +69,9 @@ export class FramePresenter {
    */
   warmCopy(renderer: THREE.WebGLRenderer): void {
     if (!this.target) return;
-    // Same attachments as the canvas (colour and depth): the pipeline depends on them.
-    const scratch = new THREE.WebGLRenderTarget(1, 1, { depthBuffer: true });
+    // Same attachments as the canvas, on which the pipeline depends: colour and a packed
+    // depth-stencil buffer (Chromium's drawing buffer has one, stencil implicit, when depth is on).
+    const scratch = new THREE.WebGLRenderTarget(1, 1, { depthBuffer: true, stencilBuffer: true });
     const previous = renderer.getRenderTarget();
     renderer.setRenderTarget(scratch);
     this.copy(renderer);
