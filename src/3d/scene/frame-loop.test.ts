@@ -43,8 +43,8 @@ function harness() {
     },
     drain: () => {
       h.drains++;
+      if (h.queued > 0) h.changed = true;
       h.queued = Math.max(0, h.queued - 1);
-      h.changed = true;
       return h.queued > 0;
     },
     loading: () => h.loading,
@@ -146,7 +146,8 @@ describe('FrameLoop', () => {
     loop.request();
     frame(); // not yet: the next progress frame is due 4 × 200 ms after this one
     expect(h.draws).toBe(1);
-    expect(h.timers).toHaveLength(1);
+    // The progress timer (a drain task, copying arrivals meanwhile, is due at once).
+    expect(h.timers.filter((t) => t.at > h.time)).toHaveLength(1);
     h.time += PROGRESS_COST_FACTOR * 200;
     runTimers();
     expect(h.draws).toBe(2);
@@ -262,5 +263,23 @@ describe('FrameLoop', () => {
     const syncs = h.log.filter((l) => l === 'sync').length;
     frame();
     expect(h.log.filter((l) => l === 'sync').length).toBe(syncs + 1);
+  });
+
+  it('keeps copying arrived neurons while the GPU is busy, without any GL work', () => {
+    const { h, loop, frame, runTimers } = harness();
+    h.loading = { active: true, fraction: 0.5 };
+    h.queued = 2;
+    h.gpuBusy = true; // e.g. reserved by the shader warm-up
+    loop.request();
+    runTimers();
+    runTimers();
+    frame();
+    runTimers();
+    expect(h.drains).toBeGreaterThanOrEqual(2);
+    expect(h.queued).toBe(0);
+    expect(h.log).toEqual([]);
+    h.gpuBusy = false;
+    frame();
+    expect(h.log).toEqual(['sync', 'draw', 'arm']);
   });
 });

@@ -93,7 +93,13 @@ export class FrameLoop {
   private readonly pump = (): void => {
     if (this.disposed) return;
     const d = this.d;
-    if (this.holding || d.fence.busy()) return this.nextAnimationFrame();
+    if (this.holding) return this.nextAnimationFrame();
+    if (d.fence.busy()) {
+      // Arrived neurons keep moving into the scene model (no GL work) while the GPU is busy:
+      // for a reload, the shader warm-up reserves the GPU while hundreds of neurons arrive.
+      if (d.loading().active) this.drainSoon();
+      return this.nextAnimationFrame();
+    }
     const now = d.now();
     if (this.inFlight) {
       this.show(this.inFlight, now);

@@ -57,15 +57,36 @@ export class FramePresenter {
     return calls;
   }
 
-  /** Compiles the copy program in the background (see shader-warmup). */
-  compile(renderer: THREE.WebGLRenderer): Promise<unknown> {
-    return renderer.compileAsync(this.copyScene, this.copyCamera);
+  /** Issues the copy program's compile without waiting for it (see shader-warmup). */
+  compileMaterials(renderer: THREE.WebGLRenderer): THREE.Material[] {
+    renderer.compile(this.copyScene, this.copyCamera);
+    return [this.material];
+  }
+
+  /**
+   * Runs the copy once into a scratch target, so that the GPU builds its pipeline there and not
+   * during the first present, which the page's read-back of the canvas would then wait for.
+   */
+  warmCopy(renderer: THREE.WebGLRenderer): void {
+    if (!this.target) return;
+    // Same attachments as the canvas, on which the pipeline depends: colour and a packed
+    // depth-stencil buffer (Chromium's drawing buffer has one, stencil implicit, when depth is on).
+    const scratch = new THREE.WebGLRenderTarget(1, 1, { depthBuffer: true, stencilBuffer: true });
+    const previous = renderer.getRenderTarget();
+    renderer.setRenderTarget(scratch);
+    this.copy(renderer);
+    renderer.setRenderTarget(previous);
+    scratch.dispose();
   }
 
   /** Copies the last drawn frame to the canvas (call once the GPU has finished it). */
   present(renderer: THREE.WebGLRenderer): void {
     if (!this.target) return;
-    this.frame.value = this.target.texture;
+    this.copy(renderer);
+  }
+
+  private copy(renderer: THREE.WebGLRenderer): void {
+    this.frame.value = this.target?.texture ?? null;
     const autoClear = renderer.autoClear;
     renderer.autoClear = false;
     renderer.render(this.copyScene, this.copyCamera);
