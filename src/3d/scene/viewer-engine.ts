@@ -192,7 +192,7 @@ export class ViewerEngine {
       const fill = this.model.displayed.has(id) || this.incoming.hasDisplay(id);
       if (this.incoming.push(item, fill)) added = true;
     }
-    if (added) this.changed();
+    if (added) this.arrived();
   }
 
   /**
@@ -205,7 +205,27 @@ export class ViewerEngine {
       if (this.model.has(display.skeletonId)) continue;
       if (this.incoming.push({ display })) added = true;
     }
-    if (added) this.changed();
+    if (added) this.arrived();
+  }
+
+  private drainTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * Arrived skeletons are copied into the model in tasks of their own, a few ms each, whether
+   * or not a frame loop runs yet: a reload's neurons arrive while the canvas is still being set
+   * up and its shaders warmed (seconds with software GL), and waited there for the first frame.
+   */
+  private arrived(): void {
+    this.changed();
+    this.drainSoon();
+  }
+
+  private drainSoon(): void {
+    if (this.drainTimer !== null) return;
+    this.drainTimer = setTimeout(() => {
+      this.drainTimer = null;
+      if (this.drainIncoming()) this.drainSoon();
+    }, 0);
   }
 
   /** Skeletons drawn from their display form whose full data is not in yet. */
@@ -462,6 +482,7 @@ export class ViewerEngine {
   }
 
   dispose(): void {
+    if (this.drainTimer !== null) clearTimeout(this.drainTimer);
     this.lines.dispose();
     this.connectors.dispose();
     this.somata.dispose();
