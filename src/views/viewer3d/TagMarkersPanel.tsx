@@ -96,10 +96,11 @@ export function TagMarkersPanel() {
         ))}
       </select>
       {loaded.length < shown ? (
-        // Geometry first: tags come with the synapse and soma layers' data.
+        // Geometry first: tags come with the synapse and soma layers' data; display first,
+        // with each neuron's details.
         <p className="viewer3d-tags-note">
           Tags of {loaded.length} of {shown} neurons loaded (they load with the synapse and soma
-          layers).
+          layers, and with each neuron&apos;s details).
         </p>
       ) : null}
     </section>
