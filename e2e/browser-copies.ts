@@ -9,32 +9,36 @@ import type { Page } from '@playwright/test';
 /** OPFS_SKELETON_DIR of src/workers/skeleton-store.ts (the node project does not compile src). */
 const OPFS_SKELETON_DIR = 'skeleton-copies';
 
-/** The IndexedDB store's values: where OPFS copies lie, or packed copies (the fallback). */
-function storeValues(page: Page): Promise<{ refs: number; other: number }> {
+/** Every value, or every key, of the copies' IndexedDB store (none when it does not exist). */
+function readStore(page: Page, what: 'getAll' | 'getAllKeys'): Promise<unknown[]> {
   return page.evaluate(
-    () =>
-      new Promise<{ refs: number; other: number }>((resolve, reject) => {
+    (method) =>
+      new Promise<unknown[]>((resolve, reject) => {
         const open = indexedDB.open('catmaid-dashboard-skeletons');
         open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
           const db = open.result;
           if (!db.objectStoreNames.contains('skeletons')) {
             db.close();
-            return resolve({ refs: 0, other: 0 });
+            return resolve([]);
           }
-          const all = db.transaction('skeletons').objectStore('skeletons').getAll();
+          const all = db.transaction('skeletons').objectStore('skeletons')[method]();
           all.onsuccess = () => {
             db.close();
-            const values = all.result as unknown[];
-            const refs = values.filter(
-              (v) => typeof v === 'object' && v !== null && 'segment' in v,
-            ).length;
-            resolve({ refs, other: values.length - refs });
+            resolve(all.result as unknown[]);
           };
           all.onerror = () => reject(new Error(String(all.error)));
         };
       }),
+    what,
   );
+}
+
+/** The IndexedDB store's values: where OPFS copies lie, or packed copies (the fallback). */
+async function storeValues(page: Page): Promise<{ refs: number; other: number }> {
+  const values = await readStore(page, 'getAll');
+  const refs = values.filter((v) => typeof v === 'object' && v !== null && 'segment' in v).length;
+  return { refs, other: values.length - refs };
 }
 
 /** Copies in OPFS segments (their index entries). */
@@ -116,26 +120,7 @@ export async function removeCopies(page: Page): Promise<void> {
 }
 
 /** Copies whose key (in the IndexedDB index) starts with `prefix`, e.g. `display3d:v1|`. */
-export function copyKeys(page: Page, prefix: string): Promise<number> {
-  return page.evaluate(
-    (p) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('catmaid-dashboard-skeletons');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('skeletons')) {
-            db.close();
-            return resolve(0);
-          }
-          const keys = db.transaction('skeletons').objectStore('skeletons').getAllKeys();
-          keys.onsuccess = () => {
-            db.close();
-            resolve(keys.result.filter((k) => typeof k === 'string' && k.startsWith(p)).length);
-          };
-          keys.onerror = () => reject(new Error(String(keys.error)));
-        };
-      }),
-    prefix,
-  );
+export async function copyKeys(page: Page, prefix: string): Promise<number> {
+  const keys = await readStore(page, 'getAllKeys');
+  return keys.filter((k) => typeof k === 'string' && k.startsWith(prefix)).length;
 }

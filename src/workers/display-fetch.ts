@@ -25,12 +25,12 @@ export async function fetchDisplayBatch(
   ids: readonly number[],
   flags: SkeletonFlags,
   signal?: AbortSignal,
-): Promise<{ forms: Map<number, ReadDisplay>; bytes: number }> {
+): Promise<Map<number, ReadDisplay>> {
   const form = { skeleton_ids: [...ids], ...compactDetailParams(normalizeSkeletonFlags(flags)) };
   const buffer = await dashboard.postBinary(`/display/${projectId}/skeletons`, {
     form,
     signal,
     endpoint: DISPLAY_ENDPOINT,
   });
-  return { forms: readDisplayBatch(buffer), bytes: buffer.byteLength };
+  return readDisplayBatch(buffer);
 }

@@ -12,6 +12,7 @@ import type { ReadDisplay } from '../3d/geometry/display-pack.ts';
 import { judgeCopies, type EditionSource } from './cache-validation.ts';
 import { DISPLAY_KEY_PREFIX, wrapDisplayCopy } from './display-copy.ts';
 import { fetchDisplayBatch } from './display-fetch.ts';
+import { copiesById } from './copies-by-id.ts';
 import type { CopyStore } from './opfs-skeleton-cache.ts';
 import type { LoadedDisplay, LoadFailure, LoadRequest, WorkerReply } from './skeleton-protocol.ts';
 
@@ -31,19 +32,13 @@ function transfersOf(items: LoadedDisplay[]): ArrayBuffer[] {
   return [...new Set(items.flatMap((i) => displayTransferables(i.display)))];
 }
 
-async function readCopies(req: LoadRequest, env: DisplayEnv): Promise<Map<number, ReadDisplay>> {
-  const hits = new Map<number, ReadDisplay>();
-  if (!env.cache || !req.useCache) return hits;
-  try {
-    const copies = await env.cache.getMany(req.skeletonIds.map((id) => displayKey(req, id)));
-    copies.forEach((c, i) => {
-      const id = req.skeletonIds[i];
-      if (c && id !== undefined && c.piece.skeletonId === id) hits.set(id, c);
-    });
-  } catch {
-    // An unusable store only costs a fetch.
-  }
-  return hits;
+function readCopies(req: LoadRequest, env: DisplayEnv): Promise<Map<number, ReadDisplay>> {
+  return copiesById(
+    req,
+    env.cache,
+    (id) => displayKey(req, id),
+    (c) => c.piece.skeletonId,
+  );
 }
 
 /** The copies still current in CATMAID; none when it cannot be asked (they are fetched). */
@@ -103,7 +98,7 @@ export async function handleDisplayLoad(req: LoadRequest, env: DisplayEnv): Prom
   }
   if (missing.length === 0 || env.signal?.aborted) return done();
   try {
-    const { forms } = await fetchDisplayBatch(
+    const forms = await fetchDisplayBatch(
       env.dashboard,
       req.projectId,
       missing,
@@ -117,8 +112,10 @@ export async function handleDisplayLoad(req: LoadRequest, env: DisplayEnv): Prom
       if (!form) continue;
       items.push({ skeletonId: id, display: form.piece, source: 'network' });
       // The copy is made before the views' buffer is transferred to the page.
-      if (env.cache)
-        copies.push([displayKey(req, id), wrapDisplayCopy(displayKey(req, id), form.bytes)]);
+      if (env.cache) {
+        const key = displayKey(req, id);
+        copies.push([key, wrapDisplayCopy(key, form.bytes)]);
+      }
     }
     if (copies.length > 0) void env.cache?.setMany(copies).catch(() => undefined);
     if (items.length > 0) env.post({ type: 'displayed', requestId, items }, transfersOf(items));

@@ -27,6 +27,7 @@ import {
 import { abortableSleep } from '../lib/abortable-sleep.ts';
 import { goneMessage, judgeCopies, type Editions, type EditionSource } from './cache-validation.ts';
 import { packSkeleton, stampEdition } from './skeleton-pack.ts';
+import { copiesById } from './copies-by-id.ts';
 import type { StoredSkeleton } from './skeleton-pack-format.ts';
 
 export type { StoredSkeleton };
@@ -88,19 +89,13 @@ function describeFailure(skeletonId: number, e: unknown, attempts = 1): LoadFail
   return { skeletonId, message: describeCause(skeletonId, e, attempts), status };
 }
 
-async function readCache(req: LoadRequest, env: LoadEnv): Promise<Map<number, StoredSkeleton>> {
-  const hits = new Map<number, StoredSkeleton>();
-  if (!env.cache || !req.useCache) return hits;
-  try {
-    const values = await env.cache.getMany(req.skeletonIds.map((id) => cacheKey(req, id)));
-    values.forEach((v, i) => {
-      const id = req.skeletonIds[i];
-      if (v && id !== undefined && v.detail.skeletonId === id) hits.set(id, v);
-    });
-  } catch {
-    // An unusable cache (private mode, quota, old schema) only costs a refetch.
-  }
-  return hits;
+function readCache(req: LoadRequest, env: LoadEnv): Promise<Map<number, StoredSkeleton>> {
+  return copiesById(
+    req,
+    env.cache,
+    (id) => cacheKey(req, id),
+    (c) => c.detail.skeletonId,
+  );
 }
 
 interface Checked {
