@@ -122,3 +122,32 @@ test.describe('a dashboard server without display forms', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
 });
+
+test.describe('full data that keeps failing after display first', () => {
+  test.use({ expectedConsoleErrors: ['500'] });
+
+  test('is listed with a Retry that loads it, the drawn scene kept', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('/');
+    await removeCopies(page);
+    const ids = await someSkeletons(page, 2);
+    await page.route(FULL_ROUTE, (route) =>
+      route.fulfill({ status: 500, contentType: 'text/plain', body: 'server error' }),
+    );
+    await page.goto(`/?view=3d&pid=1&sel=${ids.join(',')}&vlod=coarse`);
+    const region = viewer(page);
+    await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+    const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+    await expect(alert).toContainText(`Details of ${ids.length} neurons`, { timeout: 60_000 });
+    await expect(alert.getByRole('list', { name: 'Neurons without details' })).toContainText(
+      `skeleton ${ids[0]}`,
+    );
+    await expect(region).toHaveAttribute('data-neuron-count', String(ids.length));
+    await expect(region).toHaveAttribute('data-full-ready', 'false');
+
+    await page.unroute(FULL_ROUTE);
+    await alert.getByRole('button', { name: 'Retry failed' }).click();
+    await expect(region).toHaveAttribute('data-full-ready', 'true', { timeout: 60_000 });
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+});
