@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApiMiddleware } from '../proxy/handler.ts';
 import { close, listen, settingsFor } from '../test-servers.ts';
+import { InFlight } from './in-flight.ts';
 import { createSkeletonCache, whenWritten, type SkeletonCache } from './skeleton-cache.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import { chain, stubCatmaid, type StubCatmaid } from './testing/stub-catmaid.ts';
@@ -98,5 +99,16 @@ describe('concurrent requests for the same skeletons', () => {
     expect(dataRequests()).toHaveLength(2);
     await whenWritten(cache);
     expect(cache.inFlight.size).toBe(0);
+  });
+});
+
+describe('InFlight', () => {
+  it('tells whether any of some keys is being fetched, until released', () => {
+    const f = new InFlight();
+    const release = f.claim(['a', 'b']);
+    expect(f.anyOf(['x', 'b'])).toBe(true);
+    expect(f.anyOf(['x', 'y'])).toBe(false);
+    release();
+    expect(f.anyOf(['a', 'b'])).toBe(false);
   });
 });

@@ -27,6 +27,15 @@ export class InFlight {
     return true;
   }
 
+  /**
+   * Whether another request is fetching any of `keys` now. Asked before reading the store: a
+   * fetch that ends between that read and `waitFor` leaves nothing to wait for, yet its entries
+   * are in the store only after the read, so the caller reads again.
+   */
+  anyOf(keys: readonly string[]): boolean {
+    return keys.some((key) => this.fetching.has(key));
+  }
+
   /** Marks `keys` as being fetched by the caller; the returned release (idempotent) ends it. */
   claim(keys: readonly string[]): () => void {
     let resolve: (() => void) | undefined;

@@ -83,6 +83,7 @@ export async function serveCached(
   const aborter = new AbortController();
   call.res.on('close', () => aborter.abort());
 
+  const fetchingAtStart = cache.inFlight.anyOf(keys);
   let entries: Map<string, CacheEntry>;
   try {
     entries = await store.getMany(keys);
@@ -112,7 +113,7 @@ export async function serveCached(
   };
   // Another request already fetching some of these: wait for its copy instead of asking again.
   const notFresh = keys.filter((_, i) => !isFresh(i));
-  if (await cache.inFlight.waitFor(notFresh, aborter.signal)) {
+  if ((await cache.inFlight.waitFor(notFresh, aborter.signal)) || fetchingAtStart) {
     if (call.res.destroyed) return;
     try {
       for (const [key, entry] of await store.getMany(notFresh)) entries.set(key, entry);

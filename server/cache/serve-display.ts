@@ -100,6 +100,7 @@ export async function serveDisplay(
   const aborter = new AbortController();
   res.on('close', () => aborter.abort());
 
+  const fetchingAtStart = cache.inFlight.anyOf(r.skeletonIds.flatMap((id) => [fKey(id), dKey(id)]));
   const [editions, displays] = await Promise.all([
     fetchEditionTimes(settings, token, r.projectId, r.skeletonIds, aborter.signal),
     read(r.skeletonIds.map(dKey)),
@@ -146,7 +147,7 @@ export async function serveDisplay(
   const release = cache.inFlight.claim(keys);
   let released = false;
   try {
-    if (await waiting) {
+    if ((await waiting) || fetchingAtStart) {
       if (res.destroyed) return;
       const again = await lookUp(found.toFetch, await read(found.toFetch.map(dKey)));
       found = {
