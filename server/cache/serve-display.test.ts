@@ -184,6 +184,20 @@ describe('the display route', () => {
     expect(Buffer.from(full.bytes).equals(Buffer.from(plain.bytes))).toBe(true);
   });
 
+  it('answers before keeping the full entries; a full load that comes at once waits for them and hits', async () => {
+    const some = ids.slice(11, 13);
+    const before = dataRequests();
+    const hits = cache.counters.hits;
+    await display(base, some);
+    // No waiting for the writes: the full entries are still being packed and stored.
+    const body = form(some, VIEWER);
+    const full = await post(`${base}/api/catmaid/1/skeletons/compact-detail`, body);
+    expect(dataRequests() - before).toBe(1);
+    expect(cache.counters.hits - hits).toBe(2);
+    const plain = await post(`${demo.url}1/skeletons/compact-detail`, body);
+    expect(Buffer.from(full.bytes).equals(Buffer.from(plain.bytes))).toBe(true);
+  });
+
   it('derives from a full entry an earlier compact-detail request cached', async () => {
     const some = ids.slice(5, 8);
     await post(`${base}/api/catmaid/1/skeletons/compact-detail`, form(some, VIEWER));

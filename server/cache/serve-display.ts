@@ -172,6 +172,9 @@ export async function serveDisplay(
     if (!('values' in fetched)) return fail(fetched);
 
     const writes = new Map<string, CacheEntry>();
+    // Full entries to keep, compressed only once the answer is out: packing them is most of the
+    // server's CPU for a cold scene, and the browser waits for the display forms, not for them.
+    const fullWrites = new Map<string, FullWrite>();
     const packs = found.packs;
     for (const id of present) {
       if (packs.has(id)) continue;
@@ -182,12 +185,7 @@ export async function serveDisplay(
         if (full) value = await decompress(full.body);
         if (!value) continue;
         // Kept exactly as serve-cached.ts keeps it, so the browser's full load is a hit.
-        if (!full && edition)
-          writes.set(fKey(id), {
-            edition,
-            contentType: fetched.contentType,
-            body: await compress(value),
-          });
+        if (!full && edition) fullWrites.set(fKey(id), { edition, value });
         if (res.destroyed) continue; // nobody to answer: keep the data, skip the CPU
         const pack = deriveDisplay(value, r.format, id, edition);
         packs.set(id, pack);
@@ -200,15 +198,36 @@ export async function serveDisplay(
       }
       await nextTurn();
     }
-    if (store && writes.size > 0) {
-      released = true;
-      keepInBackground(cache, store.putMany(writes), release);
-    }
     if (res.destroyed) notes.push('the browser left before the answer (entries kept)');
     else writeDisplayAnswer(res, present, packs);
     done();
+    if (store && writes.size + fullWrites.size > 0) {
+      // Claims are released once stored: a full load of these skeletons waits, then hits.
+      released = true;
+      const write = packFullEntries(fullWrites, fetched.contentType, writes).then(() =>
+        store.putMany(writes),
+      );
+      keepInBackground(cache, write, release);
+    }
   } finally {
     if (!released) release();
+  }
+}
+
+interface FullWrite {
+  edition: string;
+  value: Buffer;
+}
+
+/** Compresses the full entries into `writes`, yielding between them to the server's requests. */
+async function packFullEntries(
+  fullWrites: Map<string, FullWrite>,
+  contentType: string,
+  writes: Map<string, CacheEntry>,
+): Promise<void> {
+  for (const [key, { edition, value }] of fullWrites) {
+    await nextTurn();
+    writes.set(key, { edition, contentType, body: await compress(value) });
   }
 }
 
