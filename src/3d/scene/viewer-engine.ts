@@ -332,9 +332,8 @@ export class ViewerEngine {
     // Big scenes: draw the decimated skeletons on screen (exports switch back to full detail).
     // Auto goes by the scene's final size: the skeletons still queued count, and those still
     // to come (a finer level shown while they arrive would be uploaded in vain).
-    const pref = this.detailPreference;
     const nodes = Math.max(m.nodeCount + this.incoming.nodeCount, this.expectedNodes);
-    this.lines.setDetail(detail ?? (pref === 'auto' ? autoDetail(nodes) : pref));
+    this.lines.setDetail(detail ?? this.detailAt(nodes));
     // What still changes the picture: at the coarse level, full skeletons filling in a display
     // form add nothing; at a finer one, a skeleton still without its full data is missing.
     const coarse = this.lines.detailAsked === 'coarse';
@@ -386,6 +385,11 @@ export class ViewerEngine {
       queued: this.incoming.size > 0,
       sentBytes: Number.isFinite(budgetBytes) ? budgetBytes - budget.bytes : undefined,
     };
+  }
+
+  /** The level a scene of `nodes` nodes is shown at: the one chosen, or auto's. */
+  detailAt(nodes: number): Detail {
+    return this.detailPreference === 'auto' ? autoDetail(nodes) : this.detailPreference;
   }
 
   /** Extras whose skeleton is in the model now; those still queued wait for the next sync. */

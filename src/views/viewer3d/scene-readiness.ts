@@ -136,7 +136,9 @@ export class SceneReadiness {
     }
     // A finer level than coarse cannot be complete from display forms: their full data now.
     // Only once all are in: while the first arrive, the scene looks small and auto detail fine.
-    const fine = this.engine.lines.detailAsked !== 'coarse';
+    // The level of the whole scene, not of this frame: one drawn before the neurons arrived (a
+    // reload's first, empty frame) may be shown after, and asked a lab scene's full data at once.
+    const fine = this.engine.detailAt(s.nodes) !== 'coarse';
     if (s.settled && s.fullPending > 0 && fine) this.needFull?.();
     if (!info.complete && d.sceneReady === 'true') {
       // Drawn with work still pending (e.g. compartment splits after a mode switch).
