@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   FrameLoop,
   LAST_PROGRESS_FRACTION,
-  MAX_UPLOAD_BYTES_PER_FRAME,
   MIN_PROGRESS_SPACING_MS,
-  MIN_UPLOAD_BYTES_PER_FRAME,
   PROGRESS_COST_FACTOR,
-  UPLOAD_TASK_MS,
-  nextUploadBytes,
   type FrameInfo,
-  type FrameLoopDeps,
 } from './frame-loop.ts';
 
 /** A fake GPU and clock: frames and timers run only when the test advances them. */
@@ -31,35 +26,19 @@ function harness() {
     rafs: [] as (() => void)[],
     timers: [] as { id: number; at: number; cb: () => void }[],
     nextTimer: 1,
-    /** Geometry still to send, and what sending a MB costs the main thread (0: not modelled). */
-    toSend: 0,
-    uploadMsPerMB: 0,
-    budgets: [] as number[],
-    syncMs: [] as number[],
   };
   const loop = new FrameLoop({
     now: () => h.time,
     fence: { arm: () => h.log.push('arm'), busy: () => h.gpuBusy },
-    sync: (budget) => {
+    sync: () => {
       h.log.push('sync');
-      const r: ReturnType<FrameLoopDeps['sync']> = {
+      const r = {
         changed: h.changed,
         pending: h.pending,
         background: h.background,
         queued: h.queued > 0,
       };
       h.changed = false;
-      if (h.uploadMsPerMB > 0) {
-        const sent = Math.min(budget, h.toSend);
-        h.toSend -= sent;
-        const ms = (sent / 2 ** 20) * h.uploadMsPerMB;
-        h.time += ms;
-        h.budgets.push(budget);
-        h.syncMs.push(ms);
-        r.sentBytes = sent;
-        r.pending = h.toSend > 0;
-        r.changed = sent > 0;
-      }
       return r;
     },
     drain: () => {
@@ -302,34 +281,5 @@ describe('FrameLoop', () => {
     h.gpuBusy = false;
     frame();
     expect(h.log).toEqual(['sync', 'draw', 'arm']);
-  });
-
-  it('sizes upload slices to what copying costs the main thread here', () => {
-    const { h, loop, frame } = harness();
-    h.uploadMsPerMB = 8; // a 12 MB slice would hold the main thread 96 ms
-    h.toSend = 60 * 2 ** 20;
-    h.loading = { active: true, fraction: 0.5 };
-    loop.request();
-    for (let i = 0; i < 40 && h.toSend > 0; i++) frame();
-    expect(h.toSend).toBe(0);
-    expect(h.budgets[0]).toBe(MAX_UPLOAD_BYTES_PER_FRAME); // nothing known yet
-    expect(Math.max(...h.syncMs.slice(1))).toBeLessThanOrEqual(UPLOAD_TASK_MS);
-    // Not shrunk further than needed: the slices after the first fill the task.
-    expect(h.syncMs[1]).toBeGreaterThan(UPLOAD_TASK_MS * 0.9);
-  });
-});
-
-describe('nextUploadBytes', () => {
-  const MB = 2 ** 20;
-  it('shrinks to fit the task at the measured rate, and grows by half at most', () => {
-    expect(nextUploadBytes(12 * MB, 12 * MB, 100)).toBe(3 * MB);
-    expect(nextUploadBytes(2 * MB, 2 * MB, 5)).toBe(3 * MB);
-    expect(nextUploadBytes(12 * MB, 12 * MB, 1)).toBe(MAX_UPLOAD_BYTES_PER_FRAME);
-    expect(nextUploadBytes(2 * MB, 2 * MB, 1000)).toBe(MIN_UPLOAD_BYTES_PER_FRAME);
-  });
-
-  it('learns nothing from a quick sync that sent little, but shrinks after a slow one', () => {
-    expect(nextUploadBytes(8 * MB, MB, 3)).toBe(8 * MB);
-    expect(nextUploadBytes(8 * MB, MB, 50)).toBe(MIN_UPLOAD_BYTES_PER_FRAME);
   });
 });

@@ -26,8 +26,6 @@ export interface FrameLoopDeps {
     pending: boolean;
     background?: boolean;
     queued?: boolean;
-    /** Geometry bytes sent to the GPU (absent: no GL context to send to). */
-    sentBytes?: number;
   };
   /**
    * Copies a few ms of arrived neurons into the scene without GL work; true while more wait.
@@ -49,32 +47,11 @@ export interface FrameLoopDeps {
 }
 
 /**
- * Geometry bytes sent to the GPU per animation frame, at most. Each slice waits for the GPU to
- * take the one before, so at 10 million nodes (~220 MB drawn) a small slice leaves the complete
- * frame waiting for dozens of upload frames.
+ * Geometry bytes sent to the GPU per animation frame (a few ms of copying on the main thread).
+ * Each slice waits for the GPU to take the one before, so at 10 million nodes (~220 MB drawn)
+ * a smaller slice leaves the complete frame waiting for dozens of upload frames.
  */
-export const MAX_UPLOAD_BYTES_PER_FRAME = 12 << 20;
-export const MIN_UPLOAD_BYTES_PER_FRAME = 1 << 20;
-/**
- * What one slice may cost the main thread. Copying into GL buffers costs what the machine makes
- * it: with software GL a 12 MB slice held the main thread 50–100 ms (a reload's longest task),
- * so the slice adapts to the cost of the one before.
- */
-export const UPLOAD_TASK_MS = 25;
-
-/**
- * The next slice, from the last sync: `sent` bytes in `tookMs`. Shrunk at once to what fits in
- * UPLOAD_TASK_MS at that rate, grown by half at most; a sync that sent little (a few arrivals)
- * says nothing about a full slice, unless it was slow.
- */
-export function nextUploadBytes(bytes: number, sent: number, tookMs: number): number {
-  if (sent < bytes / 2 && tookMs <= UPLOAD_TASK_MS) return bytes;
-  const fit = (Math.max(sent, 1) * UPLOAD_TASK_MS) / Math.max(tookMs, 1);
-  const next = Math.min(fit, bytes * 1.5);
-  return Math.round(
-    Math.min(MAX_UPLOAD_BYTES_PER_FRAME, Math.max(MIN_UPLOAD_BYTES_PER_FRAME, next)),
-  );
-}
+const UPLOAD_BYTES_PER_FRAME = 12 << 20;
 /** While streaming: at least this long between progress frames, and this many times their cost. */
 export const MIN_PROGRESS_SPACING_MS = 300;
 export const PROGRESS_COST_FACTOR = 10;
@@ -91,7 +68,6 @@ export class FrameLoop {
   private wanted = false;
   private inFlight: InFlight | null = null;
   private nextProgressAt = 0;
-  private uploadBytes = MAX_UPLOAD_BYTES_PER_FRAME;
   private raf: number | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private disposed = false;
@@ -133,10 +109,7 @@ export class FrameLoop {
       this.holding = true;
       return this.nextAnimationFrame();
     }
-    const syncStart = d.now();
-    const sync = d.sync(this.uploadBytes);
-    if (sync.sentBytes !== undefined)
-      this.uploadBytes = nextUploadBytes(this.uploadBytes, sync.sentBytes, d.now() - syncStart);
+    const sync = d.sync(UPLOAD_BYTES_PER_FRAME);
     const { changed, pending, background = false } = sync;
     if (sync.queued) this.drainSoon();
     if (changed) this.wanted = true;

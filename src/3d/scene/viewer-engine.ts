@@ -314,13 +314,7 @@ export class ViewerEngine {
   sync(
     budgetBytes = Infinity,
     detail?: Detail,
-  ): {
-    changed: boolean;
-    pending: boolean;
-    background: boolean;
-    queued: boolean;
-    sentBytes?: number;
-  } {
+  ): { changed: boolean; pending: boolean; background: boolean; queued: boolean } {
     const m = this.model;
     const drawnBefore = m.drawnVersion;
     this.incoming.drainInto(m, budgetBytes === Infinity ? Infinity : MODEL_MS_PER_FRAME, () =>
@@ -383,7 +377,6 @@ export class ViewerEngine {
       pending: busy || a.pending || b.pending,
       background: a.background || b.background,
       queued: this.incoming.size > 0,
-      sentBytes: Number.isFinite(budgetBytes) ? budgetBytes - budget.bytes : undefined,
     };
   }
 
