@@ -14,6 +14,7 @@ import { unwrapDisplayCopy, wrapDisplayCopy } from './display-copy.ts';
 import { displayKey, handleDisplayLoad } from './display-load.ts';
 import type { CopyStore } from './opfs-skeleton-cache.ts';
 import type { LoadRequest, WorkerReply } from './skeleton-protocol.ts';
+import { testLoadRequest } from './test-load-request.ts';
 
 const flags = normalizeSkeletonFlags({ withConnectors: true, withTags: true, format: 'msgpack' });
 
@@ -36,19 +37,7 @@ function batch(packs: [number, Uint8Array][]): Uint8Array {
 }
 
 function request(ids: number[], extra: Partial<LoadRequest> = {}): LoadRequest {
-  return {
-    type: 'load',
-    requestId: 3,
-    baseUrl: '/api/catmaid',
-    timeoutMs: 30_000,
-    server: 's',
-    projectId: 1,
-    skeletonIds: ids,
-    flags,
-    useCache: true,
-    displayBaseUrl: '/api',
-    ...extra,
-  };
+  return testLoadRequest(ids, flags, { requestId: 3, displayBaseUrl: '/api', ...extra });
 }
 
 function memoryCopies(): CopyStore<ReadDisplay> & { written: Map<string, ArrayBuffer> } {

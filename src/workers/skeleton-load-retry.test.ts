@@ -7,6 +7,7 @@ import { createFakeFetch, type FakeCall, type FakeReply } from '../lib/http/fake
 import { DEFAULT_RETRY, backoffMs, type RetryPolicy } from './load-retry.ts';
 import { handleLoad } from './skeleton-load.ts';
 import type { LoadRequest, WorkerReply } from './skeleton-protocol.ts';
+import { testLoadRequest } from './test-load-request.ts';
 
 const flags = normalizeSkeletonFlags({ withConnectors: true, withTags: true, format: 'msgpack' });
 const skeleton = (id: number) => [[[id * 10, null, 3, 0, 0, 0, -1, 5]], [], {}, [], []];
@@ -25,17 +26,7 @@ const serverError = (status: number): FakeReply => ({
 });
 
 function request(ids: number[]): LoadRequest {
-  return {
-    type: 'load',
-    requestId: 3,
-    baseUrl: '/api/catmaid',
-    timeoutMs: 30_000,
-    server: 's',
-    projectId: 1,
-    skeletonIds: ids,
-    flags,
-    useCache: false,
-  };
+  return testLoadRequest(ids, flags, { requestId: 3, useCache: false });
 }
 
 /** Runs handleLoad without real waiting; records the waits it asked for. */

@@ -7,6 +7,7 @@ import { judgeCopies, summaryEditions } from './cache-validation.ts';
 import { handleLoad, type SkeletonCache } from './skeleton-load.ts';
 import { memorySkeletonCache } from './memory-skeleton-cache.ts';
 import type { LoadRequest, WorkerReply } from './skeleton-protocol.ts';
+import { testLoadRequest } from './test-load-request.ts';
 
 const flags = normalizeSkeletonFlags({ format: 'msgpack' });
 
@@ -26,17 +27,7 @@ function chain(offset: number, n: number) {
 }
 
 function request(ids: number[]): LoadRequest {
-  return {
-    type: 'load',
-    requestId: 1,
-    baseUrl: '/api/catmaid',
-    timeoutMs: 30_000,
-    server: 's',
-    projectId: 1,
-    skeletonIds: ids,
-    flags,
-    useCache: true,
-  };
+  return testLoadRequest(ids, flags);
 }
 
 const memoryCache = memorySkeletonCache;

@@ -11,6 +11,7 @@ import {
   type LoadRequest,
   type WorkerReply,
 } from './skeleton-protocol.ts';
+import { testLoadRequest } from './test-load-request.ts';
 
 const flags = normalizeSkeletonFlags({ withConnectors: true, withTags: true, format: 'msgpack' });
 const skeleton = (offset: number) => [
@@ -25,17 +26,7 @@ const skeleton = (offset: number) => [
 ];
 
 function request(ids: number[], useCache = true): LoadRequest {
-  return {
-    type: 'load',
-    requestId: 7,
-    baseUrl: '/api/catmaid',
-    timeoutMs: 30_000,
-    server: 's',
-    projectId: 1,
-    skeletonIds: ids,
-    flags,
-    useCache,
-  };
+  return testLoadRequest(ids, flags, { requestId: 7, useCache });
 }
 
 const memoryCache = memorySkeletonCache;
