@@ -1,12 +1,15 @@
 /**
  * Mounts the engine's scene graph and takes over rendering (useFrame priority 1): every R3F
  * invalidation asks the FrameLoop for a frame, which uploads, draws off screen, fences and shows
- * finished frames without ever waiting on the GPU from the main thread.
+ * finished frames without ever waiting on the GPU from the main thread. While only geometry is
+ * appended, a frame draws just what was added over the last one (frame-accumulation.ts).
  */
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { FrameAccumulation } from './frame-accumulation.ts';
 import { FrameLoop, type FrameInfo } from './frame-loop.ts';
 import { FramePresenter } from './frame-presenter.ts';
+import { frameState, surfaceOf } from './frame-state.ts';
 import { GpuFence, webgl2Of } from './gpu-fence.ts';
 import { warmUpShaders } from './shader-warmup.ts';
 import type { ViewerEngine } from './viewer-engine.ts';
@@ -44,6 +47,8 @@ export function EngineScene({ engine, handle, onFrame }: Props) {
     const gpuFence = gl2 ? new GpuFence(gl2) : null;
     const fence = gpuFence ?? NO_FENCE;
     const presenter = new FramePresenter();
+    const accumulation = new FrameAccumulation();
+    const state = () => frameState(engine, get().camera, surfaceOf(gl), () => presenter.cleared);
     const frames = new FrameLoop({
       now: () => performance.now(),
       // A running pick pass counts as GPU work too: showing a frame must not wait behind it.
@@ -51,7 +56,9 @@ export function EngineScene({ engine, handle, onFrame }: Props) {
       sync: (budget) => engine.sync(budget),
       drain: () => engine.drainIncoming(),
       loading: () => ({ active: engine.loading, fraction: engine.loadFraction }),
-      draw: () => presenter.draw(gl, scene, get().camera),
+      draw: () =>
+        accumulation.draw(state(), (clear) => presenter.draw(gl, scene, get().camera, clear)),
+      adds: () => accumulation.canAdd(state()),
       present: () => presenter.present(gl),
       onFrame: (info) => onFrameRef.current(info),
       requestAnimationFrame: (cb) => requestAnimationFrame(cb),

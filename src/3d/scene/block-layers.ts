@@ -57,6 +57,8 @@ export class BlockLayer {
   private shown: Detail = 'full';
   /** The context the buffers live in; the engine outlives canvases (view switches). */
   private gl: WebGL2RenderingContext | null = null;
+  /** Moves whenever data already drawn was rewritten in place (colour codes, filled vertices). */
+  rewrites = 0;
 
   constructor(
     private readonly kind: Kind,
@@ -80,6 +82,13 @@ export class BlockLayer {
       const vertexMap = level === 'coarse' ? o.block.coarseSource : null;
       return [{ blockId: o.block.id, object: drawn.object, vertexMap }];
     });
+  }
+
+  /** The objects a frame draws now (frame-accumulation.ts). */
+  drawables(): Drawable[] {
+    return this.pickTargets()
+      .map((t) => t.object)
+      .filter((o) => o.visible);
   }
 
   get detailShown(): Detail {
@@ -142,7 +151,12 @@ export class BlockLayer {
         o = { block, levels: {} };
         this.blocks[block.id] = o;
       }
-      if (resendRewritten(o)) changed = true;
+      // Only a rewrite of what the level on screen draws from changes the picture.
+      const rewritten = resendRewritten(o);
+      if (levelOf(block, this.shown) === 'coarse' ? rewritten.coarse : rewritten.full) {
+        changed = true;
+        this.rewrites++;
+      }
       const level = levelOf(block, this.detail);
       const fresh = !o.levels[level];
       const l = levelObjects(gl, o, level, this.make, onIndexBuffer);

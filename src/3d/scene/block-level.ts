@@ -116,10 +116,11 @@ export function levelComplete(o: BlockObjects, level: Detail): boolean {
 }
 
 /**
- * In-place info changes (colour-mode codes), small next to geometry, sent at once; true if
- * there were any. Levels not created yet take the new values from the CPU copies when shown.
+ * In-place info changes (colour-mode codes), small next to geometry, sent at once: which vertex
+ * buffers changed (the full ones, drawn by the full and decimated levels, and the compact coarse
+ * ones). Levels not created yet take the new values from the CPU copies when shown.
  */
-export function resendRewritten(o: BlockObjects): boolean {
+export function resendRewritten(o: BlockObjects): { full: boolean; coarse: boolean } {
   const b = o.block;
   const size = b.info.length / b.capacity;
   const re = b.rewrittenInfo;
@@ -133,7 +134,7 @@ export function resendRewritten(o: BlockObjects): boolean {
     o.vertices.pos.resend(rv[0] * 3, rv[1] * 3);
     o.vertices.info.resend(rv[0] * size, rv[1] * size);
   }
-  return Boolean(re || rc || rv);
+  return { full: Boolean((re && o.vertices) || rv), coarse: Boolean(rc && o.compact) };
 }
 
 /** The draw range up to what is uploaded; true when it changed. */

@@ -18,6 +18,8 @@ function harness() {
     loading: { active: false, fraction: 1 },
     /** Arrived neurons waiting to be copied into the scene, one copied per drain task. */
     queued: 0,
+    /** The next frame would only add to the last one. */
+    adds: false,
     drains: 0,
     draws: 0,
     presents: 0,
@@ -51,8 +53,9 @@ function harness() {
     draw: () => {
       h.draws++;
       h.log.push('draw');
-      return 7;
+      return { drawCalls: 7, added: h.adds };
     },
+    adds: () => h.adds,
     present: () => {
       h.presents++;
       h.log.push('present');
@@ -96,7 +99,7 @@ describe('FrameLoop', () => {
     h.gpuBusy = false;
     frame();
     expect(h.presents).toBe(1);
-    expect(h.frames).toEqual([{ drawCalls: 7, complete: true }]);
+    expect(h.frames).toEqual([{ drawCalls: 7, complete: true, added: false }]);
   });
 
   it('issues no GL work in the task that presents (the page reads the canvas back after it)', () => {
@@ -121,7 +124,7 @@ describe('FrameLoop', () => {
     loop.request();
     expect(h.frames).toEqual([]);
     frame(); // present the first (incomplete) frame
-    expect(h.frames).toEqual([{ drawCalls: 7, complete: false }]);
+    expect(h.frames).toEqual([{ drawCalls: 7, complete: false, added: false }]);
     h.log = [];
     frame();
     expect(h.log).toEqual(['sync', 'arm']); // upload only: a progress frame is not due yet
@@ -131,7 +134,7 @@ describe('FrameLoop', () => {
     frame();
     expect(h.draws).toBe(2);
     frame();
-    expect(h.frames.at(-1)).toEqual({ drawCalls: 7, complete: true });
+    expect(h.frames.at(-1)).toEqual({ drawCalls: 7, complete: true, added: false });
   });
 
   it('spaces progress frames by their cost, at least MIN_PROGRESS_SPACING_MS', () => {
@@ -169,7 +172,58 @@ describe('FrameLoop', () => {
     loop.request();
     expect(h.draws).toBe(1);
     frame();
-    expect(h.frames).toEqual([{ drawCalls: 7, complete: true }]);
+    expect(h.frames).toEqual([{ drawCalls: 7, complete: true, added: false }]);
+  });
+
+  it('draws frames that only add what arrived every MIN_PROGRESS_SPACING_MS, to the end', () => {
+    const { h, loop, frame, runTimers } = harness();
+    h.adds = true;
+    h.loading = { active: true, fraction: LAST_PROGRESS_FRACTION + 0.1 };
+    loop.request();
+    expect(h.draws).toBe(1);
+    // An expensive frame (a whole redraw, 1 s): the next one, adding, does not wait 10 s.
+    h.gpuBusy = true;
+    frame(1000);
+    h.gpuBusy = false;
+    frame(0);
+    expect(h.frames).toEqual([{ drawCalls: 7, complete: false, added: true }]);
+    // The next progress frame waits its spacing, then comes although most neurons are in.
+    loop.request();
+    frame();
+    expect(h.draws).toBe(1);
+    h.time += MIN_PROGRESS_SPACING_MS;
+    runTimers();
+    expect(h.draws).toBe(2);
+    // Frames that would redraw everything stop again past the fraction.
+    frame();
+    h.adds = false;
+    loop.request();
+    h.time += 10_000;
+    runTimers();
+    frame();
+    expect(h.draws).toBe(2);
+  });
+
+  it('draws no adding frame between upload slices once every neuron is in', () => {
+    const { h, loop, frame, runTimers } = harness();
+    h.adds = true;
+    h.pending = true;
+    h.loading = { active: false, fraction: 1 };
+    h.changed = true;
+    loop.request(); // the first frame of the scene
+    frame(0);
+    const drawn = h.draws;
+    for (let i = 0; i < 5; i++) {
+      h.changed = true; // another slice went up
+      h.time += MIN_PROGRESS_SPACING_MS;
+      runTimers();
+      frame();
+    }
+    expect(h.draws).toBe(drawn);
+    h.pending = false; // the last slice is up: the complete frame
+    h.changed = true;
+    frame();
+    expect(h.draws).toBe(drawn + 1);
   });
 
   it('does nothing after dispose', () => {
@@ -186,7 +240,7 @@ describe('FrameLoop', () => {
     const { h, loop, frame } = harness();
     loop.request();
     frame(); // shows the complete frame
-    expect(h.frames).toEqual([{ drawCalls: 7, complete: true }]);
+    expect(h.frames).toEqual([{ drawCalls: 7, complete: true, added: false }]);
     frame(); // one more look: nothing changed, nothing pending
     const syncs = h.log.filter((l) => l === 'sync').length;
     frame();
@@ -211,7 +265,7 @@ describe('FrameLoop', () => {
     frame();
     expect(h.draws).toBe(2);
     frame();
-    expect(h.frames.at(-1)).toEqual({ drawCalls: 7, complete: true });
+    expect(h.frames.at(-1)).toEqual({ drawCalls: 7, complete: true, added: false });
   });
 
   it('uploads a newly chosen detail level in the background, then draws it once', () => {
@@ -224,8 +278,8 @@ describe('FrameLoop', () => {
     frame(); // drawn
     frame(); // shown, complete although the chosen level is still uploading
     expect(h.frames).toEqual([
-      { drawCalls: 7, complete: true },
-      { drawCalls: 7, complete: true },
+      { drawCalls: 7, complete: true, added: false },
+      { drawCalls: 7, complete: true, added: false },
     ]);
     // The upload goes on, a slice per animation frame, without drawing.
     const syncs = h.log.filter((l) => l === 'sync').length;
@@ -239,7 +293,7 @@ describe('FrameLoop', () => {
     frame();
     expect(h.draws).toBe(3);
     frame();
-    expect(h.frames.at(-1)).toEqual({ drawCalls: 7, complete: true });
+    expect(h.frames.at(-1)).toEqual({ drawCalls: 7, complete: true, added: false });
     frame();
     frame();
     expect(h.draws).toBe(3);

@@ -4,13 +4,23 @@
  * thread. Uploads go in slices under a per-frame byte budget and never queue behind a running
  * draw. While neurons stream in, drawing is rationed: the GPU spends at most about a fifth of
  * its time on progress frames, and none once most neurons are in (the complete frame is then
- * near, and a progress frame started just before it would delay it by a whole frame).
+ * near, and a progress frame started just before it would delay it by a whole frame). Frames
+ * that only add what arrived to the last one (frame-accumulation.ts) cost only that: they come
+ * every MIN_PROGRESS_SPACING_MS to the end, so the complete frame has little left to draw.
  */
 
 export interface FrameInfo {
   drawCalls: number;
   /** Everything loaded was uploaded and drawn in this frame. */
   complete: boolean;
+  /** Drawn over the last frame, adding only what arrived since (frame-accumulation.ts). */
+  added: boolean;
+}
+
+/** A frame queued by `draw`. */
+export interface DrawnFrame {
+  drawCalls: number;
+  added: boolean;
 }
 
 export interface FrameLoopDeps {
@@ -35,8 +45,13 @@ export interface FrameLoopDeps {
   drain?(): boolean;
   /** Neurons still arriving, and the fraction already in. */
   loading(): { active: boolean; fraction: number };
-  /** Queues a frame off screen; returns its draw calls. */
-  draw(): number;
+  /** Queues a frame off screen. */
+  draw(): DrawnFrame;
+  /**
+   * The next frame would only add what arrived to the last one (frame-accumulation.ts): it
+   * costs what arrived, not the whole scene, so progress frames go on to the end.
+   */
+  adds?(): boolean;
   /** Shows the last finished frame. */
   present(): void;
   onFrame(info: FrameInfo): void;
@@ -55,12 +70,14 @@ const UPLOAD_BYTES_PER_FRAME = 12 << 20;
 /** While streaming: at least this long between progress frames, and this many times their cost. */
 export const MIN_PROGRESS_SPACING_MS = 300;
 export const PROGRESS_COST_FACTOR = 10;
-/** Past this fraction of neurons loaded, no more progress frames: the complete one is next. */
+/**
+ * Past this fraction of neurons loaded, no more progress frames that draw everything: the
+ * complete one is next. Frames that only add what arrived go on (they make the last one cheap).
+ */
 export const LAST_PROGRESS_FRACTION = 0.8;
 
-interface InFlight {
+interface InFlight extends DrawnFrame {
   start: number;
-  drawCalls: number;
   complete: boolean;
 }
 
@@ -68,6 +85,7 @@ export class FrameLoop {
   private wanted = false;
   private inFlight: InFlight | null = null;
   private nextProgressAt = 0;
+  private shownAt = -Infinity;
   private raf: number | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private disposed = false;
@@ -116,10 +134,10 @@ export class FrameLoop {
     const load = d.loading();
     const streaming = pending || load.active;
     if (this.wanted) {
-      const wait = streaming ? this.progressWait(now, load.fraction) : 0;
+      const wait = streaming ? this.progressWait(now, load) : 0;
       if (wait <= 0) {
         this.wanted = false;
-        this.inFlight = { start: now, drawCalls: d.draw(), complete: !streaming };
+        this.inFlight = { start: now, ...d.draw(), complete: !streaming };
         d.fence.arm();
         return this.nextAnimationFrame();
       }
@@ -137,13 +155,19 @@ export class FrameLoop {
   private show(frame: InFlight, now: number): void {
     this.inFlight = null;
     this.d.present();
+    this.shownAt = now;
     this.nextProgressAt =
       now + Math.max(MIN_PROGRESS_SPACING_MS, PROGRESS_COST_FACTOR * (now - frame.start));
-    this.d.onFrame({ drawCalls: frame.drawCalls, complete: frame.complete });
+    this.d.onFrame({ drawCalls: frame.drawCalls, complete: frame.complete, added: frame.added });
   }
 
-  private progressWait(now: number, fraction: number): number {
-    if (fraction >= LAST_PROGRESS_FRACTION) return Infinity;
+  private progressWait(now: number, load: { active: boolean; fraction: number }): number {
+    // A frame that only adds what arrived costs that, not the scene: its GPU time is owed by
+    // the complete frame anyway, and drawn while neurons still arrive it is not spent after the
+    // last one. Once all are in, what is left goes up and is drawn in one frame (drawing between
+    // upload slices would only hold each slice behind a draw).
+    if (load.active && this.d.adds?.()) return this.shownAt + MIN_PROGRESS_SPACING_MS - now;
+    if (load.fraction >= LAST_PROGRESS_FRACTION) return Infinity;
     return this.nextProgressAt - now;
   }
 

@@ -46,12 +46,31 @@ export class FramePresenter {
     this.copyScene.add(this.quad);
   }
 
-  /** Queues a draw of `scene` into the off-screen frame; returns the draw calls it issued. */
-  draw(renderer: THREE.WebGLRenderer, scene: THREE.Object3D, camera: THREE.Camera): number {
+  /**
+   * Counts the times the off-screen pixels were replaced (a frame drawn from scratch, the target
+   * created or resized): a frame that adds to the last one (frame-accumulation.ts) is valid only
+   * while this has not moved since that frame.
+   */
+  cleared = 0;
+
+  /**
+   * Queues a draw of `scene` into the off-screen frame; returns the draw calls it issued.
+   * `clear` false draws over the last frame's pixels and depth (a frame that adds to it).
+   */
+  draw(
+    renderer: THREE.WebGLRenderer,
+    scene: THREE.Object3D,
+    camera: THREE.Camera,
+    clear = true,
+  ): number {
     const target = this.targetFor(renderer);
     const previous = renderer.getRenderTarget();
+    const autoClear = renderer.autoClear;
     renderer.setRenderTarget(target);
+    renderer.autoClear = clear;
+    if (clear) this.cleared++;
     renderer.render(scene, camera);
+    renderer.autoClear = autoClear;
     const calls = renderer.info.render.calls;
     renderer.setRenderTarget(previous);
     return calls;
@@ -97,6 +116,7 @@ export class FramePresenter {
     const { x, y } = renderer.getDrawingBufferSize(this.size);
     const w = Math.max(1, x);
     const h = Math.max(1, y);
+    if (!this.target || this.target.width !== w || this.target.height !== h) this.cleared++;
     if (!this.target) {
       this.target = new THREE.WebGLRenderTarget(w, h, {
         minFilter: THREE.NearestFilter,

@@ -24,6 +24,8 @@ export class SomaLayer {
   private readonly coarseSphere = new THREE.SphereGeometry(1, 10, 7);
   private readonly matrix = new THREE.Matrix4();
   private count = 0;
+  /** Moves whenever the spheres or their attributes change (frame-accumulation.ts). */
+  version = 0;
 
   constructor(readonly material: THREE.Material) {}
 
@@ -49,6 +51,7 @@ export class SomaLayer {
       data[i * 4 + 3] = s.position[2];
     }
     this.writeTimes(model, this.count, n);
+    this.version++;
     mesh.count = n;
     mesh.instanceMatrix.needsUpdate = true;
     info.needsUpdate = true;
@@ -58,6 +61,7 @@ export class SomaLayer {
 
   /** Rereads every soma's creation-time code (after the codes were rewritten). */
   refreshTimes(model: SceneModel): void {
+    this.version++;
     this.writeTimes(model, 0, this.count);
   }
 

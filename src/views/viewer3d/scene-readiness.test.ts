@@ -40,14 +40,14 @@ describe('SceneReadiness, display first', () => {
     const { r, needFull } = readiness();
     // A reload: the first, empty frame is still on the GPU when every display form is in.
     r.update(settled(1000, 10_400_000), options);
-    r.frame({ drawCalls: 0, complete: false });
+    r.frame({ drawCalls: 0, complete: false, added: false });
     expect(needFull).not.toHaveBeenCalled();
   });
 
   it('asks at once when the settled scene is shown finer than coarse (display forms cannot complete it)', () => {
     const { r, needFull } = readiness();
     r.update(settled(2, 5_000), options);
-    r.frame({ drawCalls: 0, complete: false });
+    r.frame({ drawCalls: 0, complete: false, added: false });
     expect(needFull).toHaveBeenCalledTimes(1);
   });
 });

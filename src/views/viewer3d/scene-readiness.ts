@@ -3,7 +3,9 @@
  * data attributes from the render loop (no React state in the loop):
  *   data-scene-ready   "true" once every wanted neuron is loaded or failed and a frame with all
  *                      of them has been drawn (and finished on the GPU)
- *   data-ready-at      performance.now() of that frame
+ *   data-ready-at      performance.now() of that frame, also
+ *                      `performance.mark('catmaid:scene-ready')` (where the bench's traced
+ *                      reopen ends)
  *   data-settled-at    performance.now() when the last wanted neuron had arrived (or failed)
  *   data-queued-at-settle  neurons arrived but not yet in the scene model at that moment
  *   data-neuron-count, data-node-count, data-failed-count, data-draw-calls, data-frame,
@@ -14,6 +16,9 @@
  *   data-compartment-neurons  neurons whose axon/dendrite split is in the drawn vertices (split
  *                      only in the compartment colour mode; a frame drawn while splits are
  *                      still pending is not complete, so the scene is not ready meanwhile)
+ *   data-added-frames  frames drawn over the last one, adding only what arrived (frames that
+ *                      add, ../../3d/scene/frame-accumulation.ts); data-frame-added  whether
+ *                      the frame on screen was one of them
  *   data-first-neurons-at  performance.now() of the first frame with skeleton geometry in it,
  *                      also `performance.mark('catmaid:first-neurons-drawn')` (read by the bench)
  *   data-full-pending  display first: neurons drawn from their display form whose full data
@@ -33,10 +38,12 @@ import type { ViewOptions } from './view-options.ts';
 
 /** The first frame that shows skeleton geometry (time to the first neurons on screen). */
 const FIRST_NEURONS_MARK = 'catmaid:first-neurons-drawn';
+const SCENE_READY_MARK = 'catmaid:scene-ready';
 
 export class SceneReadiness {
   private el: HTMLElement | null = null;
   private summary: LoadSummary | null = null;
+  private addedFrames = 0;
   private options: ViewOptions | null = null;
   private frames = 0;
   /** Fence after the frame that may be the ready one, polled every animation frame. */
@@ -114,6 +121,8 @@ export class SceneReadiness {
     if (!el || !s || !o) return;
     const d = el.dataset;
     d.frame = String(++this.frames);
+    if (info.added) d.addedFrames = String(++this.addedFrames);
+    d.frameAdded = String(info.added);
     d.drawCalls = String(info.drawCalls);
     d.colourMode = o.colourMode;
     d.showPre = String(o.showPre);
@@ -165,6 +174,7 @@ export class SceneReadiness {
       }
       this.fence = null;
       d.readyAt = String(performance.now());
+      performance.mark(SCENE_READY_MARK);
       d.sceneReady = 'true';
       // The scene is on screen: now the full data of the neurons drawn from display forms.
       if (this.summary && this.summary.fullPending > 0) this.needFull?.();
