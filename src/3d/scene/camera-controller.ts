@@ -8,6 +8,7 @@ import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import type { Bounds } from '../geometry/scene-model.ts';
 import {
   boundsSphere,
+  projectedReach,
   clipPlanes,
   convertPose,
   framePose,
@@ -15,6 +16,7 @@ import {
   type AxisView,
   type CameraPose,
 } from './camera-math.ts';
+import { boundsValid } from './framing.ts';
 import type { ViewerHandle } from './viewer-handle.ts';
 
 export type Projection = 'perspective' | 'orthographic';
@@ -28,6 +30,15 @@ export interface BoundsSource {
 /** A preset direction, or 'all': fit everything visible from the current direction. */
 export type FrameView = AxisView | 'all';
 
+/**
+ * While neurons stream in, the view is re-framed only when the scene no longer fits it well:
+ * when it reaches out of the viewport (growth within the 5 % framing margin keeps the view), or
+ * fills less than MIN_FILL of it (neurons hidden). Each re-frame makes the next frame redraw
+ * everything, where an unchanged view lets frames add only what arrived (frame-accumulation.ts).
+ */
+const MAX_FILL = 1;
+const MIN_FILL = 0.75;
+
 export class CameraController {
   readonly persp = new THREE.PerspectiveCamera(FOV, 1, 1, 1e7);
   readonly ortho = new THREE.OrthographicCamera(-1, 1, 1, -1, -1e7, 1e7);
@@ -37,6 +48,8 @@ export class CameraController {
   private width = 1;
   private height = 1;
   private source: BoundsSource = { all: () => null, visible: () => null };
+  /** The last framing fitted neurons (not the empty scene's default box). */
+  private framed = false;
   /** The user moved the camera (or the URL gave a pose): stop auto-framing. */
   userMoved: boolean;
   onPoseEnd: (pose: CameraPose, projection: Projection) => void = () => undefined;
@@ -61,11 +74,13 @@ export class CameraController {
 
   /** Attaches controls for `projection` to the canvas; returns the camera to make default. */
   attach(dom: HTMLElement, projection: Projection, invalidate: () => void): () => void {
+    const visible = this.source.visible();
+    if (!this.pose) this.framed = boundsValid(visible);
     const pose = this.pose
       ? this.projection !== projection
         ? convertPose(this.pose, projection, this.height)
         : this.pose
-      : framePose('xy', this.source.visible(), this.height, this.width / this.height);
+      : framePose('xy', visible, this.height, this.width / this.height);
     this.projection = projection;
     const camera = this.camera;
     const controls = new OrbitControls(camera, dom);
@@ -122,13 +137,16 @@ export class CameraController {
     this.updateClip();
   }
 
-  private updateClip(): void {
+  /** `keep`: leave the planes as they are while they still hold the whole scene. */
+  private updateClip(keep = false): void {
     const c = this.camera;
     const target = this.controls?.target ?? new THREE.Vector3();
     const { center, radius } = boundsSphere(this.source.all());
     // The target need not be the scene's centre (framing fits the visible neurons only).
     const reach = radius + center.distanceTo(target);
-    const [near, far] = clipPlanes(c.position.distanceTo(target), reach, c === this.ortho);
+    const distance = c.position.distanceTo(target);
+    if (keep && c.near <= distance - reach && c.far >= distance + reach) return;
+    const [near, far] = clipPlanes(distance, reach, c === this.ortho);
     c.near = near;
     c.far = far;
     c.updateProjectionMatrix();
@@ -163,7 +181,9 @@ export class CameraController {
             up: c.up.toArray(),
           }
         : view;
-    this.apply(framePose(direction, this.source.visible(), this.height, this.width / this.height));
+    const visible = this.source.visible();
+    this.framed = boundsValid(visible);
+    this.apply(framePose(direction, visible, this.height, this.width / this.height));
     this.controls.dispatchEvent({ type: 'change' });
     if (byUser) this.onPoseEnd(this.snapshot(), this.projection);
   }
@@ -175,7 +195,11 @@ export class CameraController {
 
   /** More neurons arrived or visibility changed: re-frame until the user moved the camera. */
   boundsChanged(): void {
-    if (!this.userMoved) this.frame('xy', false);
-    else if (this.controls) this.updateClip();
+    const b = this.source.visible();
+    this.camera.updateMatrixWorld();
+    const reach = boundsValid(b) ? projectedReach(b, this.camera) : Infinity;
+    const fits = this.framed && reach <= MAX_FILL && reach >= MIN_FILL;
+    if (!this.userMoved && !fits) this.frame('xy', false);
+    else if (this.controls) this.updateClip(true);
   }
 }

@@ -97,3 +97,19 @@ export function convertPose(
   const want = heightPx / Math.max(pose.zoom, 1e-9) / (2 * tan);
   return { ...pose, position: target.addScaledVector(dir.normalize(), want).toArray() };
 }
+
+/**
+ * How far the corners of `b` reach across the viewport of `camera` (matrices up to date): the
+ * largest |x| or |y| of their projections in normalised device coordinates (1: the border).
+ */
+export function projectedReach(b: Bounds, camera: THREE.Camera): number {
+  const p = new THREE.Vector3();
+  let reach = 0;
+  for (const x of [b.min[0], b.max[0]])
+    for (const y of [b.min[1], b.max[1]])
+      for (const z of [b.min[2], b.max[2]]) {
+        p.set(x ?? 0, y ?? 0, z ?? 0).project(camera);
+        reach = Math.max(reach, Math.abs(p.x), Math.abs(p.y));
+      }
+  return Number.isFinite(reach) ? reach : Infinity;
+}
