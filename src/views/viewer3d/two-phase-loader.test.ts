@@ -52,6 +52,24 @@ function setup({ lead }: { lead?: number } = {}) {
   return { tracker, loader, geometry, extras, drawn, enriched, settle, summary };
 }
 
+describe('load order', () => {
+  it('asks a big selection spread over its order, a small one in it', () => {
+    const big = setup();
+    const ids = Array.from({ length: 100 }, (_, i) => i + 1);
+    big.loader.setWantsExtras(false, ids);
+    big.loader.request(ids);
+    // Every 10th first (√100), so the first tenth already spans the whole selection.
+    expect(big.geometry.slice(0, 10).map((p) => p.id)).toEqual([
+      1, 11, 21, 31, 41, 51, 61, 71, 81, 91,
+    ]);
+    expect(new Set(big.geometry.map((p) => p.id)).size).toBe(100);
+    const small = setup();
+    small.loader.setWantsExtras(false, [5, 3, 9]);
+    small.loader.request([5, 3, 9]);
+    expect(small.geometry.map((p) => p.id)).toEqual([5, 3, 9]);
+  });
+});
+
 describe('geometry first', () => {
   it('with no layer needing them, asks geometry only and is settled once it is drawn', async () => {
     const t = setup();

@@ -11,6 +11,7 @@
  * with connectors and tags, is fetched only when `requestFull` is called (once the scene is on
  * screen). A skeleton without a display form is loaded the ordinary way at once.
  */
+import { spreadOrder } from '../../lib/spread-order.ts';
 import type { LoadedDisplay, LoadedSkeleton } from '../../workers/skeleton-protocol.ts';
 import type { LoadTracker } from './load-tracker.ts';
 
@@ -64,6 +65,9 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * started in one go blocked the main thread for ~200 ms. Fetches start in slices, one task each
  * (the pool still groups them into the same batched requests).
  */
+/** Selections up to this size load in their own order. */
+const SPREAD_FROM = 64;
+
 function inSlices(ids: number[], start: (id: number, index: number) => void, deps: TwoPhaseDeps) {
   const perTask = deps.perTask ?? 50;
   const defer = deps.defer ?? ((fn: () => void) => setTimeout(fn, 0));
@@ -176,13 +180,16 @@ export function createTwoPhaseLoader(deps: TwoPhaseDeps): TwoPhaseLoader {
       tracker.start(id);
       todo.push(id);
     }
+    // Big selections load spread over their order, so the scene's bounds (and the view framed
+    // on them) settle early instead of growing to the last neuron (lib/spread-order.ts).
+    const order = todo.length > SPREAD_FROM ? spreadOrder(todo) : todo;
     const fetchDisplay = display ? deps.fetchDisplay : undefined;
     if (fetchDisplay) {
-      inSlices(todo, (id) => startDisplay(id, fetchDisplay), deps);
+      inSlices(order, (id) => startDisplay(id, fetchDisplay), deps);
       return;
     }
-    const lead = wantsExtras && deps.lead !== undefined ? deps.lead : todo.length;
-    inSlices(todo, (id, i) => (i < lead ? startGeometry(id) : startWhole(id)), deps);
+    const lead = wantsExtras && deps.lead !== undefined ? deps.lead : order.length;
+    inSlices(order, (id, i) => (i < lead ? startGeometry(id) : startWhole(id)), deps);
   };
 
   const requestFull = () => inSlices(tracker.fullStart(), startFull, deps);
