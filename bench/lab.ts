@@ -129,6 +129,7 @@ function summary(rows: LabRow[]): string {
     'lab-warm ms',
     'full data ms cold / reload / warm',
     'longest task ms cold / reload / reopen / warm',
+    'traced reopen: longest task wall / CPU ms',
     'heap MB',
   ];
   const cells = [
@@ -154,6 +155,9 @@ function summary(rows: LabRow[]): string {
       ]
         .map(fmt)
         .join(' / '),
+      r.cold.reopenTraced
+        ? `${fmt(r.cold.reopenTraced.wallMs)} / ${fmt(r.cold.reopenTraced.cpuMs)}`
+        : 'n/a',
       fmt(r.cold.jsHeapMB),
     ]),
   ];
