@@ -10,7 +10,8 @@
  *     requests (bench/floor.ts);
  *  2. cold: shown in a fresh browser profile (time to the first complete frame, to the first
  *     neurons drawn, longest main-thread task, JS heap, CPU seconds per process), then reloaded
- *     in the same browser (IndexedDB);
+ *     in the same browser (IndexedDB), reopened in a new tab, and reopened once more under a
+ *     light trace (its longest main-thread task in wall and CPU time);
  *  3. lab-warm: shown again in a second fresh profile through the same dashboard server (what a
  *     colleague gets once the dashboard server has served these neurons).
  * Prints a summary table and writes bench-results/lab-<date>.json. Needs `npm run build`.
