@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ADDING_SPACING_MS,
   FrameLoop,
   LAST_PROGRESS_FRACTION,
   MIN_PROGRESS_SPACING_MS,
@@ -175,7 +176,7 @@ describe('FrameLoop', () => {
     expect(h.frames).toEqual([{ drawCalls: 7, complete: true, added: false }]);
   });
 
-  it('draws frames that only add what arrived every MIN_PROGRESS_SPACING_MS, to the end', () => {
+  it('draws frames that only add what arrived every ADDING_SPACING_MS, to the end', () => {
     const { h, loop, frame, runTimers } = harness();
     h.adds = true;
     h.loading = { active: true, fraction: LAST_PROGRESS_FRACTION + 0.1 };
@@ -191,7 +192,10 @@ describe('FrameLoop', () => {
     loop.request();
     frame();
     expect(h.draws).toBe(1);
-    h.time += MIN_PROGRESS_SPACING_MS;
+    h.time += ADDING_SPACING_MS - 100;
+    runTimers();
+    expect(h.draws).toBe(1);
+    h.time += 100;
     runTimers();
     expect(h.draws).toBe(2);
     // Frames that would redraw everything stop again past the fraction.
@@ -215,7 +219,7 @@ describe('FrameLoop', () => {
     const drawn = h.draws;
     for (let i = 0; i < 5; i++) {
       h.changed = true; // another slice went up
-      h.time += MIN_PROGRESS_SPACING_MS;
+      h.time += ADDING_SPACING_MS;
       runTimers();
       frame();
     }

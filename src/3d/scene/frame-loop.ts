@@ -6,7 +6,7 @@
  * its time on progress frames, and none once most neurons are in (the complete frame is then
  * near, and a progress frame started just before it would delay it by a whole frame). Frames
  * that only add what arrived to the last one (frame-accumulation.ts) cost only that: they come
- * every MIN_PROGRESS_SPACING_MS to the end, so the complete frame has little left to draw.
+ * every ADDING_SPACING_MS to the end, so the complete frame has little left to draw.
  */
 
 export interface FrameInfo {
@@ -75,6 +75,13 @@ export const PROGRESS_COST_FACTOR = 10;
  * complete one is next. Frames that only add what arrived go on (they make the last one cheap).
  */
 export const LAST_PROGRESS_FRACTION = 0.8;
+/**
+ * Between progress frames that only add what arrived. Each costs little GPU time, but a frame
+ * also costs a copy to the canvas, a fence and the readiness signals, on the cores the data
+ * path needs: every 300 ms, a cold lab-scale load drew 20-27 frames (10-13 at this spacing),
+ * and the complete frame still has at most a second of arrivals to add.
+ */
+export const ADDING_SPACING_MS = 1000;
 
 interface InFlight extends DrawnFrame {
   start: number;
@@ -166,7 +173,7 @@ export class FrameLoop {
     // the complete frame anyway, and drawn while neurons still arrive it is not spent after the
     // last one. Once all are in, what is left goes up and is drawn in one frame (drawing between
     // upload slices would only hold each slice behind a draw).
-    if (load.active && this.d.adds?.()) return this.shownAt + MIN_PROGRESS_SPACING_MS - now;
+    if (load.active && this.d.adds?.()) return this.shownAt + ADDING_SPACING_MS - now;
     if (load.fraction >= LAST_PROGRESS_FRACTION) return Infinity;
     return this.nextProgressAt - now;
   }
