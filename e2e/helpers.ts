@@ -49,3 +49,9 @@ export async function openView(
     .getByRole('link', { name: label, exact: true })
     .click();
 }
+
+/** The first `n` skeleton ids of demo project 1, as its server lists them. */
+export async function someSkeletons(page: Page, n: number): Promise<number[]> {
+  const res = await page.request.get('/api/catmaid/1/skeletons/');
+  return ((await res.json()) as number[]).slice(0, n);
+}

@@ -9,15 +9,11 @@
 import type { Locator, Page, Route } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { test, expect } from './fixtures.ts';
+import { someSkeletons } from './helpers.ts';
 import { changed, viewer } from './canvas.ts';
 import { removeCopies } from './browser-copies.ts';
 
 const SKELETONS_ROUTE = '**/api/catmaid/1/skeletons/compact-detail';
-
-async function someSkeletons(page: Page, n: number): Promise<number[]> {
-  const res = await page.request.get('/api/catmaid/1/skeletons/');
-  return ((await res.json()) as number[]).slice(0, n);
-}
 
 /** The WebGL canvas's own pixels (no overlay such as the scale bar). */
 async function glPixels(page: Page): Promise<PNG> {

@@ -10,17 +10,13 @@
  */
 import type { Page, Route } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { someSkeletons } from './helpers.ts';
 import { clickNearestDrawnPixel, viewer } from './canvas.ts';
 import { coarseSegments, rawTree } from './coarse-tree.ts';
 import { copyKeys, removeCopies } from './browser-copies.ts';
 
 const DISPLAY_ROUTE = '**/api/display/1/skeletons';
 const FULL_ROUTE = '**/api/catmaid/1/skeletons/compact-detail';
-
-async function someSkeletons(page: Page, n: number): Promise<number[]> {
-  const res = await page.request.get('/api/catmaid/1/skeletons/');
-  return ((await res.json()) as number[]).slice(0, n);
-}
 
 /** Holds every request matching `url` until `release()`. */
 async function holdRequests(page: Page, url: string) {
