@@ -195,11 +195,16 @@ export class CameraController {
 
   /** More neurons arrived or visibility changed: re-frame until the user moved the camera. */
   boundsChanged(): void {
-    const b = this.source.visible();
-    this.camera.updateMatrixWorld();
-    const reach = boundsValid(b) ? projectedReach(b, this.camera) : Infinity;
-    const fits = this.framed && reach <= MAX_FILL && reach >= MIN_FILL;
-    if (!this.userMoved && !fits) this.frame('xy', false);
+    if (!this.userMoved && !this.fitsView()) this.frame('xy', false);
     else if (this.controls) this.updateClip(true);
+  }
+
+  /** The last framing still shows the visible neurons well (see MAX_FILL, MIN_FILL). */
+  private fitsView(): boolean {
+    const b = this.source.visible();
+    if (!this.framed || !boundsValid(b)) return false;
+    this.camera.updateMatrixWorld();
+    const reach = projectedReach(b, this.camera);
+    return reach <= MAX_FILL && reach >= MIN_FILL;
   }
 }
