@@ -52,6 +52,7 @@ export function CameraRig({ handle, projection, initialPose, engine, command, on
     rig.setBoundsSource({
       all: () => (engine.model.slotSkeleton.length > 0 ? engine.model.bounds : null),
       visible: () => engine.visibleBounds(),
+      expected: () => engine.expectedBounds(),
     });
     invalidate();
     // Neurons enter the model a few per frame, after they were reported loaded: framing follows

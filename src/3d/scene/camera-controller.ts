@@ -16,7 +16,7 @@ import {
   type AxisView,
   type CameraPose,
 } from './camera-math.ts';
-import { boundsValid } from './framing.ts';
+import { boundsValid, unionBounds } from './framing.ts';
 import type { ViewerHandle } from './viewer-handle.ts';
 
 export type Projection = 'perspective' | 'orthographic';
@@ -25,6 +25,13 @@ export type Projection = 'perspective' | 'orthographic';
 export interface BoundsSource {
   all(): Bounds | null;
   visible(): Bounds | null;
+  /**
+   * Where the visible scene is expected to reach while its neurons still load (the bounds it
+   * had when these neurons were last shown), or null. Auto-framing and the clip planes count
+   * it, so a reload is framed on the whole scene from its first frame and never re-framed as
+   * neurons arrive: every frame after the first then only adds what arrived.
+   */
+  expected?(): Bounds | null;
 }
 
 /** A preset direction, or 'all': fit everything visible from the current direction. */
@@ -74,7 +81,7 @@ export class CameraController {
 
   /** Attaches controls for `projection` to the canvas; returns the camera to make default. */
   attach(dom: HTMLElement, projection: Projection, invalidate: () => void): () => void {
-    const visible = this.source.visible();
+    const visible = this.autoBounds();
     if (!this.pose) this.framed = boundsValid(visible);
     const pose = this.pose
       ? this.projection !== projection
@@ -141,7 +148,9 @@ export class CameraController {
   private updateClip(keep = false): void {
     const c = this.camera;
     const target = this.controls?.target ?? new THREE.Vector3();
-    const { center, radius } = boundsSphere(this.source.all());
+    const { center, radius } = boundsSphere(
+      unionBounds(this.source.all(), this.source.expected?.() ?? null),
+    );
     // The target need not be the scene's centre (framing fits the visible neurons only).
     const reach = radius + center.distanceTo(target);
     const distance = c.position.distanceTo(target);
@@ -181,7 +190,8 @@ export class CameraController {
             up: c.up.toArray(),
           }
         : view;
-    const visible = this.source.visible();
+    // Auto-framing fits where the scene is going; the user's "Frame all", what is there.
+    const visible = byUser ? this.source.visible() : this.autoBounds();
     this.framed = boundsValid(visible);
     this.apply(framePose(direction, visible, this.height, this.width / this.height));
     this.controls.dispatchEvent({ type: 'change' });
@@ -199,9 +209,14 @@ export class CameraController {
     else if (this.controls) this.updateClip(true);
   }
 
+  /** What auto-framing fits: the visible neurons, and where they are expected to reach. */
+  private autoBounds(): Bounds | null {
+    return unionBounds(this.source.visible(), this.source.expected?.() ?? null);
+  }
+
   /** The last framing still shows the visible neurons well (see MAX_FILL, MIN_FILL). */
   private fitsView(): boolean {
-    const b = this.source.visible();
+    const b = this.autoBounds();
     if (!this.framed || !boundsValid(b)) return false;
     this.camera.updateMatrixWorld();
     const reach = projectedReach(b, this.camera);

@@ -35,6 +35,15 @@ export function boundsValid(b: Bounds | null): b is Bounds {
   return !!b && [...b.min, ...b.max].every(Number.isFinite) && b.min[0] <= b.max[0];
 }
 
+/** The box holding both (either may be null or empty). */
+export function unionBounds(a: Bounds | null, b: Bounds | null): Bounds | null {
+  if (!boundsValid(a)) return boundsValid(b) ? b : null;
+  if (!boundsValid(b)) return a;
+  const lo = (i: number) => Math.min(a.min[i] ?? 0, b.min[i] ?? 0);
+  const hi = (i: number) => Math.max(a.max[i] ?? 0, b.max[i] ?? 0);
+  return { min: [lo(0), lo(1), lo(2)], max: [hi(0), hi(1), hi(2)] };
+}
+
 export function boundsCenter(b: Bounds): Vec3 {
   return [(b.min[0] + b.max[0]) / 2, (b.min[1] + b.max[1]) / 2, (b.min[2] + b.max[2]) / 2];
 }

@@ -37,3 +37,40 @@ describe('ViewerEngine.addExtras (geometry first)', () => {
     expect(engine.model.records).toHaveLength(0);
   });
 });
+
+describe('ViewerEngine bounds hint', () => {
+  const hint = {
+    min: [0, 0, 0] as [number, number, number],
+    max: [9, 9, 9] as [number, number, number],
+  };
+
+  it('counts the hint only while neurons load or wait to enter the model', () => {
+    const engine = new ViewerEngine();
+    engine.setBoundsHint(hint);
+    expect(engine.expectedBounds()).toBeNull();
+    engine.loading = true;
+    expect(engine.expectedBounds()).toEqual(hint);
+    engine.loading = false;
+    engine.addSkeletons([answer(1, false)]);
+    expect(engine.expectedBounds(), 'a skeleton not yet in the model').toEqual(hint);
+    engine.sync();
+    expect(engine.expectedBounds()).toBeNull();
+  });
+
+  it('tells the camera at the next sync when the hint is set and when it stops counting', () => {
+    const engine = new ViewerEngine();
+    let calls = 0;
+    engine.onModelChange(() => calls++);
+    engine.sync();
+    const base = calls;
+    engine.loading = true;
+    engine.setBoundsHint(hint);
+    engine.sync();
+    expect(calls).toBe(base + 1);
+    engine.sync();
+    expect(calls, 'nothing changed').toBe(base + 1);
+    engine.loading = false;
+    engine.sync();
+    expect(calls, 'the hint no longer counts').toBe(base + 2);
+  });
+});

@@ -106,6 +106,11 @@ export class ViewerEngine {
    * first neurons on, so a lab-sized scene never uploads a finer level it will not keep.
    */
   expectedNodes = 0;
+  /** Where the visible neurons reached when this scene was last shown (see expectedBounds). */
+  private boundsHint: Bounds | null = null;
+  private boundsHintDirty = false;
+  /** Whether the last sync counted the hint (its end is a bounds change too). */
+  private boundsHintCounted = false;
   private renderer: THREE.WebGLRenderer | null = null;
 
   constructor() {
@@ -242,6 +247,24 @@ export class ViewerEngine {
     if (items.length > 0) this.changed();
   }
 
+  /**
+   * Sets where the visible neurons are expected to reach (remembered from the last time this
+   * scene was shown; null: unknown). The camera hears of it at the next sync, as of a model change.
+   */
+  setBoundsHint(bounds: Bounds | null): void {
+    this.boundsHint = bounds;
+    this.boundsHintDirty = true;
+  }
+
+  /**
+   * The bounds hint while neurons still load or wait to enter the model: auto-framing and the
+   * clip planes count it then, so the view is framed on the whole scene from its first frame.
+   * Once all are in, the real bounds alone decide (a stale hint costs one re-frame).
+   */
+  expectedBounds(): Bounds | null {
+    return this.loading || this.incoming.size > 0 ? this.boundsHint : null;
+  }
+
   /** Skeletons handed over but not yet in the model. */
   get queuedSkeletons(): number {
     return this.incoming.size;
@@ -344,9 +367,17 @@ export class ViewerEngine {
     const busy = queued || split.pending;
     this.palette.setMode(this.colourMode, m.maxStrahler, m.bounds.min[2], m.bounds.max[2]);
     if (this.highlighted !== null) this.setHighlight(this.highlighted);
+    const hintCounted = this.expectedBounds() !== null;
+    if (hintCounted !== this.boundsHintCounted) {
+      this.boundsHintCounted = hintCounted;
+      this.boundsHintDirty = true;
+    }
+    if (this.paletteDirty || this.boundsHintDirty) {
+      this.boundsHintDirty = false;
+      for (const fn of this.modelListeners) fn();
+    }
     if (this.paletteDirty) {
       this.paletteDirty = false;
-      for (const fn of this.modelListeners) fn();
       const slots = m.slotSkeleton;
       const data = buildPalette(slots.length, (slot) => {
         const id = slots[slot];

@@ -48,6 +48,8 @@ interface Props {
   onRetry(): void;
   /** Display first: fetch the full data of the neurons drawn from display forms. */
   onNeedFull(): void;
+  /** The scene became ready (complete and on screen). */
+  onSceneReady(): void;
   onOptions(patch: Partial<ViewOptions>): void;
   onView(view: FrameView): void;
   onVolume(id: number, s: VolumeSetting): void;
@@ -69,6 +71,10 @@ export function Viewer3DLayout(p: Props) {
     readiness.onNeedFull(p.onNeedFull);
     return () => readiness.onNeedFull(null);
   }, [readiness, p.onNeedFull]);
+  useEffect(() => {
+    readiness.onReady(p.onSceneReady);
+    return () => readiness.onReady(null);
+  }, [readiness, p.onSceneReady]);
   const region = useRef<HTMLElement | null>(null);
   const regionRef = useCallback(
     (el: HTMLElement | null) => {

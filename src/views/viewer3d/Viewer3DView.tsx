@@ -20,6 +20,7 @@ import { Viewer3DLayout } from './Viewer3DLayout.tsx';
 import { useCreationTimes } from './use-creation-times.ts';
 import { useLegend } from './use-legend.ts';
 import { useReviewCodes } from './use-review-codes.ts';
+import { useFramedBounds } from './use-framed-bounds.ts';
 import { useEngineOptions, useNeuronStyles, useVolumes } from './use-scene-sync.ts';
 import { useSkeletonLoading } from './use-skeleton-loading.ts';
 import { DISPLAY_FIRST_NEURONS } from '../../workers/skeleton-load-limits.ts';
@@ -91,6 +92,7 @@ export function Viewer3DView() {
   const [command, setCommand] = useState<CameraCommand | null>(null);
 
   useNeuronStyles(engine, items, colors, contextIds);
+  const onSceneReady = useFramedBounds(engine, server, projectId, loadIds);
   useEngineOptions(engine, options, users.data, highlighted, invalidate);
   // Geometry first: connectors and tags only while a layer shows them.
   const wantsExtras = options.showPre || options.showPost || options.showSomata;
@@ -152,6 +154,7 @@ export function Viewer3DView() {
       handle={handle}
       summary={summary}
       onNeedFull={requestFull}
+      onSceneReady={onSceneReady}
       options={options}
       legend={legend}
       names={nameMap}

@@ -51,6 +51,7 @@ export class SceneReadiness {
   private poll = 0;
   private firstDrawn = false;
   private needFull: (() => void) | null = null;
+  private ready: (() => void) | null = null;
   private fullPoll = 0;
 
   constructor(
@@ -61,6 +62,11 @@ export class SceneReadiness {
   /** Called when the full data of displayed neurons should be fetched now. */
   onNeedFull(fn: (() => void) | null): void {
     this.needFull = fn;
+  }
+
+  /** Called each time the scene becomes ready (complete and finished on the GPU). */
+  onReady(fn: (() => void) | null): void {
+    this.ready = fn;
   }
 
   /** Callback ref for the viewer region. */
@@ -176,6 +182,7 @@ export class SceneReadiness {
       d.readyAt = String(performance.now());
       performance.mark(SCENE_READY_MARK);
       d.sceneReady = 'true';
+      this.ready?.();
       // The scene is on screen: now the full data of the neurons drawn from display forms.
       if (this.summary && this.summary.fullPending > 0) this.needFull?.();
       this.markFullReady();

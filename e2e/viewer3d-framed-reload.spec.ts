@@ -1,0 +1,107 @@
+/**
+ * A scene shown before opens framed where it was (src/state/framed-bounds.ts): the camera is
+ * framed on the whole scene from the first frame, not on the first neurons in and then again as
+ * more arrive, so the view never jumps and the frames after the first only add what arrived.
+ * Checked with the first skeleton let through and the rest held back until it is drawn: every
+ * frame with neurons in it has the finished view's camera, and that is the view on the whole scene
+ * ("Frame all" the first time the scene was shown).
+ */
+import type { Route } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
+import { someSkeletons } from './helpers.ts';
+import { viewer } from './canvas.ts';
+import { removeCopies } from './browser-copies.ts';
+
+const SKELETONS_ROUTE = '**/api/catmaid/1/skeletons/compact-detail';
+
+/** Records each frame's neuron count and camera (data-view-projection) as it is written. */
+const RECORD_FRAMES = `
+  window.__frames = [];
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const d = r.target.dataset;
+      window.__frames.push([Number(d.neuronCount ?? 0), d.viewProjection ?? '']);
+    }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-frame'] });
+`;
+
+/**
+ * Two cameras are the same (the matrices are written with 8 significant digits). `onCanvas`:
+ * compare only where points land on the canvas (the x, y and w rows), not the depth row, which
+ * holds the clip planes (each showing keeps the planes it first chose while they hold the scene).
+ */
+function sameCamera(a: string, b: string, onCanvas = false): boolean {
+  const x = a.split(',').map(Number);
+  const y = b.split(',').map(Number);
+  const scale = Math.max(...x.map(Math.abs), 1e-12);
+  return (
+    x.length === 16 &&
+    y.length === 16 &&
+    x.every((v, i) => (onCanvas && i % 4 === 2) || Math.abs(v - (y[i] ?? NaN)) <= scale * 1e-6)
+  );
+}
+
+test('a scene shown before is framed where it was from its first frame with neurons', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.goto('/');
+  const ids = await someSkeletons(page, 40);
+  const region = viewer(page);
+  const link = `/?view=3d&pid=1&sel=${ids.join(',')}`;
+
+  // The first showing (no camera in the link).
+  await page.goto(link);
+  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+  await expect(region).toHaveAttribute('data-neuron-count', String(ids.length));
+  expect(new URL(page.url()).searchParams.get('cam'), 'no camera in the link').toBeNull();
+  // The view on the whole scene (auto-framing keeps a view framed on part of it while the rest
+  // stays within the margin, so the first showing may end framed on the first neurons in).
+  const before = Number(await region.getAttribute('data-frame'));
+  await page
+    .getByRole('group', { name: 'Camera' })
+    .getByRole('button', { name: 'Frame all' })
+    .click();
+  await expect
+    .poll(async () => Number(await region.getAttribute('data-frame')))
+    .toBeGreaterThan(before);
+  const framed = (await region.getAttribute('data-view-projection')) ?? '';
+  // Without the browser's copies, so that the skeletons come over the network and can be held.
+  await page.goto('/');
+  await removeCopies(page);
+
+  await page.addInitScript(RECORD_FRAMES);
+  const held: Route[] = [];
+  let passed = 0;
+  let released = false;
+  await page.route(SKELETONS_ROUTE, (route) => {
+    if (released || passed++ === 0) return route.continue();
+    held.push(route);
+  });
+  await page.goto(link);
+  await expect(region).toHaveAttribute('data-first-neurons-at', /\d/, { timeout: 30_000 });
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  const partial = Number(await region.getAttribute('data-neuron-count'));
+  expect(partial, 'the first frame with neurons has only some of them').toBeLessThan(ids.length);
+  released = true;
+  await Promise.all(held.splice(0).map((r) => r.continue()));
+  await expect(region).toHaveAttribute('data-neuron-count', String(ids.length), {
+    timeout: 30_000,
+  });
+  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+
+  const frames = await page.evaluate(
+    () => (window as unknown as { __frames: [number, string][] }).__frames,
+  );
+  const withNeurons = frames.filter(([n]) => n > 0);
+  expect(withNeurons.length, 'frames with neurons').toBeGreaterThan(1);
+  const last = withNeurons.at(-1)?.[1] ?? '';
+  expect(sameCamera(last, framed, true), 'the view framed on the whole scene').toBe(true);
+  for (const [n, camera] of withNeurons)
+    expect(sameCamera(camera, last), `the camera of the frame with ${n} neurons`).toBe(true);
+  await expect(region, 'the complete frame added to the last one').toHaveAttribute(
+    'data-frame-added',
+    'true',
+  );
+});
