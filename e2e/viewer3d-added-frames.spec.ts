@@ -6,14 +6,13 @@
  * screen, the frames after the release add to the picture (data-added-frames), and the finished
  * picture is the one drawn from scratch, pixel for pixel (after toggling Somata off and on).
  */
-import type { Locator, Page, Route } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { test, expect } from './fixtures.ts';
 import { someSkeletons } from './helpers.ts';
 import { changed, viewer } from './canvas.ts';
 import { removeCopies } from './browser-copies.ts';
-
-const SKELETONS_ROUTE = '**/api/catmaid/1/skeletons/compact-detail';
+import { openWithSkeletonsHeld } from './held-skeletons.ts';
 
 /** The WebGL canvas's own pixels (no overlay such as the scale bar). */
 async function glPixels(page: Page): Promise<PNG> {
@@ -55,19 +54,9 @@ test('neurons arriving under an unchanged view are added to the picture, which e
   await removeCopies(page);
 
   // The same link in a fresh page: the first skeleton request goes through, the rest wait.
-  const held: Route[] = [];
-  let passed = 0;
-  let released = false;
-  await page.route(SKELETONS_ROUTE, (route) => {
-    if (released || passed++ === 0) return route.continue();
-    held.push(route);
-  });
-  await page.goto(link);
-  await expect(region).toHaveAttribute('data-first-neurons-at', /\d/, { timeout: 30_000 });
-  await expect.poll(() => held.length).toBeGreaterThan(0);
+  const held = await openWithSkeletonsHeld(page, region, link);
   const addedBefore = Number((await region.getAttribute('data-added-frames')) ?? 0);
-  released = true;
-  await Promise.all(held.splice(0).map((r) => r.continue()));
+  await held.release();
   await expect(region).toHaveAttribute('data-neuron-count', String(ids.length), {
     timeout: 30_000,
   });

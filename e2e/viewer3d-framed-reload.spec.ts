@@ -6,13 +6,11 @@
  * frame with neurons in it has the finished view's camera, and that is the view on the whole scene
  * ("Frame all" the first time the scene was shown).
  */
-import type { Route } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { someSkeletons } from './helpers.ts';
 import { viewer } from './canvas.ts';
 import { removeCopies } from './browser-copies.ts';
-
-const SKELETONS_ROUTE = '**/api/catmaid/1/skeletons/compact-detail';
+import { openWithSkeletonsHeld } from './held-skeletons.ts';
 
 /** Records each frame's neuron count and camera (data-view-projection) as it is written. */
 const RECORD_FRAMES = `
@@ -72,20 +70,10 @@ test('a scene shown before is framed where it was from its first frame with neur
   await removeCopies(page);
 
   await page.addInitScript(RECORD_FRAMES);
-  const held: Route[] = [];
-  let passed = 0;
-  let released = false;
-  await page.route(SKELETONS_ROUTE, (route) => {
-    if (released || passed++ === 0) return route.continue();
-    held.push(route);
-  });
-  await page.goto(link);
-  await expect(region).toHaveAttribute('data-first-neurons-at', /\d/, { timeout: 30_000 });
-  await expect.poll(() => held.length).toBeGreaterThan(0);
+  const held = await openWithSkeletonsHeld(page, region, link);
   const partial = Number(await region.getAttribute('data-neuron-count'));
   expect(partial, 'the first frame with neurons has only some of them').toBeLessThan(ids.length);
-  released = true;
-  await Promise.all(held.splice(0).map((r) => r.continue()));
+  await held.release();
   await expect(region).toHaveAttribute('data-neuron-count', String(ids.length), {
     timeout: 30_000,
   });
