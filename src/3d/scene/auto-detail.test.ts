@@ -58,4 +58,19 @@ describe('auto detail', () => {
     engine.sync(1 << 20);
     expect(engine.lines.detailShown).toBe('coarse');
   });
+
+  it('extrapolates from the neurons it has before the view counted any of them', () => {
+    const engine = new ViewerEngine();
+    // 1,000 neurons asked for; the first one handed over has 10,000 nodes.
+    engine.expectedNeurons = 1_000;
+    engine.addSkeletons([claiming(1, 10_000)]);
+    engine.sync(1 << 20);
+    expect(engine.lines.detailShown).toBe('coarse');
+    // Ten asked for: a 100,000-node scene, drawn in full.
+    const small = new ViewerEngine();
+    small.expectedNeurons = 10;
+    small.addSkeletons([claiming(1, 10_000)]);
+    small.sync(1 << 20);
+    expect(small.lines.detailShown).toBe('full');
+  });
 });

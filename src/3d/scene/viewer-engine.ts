@@ -106,6 +106,14 @@ export class ViewerEngine {
    * first neurons on, so a lab-sized scene never uploads a finer level it will not keep.
    */
   expectedNodes = 0;
+  /**
+   * Neurons the scene is expected to hold once all are in (set by the view as soon as they are
+   * asked for). The engine extrapolates the scene's size from the neurons it has itself, which
+   * the view's counts lag behind: the first neurons handed over already pick the final level,
+   * so a lab-sized scene's first frame is not drawn at a finer level than every later one (a
+   * level change makes the next frame redraw everything instead of adding to the last).
+   */
+  expectedNeurons = 0;
   /** Where the visible neurons reached when this scene was last shown (see expectedBounds). */
   private boundsHint: Bounds | null = null;
   private boundsHintDirty = false;
@@ -349,7 +357,11 @@ export class ViewerEngine {
     // Big scenes: draw the decimated skeletons on screen (exports switch back to full detail).
     // Auto goes by the scene's final size: the skeletons still queued count, and those still
     // to come (a finer level shown while they arrive would be uploaded in vain).
-    const nodes = Math.max(m.nodeCount + this.incoming.nodeCount, this.expectedNodes);
+    const known = m.nodeCount + this.incoming.nodeCount;
+    const neurons = m.slotSkeleton.length + this.incoming.size - this.incoming.fills;
+    const extrapolated =
+      neurons > 0 && this.expectedNeurons > neurons ? (known * this.expectedNeurons) / neurons : 0;
+    const nodes = Math.max(known, this.expectedNodes, extrapolated);
     this.lines.setDetail(detail ?? this.detailAt(nodes));
     // What still changes the picture: at the coarse level, full skeletons filling in a display
     // form add nothing; at a finer one, a skeleton still without its full data is missing.

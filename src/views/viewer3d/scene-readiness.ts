@@ -83,6 +83,7 @@ export class SceneReadiness {
     // The scene's final size, from the neurons in so far (auto detail decides by it).
     const coming = summary.requested - summary.failed.length;
     this.engine.expectedNodes = summary.loaded > 0 ? (summary.nodes * coming) / summary.loaded : 0;
+    this.engine.expectedNeurons = coming;
     // When the last neuron arrived: splits the bench's first-frame time into loading and drawing.
     if (this.el && summary.settled && this.el.dataset.sceneReady !== 'true') {
       this.el.dataset.settledAt = String(performance.now());
