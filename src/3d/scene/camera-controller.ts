@@ -148,9 +148,7 @@ export class CameraController {
   private updateClip(keep = false): void {
     const c = this.camera;
     const target = this.controls?.target ?? new THREE.Vector3();
-    const { center, radius } = boundsSphere(
-      unionBounds(this.source.all(), this.source.expected?.() ?? null),
-    );
+    const { center, radius } = boundsSphere(unionBounds(this.source.all(), this.expected()));
     // The target need not be the scene's centre (framing fits the visible neurons only).
     const reach = radius + center.distanceTo(target);
     const distance = c.position.distanceTo(target);
@@ -209,9 +207,13 @@ export class CameraController {
     else if (this.controls) this.updateClip(true);
   }
 
+  private expected(): Bounds | null {
+    return this.source.expected?.() ?? null;
+  }
+
   /** What auto-framing fits: the visible neurons, and where they are expected to reach. */
   private autoBounds(): Bounds | null {
-    return unionBounds(this.source.visible(), this.source.expected?.() ?? null);
+    return unionBounds(this.source.visible(), this.expected());
   }
 
   /** The last framing still shows the visible neurons well (see MAX_FILL, MIN_FILL). */

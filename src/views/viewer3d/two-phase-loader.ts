@@ -60,14 +60,14 @@ export interface TwoPhaseLoader {
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** Selections up to this size load in their own order. */
+const SPREAD_FROM = 64;
+
 /**
  * Starting a react-query fetch costs a fraction of a millisecond; a 1,000-neuron selection
  * started in one go blocked the main thread for ~200 ms. Fetches start in slices, one task each
  * (the pool still groups them into the same batched requests).
  */
-/** Selections up to this size load in their own order. */
-const SPREAD_FROM = 64;
-
 function inSlices(ids: number[], start: (id: number, index: number) => void, deps: TwoPhaseDeps) {
   const perTask = deps.perTask ?? 50;
   const defer = deps.defer ?? ((fn: () => void) => setTimeout(fn, 0));
