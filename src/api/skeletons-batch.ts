@@ -26,6 +26,8 @@ export interface BatchOptions extends ChunkedOptions {
   chunkSize?: number;
   /** Requests in flight at once (leave browser connections for other panels). */
   concurrency?: number;
+  /** Each time the server answers a request with success, before its body is read. */
+  onAnswered?: () => void;
 }
 
 export interface SkeletonBatchResult {
@@ -46,11 +48,17 @@ async function requestChunk(
   ids: readonly number[],
   flags: SkeletonFlags,
   signal: AbortSignal,
+  onAnswered: (() => void) | undefined,
 ): Promise<Map<number, SkeletonDetail | Error>> {
   const f = normalizeSkeletonFlags(flags);
   const path = fillPath(ROUTES.compactDetailBatch, scope, {});
   const form = { skeleton_ids: [...ids], ...compactDetailParams(f) };
-  const opts = { form, signal, endpoint: BATCH_COMPACT_DETAIL_ENDPOINT };
+  const opts = {
+    form,
+    signal,
+    endpoint: BATCH_COMPACT_DETAIL_ENDPOINT,
+    ...(onAnswered ? { onAnswered } : {}),
+  };
   if (f.format === 'msgpack') {
     const bytes = new Uint8Array(await scope.client.postBinary(path, opts));
     return decodeCompactDetailBatchMsgpack(bytes, BATCH_COMPACT_DETAIL_ENDPOINT);
@@ -75,18 +83,19 @@ async function fetchInto(
   flags: SkeletonFlags,
   signal: AbortSignal,
   result: SkeletonBatchResult,
+  onAnswered: (() => void) | undefined,
 ): Promise<void> {
   let answer: Map<number, SkeletonDetail | Error>;
   try {
-    answer = await requestChunk(scope, ids, flags, signal);
+    answer = await requestChunk(scope, ids, flags, signal, onAnswered);
   } catch (e) {
     // Cancellation and bad credentials concern the whole batch: let them through.
     if (signal.aborted || isAbortError(e) || isAuthError(e)) throw e;
     if (isNotFound(e) && ids.length > 1) {
       // Halves run one after the other so the caller's concurrency cap still holds.
       const mid = Math.ceil(ids.length / 2);
-      await fetchInto(scope, ids.slice(0, mid), flags, signal, result);
-      await fetchInto(scope, ids.slice(mid), flags, signal, result);
+      await fetchInto(scope, ids.slice(0, mid), flags, signal, result, onAnswered);
+      await fetchInto(scope, ids.slice(mid), flags, signal, result, onAnswered);
       return;
     }
     for (const id of ids) result.failed.set(id, e instanceof Error ? e : new Error(String(e)));
@@ -108,7 +117,7 @@ export async function fetchSkeletonsBatch(
   scope: ProjectScope,
   skeletonIds: readonly number[],
   flags: SkeletonFlags = {},
-  { signal, onProgress, chunkSize = 50, concurrency = 3 }: BatchOptions = {},
+  { signal, onProgress, onAnswered, chunkSize = 50, concurrency = 3 }: BatchOptions = {},
 ): Promise<SkeletonBatchResult> {
   const result: SkeletonBatchResult = { skeletons: new Map(), failed: new Map() };
   const ids = [...new Set(skeletonIds)];
@@ -116,7 +125,7 @@ export async function fetchSkeletonsBatch(
     ids,
     chunkSize,
     concurrency,
-    (chunk, chunkSignal) => fetchInto(scope, chunk, flags, chunkSignal, result),
+    (chunk, chunkSignal) => fetchInto(scope, chunk, flags, chunkSignal, result, onAnswered),
     {
       signal,
       onProgress,

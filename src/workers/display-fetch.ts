@@ -25,12 +25,14 @@ export async function fetchDisplayBatch(
   ids: readonly number[],
   flags: SkeletonFlags,
   signal?: AbortSignal,
+  onAnswered?: () => void,
 ): Promise<Map<number, ReadDisplay>> {
   const form = { skeleton_ids: [...ids], ...compactDetailParams(normalizeSkeletonFlags(flags)) };
   const buffer = await dashboard.postBinary(`/display/${projectId}/skeletons`, {
     form,
     signal,
     endpoint: DISPLAY_ENDPOINT,
+    ...(onAnswered ? { onAnswered } : {}),
   });
   return readDisplayBatch(buffer);
 }

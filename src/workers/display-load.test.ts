@@ -91,6 +91,7 @@ describe('display-first load in the worker', () => {
     expect(t.fake.calls[0]?.body).toContain('with_connectors=true');
     expect(displayedIds(t.replies)).toEqual([5, 6]);
     expect(t.replies.at(-1)?.type).toBe('done');
+    expect(t.replies.filter((r) => r.type === 'answered')).toHaveLength(1);
     const copy = unwrapDisplayCopy(
       cache.written.get(displayKey(request([]), 6)),
       displayKey(request([]), 6),

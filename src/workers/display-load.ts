@@ -11,6 +11,7 @@ import { displayTransferables } from '../3d/geometry/display-piece.ts';
 import type { ReadDisplay } from '../3d/geometry/display-pack.ts';
 import { judgeCopies, type EditionSource } from './cache-validation.ts';
 import { DISPLAY_KEY_PREFIX, wrapDisplayCopy } from './display-copy.ts';
+import { answeredOnce } from './answered-once.ts';
 import { fetchDisplayBatch } from './display-fetch.ts';
 import { copiesById } from './copies-by-id.ts';
 import type { CopyStore } from './opfs-skeleton-cache.ts';
@@ -104,6 +105,7 @@ export async function handleDisplayLoad(req: LoadRequest, env: DisplayEnv): Prom
       missing,
       req.flags,
       env.signal,
+      answeredOnce(env.post, requestId),
     );
     const items: LoadedDisplay[] = [];
     const copies: [string, ArrayBuffer][] = [];

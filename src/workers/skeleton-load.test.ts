@@ -58,6 +58,10 @@ describe('skeleton worker: handleLoad', () => {
     expect(loaded?.reply.type === 'loaded' && loaded.reply.items[0]?.piece.edges.length).toBe(2);
     expect(loaded?.transfer.length).toBeGreaterThan(5);
     expect(replies.at(-1)?.reply).toEqual({ type: 'done', requestId: 7 });
+    // The pool hears once that the server answered, before anything is decoded and posted.
+    const types = replies.map((r) => r.reply.type);
+    expect(types.filter((t) => t === 'answered')).toHaveLength(1);
+    expect(types.indexOf('answered')).toBeLessThan(types.indexOf('loaded'));
     // The cache holds its own copy: the posted buffers were transferred away.
     const key = cacheKey(request([]), 16);
     const stored = unpackSkeleton(cache.packed.get(key), key);
@@ -119,6 +123,8 @@ describe('skeleton worker: handleLoad', () => {
       [6, 500],
     ]);
     expect(replies.at(-1)?.type).toBe('done');
+    // An error answer keeps the request counted: retries must not exceed the server's limit.
+    expect(replies.some((r) => r.type === 'answered')).toBe(false);
   });
 
   it('validates incoming messages', () => {

@@ -27,6 +27,7 @@ import {
 import { abortableSleep } from '../lib/abortable-sleep.ts';
 import { goneMessage, judgeCopies, type Editions, type EditionSource } from './cache-validation.ts';
 import { packSkeleton, stampEdition } from './skeleton-pack.ts';
+import { answeredOnce } from './answered-once.ts';
 import { copiesById } from './copies-by-id.ts';
 import type { StoredSkeleton } from './skeleton-pack-format.ts';
 
@@ -61,6 +62,8 @@ export interface LoadEnv {
 /** One load's environment plus the edition times to store with what it fetches. */
 interface RunEnv extends LoadEnv {
   known: Promise<Editions | null>;
+  /** The server answered one of this load's requests (answered-once.ts). */
+  answered: () => void;
 }
 
 function toLoaded(detail: SkeletonDetail, source: LoadedSkeleton['source']): LoadedSkeleton {
@@ -183,7 +186,7 @@ export async function handleLoad(req: LoadRequest, env: LoadEnv): Promise<void> 
       hits.size === 0 && asked
         ? asked.then((a) => ('editions' in a ? a.editions : null))
         : editionsFor(missing, checked.editions, env);
-    const run: RunEnv = { ...env, known };
+    const run: RunEnv = { ...env, known, answered: answeredOnce(env.post, requestId) };
     try {
       await fetchHealing(req, run, missing);
     } catch (e) {
@@ -235,6 +238,7 @@ async function attempt(
     chunkSize: ids.length,
     concurrency: 1,
     signal: env.signal,
+    onAnswered: env.answered,
   });
   let overloaded = false;
   let nodes = 0;

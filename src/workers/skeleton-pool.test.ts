@@ -230,6 +230,29 @@ describe('skeleton pool: adaptive concurrency and a small first request', () => 
     ).toEqual([13, 14]);
     pool.dispose();
   });
+
+  it('sends the next chunk once the server answered, while the worker still decodes', async () => {
+    const { pool, workers, loads } = limited(1);
+    for (let id = 1; id <= 12; id++) void pool.load(id, { flags }).catch(() => undefined);
+    await tick();
+    expect(loads().map((l) => l.skeletonIds)).toEqual([[1, 2]]);
+    const first = loads()[0];
+    const owner = workers.find((w) => w.loads.includes(first as LoadRequest));
+    const requestId = first?.requestId ?? 0;
+    owner?.reply({ type: 'answered', requestId });
+    await tick();
+    expect(loads().map((l) => l.skeletonIds)).toEqual([
+      [1, 2],
+      [3, 4, 5, 6, 7],
+    ]);
+    // Told twice, and then done: the slot was freed once, so one request stays in flight.
+    owner?.reply({ type: 'answered', requestId });
+    owner?.reply({ type: 'loaded', requestId, items: [item(1), item(2)] });
+    owner?.reply({ type: 'done', requestId });
+    await tick();
+    expect(loads()).toHaveLength(2);
+    pool.dispose();
+  });
 });
 
 describe('skeleton pool: browser copies first', () => {

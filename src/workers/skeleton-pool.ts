@@ -101,7 +101,10 @@ interface Entry {
 
 interface SentRequest {
   worker: number;
-  /** Counts against the request limit (a cache-stage read does not). */
+  /**
+   * Counts against the request limit (a cache-stage read does not), until the server has
+   * answered: decoding the answer in the worker is no work for the server.
+   */
   network: boolean;
   flagsKey: string;
   keys: string[];
@@ -152,11 +155,19 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     }
   };
 
+  /** The request stops counting against the limit (once); true if it did count. */
+  const freeRequestSlot = (req: SentRequest): boolean => {
+    if (!req.network) return false;
+    req.network = false;
+    networkInFlight--;
+    return true;
+  };
+
   const release = (requestId: number) => {
     const req = requests.get(requestId);
     if (!req) return undefined;
     requests.delete(requestId);
-    if (req.network) networkInFlight--;
+    freeRequestSlot(req);
     slots.release(req.worker);
     // A slot is free: the next waiting chunk goes out (in a microtask, after this reply).
     queueMicrotask(pump);
@@ -166,7 +177,10 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
   const onReply = (reply: WorkerReply) => {
     const req = requests.get(reply.requestId);
     if (!req) return; // cancelled or disposed: nobody waits for it
-    if (reply.type === 'measured') {
+    if (reply.type === 'answered') {
+      // The worker still decodes (its slot stays taken), but the server is free for the next.
+      if (freeRequestSlot(req)) queueMicrotask(pump);
+    } else if (reply.type === 'measured') {
       limit.record({ ms: reply.ms, nodes: reply.nodes, overloaded: reply.overloaded });
     } else if (reply.type === 'missing') {
       // Not in (or stale in) the browser's copy: on to the network stage.

@@ -66,6 +66,11 @@ export type WorkerReply =
   | { type: 'done'; requestId: number }
   /** Cache stage: these were not usable from the browser's copy (the pool fetches them). */
   | { type: 'missing'; requestId: number; skeletonIds: number[] }
+  /**
+   * The server answered (a success status; the body still streams): its work for this request
+   * is done, so the pool's request limit no longer counts it (sent once per request).
+   */
+  | { type: 'answered'; requestId: number }
   /** One network attempt's time and outcome, for the pool's adaptive concurrency. */
   | { type: 'measured'; requestId: number; ms: number; nodes: number; overloaded: boolean };
 

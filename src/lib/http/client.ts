@@ -41,6 +41,12 @@ export interface CallOptions {
   /** Stable endpoint name used in error messages, e.g. `GET /{pid}/annotations/`. */
   endpoint?: string;
   timeoutMs?: number;
+  /**
+   * Called when the server answers with a success status, before the body is read: its work for
+   * this request is done (CATMAID builds an answer before sending it), so a caller that limits
+   * the requests a server works on at once can send its next one (skeleton-pool.ts).
+   */
+  onAnswered?: () => void;
 }
 
 interface GetOptions extends CallOptions {
@@ -120,6 +126,7 @@ export function createCatmaidClient(options: CatmaidClientOptions): CatmaidClien
           endpoint,
           signal: req.signal,
           timeoutMs: req.timeoutMs ?? timeoutMs,
+          onAnswered: req.onAnswered,
         });
       } catch (e) {
         if (req.signal?.aborted) throw e;

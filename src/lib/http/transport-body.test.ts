@@ -76,3 +76,35 @@ describe('reading a binary body of announced length', () => {
     expect(new Uint8Array(out as ArrayBuffer)).toEqual(data);
   });
 });
+
+describe('telling the caller the server has answered', () => {
+  it('calls onAnswered on a success status before the body is read, never on an error', async () => {
+    const events: string[] = [];
+    const data = bytes(2_000);
+    // No eager pull (high-water mark 0): the body is read only when the transport asks for it.
+    const watched = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          events.push('body read');
+          controller.enqueue(data);
+          controller.close();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const onAnswered = () => events.push('answered');
+    await performRequest(answer(watched, data.length), { ...attempt, onAnswered });
+    expect(events[0]).toBe('answered');
+    expect(events).toContain('body read');
+
+    const failing = {
+      fetchImpl: () => Promise.resolve(new Response('{"error":"busy"}', { status: 503 })),
+      headers: {},
+    };
+    const told: string[] = [];
+    await expect(
+      performRequest(failing, { ...attempt, onAnswered: () => told.push('answered') }),
+    ).rejects.toThrow();
+    expect(told).toEqual([]);
+  });
+});

@@ -20,6 +20,8 @@ export interface Attempt {
   signal: AbortSignal | undefined;
   /** Idle timeout: the longest silence allowed before the headers and between body chunks. */
   timeoutMs: number;
+  /** Called when a success status arrives, before the body is read (see CallOptions). */
+  onAnswered?: (() => void) | undefined;
 }
 
 function decodeText(buf: ArrayBuffer): string {
@@ -167,6 +169,7 @@ export async function performRequest(transport: Transport, a: Attempt): Promise<
         signal: controller.signal,
       });
       phase = 'body';
+      if (res.ok) a.onAnswered?.();
       expected = expectedLength(res);
       restartTimer();
       buf = await readBody(res, restartTimer, progress, expected);
