@@ -6,6 +6,7 @@ import type {
   LoadedSkeleton,
   LoadRequest,
   WorkerReply,
+  WritesRequest,
 } from './skeleton-protocol.ts';
 
 const flags = normalizeSkeletonFlags({ withTags: true, format: 'msgpack' });
@@ -15,9 +16,9 @@ const other = normalizeSkeletonFlags({ withReviews: true });
 class FakeWorker {
   onmessage: ((e: MessageEvent<WorkerReply>) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
-  messages: (LoadRequest | CancelRequest)[] = [];
+  messages: (LoadRequest | CancelRequest | WritesRequest)[] = [];
   terminated = false;
-  postMessage(msg: LoadRequest | CancelRequest) {
+  postMessage(msg: LoadRequest | CancelRequest | WritesRequest) {
     this.messages.push(msg);
   }
   terminate() {
@@ -128,6 +129,24 @@ describe('skeleton pool', () => {
     expect(sent?.skeletonIds).toEqual([4]);
     workers[0]?.reply({ type: 'loaded', requestId: sent?.requestId ?? -1, items: [item(4)] });
     expect(await stays).toEqual(item(4));
+  });
+
+  it('holds the copy writes of every worker, those created later too, until let go', async () => {
+    const { pool, workers } = setup(2);
+    void pool.load(1, { flags }).catch(() => undefined);
+    await tick();
+    expect(workers).toHaveLength(1);
+    const release = pool.holdCopyWrites();
+    const writes = (w: FakeWorker | undefined) => w?.messages.filter((m) => m.type === 'writes');
+    expect(writes(workers[0])).toEqual([{ type: 'writes', held: true }]);
+    // The second worker is created by a later load: it learns of the hold before its load.
+    void pool.load(2, { flags }).catch(() => undefined);
+    await tick();
+    expect(workers[1]?.messages.map((m) => m.type)).toEqual(['writes', 'load']);
+    release();
+    expect(writes(workers[0])?.at(-1)).toEqual({ type: 'writes', held: false });
+    expect(writes(workers[1])?.at(-1)).toEqual({ type: 'writes', held: false });
+    pool.dispose();
   });
 
   it('dispose settles every pending promise (queued and sent) and terminates the workers', async () => {

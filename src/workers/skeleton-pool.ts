@@ -22,6 +22,7 @@ import {
   SKELETON_BATCH_WINDOW_MS,
   SKELETON_CHUNK_SIZE,
 } from './skeleton-load-limits.ts';
+import { createWriteHold } from './copy-write-hold.ts';
 import { createWorkerSlots, defaultWorker } from './worker-slots.ts';
 
 class SkeletonLoadError extends Error {
@@ -74,6 +75,11 @@ export interface SkeletonPool {
   load(skeletonId: number, options: PoolLoadOptions): Promise<LoadedSkeleton>;
   /** The skeleton's display form (display first), batched like `load`. */
   loadDisplay(skeletonId: number, options: PoolLoadOptions): Promise<LoadedDisplay>;
+  /**
+   * Keeps the workers from writing their copies until the returned function is called: a view
+   * drawing a scene the user waits for holds them (copy-write-hold.ts).
+   */
+  holdCopyWrites(): () => void;
   dispose(): void;
 }
 
@@ -241,6 +247,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
   };
 
   const slots = createWorkerSlots(workerCount, o.createWorker ?? defaultWorker, onReply, onCrash);
+  const writeHold = createWriteHold((held) => slots.holdWrites(held));
 
   /** Every skeleton of a sent request abandoned: stop it in the worker and free its slot. */
   const cancelIfAbandoned = (requestId: number) => {
@@ -393,6 +400,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
         'display' in item ? item : Promise.reject(new Error('a skeleton answered a display load')),
       );
     },
+    holdCopyWrites: () => writeHold.hold(),
     dispose() {
       disposed = true;
       clearTimeout(timer);

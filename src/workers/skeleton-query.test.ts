@@ -17,6 +17,7 @@ function countingPool() {
     loadDisplay() {
       return Promise.reject(new Error('not used'));
     },
+    holdCopyWrites: () => () => undefined,
     dispose() {},
   };
   return { pool, calls };
@@ -55,6 +56,7 @@ describe('skeleton queries', () => {
           seen = signal;
           signal?.addEventListener('abort', () => reject(signal.reason as Error));
         }),
+      holdCopyWrites: () => () => undefined,
       dispose() {},
     };
     const qc = new QueryClient();

@@ -12,8 +12,14 @@ import type { ReadDisplay } from '../3d/geometry/display-pack.ts';
 import type { CopyStore } from './opfs-skeleton-cache.ts';
 import { browserSkeletonCache } from './browser-skeleton-cache.ts';
 import { summaryEditions } from './cache-validation.ts';
+import { createIdleCopyWriter } from './idle-copy-writer.ts';
 import { REQUESTS_PER_WORKER } from './skeleton-load-limits.ts';
-import { isCancelRequest, isLoadRequest, type WorkerReply } from './skeleton-protocol.ts';
+import {
+  isCancelRequest,
+  isLoadRequest,
+  isWritesRequest,
+  type WorkerReply,
+} from './skeleton-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -27,46 +33,12 @@ const MAX_ACTIVE = REQUESTS_PER_WORKER;
 let active = 0;
 const queue: (() => Promise<void>)[] = [];
 
-/** Writes wait until no load has run for this long (see SkeletonCache.setMany). */
-const WRITE_WHEN_IDLE_MS = 500;
-/**
- * Bytes written per step (one OPFS segment, opfs-skeleton-cache.ts): a load that arrives
- * meanwhile waits for one step at most (tens of ms), and a reload opens few segments.
- */
-const WRITE_STEP_BYTES = 16 * 2 ** 20;
-let unwritten: [string, ArrayBuffer][] = [];
-let writeTimer: ReturnType<typeof setTimeout> | undefined;
-let writing = false;
-
 const busy = () => active > 0 || queue.length > 0;
-
-function writeWhenIdle(): void {
-  clearTimeout(writeTimer);
-  writeTimer = setTimeout(() => {
-    if (busy() || writing) return; // the last job (or write) to finish schedules again
-    writing = true;
-    void (async () => {
-      while (unwritten.length > 0 && !busy()) {
-        let bytes = 0;
-        let count = 0;
-        while (count < unwritten.length && bytes < WRITE_STEP_BYTES) {
-          bytes += unwritten[count]?.[1].byteLength ?? 0;
-          count++;
-        }
-        const step = unwritten.splice(0, count);
-        // A failed write (quota, private mode) drops the rest: it only costs a refetch.
-        const written = await store.setMany(step).then(
-          () => true,
-          () => false,
-        );
-        if (!written) unwritten = [];
-      }
-      writing = false;
-      if (unwritten.length > 0) writeWhenIdle();
-      else collectNowAndThen();
-    })();
-  }, WRITE_WHEN_IDLE_MS);
-}
+const writer = createIdleCopyWriter({
+  busy,
+  write: (step) => store.setMany(step),
+  afterAll: () => collectNowAndThen(),
+});
 
 /** Dead segments are looked for after writing (writes make them), at most once a minute. */
 const COLLECT_EVERY_MS = 60_000;
@@ -81,8 +53,7 @@ function collectNowAndThen(): void {
 const cache: SkeletonCache = {
   getMany: (keys) => store.getMany(keys),
   setMany: (entries) => {
-    unwritten.push(...entries);
-    writeWhenIdle();
+    writer.add(entries);
     return Promise.resolve();
   },
 };
@@ -117,7 +88,7 @@ function pump(): void {
     void job().finally(() => {
       active--;
       pump();
-      if (unwritten.length > 0) writeWhenIdle();
+      writer.poke();
     });
   }
 }
@@ -129,6 +100,10 @@ self.onmessage = (event: MessageEvent<unknown>) => {
   const msg = event.data;
   if (isCancelRequest(msg)) {
     controllers.get(msg.requestId)?.abort(new DOMException('load cancelled', 'AbortError'));
+    return;
+  }
+  if (isWritesRequest(msg)) {
+    writer.setHeld(msg.held);
     return;
   }
   const req = msg;

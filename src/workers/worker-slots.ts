@@ -3,7 +3,12 @@
  * new load goes to the least busy one. A crashed worker is reported (its loads fail) and is
  * used again for later loads.
  */
-import type { CancelRequest, LoadRequest, WorkerReply } from './skeleton-protocol.ts';
+import type {
+  CancelRequest,
+  LoadRequest,
+  WorkerReply,
+  WritesRequest,
+} from './skeleton-protocol.ts';
 
 export interface WorkerSlots {
   /** Index of the least busy worker, counted one load busier. */
@@ -11,6 +16,8 @@ export interface WorkerSlots {
   /** One load fewer on worker `i` (finished or cancelled). */
   release(i: number): void;
   post(i: number, msg: LoadRequest | CancelRequest): void;
+  /** Holds or lets go the copy writes of every worker, those created later included. */
+  holdWrites(held: boolean): void;
   terminate(): void;
 }
 
@@ -29,6 +36,8 @@ export function createWorkerSlots(
 ): WorkerSlots {
   const workers: (Worker | undefined)[] = [];
   const busy: number[] = Array.from({ length: count }, () => 0);
+  let writesHeld = false;
+  const writes = (): WritesRequest => ({ type: 'writes', held: writesHeld });
 
   const workerAt = (i: number): Worker => {
     let w = workers[i];
@@ -40,6 +49,7 @@ export function createWorkerSlots(
         onCrash(i, e.message);
       };
       workers[i] = w;
+      if (writesHeld) w.postMessage(writes());
     }
     return w;
   };
@@ -57,6 +67,11 @@ export function createWorkerSlots(
     },
     post(i, msg) {
       workerAt(i).postMessage(msg);
+    },
+    holdWrites(held) {
+      if (held === writesHeld) return;
+      writesHeld = held;
+      for (const w of workers) w?.postMessage(writes());
     },
     terminate() {
       for (const w of workers) w?.terminate();

@@ -20,6 +20,7 @@ import { Viewer3DLayout } from './Viewer3DLayout.tsx';
 import { useCreationTimes } from './use-creation-times.ts';
 import { useLegend } from './use-legend.ts';
 import { useReviewCodes } from './use-review-codes.ts';
+import { useCopyWritesAfterReady } from './use-copy-writes-after-ready.ts';
 import { useFramedBounds } from './use-framed-bounds.ts';
 import { useEngineOptions, useNeuronStyles, useVolumes } from './use-scene-sync.ts';
 import { useSkeletonLoading } from './use-skeleton-loading.ts';
@@ -92,7 +93,7 @@ export function Viewer3DView() {
   const [command, setCommand] = useState<CameraCommand | null>(null);
 
   useNeuronStyles(engine, items, colors, contextIds);
-  const onSceneReady = useFramedBounds(engine, server, projectId, loadIds);
+  const rememberFraming = useFramedBounds(engine, server, projectId, loadIds);
   useEngineOptions(engine, options, users.data, highlighted, invalidate);
   // Geometry first: connectors and tags only while a layer shows them.
   const wantsExtras = options.showPre || options.showPost || options.showSomata;
@@ -107,6 +108,11 @@ export function Viewer3DView() {
     wantsExtras,
     displayFirst,
   );
+  const writeCopies = useCopyWritesAfterReady(resources.pool, summary.settled);
+  const onSceneReady = useCallback(() => {
+    rememberFraming();
+    writeCopies();
+  }, [rememberFraming, writeCopies]);
   const volumes = useVolumes(scope, engine, volumeSettings, invalidate);
   const markers = useMemo(
     () => Float32Array.from(connectorHighlight?.positions ?? []),
