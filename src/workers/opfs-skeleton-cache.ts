@@ -14,6 +14,7 @@
  * A segment whose copies were all written again is removed later (opfs-segment-collect.ts);
  * one with some live copies keeps its dead bytes until "Clear skeleton cache".
  */
+import { spansOf } from './segment-spans.ts';
 import type { SkeletonCache } from './skeleton-load.ts';
 import { unpackSkeleton } from './skeleton-unpack.ts';
 
@@ -96,17 +97,19 @@ async function readSegment<T>(
     // ever in Chromium 156 (a reload of 1,000 neurons stopped at 600). A File takes no lock.
     const file = await (await dir.getFileHandle(segment)).getFile();
     const fits = wanted.filter(({ ref }) => ref.offset + ref.length <= file.size);
-    if (fits.length === 0) return;
-    // One read for the span the copies lie in (they were written together, one after another).
-    const from = Math.min(...fits.map(({ ref }) => ref.offset));
-    const to = Math.max(...fits.map(({ ref }) => ref.offset + ref.length));
-    const span = await file.slice(from, to).arrayBuffer();
-    if (span.byteLength !== to - from) return;
-    for (const { index, key, ref } of fits) {
-      // Each copy in a buffer of its own: its arrays are read as aligned views.
-      const start = ref.offset - from;
-      out[index] = unpack(span.slice(start, start + ref.length), key);
-    }
+    // The copies' own ranges, near ones read together (segment-spans.ts).
+    await Promise.all(
+      spansOf(fits).map(async ({ from, to, items }) => {
+        const span = await file.slice(from, to).arrayBuffer();
+        if (span.byteLength !== to - from) return;
+        for (const { index, key, ref } of items) {
+          // Each copy in a buffer of its own: its arrays are read as aligned views.
+          const start = ref.offset - from;
+          const own = items.length === 1 ? span : span.slice(start, start + ref.length);
+          out[index] = unpack(own, key);
+        }
+      }),
+    );
   } catch {
     // NotFoundError (cleared or collected since the index was read): misses, which only cost
     // a fetch.
