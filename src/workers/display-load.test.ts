@@ -92,6 +92,12 @@ describe('display-first load in the worker', () => {
     expect(displayedIds(t.replies)).toEqual([5, 6]);
     expect(t.replies.at(-1)?.type).toBe('done');
     expect(t.replies.filter((r) => r.type === 'answered')).toHaveLength(1);
+    // The pool's adaptive limit hears of it, as of compact-detail requests: nodes brought back.
+    const measured = t.replies.find((r) => r.type === 'measured');
+    expect(measured?.type === 'measured' && [measured.nodes, measured.overloaded]).toEqual([
+      60,
+      false,
+    ]);
     const copy = unwrapDisplayCopy(
       cache.written.get(displayKey(request([]), 6)),
       displayKey(request([]), 6),
@@ -144,6 +150,14 @@ describe('display-first load in the worker', () => {
     const garbled = run(request([5]), () => ({ body: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]) }));
     await garbled.start(null);
     expect(failedIds(garbled.replies)).toEqual([5]);
+  });
+
+  it('a busy server (503) is measured as overloaded, so the pool asks for less at once', async () => {
+    const busy = run(request([5]), () => ({ status: 503, body: '{"error":"busy"}' }));
+    await busy.start(null);
+    const measured = busy.replies.find((r) => r.type === 'measured');
+    expect(measured?.type === 'measured' && measured.overloaded).toBe(true);
+    expect(failedIds(busy.replies)).toEqual([5]);
   });
 
   it('a copy read under another key is a miss', () => {

@@ -5,7 +5,7 @@
  * bisecting here: whatever fails or is absent is answered `failed`, and the page loads those
  * skeletons the ordinary way, which retries, heals and reports CATMAID's own errors.
  */
-import { isAbortError, CatmaidError, HttpError } from '../lib/http/errors.ts';
+import { isAbortError, CatmaidError, HttpError, TimeoutError } from '../lib/http/errors.ts';
 import type { CatmaidClient } from '../lib/http/client.ts';
 import { displayTransferables } from '../3d/geometry/display-piece.ts';
 import type { ReadDisplay } from '../3d/geometry/display-pack.ts';
@@ -14,6 +14,7 @@ import { DISPLAY_KEY_PREFIX, wrapDisplayCopy } from './display-copy.ts';
 import { answeredOnce } from './answered-once.ts';
 import { fetchDisplayBatch } from './display-fetch.ts';
 import { copiesById } from './copies-by-id.ts';
+import { isTransient } from './load-retry.ts';
 import type { CopyStore } from './opfs-skeleton-cache.ts';
 import type { LoadedDisplay, LoadFailure, LoadRequest, WorkerReply } from './skeleton-protocol.ts';
 
@@ -98,6 +99,22 @@ export async function handleDisplayLoad(req: LoadRequest, env: DisplayEnv): Prom
     return done();
   }
   if (missing.length === 0 || env.signal?.aborted) return done();
+  // Display requests make CATMAID work too (the dashboard server fetches what it lacks): the
+  // pool's request limit hears how long the server took, as for compact-detail.
+  const t0 = performance.now();
+  let answeredAt: number | null = null;
+  const answered = answeredOnce(env.post, requestId);
+  const measured = (nodes: number, overloaded: boolean) =>
+    env.post(
+      {
+        type: 'measured',
+        requestId,
+        ms: (answeredAt ?? performance.now()) - t0,
+        nodes,
+        overloaded,
+      },
+      [],
+    );
   try {
     const forms = await fetchDisplayBatch(
       env.dashboard,
@@ -105,8 +122,14 @@ export async function handleDisplayLoad(req: LoadRequest, env: DisplayEnv): Prom
       missing,
       req.flags,
       env.signal,
-      answeredOnce(env.post, requestId),
+      () => {
+        answeredAt ??= performance.now();
+        answered();
+      },
     );
+    let nodes = 0;
+    for (const form of forms.values()) nodes += form.piece.nodeCount;
+    measured(nodes, false);
     const items: LoadedDisplay[] = [];
     const copies: [string, ArrayBuffer][] = [];
     for (const id of missing) {
@@ -128,6 +151,7 @@ export async function handleDisplayLoad(req: LoadRequest, env: DisplayEnv): Prom
     }
   } catch (e) {
     if (!env.signal?.aborted && !isAbortError(e)) {
+      measured(0, isTransient(e) || e instanceof TimeoutError);
       env.post({ type: 'failed', requestId, failures: failuresOf(missing, e) }, []);
     }
   }

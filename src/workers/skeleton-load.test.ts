@@ -127,6 +127,27 @@ describe('skeleton worker: handleLoad', () => {
     expect(replies.some((r) => r.type === 'answered')).toBe(false);
   });
 
+  it('times the server until it answered, not while the body streams and is decoded', async () => {
+    const json = JSON.stringify({ skeletons: { 16: skeleton(100) } });
+    const half = Math.floor(json.length / 2);
+    const { scope } = fakeScope(() => ({
+      chunks: [json.slice(0, half), json.slice(half)],
+      chunkDelayMs: 300,
+    }));
+    const replies: WorkerReply[] = [];
+    const t0 = performance.now();
+    await handleLoad(testLoadRequest([16], normalizeSkeletonFlags({ withTags: true }), {}), {
+      scope,
+      cache: null,
+      post: (r) => replies.push(r),
+      now: () => 0,
+    });
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(290);
+    const measured = replies.find((r) => r.type === 'measured');
+    expect(measured?.type === 'measured' && measured.nodes).toBe(2);
+    expect(measured?.type === 'measured' && measured.ms).toBeLessThan(150);
+  });
+
   it('validates incoming messages', () => {
     expect(isLoadRequest(request([1]))).toBe(true);
     expect(isLoadRequest({ type: 'load', requestId: 1 })).toBe(false);
