@@ -12,6 +12,7 @@ import { createCatmaidClient } from '../src/lib/http/client.ts';
 import { TimeoutError } from '../src/lib/http/errors.ts';
 import { VIEWER_FLAGS } from '../src/views/viewer3d/viewer-flags.ts';
 import { createAdaptiveLimit } from '../src/workers/adaptive-limit.ts';
+import { serverTimer } from '../src/workers/answered-once.ts';
 import { isTransient } from '../src/workers/load-retry.ts';
 import { SKELETON_CHUNK_SIZE } from '../src/workers/skeleton-load-limits.ts';
 
@@ -53,21 +54,18 @@ async function fetchAdaptively(
         unanswered++;
         running++;
         peak = Math.max(peak, unanswered);
-        const t0 = performance.now();
-        let answeredAt: number | null = null;
-        const free = () => {
-          if (answeredAt !== null) return;
-          answeredAt = performance.now();
+        // The slot is free once the server answered (or the request ended without an answer).
+        const timer = serverTimer(() => {
           unanswered--;
           pump();
-        };
+        });
         fetchSkeletonsBatch(scope, chunk, VIEWER_FLAGS, {
           chunkSize: chunk.length,
           concurrency: 1,
-          onAnswered: free,
+          onAnswered: timer.onAnswered,
         }).then((r) => {
-          const ms = (answeredAt ?? performance.now()) - t0;
-          free();
+          const ms = timer.ms();
+          timer.onAnswered();
           running--;
           let nodes = 0;
           for (const [id, d] of r.skeletons) {

@@ -11,7 +11,7 @@ import { displayTransferables } from '../3d/geometry/display-piece.ts';
 import type { ReadDisplay } from '../3d/geometry/display-pack.ts';
 import { judgeCopies, type EditionSource } from './cache-validation.ts';
 import { DISPLAY_KEY_PREFIX, wrapDisplayCopy } from './display-copy.ts';
-import { answeredOnce } from './answered-once.ts';
+import { answeredOnce, serverTimer } from './answered-once.ts';
 import { fetchDisplayBatch } from './display-fetch.ts';
 import { copiesById } from './copies-by-id.ts';
 import { isTransient } from './load-retry.ts';
@@ -101,20 +101,9 @@ export async function handleDisplayLoad(req: LoadRequest, env: DisplayEnv): Prom
   if (missing.length === 0 || env.signal?.aborted) return done();
   // Display requests make CATMAID work too (the dashboard server fetches what it lacks): the
   // pool's request limit hears how long the server took, as for compact-detail.
-  const t0 = performance.now();
-  let answeredAt: number | null = null;
-  const answered = answeredOnce(env.post, requestId);
+  const timer = serverTimer(answeredOnce(env.post, requestId));
   const measured = (nodes: number, overloaded: boolean) =>
-    env.post(
-      {
-        type: 'measured',
-        requestId,
-        ms: (answeredAt ?? performance.now()) - t0,
-        nodes,
-        overloaded,
-      },
-      [],
-    );
+    env.post({ type: 'measured', requestId, ms: timer.ms(), nodes, overloaded }, []);
   try {
     const forms = await fetchDisplayBatch(
       env.dashboard,
@@ -122,10 +111,7 @@ export async function handleDisplayLoad(req: LoadRequest, env: DisplayEnv): Prom
       missing,
       req.flags,
       env.signal,
-      () => {
-        answeredAt ??= performance.now();
-        answered();
-      },
+      timer.onAnswered,
     );
     let nodes = 0;
     for (const form of forms.values()) nodes += form.piece.nodeCount;

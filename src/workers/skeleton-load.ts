@@ -27,7 +27,7 @@ import {
 import { abortableSleep } from '../lib/abortable-sleep.ts';
 import { goneMessage, judgeCopies, type Editions, type EditionSource } from './cache-validation.ts';
 import { packSkeleton, stampEdition } from './skeleton-pack.ts';
-import { answeredOnce } from './answered-once.ts';
+import { answeredOnce, serverTimer } from './answered-once.ts';
 import { copiesById } from './copies-by-id.ts';
 import type { StoredSkeleton } from './skeleton-pack-format.ts';
 
@@ -233,18 +233,14 @@ async function attempt(
   const retry: number[] = [];
   const split: number[] = [];
   const failures: LoadFailure[] = [];
-  const t0 = performance.now();
   // The server's time is until it answered: decoding here is no work of the server's, and
   // counted in, a browser busy drawing made every answer look slow and the limit stop growing.
-  let answeredAt: number | null = null;
+  const timer = serverTimer(env.answered);
   const result = await fetchSkeletonsBatch(env.scope, ids, req.flags, {
     chunkSize: ids.length,
     concurrency: 1,
     signal: env.signal,
-    onAnswered: () => {
-      answeredAt ??= performance.now();
-      env.answered();
-    },
+    onAnswered: timer.onAnswered,
   });
   let overloaded = false;
   let nodes = 0;
@@ -253,7 +249,7 @@ async function attempt(
     if (isTransient(e) || e instanceof TimeoutError) overloaded = true;
   }
   if (!env.signal?.aborted) {
-    const ms = (answeredAt ?? performance.now()) - t0;
+    const ms = timer.ms();
     env.post({ type: 'measured', requestId: req.requestId, ms, nodes, overloaded }, []);
   }
   for (const [id, e] of result.failed) {
