@@ -7,10 +7,7 @@
  * ("Frame all" the first time the scene was shown).
  */
 import { test, expect } from './fixtures.ts';
-import { someSkeletons } from './helpers.ts';
-import { viewer } from './canvas.ts';
-import { removeCopies } from './browser-copies.ts';
-import { openWithSkeletonsHeld } from './held-skeletons.ts';
+import { afterFrame, reopenWithoutCopies, sceneComplete, showDemoScene } from './held-skeletons.ts';
 
 /** Records each frame's neuron count and camera (data-view-projection) as it is written. */
 const RECORD_FRAMES = `
@@ -43,41 +40,22 @@ test('a scene shown before is framed where it was from its first frame with neur
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.setViewportSize({ width: 1200, height: 800 });
-  await page.goto('/');
-  const ids = await someSkeletons(page, 40);
-  const region = viewer(page);
-  const link = `/?view=3d&pid=1&sel=${ids.join(',')}`;
-
   // The first showing (no camera in the link).
-  await page.goto(link);
-  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
-  await expect(region).toHaveAttribute('data-neuron-count', String(ids.length));
+  const { ids, region, link } = await showDemoScene(page, 40);
   expect(new URL(page.url()).searchParams.get('cam'), 'no camera in the link').toBeNull();
   // The view on the whole scene (auto-framing keeps a view framed on part of it while the rest
   // stays within the margin, so the first showing may end framed on the first neurons in).
-  const before = Number(await region.getAttribute('data-frame'));
-  await page
-    .getByRole('group', { name: 'Camera' })
-    .getByRole('button', { name: 'Frame all' })
-    .click();
-  await expect
-    .poll(async () => Number(await region.getAttribute('data-frame')))
-    .toBeGreaterThan(before);
+  await afterFrame(region, () =>
+    page.getByRole('group', { name: 'Camera' }).getByRole('button', { name: 'Frame all' }).click(),
+  );
   const framed = (await region.getAttribute('data-view-projection')) ?? '';
-  // Without the browser's copies, so that the skeletons come over the network and can be held.
-  await page.goto('/');
-  await removeCopies(page);
 
   await page.addInitScript(RECORD_FRAMES);
-  const held = await openWithSkeletonsHeld(page, region, link);
+  const held = await reopenWithoutCopies(page, region, link);
   const partial = Number(await region.getAttribute('data-neuron-count'));
   expect(partial, 'the first frame with neurons has only some of them').toBeLessThan(ids.length);
   await held.release();
-  await expect(region).toHaveAttribute('data-neuron-count', String(ids.length), {
-    timeout: 30_000,
-  });
-  await expect(region).toHaveAttribute('data-scene-ready', 'true', { timeout: 30_000 });
+  await sceneComplete(region, ids.length);
 
   const frames = await page.evaluate(
     () => (window as unknown as { __frames: [number, string][] }).__frames,
