@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_SCENES, rememberBounds, rememberedBounds, sceneKey } from './framed-bounds.ts';
-
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    getItem: (k) => m.get(k) ?? null,
-    setItem: (k, v) => void m.set(k, v),
-    removeItem: (k) => void m.delete(k),
-    clear: () => m.clear(),
-    key: (i) => [...m.keys()][i] ?? null,
-    get length() {
-      return m.size;
-    },
-  };
-}
+import { memoryStorage } from './memory-storage.ts';
 
 const box = (x: number) => ({
   min: [x, 0, 0] as [number, number, number],

@@ -19,10 +19,8 @@ export interface RememberedBounds {
 const STORAGE_KEY = 'catmaid-dashboard:framed-bounds:v1';
 export const MAX_SCENES = 32;
 
-interface Entry {
+interface Entry extends RememberedBounds {
   key: string;
-  min: [number, number, number];
-  max: [number, number, number];
 }
 
 /**
@@ -62,15 +60,17 @@ function read(storage: Storage): Entry[] {
   } catch {
     return [];
   }
-  if (!Array.isArray(raw)) return [];
-  return raw.filter(
-    (e): e is Entry =>
-      e !== null &&
-      typeof e === 'object' &&
-      typeof (e as Entry).key === 'string' &&
-      triple((e as Entry).min) &&
-      triple((e as Entry).max) &&
-      (e as Entry).min.every((lo, i) => lo <= ((e as Entry).max[i] ?? -Infinity)),
+  return Array.isArray(raw) ? raw.filter(isEntry) : [];
+}
+
+function isEntry(v: unknown): v is Entry {
+  if (v === null || typeof v !== 'object') return false;
+  const e = v as Partial<Entry>;
+  return (
+    typeof e.key === 'string' &&
+    triple(e.min) &&
+    triple(e.max) &&
+    e.min.every((lo, i) => lo <= (e.max?.[i] ?? -Infinity))
   );
 }
 

@@ -6,6 +6,7 @@
  */
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { memoryStorage } from './memory-storage.ts';
 
 interface WhitelistState {
   /** server → user ids; absent = everyone counts. */
@@ -29,15 +30,7 @@ function safeStorage(): Storage {
     return localStorage;
   } catch {
     // Storage disabled: the whitelist lives for this page only.
-    const mem = new Map<string, string>();
-    return {
-      getItem: (k) => mem.get(k) ?? null,
-      setItem: (k, v) => void mem.set(k, v),
-      removeItem: (k) => void mem.delete(k),
-      clear: () => mem.clear(),
-      key: () => null,
-      length: 0,
-    };
+    return memoryStorage();
   }
 }
 
