@@ -3,11 +3,10 @@
  * is one entry here plus its folder in src/views. Each view is its own chunk: three.js and the 3D
  * code load only when the 3D view opens, plotly only with the views that plot.
  */
-import { Suspense, use, type ComponentType } from 'react';
+import { Suspense } from 'react';
 import type { ViewTab } from '../components/ViewTabs.tsx';
 import type { ViewName } from '../state/url-state.ts';
-
-type ViewModule = Promise<{ default: ComponentType }>;
+import { createViewModules, LoadedView, type ViewModule } from './view-modules.tsx';
 
 interface ViewEntry {
   label: string;
@@ -62,31 +61,20 @@ export const viewTabs: readonly ViewTab<ViewName>[] = (Object.keys(views) as Vie
   (id) => ({ id, label: views[id].label }),
 );
 
-/**
- * One module promise per view and attempt. React.lazy would keep a failed import for good; here a
- * chunk that failed to load (the dashboard server restarted, the network dropped) is requested
- * again when the error boundary's Retry bumps `attempt`.
- */
-const modules = new Map<string, ViewModule>();
-function moduleFor(view: ViewName, attempt: number): ViewModule {
-  const key = `${view}:${attempt}`;
-  let m = modules.get(key);
-  if (!m) {
-    m = views[view].load();
-    modules.set(key, m);
-  }
-  return m;
-}
+const modules = createViewModules((view: ViewName) => views[view].load());
 
-function LoadedView({ view, attempt }: { view: ViewName; attempt: number }) {
-  const { default: View } = use(moduleFor(view, attempt));
-  return <View />;
+/**
+ * Starts loading a view's chunk: the one the page opens on loads while the dashboard config and
+ * project list (which the view waits for) are fetched, so the view renders without suspending.
+ */
+export function preloadView(view: ViewName): void {
+  modules.preload(view);
 }
 
 export function ViewSwitch({ view, attempt }: { view: ViewName; attempt: number }) {
   return (
     <Suspense fallback={<p role="status">Loading the {views[view].label} view…</p>}>
-      <LoadedView view={view} attempt={attempt} />
+      <LoadedView modules={modules} view={view} attempt={attempt} />
     </Suspense>
   );
 }
