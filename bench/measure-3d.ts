@@ -33,6 +33,11 @@ export interface BenchRow {
   jsHeapMB: number;
   orbitFrameMs: number;
   reloadFirstFrameMs: number;
+  /**
+   * Reload: until the last neuron had arrived from the browser's copies (the rest of
+   * reloadFirstFrameMs is drawing; with software GL, one draw of a lab-scale scene takes 1–2 s).
+   */
+  reloadSettledMs: number;
   /** Longest main-thread task of the reload, until its complete frame. */
   reloadLongestTaskMs: number;
   /**
@@ -230,6 +235,7 @@ export async function measure(
     jsHeapMB: await heapMB(page),
     orbitFrameMs: await orbitFrameMs(page),
     reloadFirstFrameMs: NaN,
+    reloadSettledMs: NaN,
     reloadLongestTaskMs: NaN,
     reopenFirstFrameMs: NaN,
     reopenLongestTaskMs: NaN,
@@ -246,6 +252,7 @@ export async function measure(
   await page.reload();
   const again = await readyAttrs(page, ids.length);
   row.reloadFirstFrameMs = Math.round(Number(again.readyAt));
+  row.reloadSettledMs = Math.round(Number(again.settledAt));
   row.reloadLongestTaskMs = await longestTaskUntil(page, Number(again.readyAt));
   row.reloadFullDataMs = Math.round(await fullReadyAt(page));
   const url = page.url();
