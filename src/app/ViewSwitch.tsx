@@ -3,10 +3,9 @@
  * is one entry here plus its folder in src/views. Each view is its own chunk: three.js and the 3D
  * code load only when the 3D view opens, plotly only with the views that plot.
  */
-import { Suspense } from 'react';
 import type { ViewTab } from '../components/ViewTabs.tsx';
 import type { ViewName } from '../state/url-state.ts';
-import { createViewModules, LoadedView, type ViewModule } from './view-modules.tsx';
+import { createViewModules, ViewSlot, type ViewModule } from './view-modules.tsx';
 
 interface ViewEntry {
   label: string;
@@ -73,8 +72,11 @@ export function preloadView(view: ViewName): void {
 
 export function ViewSwitch({ view, attempt }: { view: ViewName; attempt: number }) {
   return (
-    <Suspense fallback={<p role="status">Loading the {views[view].label} view…</p>}>
-      <LoadedView modules={modules} view={view} attempt={attempt} />
-    </Suspense>
+    <ViewSlot
+      modules={modules}
+      view={view}
+      attempt={attempt}
+      fallback={<p role="status">Loading the {views[view].label} view…</p>}
+    />
   );
 }

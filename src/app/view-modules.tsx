@@ -9,7 +9,7 @@
  * after that (FALLBACK_THROTTLE_MS), even when its chunk arrived 20 ms later: a third of a second
  * of every reload of the 3D view, whose chunk was asked for only once the view rendered.
  */
-import { use, type ComponentType } from 'react';
+import { Suspense, use, useDeferredValue, type ComponentType, type ReactNode } from 'react';
 
 export type ViewModule = Promise<{ default: ComponentType }>;
 
@@ -45,7 +45,7 @@ export function createViewModules<K extends string>(load: (view: K) => ViewModul
 }
 
 /** The view of `view`'s chunk (suspends only while that is still loading). */
-export function LoadedView<K extends string>({
+function LoadedView<K extends string>({
   modules,
   view,
   attempt,
@@ -56,4 +56,30 @@ export function LoadedView<K extends string>({
 }) {
   const { default: View } = use(modules.moduleFor(view, attempt));
   return <View />;
+}
+
+/**
+ * Where the view goes. The page's first view renders in a pass of its own, after the shell is on
+ * screen: a deferred value renders at transition priority, in slices that yield to the browser
+ * (as the view did when it still suspended on every page load). Rendered with the shell in one
+ * task, the 3D view's start took up to 90 ms of main-thread CPU. Later switches render at once.
+ */
+export function ViewSlot<K extends string>({
+  modules,
+  view,
+  attempt,
+  fallback,
+}: {
+  modules: ViewModules<K>;
+  view: K;
+  attempt: number;
+  fallback: ReactNode;
+}) {
+  const mounted = useDeferredValue<K | null>(view, null) !== null;
+  if (!mounted) return null;
+  return (
+    <Suspense fallback={fallback}>
+      <LoadedView modules={modules} view={view} attempt={attempt} />
+    </Suspense>
+  );
 }
