@@ -76,17 +76,19 @@ export function createIdleCopyWriter(d: IdleCopyWriterDeps): IdleCopyWriter {
     }, idleMs);
   }
 
+  function poke(): void {
+    if (unwritten.length > 0) schedule();
+  }
+
   return {
     add(entries) {
       unwritten.push(...entries);
       schedule();
     },
-    poke() {
-      if (unwritten.length > 0) schedule();
-    },
+    poke,
     setHeld(h) {
       held = h;
-      if (!held) this.poke();
+      if (!held) poke();
     },
     get pending() {
       return unwritten.length;
