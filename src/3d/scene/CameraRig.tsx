@@ -53,6 +53,7 @@ export function CameraRig({ handle, projection, initialPose, engine, command, on
       all: () => (engine.model.slotSkeleton.length > 0 ? engine.model.bounds : null),
       visible: () => engine.visibleBounds(),
       expected: () => engine.expectedBounds(),
+      growing: () => engine.neuronsToCome,
     });
     invalidate();
     // Neurons enter the model a few per frame, after they were reported loaded: framing follows

@@ -16,7 +16,7 @@ import {
   type AxisView,
   type CameraPose,
 } from './camera-math.ts';
-import { boundsValid, unionBounds } from './framing.ts';
+import { boundsValid, scaleBounds, unionBounds } from './framing.ts';
 import type { ViewerHandle } from './viewer-handle.ts';
 
 export type Projection = 'perspective' | 'orthographic';
@@ -32,6 +32,8 @@ export interface BoundsSource {
    * neurons arrive: every frame after the first then only adds what arrived.
    */
   expected?(): Bounds | null;
+  /** More neurons are on their way than the scene holds (see GROWTH_ROOM). */
+  growing?(): boolean;
 }
 
 /** A preset direction, or 'all': fit everything visible from the current direction. */
@@ -45,6 +47,16 @@ export type FrameView = AxisView | 'all';
  */
 const MAX_FILL = 1;
 const MIN_FILL = 0.75;
+/**
+ * A scene still growing with no expected bounds (a first view, a colleague's browser) is framed
+ * with this much room around it (its box scaled about its centre): neurons that arrive later and
+ * reach up to a fifth further keep the view. Framed tight, a cold 1,000-neuron scene was re-framed
+ * as late as its 300th or 560th neuron: that frame and the complete one then redrew the whole
+ * scene (1.5–3.5 s of software GL) instead of adding what arrived.
+ */
+export const GROWTH_ROOM = 1.2;
+/** While growing, the view framed with room is kept down to this fill (it starts near 0.8). */
+const MIN_FILL_GROWING = 0.65;
 
 export class CameraController {
   readonly persp = new THREE.PerspectiveCamera(FOV, 1, 1, 1e7);
@@ -191,7 +203,8 @@ export class CameraController {
     // Auto-framing fits where the scene is going; the user's "Frame all", what is there.
     const visible = byUser ? this.source.visible() : this.autoBounds();
     this.framed = boundsValid(visible);
-    this.apply(framePose(direction, visible, this.height, this.width / this.height));
+    const box = !byUser && this.growingUnhinted() ? scaleBounds(visible, GROWTH_ROOM) : visible;
+    this.apply(framePose(direction, box, this.height, this.width / this.height));
     this.controls.dispatchEvent({ type: 'change' });
     if (byUser) this.onPoseEnd(this.snapshot(), this.projection);
   }
@@ -211,6 +224,11 @@ export class CameraController {
     return this.source.expected?.() ?? null;
   }
 
+  /** More neurons to come and no bounds expected for them: auto-framing leaves room. */
+  private growingUnhinted(): boolean {
+    return (this.source.growing?.() ?? false) && !boundsValid(this.expected());
+  }
+
   /** What auto-framing fits: the visible neurons, and where they are expected to reach. */
   private autoBounds(): Bounds | null {
     return unionBounds(this.source.visible(), this.expected());
@@ -222,6 +240,6 @@ export class CameraController {
     if (!this.framed || !boundsValid(b)) return false;
     this.camera.updateMatrixWorld();
     const reach = projectedReach(b, this.camera);
-    return reach <= MAX_FILL && reach >= MIN_FILL;
+    return reach <= MAX_FILL && reach >= (this.growingUnhinted() ? MIN_FILL_GROWING : MIN_FILL);
   }
 }

@@ -44,6 +44,17 @@ export function unionBounds(a: Bounds | null, b: Bounds | null): Bounds | null {
   return { min: [lo(0), lo(1), lo(2)], max: [hi(0), hi(1), hi(2)] };
 }
 
+/** The box scaled by `factor` about its centre (null and empty boxes pass through). */
+export function scaleBounds(b: Bounds | null, factor: number): Bounds | null {
+  if (!boundsValid(b)) return b;
+  const half = (i: number) => (((b.max[i] ?? 0) - (b.min[i] ?? 0)) * factor) / 2;
+  const c = boundsCenter(b);
+  return {
+    min: [c[0] - half(0), c[1] - half(1), c[2] - half(2)],
+    max: [c[0] + half(0), c[1] + half(1), c[2] + half(2)],
+  };
+}
+
 export function boundsCenter(b: Bounds): Vec3 {
   return [(b.min[0] + b.max[0]) / 2, (b.min[1] + b.max[1]) / 2, (b.min[2] + b.max[2]) / 2];
 }

@@ -74,3 +74,17 @@ describe('ViewerEngine bounds hint', () => {
     expect(calls, 'the hint no longer counts').toBe(base + 2);
   });
 });
+
+describe('ViewerEngine.neuronsToCome', () => {
+  it('holds while the model has fewer neurons than the view expects', () => {
+    const engine = new ViewerEngine();
+    expect(engine.neuronsToCome).toBe(false);
+    engine.expectedNeurons = 2;
+    engine.addSkeletons([answer(1, true)]);
+    engine.sync();
+    expect(engine.neuronsToCome, 'one of two in').toBe(true);
+    engine.addSkeletons([answer(2, true)]);
+    engine.sync();
+    expect(engine.neuronsToCome, 'both in').toBe(false);
+  });
+});

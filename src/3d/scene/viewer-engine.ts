@@ -273,6 +273,11 @@ export class ViewerEngine {
     return this.loading || this.incoming.size > 0 ? this.boundsHint : null;
   }
 
+  /** Fewer neurons in the model than the view expects (auto-framing leaves room for them). */
+  get neuronsToCome(): boolean {
+    return this.model.slotSkeleton.length < this.expectedNeurons;
+  }
+
   /** Skeletons handed over but not yet in the model. */
   get queuedSkeletons(): number {
     return this.incoming.size;
