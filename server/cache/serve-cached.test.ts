@@ -46,7 +46,12 @@ beforeAll(async () => {
   ]);
   await listen(stub.server);
   const store = openSqliteStore(join(dir, 'cache.sqlite'), 1 << 24);
-  cache = createSkeletonCache({ store, maxBytes: 1 << 24, log: (l) => logLines.push(l) });
+  cache = createSkeletonCache({
+    store,
+    maxBytes: 1 << 24,
+    log: (l) => logLines.push(l),
+    writeBehindBytes: 1 << 24, // as a server runs (write-behind.ts)
+  });
   cachedBase = await proxyServer(true);
   plainBase = await proxyServer(false);
 });
@@ -149,6 +154,26 @@ describe('the skeleton cache in the proxy', () => {
     const again = await both([101, 102], MSGPACK);
     expect(dataRequests(again.asked)).toEqual([]);
     expect(again.cached.body.equals(after.cached.body)).toBe(true);
+  });
+
+  it('keeps a forwarded answer once no answer is being produced; asked for meanwhile, it is written and hits', async () => {
+    const flags: [string, string][] = [
+      ['with_connectors', 'true'],
+      ['format', 'msgpack'],
+    ];
+    await whenWritten(cache);
+    const otherAnswer = cache.writes.answering(); // another browser's request in progress
+    const first = await post(cachedBase, [101, 102], flags);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(cache.writes.heldBytes, 'kept, not yet written').toBeGreaterThan(0);
+    stub.requests.length = 0;
+    const hits = cache.counters.hits;
+    const second = await post(cachedBase, [101, 102], flags);
+    expect(second.body.equals(first.body)).toBe(true);
+    expect(dataRequests(stub.requests.splice(0)), 'no data asked again').toEqual([]);
+    expect(cache.counters.hits - hits).toBe(2);
+    expect(cache.writes.heldBytes).toBe(0);
+    otherAnswer();
   });
 
   it('gone: a deleted skeleton is evicted and CATMAID’s 404 reaches the browser', async () => {

@@ -113,6 +113,8 @@ export async function serveCached(
   };
   // Another request already fetching some of these: wait for its copy instead of asking again.
   const notFresh = keys.filter((_, i) => !isFresh(i));
+  // Kept answers still waiting to be written are written now: this request waits for them.
+  cache.writes.hurry(notFresh);
   if ((await cache.inFlight.waitFor(notFresh, aborter.signal)) || fetchingAtStart) {
     if (call.res.destroyed) return;
     try {
@@ -135,7 +137,10 @@ export async function serveCached(
     }
   });
   tally.hits = fresh.size;
-  const release = cache.inFlight.claim(toFetch.map((id) => cacheKey(call.settings, r, id)));
+  const fetchKeys = toFetch.map((id) => cacheKey(call.settings, r, id));
+  const release = cache.inFlight.claim(fetchKeys);
+  // Answering from here on (not while waiting above: a write this request waits for must run).
+  const answered = cache.writes.answering();
 
   if (fresh.size === 0) {
     let storing = false;
@@ -145,11 +150,15 @@ export async function serveCached(
         const values = answer.status === 200 ? splitAnswer(r, answer.body) : null;
         if (!values) return;
         storing = true;
-        const write = storeValues(cache, call.settings, r, values, editions, answer.contentType);
-        keepInBackground(cache, write, release);
+        keepInBackground(
+          cache,
+          deferStore(cache, call, r, fetchKeys, values, editions, answer.contentType),
+          release,
+        );
       },
     });
     call.res.once('close', () => {
+      answered();
       if (!storing) release();
       done();
     });
@@ -166,8 +175,25 @@ export async function serveCached(
       release,
     });
   } finally {
+    answered();
     if (call.res.destroyed || !call.res.writableEnded) release();
   }
+}
+
+/** Stores a forwarded answer's skeletons once the server is not answering (write-behind.ts). */
+function deferStore(
+  cache: SkeletonCache,
+  call: CachedCall,
+  r: CachedRequest,
+  keys: readonly string[],
+  values: Map<number, Buffer>,
+  editions: EditionTimes,
+  contentType: string,
+): Promise<void> {
+  let bytes = 0;
+  for (const v of values.values()) bytes += v.length;
+  const write = () => storeValues(cache, call.settings, r, values, editions, contentType);
+  return cache.writes.defer(keys, bytes, write);
 }
 
 interface MixedParts {
@@ -230,12 +256,14 @@ async function serveMixed(
   call.res.end();
   done();
   if (fetched.size === 0) release();
-  else
+  else {
+    const keys = [...fetched.keys()].map((id) => cacheKey(call.settings, r, id));
     keepInBackground(
       cache,
-      storeValues(cache, call.settings, r, fetched, editions, contentType),
+      deferStore(cache, call, r, keys, fetched, editions, contentType),
       release,
     );
+  }
 }
 
 function credentialsOf(call: CachedCall) {

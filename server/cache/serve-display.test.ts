@@ -2,8 +2,10 @@
  * The display route in front of the embedded demo server: its packs are exactly what the app
  * builds from the same compact-detail (coarse level, synapses, soma, bounds, counts) with the
  * summary's edition time; warm requests, and the browser's later full load, never ask CATMAID for
- * data again; a full entry cached earlier is derived from; an edited skeleton is derived anew; a
- * deleted id is left out; with no store the route still answers.
+ * data again; full entries are kept only once no answer is being produced (write-behind.ts), and a
+ * full load that comes first has them written at once; a full entry cached earlier is derived
+ * from; an edited skeleton is derived anew; a deleted id is left out; with no store the route
+ * still answers.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -56,11 +58,13 @@ async function proxy(c: SkeletonCache | undefined): Promise<string> {
 
 beforeAll(async () => {
   demo = await startTestServer();
-  ids = [...(demo.store.projects.get(1)?.skelById.keys() ?? [])].slice(0, 16);
+  ids = [...(demo.store.projects.get(1)?.skelById.keys() ?? [])].slice(0, 18);
   cache = createSkeletonCache({
     store: openSqliteStore(join(dir, 'cache.sqlite'), 1 << 28),
     maxBytes: 1 << 28,
     log: (line) => logLines.push(line),
+    // As a server runs (write-behind.ts): every test below also goes through deferred writes.
+    writeBehindBytes: 1 << 28,
   });
   base = await proxy(cache);
   offBase = await proxy(createSkeletonCache({ store: null, maxBytes: 0, log: () => undefined }));
@@ -196,6 +200,22 @@ describe('the display route', () => {
     expect(cache.counters.hits - hits).toBe(2);
     const plain = await post(`${demo.url}1/skeletons/compact-detail`, body);
     expect(Buffer.from(full.bytes).equals(Buffer.from(plain.bytes))).toBe(true);
+  });
+
+  it('keeps the full entries only once no answer is being produced (the display ones at once)', async () => {
+    const some = ids.slice(16, 18);
+    await whenWritten(cache);
+    const entries = async () => (await cache.store?.stats())?.entries ?? 0;
+    const start = await entries();
+    const otherAnswer = cache.writes.answering(); // another browser's request in progress
+    await display(base, some);
+    await vi.waitFor(async () => expect(await entries(), 'display entries').toBe(start + 2));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await entries(), 'no full entry yet').toBe(start + 2);
+    expect(cache.writes.heldBytes).toBeGreaterThan(0);
+    otherAnswer();
+    await vi.waitFor(async () => expect(await entries(), 'full entries').toBe(start + 4));
+    expect(cache.writes.heldBytes).toBe(0);
   });
 
   it('derives from a full entry an earlier compact-detail request cached', async () => {

@@ -142,10 +142,17 @@ export async function serveDisplay(
   // Another request already fetching some of these: wait for its entries instead of asking
   // again. Checked and claimed in one synchronous step, so of two requests racing for the same
   // cold skeletons exactly one asks CATMAID.
-  const keys = found.toFetch.flatMap((id) => [fKey(id), dKey(id)]);
+  const fullKeys = found.toFetch.map(fKey);
+  const displayKeys = found.toFetch.map(dKey);
+  const keys = [...fullKeys, ...displayKeys];
+  // Kept entries still waiting to be written are written now: this request waits for them.
+  cache.writes.hurry(keys);
   const waiting = cache.inFlight.waitFor(keys, aborter.signal);
-  const release = cache.inFlight.claim(keys);
+  // Claimed apart: the display entries are written with the answer, the full ones deferred.
+  const releaseFull = cache.inFlight.claim(fullKeys);
+  const releaseDisplay = cache.inFlight.claim(displayKeys);
   let released = false;
+  let answered: (() => void) | undefined;
   try {
     if ((await waiting) || fetchingAtStart) {
       if (res.destroyed) return;
@@ -157,6 +164,8 @@ export async function serveDisplay(
         stale: new Set([...found.stale, ...again.stale]),
       };
     }
+    // Answering from here (not while waiting above: a write this request waits for must run).
+    answered = cache.writes.answering();
     tally.hits = found.packs.size;
     tally.fromFull = found.fulls.size;
     for (const id of found.toFetch) {
@@ -172,8 +181,8 @@ export async function serveDisplay(
     if (!('values' in fetched)) return fail(fetched);
 
     const writes = new Map<string, CacheEntry>();
-    // Full entries to keep, compressed only once the answer is out: packing them is most of the
-    // server's CPU for a cold scene, and the browser waits for the display forms, not for them.
+    // Full entries to keep, compressed and written only once the server is not answering
+    // (write-behind.ts): the browser waits for the display forms, not for them.
     const fullWrites = new Map<string, FullWrite>();
     const packs = found.packs;
     for (const id of present) {
@@ -201,16 +210,29 @@ export async function serveDisplay(
     if (res.destroyed) notes.push('the browser left before the answer (entries kept)');
     else writeDisplayAnswer(res, present, packs);
     done();
-    if (store && writes.size + fullWrites.size > 0) {
+    answered();
+    if (store) {
       // Claims are released once stored: a full load of these skeletons waits, then hits.
       released = true;
-      const write = packFullEntries(fullWrites, fetched.contentType, writes).then(() =>
-        store.putMany(writes),
-      );
-      keepInBackground(cache, write, release);
+      if (writes.size > 0) keepInBackground(cache, store.putMany(writes), releaseDisplay);
+      else releaseDisplay();
+      if (fullWrites.size > 0) {
+        const { contentType } = fetched;
+        const write = () => packFullEntries(fullWrites, contentType).then((e) => store.putMany(e));
+        const bytes = [...fullWrites.values()].reduce((n, w) => n + w.value.length, 0);
+        keepInBackground(
+          cache,
+          cache.writes.defer([...fullWrites.keys()], bytes, write),
+          releaseFull,
+        );
+      } else releaseFull();
     }
   } finally {
-    if (!released) release();
+    answered?.();
+    if (!released) {
+      releaseFull();
+      releaseDisplay();
+    }
   }
 }
 
@@ -219,16 +241,17 @@ interface FullWrite {
   value: Buffer;
 }
 
-/** Compresses the full entries into `writes`, yielding between them to the server's requests. */
+/** The full entries, compressed, yielding between them to the server's requests. */
 async function packFullEntries(
   fullWrites: Map<string, FullWrite>,
   contentType: string,
-  writes: Map<string, CacheEntry>,
-): Promise<void> {
+): Promise<Map<string, CacheEntry>> {
+  const entries = new Map<string, CacheEntry>();
   for (const [key, { edition, value }] of fullWrites) {
     await nextTurn();
-    writes.set(key, { edition, contentType, body: await compress(value) });
+    entries.set(key, { edition, contentType, body: await compress(value) });
   }
+  return entries;
 }
 
 function isFresh(editions: EditionTimes, id: number, entry: CacheEntry): boolean {

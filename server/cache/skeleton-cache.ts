@@ -9,6 +9,7 @@ import { InFlight } from './in-flight.ts';
 import { openRedisStore } from './redis-store.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import type { CacheStore } from './store.ts';
+import { WriteBehind, writeBehindBytes } from './write-behind.ts';
 
 const DEFAULT_MAX_MB = 4096;
 const CACHE_FILE = 'skeletons.sqlite';
@@ -30,10 +31,16 @@ export interface SkeletonCache {
   pending: Set<Promise<void>>;
   /** Skeletons being fetched right now, so concurrent requests for them ask CATMAID once. */
   inFlight: InFlight;
+  /** Writes of big answers wait while the server is answering (write-behind.ts). */
+  writes: WriteBehind;
 }
 
-/** Resolves once every store write started so far has ended (before closing, and in tests). */
+/**
+ * Resolves once every store write started so far has ended, deferred ones run at once (before
+ * closing, and in tests).
+ */
 export async function whenWritten(cache: SkeletonCache): Promise<void> {
+  await cache.writes.flush();
   while (cache.pending.size > 0) await Promise.all(cache.pending);
 }
 
@@ -58,6 +65,8 @@ export function createSkeletonCache(options: {
   backend?: 'sqlite' | 'redis';
   maxBytes: number;
   log?: (line: string) => void;
+  /** What deferred writes may hold in memory (write-behind.ts); default 0: write at once. */
+  writeBehindBytes?: number;
 }): SkeletonCache {
   const { store } = options;
   return {
@@ -68,6 +77,7 @@ export function createSkeletonCache(options: {
     log: options.log ?? ((line) => console.log(line)),
     pending: new Set(),
     inFlight: new InFlight(),
+    writes: new WriteBehind(options.writeBehindBytes ?? 0),
   };
 }
 
@@ -90,6 +100,7 @@ export interface CacheConfig {
   location: string;
   maxBytes: number;
   redisPrefix: string | undefined;
+  writeBehindBytes: number;
 }
 
 export function readCacheConfig(env: NodeJS.ProcessEnv): CacheConfig {
@@ -99,16 +110,30 @@ export function readCacheConfig(env: NodeJS.ProcessEnv): CacheConfig {
     throw new Error(`CACHE_MAX_MB must be a positive number of megabytes, got ${rawMax}`);
   const maxBytes = Math.round(maxMb * 1024 * 1024);
   const redisPrefix = env.CACHE_REDIS_PREFIX?.trim() || undefined;
+  const writeBehind = writeBehindBytes(env);
   const off = ['off', '0', 'false', 'no'].includes(env.CACHE?.trim().toLowerCase() ?? '');
-  if (off) return { backend: 'off', location: '', maxBytes, redisPrefix };
+  if (off)
+    return { backend: 'off', location: '', maxBytes, redisPrefix, writeBehindBytes: writeBehind };
   const url = env.CACHE_URL?.trim();
   if (url) {
     if (!/^rediss?:\/\//.test(url))
       throw new Error(`CACHE_URL must be a redis:// or rediss:// URL, got ${url}`);
-    return { backend: 'redis', location: url, maxBytes, redisPrefix };
+    return {
+      backend: 'redis',
+      location: url,
+      maxBytes,
+      redisPrefix,
+      writeBehindBytes: writeBehind,
+    };
   }
   const dir = env.CACHE_DIR?.trim() || defaultCacheDir(env);
-  return { backend: 'sqlite', location: join(dir, CACHE_FILE), maxBytes, redisPrefix };
+  return {
+    backend: 'sqlite',
+    location: join(dir, CACHE_FILE),
+    maxBytes,
+    redisPrefix,
+    writeBehindBytes: writeBehind,
+  };
 }
 
 export async function openStore(config: CacheConfig): Promise<CacheStore | null> {
@@ -126,7 +151,13 @@ export async function openCacheFromEnv(
   const config = readCacheConfig(env);
   const store = await openStore(config);
   const backend = config.backend === 'off' ? undefined : config.backend;
-  const cache = createSkeletonCache({ store, backend, maxBytes: config.maxBytes, log });
+  const cache = createSkeletonCache({
+    store,
+    backend,
+    maxBytes: config.maxBytes,
+    log,
+    writeBehindBytes: config.writeBehindBytes,
+  });
   const where = config.backend === 'redis' ? redactUrl(config.location) : config.location;
   log(
     config.backend === 'off'

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { WriteBehind, writeBehindBytes } from './write-behind.ts';
+
+const turns = async (n = 5) => {
+  for (let i = 0; i < n; i++) await new Promise<void>((r) => setImmediate(r));
+};
+
+/** A queue, and a write that records its name when it runs. */
+function setup(maxBytes = 1000) {
+  const w = new WriteBehind(maxBytes);
+  const ran: string[] = [];
+  const write =
+    (name: string, fail = false) =>
+    () => {
+      ran.push(name);
+      return fail ? Promise.reject(new Error(`${name} failed`)) : Promise.resolve();
+    };
+  return { w, ran, write };
+}
+
+describe('WriteBehind', () => {
+  it('writes at once when no answer is being produced', async () => {
+    const { w, ran, write } = setup();
+    await w.defer(['a'], 10, write('a'));
+    expect(ran).toEqual(['a']);
+  });
+
+  it('holds writes while answers are produced, and runs them in order once the last ends', async () => {
+    const { w, ran, write } = setup();
+    const one = w.answering();
+    const two = w.answering();
+    const done = Promise.all([w.defer(['a'], 10, write('a')), w.defer(['b'], 10, write('b'))]);
+    await turns();
+    expect(ran).toEqual([]);
+    expect(w.heldBytes).toBe(20);
+    one();
+    one(); // ending twice counts once
+    await turns();
+    expect(ran, 'one answer still in progress').toEqual([]);
+    two();
+    await done;
+    expect(ran).toEqual(['a', 'b']);
+    expect(w.heldBytes).toBe(0);
+  });
+
+  it('runs the oldest writes while answering once they hold more than the bound', async () => {
+    const { w, ran, write } = setup(25);
+    const busy = w.answering();
+    void w.defer(['a'], 10, write('a'));
+    void w.defer(['b'], 10, write('b'));
+    await turns();
+    expect(ran).toEqual([]);
+    void w.defer(['c'], 10, write('c'));
+    await turns();
+    // 30 bytes held > 25: the oldest ran, and what is left is within the bound.
+    expect(ran).toEqual(['a']);
+    expect(w.heldBytes).toBeLessThanOrEqual(25);
+    busy();
+    await w.flush();
+    expect(ran).toEqual(['a', 'b', 'c']);
+  });
+
+  it('runs a write for skeletons a request is about to wait for, while answering', async () => {
+    const { w, ran, write } = setup();
+    const busy = w.answering();
+    void w.defer(['a1', 'a2'], 10, write('a'));
+    const b = w.defer(['b1'], 10, write('b'));
+    w.hurry(['x', 'b1']);
+    await b;
+    expect(ran).toEqual(['b']);
+    busy();
+    await w.flush();
+    expect(ran).toEqual(['b', 'a']);
+  });
+
+  it('a failed write rejects its own promise, and the next one still runs', async () => {
+    const { w, ran, write } = setup();
+    const busy = w.answering();
+    const a = w.defer(['a'], 1, write('a', true));
+    const b = w.defer(['b'], 1, write('b'));
+    busy();
+    await expect(a).rejects.toThrow('a failed');
+    await b;
+    expect(ran).toEqual(['a', 'b']);
+  });
+
+  it('flush runs everything even while an answer is in progress', async () => {
+    const { w, ran, write } = setup();
+    w.answering();
+    void w.defer(['a'], 1, write('a'));
+    void w.defer(['b'], 1, write('b'));
+    await w.flush();
+    expect(ran).toEqual(['a', 'b']);
+  });
+});
+
+describe('writeBehindBytes', () => {
+  it('reads CACHE_WRITE_BEHIND_MB (default 512, 0 = off) and refuses nonsense', () => {
+    expect(writeBehindBytes({})).toBe(512 * 1024 * 1024);
+    expect(writeBehindBytes({ CACHE_WRITE_BEHIND_MB: '0' })).toBe(0);
+    expect(writeBehindBytes({ CACHE_WRITE_BEHIND_MB: '1.5' })).toBe(1.5 * 1024 * 1024);
+    expect(() => writeBehindBytes({ CACHE_WRITE_BEHIND_MB: '-1' })).toThrow(
+      /CACHE_WRITE_BEHIND_MB/,
+    );
+    expect(() => writeBehindBytes({ CACHE_WRITE_BEHIND_MB: 'lots' })).toThrow(
+      /CACHE_WRITE_BEHIND_MB/,
+    );
+  });
+});

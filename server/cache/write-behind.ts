@@ -1,0 +1,134 @@
+/**
+ * Cache writes wait while the server is answering. Keeping a cold answer (packing each
+ * skeleton's entry and writing it to the store) is most of the dashboard server's CPU for a cold
+ * scene: about 3 s of the 9 s a cold 1,000-neuron scene cost it, on the cores that CATMAID and
+ * the browsers need at that moment. The browser waiting for the answer gains nothing from it, so
+ * a write is deferred until no answer is being produced, and runs then, one at a time.
+ *
+ * Three things run a deferred write before that:
+ * - the bytes held for deferred writes pass `maxBytes` (the oldest run first, so memory stays
+ *   bounded under a steady stream of answers);
+ * - a request is about to wait for the skeletons it keeps (`hurry`): it would otherwise wait for
+ *   the whole server to fall quiet;
+ * - `flush` (shutdown, tests).
+ *
+ * A request that waits for another's skeletons must not count as answering while it waits
+ * (`answering` is called once the waiting is over), or the write it waits for would never run.
+ */
+
+interface Job {
+  keys: ReadonlySet<string>;
+  bytes: number;
+  write: () => Promise<void>;
+  hurried: boolean;
+  done: (error?: unknown) => void;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class WriteBehind {
+  private readonly jobs: Job[] = [];
+  private answers = 0;
+  private held = 0;
+  private running = false;
+
+  /** `maxBytes`: what deferred writes may hold in memory (0: every write runs at once). */
+  constructor(private readonly maxBytes: number) {}
+
+  /** Bytes held by deferred writes not yet started (for tests and the log). */
+  get heldBytes(): number {
+    return this.held;
+  }
+
+  /** An answer is being produced: writes wait until none is. Call the result once it is out. */
+  answering(): () => void {
+    this.answers++;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.answers--;
+      this.pump();
+    };
+  }
+
+  /**
+   * Runs `write` (which holds `bytes` in memory and stores `keys`) once no answer is being
+   * produced, or sooner (see the module comment). Settles as the write does.
+   */
+  defer(keys: readonly string[], bytes: number, write: () => Promise<void>): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.jobs.push({
+        keys: new Set(keys),
+        bytes,
+        write,
+        hurried: false,
+        done: (error) => (error === undefined ? resolve() : reject(toError(error))),
+      });
+      this.held += bytes;
+      this.pump();
+    });
+  }
+
+  /** A request is about to wait for `keys`: the deferred writes of any of them run now. */
+  hurry(keys: readonly string[]): void {
+    let any = false;
+    for (const job of this.jobs) {
+      if (job.hurried || !keys.some((k) => job.keys.has(k))) continue;
+      job.hurried = true;
+      any = true;
+    }
+    if (any) this.pump();
+  }
+
+  /** Runs every deferred write now; resolves when none is left. */
+  async flush(): Promise<void> {
+    for (const job of this.jobs) job.hurried = true;
+    this.pump();
+    while (this.running || this.jobs.length > 0) await nextTurn();
+  }
+
+  /** The next write allowed to run now, taken off the queue. */
+  private next(): Job | undefined {
+    const hurried = this.jobs.findIndex((j) => j.hurried);
+    const index = hurried >= 0 ? hurried : this.answers === 0 || this.held > this.maxBytes ? 0 : -1;
+    if (index < 0) return undefined;
+    const [job] = this.jobs.splice(index, 1);
+    if (job) this.held -= job.bytes;
+    return job;
+  }
+
+  private pump(): void {
+    if (this.running) return;
+    const job = this.next();
+    if (!job) return;
+    this.running = true;
+    void job
+      .write()
+      .then(
+        () => job.done(),
+        (e: unknown) => job.done(e ?? new Error('cache write failed')),
+      )
+      // A turn between writes: the answers that arrived meanwhile go first.
+      .then(nextTurn)
+      .finally(() => {
+        this.running = false;
+        this.pump();
+      });
+  }
+}
+
+function toError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+const DEFAULT_MB = 512;
+
+/** CACHE_WRITE_BEHIND_MB (default 512; 0 = write each answer at once). */
+export function writeBehindBytes(env: NodeJS.ProcessEnv): number {
+  const raw = env.CACHE_WRITE_BEHIND_MB?.trim();
+  const mb = raw ? Number(raw) : DEFAULT_MB;
+  if (!Number.isFinite(mb) || mb < 0)
+    throw new Error(`CACHE_WRITE_BEHIND_MB must be a number of megabytes (0 or more), got ${raw}`);
+  return Math.round(mb * 1024 * 1024);
+}
