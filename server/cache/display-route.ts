@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { drainRequest, readBodyOrRefuse } from '../proxy/body-limit.ts';
 import type { UpstreamSettings } from '../proxy/env.ts';
+import type { UpstreamGate } from '../proxy/upstream-gate.ts';
 import { sendJsonError } from '../proxy/json-error.ts';
 import { cachedRequest } from './request-variant.ts';
 import { serveDisplay } from './serve-display.ts';
@@ -23,6 +24,7 @@ export async function handleDisplay(
   res: ServerResponse,
   pathname: string,
   search: string,
+  gate: UpstreamGate,
 ): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   const m = DISPLAY_PATH.exec(pathname);
@@ -48,5 +50,12 @@ export async function handleDisplay(
     return;
   }
   const token = settings.token ?? (await tokenFor());
-  await serveDisplay(cache, r, { settings, token, res, label: `POST ${pathname}` });
+  const label = `POST ${pathname}`;
+  await serveDisplay(cache, r, {
+    settings,
+    token,
+    res,
+    label,
+    upstream: (work) => gate.run(label, work),
+  });
 }

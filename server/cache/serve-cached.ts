@@ -37,8 +37,13 @@ export interface CachedCall {
   res: ServerResponse;
   /** The request line for the log, e.g. `POST /1/skeletons/compact-detail`. */
   label: string;
-  /** Forward the browser's request as it came, optionally keeping a copy of the answer. */
+  /**
+   * Forward the browser's request as it came, optionally keeping a copy of the answer (in one
+   * of the lab's CATMAID slots, proxy/upstream-gate.ts).
+   */
   forwardAsIs: (capture?: CaptureOptions) => void;
+  /** Runs a request to CATMAID in one of the lab's slots (proxy/upstream-gate.ts). */
+  upstream: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 interface Tally {
@@ -220,9 +225,10 @@ async function serveMixed(
     toFetch.forEach((id, i) => form.append(`skeleton_ids[${i}]`, String(id)));
     for (const [k, v] of r.flagParams) form.append(k, v);
     const path = `/${r.projectId}/skeletons/compact-detail`;
-    const answer = await fetchUpstream(call.settings, call.token, path, form, signal).catch(
-      (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
-    );
+    const fetching = () => fetchUpstream(call.settings, call.token, path, form, signal);
+    const answer = await call
+      .upstream(fetching)
+      .catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
     if (call.res.destroyed) return;
     if (answer instanceof Error) return bypass(`fetching the misses failed: ${answer.message}`);
     if (answer.status !== 200) return bypass(`fetching the misses answered ${answer.status}`);

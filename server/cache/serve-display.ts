@@ -32,6 +32,8 @@ export interface DisplayCall {
   res: ServerResponse;
   /** The request line for the log, e.g. `POST /api/display/1/skeletons`. */
   label: string;
+  /** Runs a request to CATMAID in one of the lab's slots (proxy/upstream-gate.ts). */
+  upstream: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 interface Tally {
@@ -175,7 +177,9 @@ export async function serveDisplay(
 
     const fetched =
       found.toFetch.length > 0
-        ? await fetchCompactDetail(settings, token, r, found.toFetch, aborter.signal)
+        ? await call.upstream(() =>
+            fetchCompactDetail(settings, token, r, found.toFetch, aborter.signal),
+          )
         : { values: new Map<number, Buffer>(), contentType: '' };
     if (res.destroyed) return;
     if (!('values' in fetched)) return fail(fetched);

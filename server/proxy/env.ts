@@ -11,6 +11,8 @@ export interface UpstreamSettings {
   isDemo: boolean;
   /** How long the browser waits for progress before calling a request stalled (default 30 s). */
   stallTimeoutMs?: number | undefined;
+  /** Skeleton data requests to CATMAID at once, all browsers together (upstream-gate.ts). */
+  upstreamConcurrency?: number | undefined;
 }
 
 export interface EnvSettings {
@@ -20,9 +22,11 @@ export interface EnvSettings {
   basicPassword: string | undefined;
   defaultProjectId: number | undefined;
   stallTimeoutMs: number;
+  upstreamConcurrency: number;
 }
 
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
+export const DEFAULT_UPSTREAM_CONCURRENCY = 8;
 const STALL_TIMEOUT_RANGE = [1_000, 600_000] as const;
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -61,6 +65,14 @@ export function readEnvSettings(env: NodeJS.ProcessEnv): EnvSettings {
       `DASHBOARD_STALL_TIMEOUT_MS must be whole milliseconds from ${minStall} to ${maxStall}, got ${rawStall}`,
     );
   }
+  const rawConcurrency = nonEmpty(env.CATMAID_CONCURRENCY);
+  const upstreamConcurrency =
+    rawConcurrency === undefined ? DEFAULT_UPSTREAM_CONCURRENCY : Number(rawConcurrency);
+  if (!Number.isInteger(upstreamConcurrency) || upstreamConcurrency < 1) {
+    throw new Error(
+      `CATMAID_CONCURRENCY must be a whole number of requests (1 or more), got ${rawConcurrency}`,
+    );
+  }
   return {
     catmaidUrl: rawUrl ? normaliseRootUrl(rawUrl) : undefined,
     token: nonEmpty(env.CATMAID_TOKEN),
@@ -68,5 +80,6 @@ export function readEnvSettings(env: NodeJS.ProcessEnv): EnvSettings {
     basicPassword: nonEmpty(env.CATMAID_HTTP_PASSWORD),
     defaultProjectId: projectId,
     stallTimeoutMs,
+    upstreamConcurrency,
   };
 }

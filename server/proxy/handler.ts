@@ -9,11 +9,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkAllowed } from './allowlist.ts';
 import { anonymousTokenSource } from './anonymous-token.ts';
 import { drainRequest, readBodyOrRefuse } from './body-limit.ts';
-import { DEFAULT_STALL_TIMEOUT_MS, type UpstreamSettings } from './env.ts';
-import { forward } from './forward.ts';
+import {
+  DEFAULT_STALL_TIMEOUT_MS,
+  DEFAULT_UPSTREAM_CONCURRENCY,
+  type UpstreamSettings,
+} from './env.ts';
+import { forward, type ForwardOptions } from './forward.ts';
 import { sendJson, sendJsonError } from './json-error.ts';
 import { failRequest } from './request-guard.ts';
 import { isBadTarget, parseRequestTarget } from './request-target.ts';
+import { upstreamGate } from './upstream-gate.ts';
 import { API_CSP, setSecurityHeaders } from './security-headers.ts';
 import { handleCacheControl } from '../cache/control.ts';
 import { DISPLAY_MOUNT, handleDisplay } from '../cache/display-route.ts';
@@ -61,6 +66,23 @@ export function createApiMiddleware(
   const anonymousToken = anonymousTokenSource(settings);
   // The display route works without a store too (CACHE=off): it fetches, derives, answers.
   const displayCache = cache ?? createSkeletonCache({ store: null, maxBytes: 0 });
+  const gate = upstreamGate(
+    settings.upstreamConcurrency ?? DEFAULT_UPSTREAM_CONCURRENCY,
+    cache?.log,
+  );
+
+  /** Forwards a skeleton data request in a CATMAID slot, held until the answer is out. */
+  function gatedForward(res: ServerResponse, label: string, options: ForwardOptions) {
+    void gate.run(
+      label,
+      () =>
+        new Promise<void>((resolve) => {
+          if (res.destroyed) return resolve(); // the browser left while it waited
+          res.once('close', () => resolve());
+          forward(res, options);
+        }),
+    );
+  }
 
   async function proxy(req: IncomingMessage, res: ServerResponse, path: string, search: string) {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -91,18 +113,21 @@ export function createApiMiddleware(
       contentType: req.headers['content-type'],
       mount: API_MOUNT,
     };
-    const cached = cache?.store && cachedRequest(method, path, search, body, options.contentType);
-    if (cache && cached) {
-      await serveCached(cache, cached, {
+    const label = `${method} ${path}`;
+    const data = cachedRequest(method, path, search, body, options.contentType);
+    if (cache?.store && data) {
+      await serveCached(cache, data, {
         settings,
         token,
         res,
-        label: `${method} ${path}`,
-        forwardAsIs: (capture) => forward(res, { ...options, capture }),
+        label,
+        forwardAsIs: (capture) => gatedForward(res, label, { ...options, capture }),
+        upstream: (work) => gate.run(label, work),
       });
       return;
     }
-    forward(res, options);
+    if (data) gatedForward(res, label, options);
+    else forward(res, options);
   }
 
   return (req, res, next) => {
@@ -138,9 +163,16 @@ export function createApiMiddleware(
       }
       if (isDisplay) {
         const search = target.search;
-        handleDisplay(displayCache, settings, anonymousToken, req, res, pathname, search).catch(
-          (err: unknown) => failRequest(res, err),
-        );
+        handleDisplay(
+          displayCache,
+          settings,
+          anonymousToken,
+          req,
+          res,
+          pathname,
+          search,
+          gate,
+        ).catch((err: unknown) => failRequest(res, err));
         return;
       }
       const path = pathname.slice(API_MOUNT.length) || '/';

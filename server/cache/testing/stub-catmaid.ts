@@ -26,6 +26,9 @@ export interface StubCatmaid {
   summaryStatus: number;
   /** How long compact-detail takes to answer (a busy CATMAID). */
   dataDelayMs: number;
+  /** compact-detail requests being answered now, and the most there ever were at once. */
+  dataInFlight: number;
+  dataInFlightPeak: number;
 }
 
 function detail(s: StubSkeleton): unknown[] {
@@ -52,6 +55,8 @@ export function stubCatmaid(initial: [number, StubSkeleton][]): StubCatmaid {
     requests: [],
     summaryStatus: 200,
     dataDelayMs: 0,
+    dataInFlight: 0,
+    dataInFlightPeak: 0,
   };
   stub.server.on('request', (req, res) => {
     const chunks: Buffer[] = [];
@@ -109,6 +114,9 @@ export function stubCatmaid(initial: [number, StubSkeleton][]): StubCatmaid {
       } else {
         body = Buffer.from(jsonBatch(ids, stub.skeletons));
       }
+      stub.dataInFlight++;
+      stub.dataInFlightPeak = Math.max(stub.dataInFlightPeak, stub.dataInFlight);
+      res.once('close', () => stub.dataInFlight--);
       setTimeout(() => {
         res.writeHead(200, { 'content-type': type, 'content-length': body.length }).end(body);
       }, stub.dataDelayMs);

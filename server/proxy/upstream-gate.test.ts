@@ -1,0 +1,136 @@
+/**
+ * The lab-wide limit on skeleton data requests to CATMAID: at most `limit` at once for all
+ * browsers, first come first served, cache hits and light requests never waiting; a long wait is
+ * logged. Checked on its own and through the proxy (forwarded, cached, CACHE=off and the display
+ * route) against a stub CATMAID that counts the compact-detail requests it answers at once.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSkeletonCache, type SkeletonCache } from '../cache/skeleton-cache.ts';
+import { openSqliteStore } from '../cache/sqlite-store.ts';
+import { chain, stubCatmaid, type StubCatmaid } from '../cache/testing/stub-catmaid.ts';
+import { close, listen, settingsFor } from '../test-servers.ts';
+import { readEnvSettings } from './env.ts';
+import { createApiMiddleware } from './handler.ts';
+import { upstreamGate } from './upstream-gate.ts';
+
+describe('upstreamGate', () => {
+  it('runs at most `limit` at once, in the order asked, and logs a long wait', async () => {
+    const lines: string[] = [];
+    let clock = 0;
+    const gate = upstreamGate(
+      2,
+      (l) => lines.push(l),
+      () => clock,
+    );
+    const started: number[] = [];
+    const finish: (() => void)[] = [];
+    const runs = [0, 1, 2, 3].map((i) =>
+      gate.run(`POST /${i}`, () => {
+        started.push(i);
+        return new Promise<number>((resolve) => finish.push(() => resolve(i)));
+      }),
+    );
+    await Promise.resolve();
+    expect(started).toEqual([0, 1]);
+    expect([gate.active(), gate.queued()]).toEqual([2, 2]);
+    clock = 400;
+    finish[0]?.();
+    await runs[0];
+    await new Promise((r) => setImmediate(r));
+    expect(started).toEqual([0, 1, 2]);
+    expect(lines).toEqual([
+      '[upstream] POST /2 waited 400 ms for one of 2 CATMAID slots (1 still waiting)',
+    ]);
+    finish[1]?.();
+    finish[2]?.();
+    await new Promise((r) => setImmediate(r));
+    finish[3]?.();
+    expect(await Promise.all(runs)).toEqual([0, 1, 2, 3]);
+    expect(started).toEqual([0, 1, 2, 3]);
+  });
+
+  it('reads CATMAID_CONCURRENCY (default 8) and refuses nonsense', () => {
+    expect(readEnvSettings({}).upstreamConcurrency).toBe(8);
+    expect(readEnvSettings({ CATMAID_CONCURRENCY: '3' }).upstreamConcurrency).toBe(3);
+    for (const bad of ['0', '-2', '2.5', 'many'])
+      expect(() => readEnvSettings({ CATMAID_CONCURRENCY: bad })).toThrow(/CATMAID_CONCURRENCY/);
+  });
+});
+
+describe('the proxy with CATMAID_CONCURRENCY = 2', () => {
+  const ids = [201, 202, 203, 204, 205, 206];
+  const dir = mkdtempSync(join(tmpdir(), 'upstream-gate-'));
+  let stub: StubCatmaid;
+  let cache: SkeletonCache;
+  const servers: Server[] = [];
+  let cachedBase = '';
+  let plainBase = '';
+
+  async function proxy(c: SkeletonCache | undefined): Promise<string> {
+    const port = (stub.server.address() as { port: number }).port;
+    const settings = settingsFor(`http://127.0.0.1:${port}/`, { upstreamConcurrency: 2 });
+    const api = createApiMiddleware(settings, { cache: c });
+    const server = createServer((req, res) => api(req, res, () => res.writeHead(404).end()));
+    servers.push(server);
+    return `http://127.0.0.1:${await listen(server)}`;
+  }
+
+  beforeAll(async () => {
+    stub = stubCatmaid(ids.map((id) => [id, chain(id * 10, 4, '2026-03-01T00:00:00+00:00')]));
+    stub.dataDelayMs = 60;
+    await listen(stub.server);
+    const store = openSqliteStore(join(dir, 'cache.sqlite'), 1 << 24);
+    cache = createSkeletonCache({ store, maxBytes: 1 << 24, log: () => undefined });
+    cachedBase = await proxy(cache);
+    plainBase = await proxy(undefined);
+  });
+
+  afterAll(async () => {
+    for (const s of servers) await close(s);
+    await close(stub.server);
+    await cache.store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  beforeEach(() => {
+    stub.dataInFlightPeak = 0;
+  });
+
+  const post = async (url: string, skeletonIds: number[]) => {
+    const body = new URLSearchParams([
+      ...skeletonIds.map((id, i): [string, string] => [`skeleton_ids[${i}]`, String(id)]),
+      ['with_connectors', 'true'],
+      ['format', 'msgpack'],
+    ]).toString();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    await res.arrayBuffer();
+    return res.status;
+  };
+
+  it('sends CATMAID at most two compact-detail requests at once, cached or not', async () => {
+    for (const base of [cachedBase, plainBase]) {
+      stub.dataInFlightPeak = 0;
+      const statuses = await Promise.all(
+        ids.map((id) => post(`${base}/api/catmaid/1/skeletons/compact-detail`, [id])),
+      );
+      expect(statuses).toEqual(ids.map(() => 200));
+      expect(stub.dataInFlightPeak, base).toBe(2);
+    }
+  });
+
+  it('holds the display route to the same slots', async () => {
+    const statuses = await Promise.all(
+      ids.map((id) => post(`${plainBase}/api/display/1/skeletons`, [id])),
+    );
+    expect(statuses).toEqual(ids.map(() => 200));
+    expect(stub.dataInFlightPeak).toBe(2);
+  });
+});
