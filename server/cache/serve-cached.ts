@@ -118,9 +118,11 @@ export async function serveCached(
   };
   // Another request already fetching some of these: wait for its copy instead of asking again.
   const notFresh = keys.filter((_, i) => !isFresh(i));
-  // Kept answers still waiting to be written are written now: this request waits for them.
-  cache.writes.hurry(notFresh);
-  if ((await cache.inFlight.waitFor(notFresh, aborter.signal)) || fetchingAtStart) {
+  // Kept answers waiting to be written are written now: this request waits for them.
+  const stopHurrying = cache.writes.hurry(notFresh);
+  const waited = await cache.inFlight.waitFor(notFresh, aborter.signal);
+  stopHurrying();
+  if (waited || fetchingAtStart) {
     if (call.res.destroyed) return;
     try {
       for (const [key, entry] of await store.getMany(notFresh)) entries.set(key, entry);

@@ -147,9 +147,9 @@ export async function serveDisplay(
   const fullKeys = found.toFetch.map(fKey);
   const displayKeys = found.toFetch.map(dKey);
   const keys = [...fullKeys, ...displayKeys];
-  // Kept entries still waiting to be written are written now: this request waits for them.
-  cache.writes.hurry(keys);
-  const waiting = cache.inFlight.waitFor(keys, aborter.signal);
+  // Kept entries waiting to be written are written now: this request waits for them.
+  const stopHurrying = cache.writes.hurry(keys);
+  const waiting = cache.inFlight.waitFor(keys, aborter.signal).finally(stopHurrying);
   // Claimed apart: the display entries are written with the answer, the full ones deferred.
   const releaseFull = cache.inFlight.claim(fullKeys);
   const releaseDisplay = cache.inFlight.claim(displayKeys);
@@ -226,7 +226,8 @@ export async function serveDisplay(
         const bytes = [...fullWrites.values()].reduce((n, w) => n + w.value.length, 0);
         keepInBackground(
           cache,
-          cache.writes.defer([...fullWrites.keys()], bytes, write),
+          // All the claimed keys: a request waiting for any of them hurries this write.
+          cache.writes.defer(fullKeys, bytes, write),
           releaseFull,
         );
       } else releaseFull();

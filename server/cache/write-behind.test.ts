@@ -73,6 +73,22 @@ describe('WriteBehind', () => {
     expect(ran).toEqual(['b', 'a']);
   });
 
+  it('runs at once a write deferred while a request already waits for its keys', async () => {
+    const { w, ran, write } = setup();
+    const busy = w.answering();
+    const stopWaiting = w.hurry(['k']);
+    await w.defer(['k', 'l'], 10, write('k'));
+    expect(ran).toEqual(['k']);
+    stopWaiting();
+    stopWaiting(); // ending twice counts once
+    const later = w.defer(['k'], 10, write('later'));
+    await turns();
+    expect(ran, 'nobody waits for k any more').toEqual(['k']);
+    busy();
+    await later;
+    expect(ran).toEqual(['k', 'later']);
+  });
+
   it('a failed write rejects its own promise, and the next one still runs', async () => {
     const { w, ran, write } = setup();
     const busy = w.answering();

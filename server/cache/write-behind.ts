@@ -8,8 +8,8 @@
  * Three things run a deferred write before that:
  * - the bytes held for deferred writes pass `maxBytes` (the oldest run first, so memory stays
  *   bounded under a steady stream of answers);
- * - a request is about to wait for the skeletons it keeps (`hurry`): it would otherwise wait for
- *   the whole server to fall quiet;
+ * - a request waits for the skeletons it keeps (`hurry`): it would otherwise wait for the whole
+ *   server to fall quiet;
  * - `flush` (shutdown, tests).
  *
  * A request that waits for another's skeletons must not count as answering while it waits
@@ -31,6 +31,8 @@ export class WriteBehind {
   private answers = 0;
   private held = 0;
   private running = false;
+  /** Keys requests are waiting for (see `hurry`), with how many wait. */
+  private readonly wanted = new Map<string, number>();
 
   /** `maxBytes`: what deferred writes may hold in memory (0: every write runs at once). */
   constructor(private readonly maxBytes: number) {}
@@ -62,7 +64,7 @@ export class WriteBehind {
         keys: new Set(keys),
         bytes,
         write,
-        hurried: false,
+        hurried: keys.some((k) => this.wanted.has(k)),
         done: (error) => (error === undefined ? resolve() : reject(toError(error))),
       });
       this.held += bytes;
@@ -70,8 +72,13 @@ export class WriteBehind {
     });
   }
 
-  /** A request is about to wait for `keys`: the deferred writes of any of them run now. */
-  hurry(keys: readonly string[]): void {
+  /**
+   * A request is about to wait for `keys`: the deferred writes of any of them run now, and so do
+   * those deferred while it waits (the request it waits for may still be answering). Call the
+   * result once the wait is over.
+   */
+  hurry(keys: readonly string[]): () => void {
+    for (const k of keys) this.wanted.set(k, (this.wanted.get(k) ?? 0) + 1);
     let any = false;
     for (const job of this.jobs) {
       if (job.hurried || !keys.some((k) => job.keys.has(k))) continue;
@@ -79,6 +86,16 @@ export class WriteBehind {
       any = true;
     }
     if (any) this.pump();
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      for (const k of keys) {
+        const n = (this.wanted.get(k) ?? 1) - 1;
+        if (n > 0) this.wanted.set(k, n);
+        else this.wanted.delete(k);
+      }
+    };
   }
 
   /** Runs every deferred write now; resolves when none is left. */
