@@ -71,15 +71,19 @@ export function createApiMiddleware(
     cache?.log,
   );
 
-  /** Forwards a skeleton data request in a CATMAID slot, held until the answer is out. */
+  /**
+   * Forwards a skeleton data request in a CATMAID slot, held while the request to CATMAID is
+   * open (its own close: the browser's response has enough listeners of the proxy's already).
+   */
   function gatedForward(res: ServerResponse, label: string, options: ForwardOptions) {
     void gate.run(
       label,
       () =>
         new Promise<void>((resolve) => {
           if (res.destroyed) return resolve(); // the browser left while it waited
-          res.once('close', () => resolve());
-          forward(res, options);
+          const upstream = forward(res, options);
+          if (!upstream) return resolve();
+          upstream.once('close', () => resolve());
         }),
     );
   }
