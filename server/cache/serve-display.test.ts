@@ -214,7 +214,9 @@ describe('the display route', () => {
     expect(await entries(), 'no full entry yet').toBe(start + 2);
     expect(cache.writes.heldBytes).toBeGreaterThan(0);
     otherAnswer();
-    await vi.waitFor(async () => expect(await entries(), 'full entries').toBe(start + 4));
+    await vi.waitFor(async () => expect(await entries(), 'full entries').toBe(start + 4), {
+      timeout: 10_000,
+    });
     expect(cache.writes.heldBytes).toBe(0);
   });
 

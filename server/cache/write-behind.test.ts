@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WriteBehind, writeBehindBytes } from './write-behind.ts';
+import { QUIET_MS, WriteBehind, writeBehindBytes } from './write-behind.ts';
 
 const turns = async (n = 5) => {
   for (let i = 0; i < n; i++) await new Promise<void>((r) => setImmediate(r));
@@ -41,6 +41,30 @@ describe('WriteBehind', () => {
     await done;
     expect(ran).toEqual(['a', 'b']);
     expect(w.heldBytes).toBe(0);
+  });
+
+  it('waits until no answer has ended for QUIET_MS (the gaps between one browser’s requests)', async () => {
+    let clock = 0;
+    const timers: [() => void, number][] = [];
+    const w = new WriteBehind(1000, {
+      now: () => clock,
+      setTimeout: (cb, ms) => timers.push([cb, clock + ms]),
+    });
+    const ran: string[] = [];
+    const end = w.answering();
+    const done = w.defer(['a'], 10, () => {
+      ran.push('a');
+      return Promise.resolve();
+    });
+    clock = 100;
+    end();
+    await turns();
+    expect(ran, 'just after the answer').toEqual([]);
+    expect(timers.map(([, at]) => at)).toEqual([100 + QUIET_MS]);
+    clock = 100 + QUIET_MS;
+    timers[0]?.[0]();
+    await done;
+    expect(ran).toEqual(['a']);
   });
 
   it('runs the oldest writes while answering once they hold more than the bound', async () => {

@@ -3,7 +3,9 @@
  * skeleton's entry and writing it to the store) is most of the dashboard server's CPU for a cold
  * scene: about 3 s of the 9 s a cold 1,000-neuron scene cost it, on the cores that CATMAID and
  * the browsers need at that moment. The browser waiting for the answer gains nothing from it, so
- * a write is deferred until no answer is being produced, and runs then, one at a time.
+ * a write is deferred until no answer has been produced for QUIET_MS, and runs then, one at a
+ * time. (A browser loading a scene leaves short gaps between its requests; writing in each of
+ * them spread most of the work over the load again.)
  *
  * Three things run a deferred write before that:
  * - the bytes held for deferred writes pass `maxBytes` (the oldest run first, so memory stays
@@ -26,6 +28,19 @@ interface Job {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** How long the server must have been answering nothing before deferred writes run. */
+export const QUIET_MS = 500;
+
+export interface WriteBehindClock {
+  now(): number;
+  setTimeout(cb: () => void, ms: number): unknown;
+}
+
+const realClock: WriteBehindClock = {
+  now: () => performance.now(),
+  setTimeout: (cb, ms) => setTimeout(cb, ms).unref(),
+};
+
 export class WriteBehind {
   private readonly jobs: Job[] = [];
   private answers = 0;
@@ -34,8 +49,15 @@ export class WriteBehind {
   /** Keys requests are waiting for (see `hurry`), with how many wait. */
   private readonly wanted = new Map<string, number>();
 
+  /** When the last answer ended; a timer pending for the quiet to come. */
+  private lastAnswerAt = -Infinity;
+  private timer = false;
+
   /** `maxBytes`: what deferred writes may hold in memory (0: every write runs at once). */
-  constructor(private readonly maxBytes: number) {}
+  constructor(
+    private readonly maxBytes: number,
+    private readonly clock: WriteBehindClock = realClock,
+  ) {}
 
   /** Bytes held by deferred writes not yet started (for tests and the log). */
   get heldBytes(): number {
@@ -50,6 +72,7 @@ export class WriteBehind {
       if (ended) return;
       ended = true;
       this.answers--;
+      this.lastAnswerAt = this.clock.now();
       this.pump();
     };
   }
@@ -107,12 +130,28 @@ export class WriteBehind {
 
   /** The next write allowed to run now, taken off the queue. */
   private next(): Job | undefined {
+    if (this.jobs.length === 0) return undefined;
     const hurried = this.jobs.findIndex((j) => j.hurried);
-    const index = hurried >= 0 ? hurried : this.answers === 0 || this.held > this.maxBytes ? 0 : -1;
+    const index = hurried >= 0 ? hurried : this.quiet() || this.held > this.maxBytes ? 0 : -1;
     if (index < 0) return undefined;
     const [job] = this.jobs.splice(index, 1);
     if (job) this.held -= job.bytes;
     return job;
+  }
+
+  /** No answer in progress, none ended in the last QUIET_MS (else a pump is set for then). */
+  private quiet(): boolean {
+    if (this.answers > 0) return false;
+    const wait = this.lastAnswerAt + QUIET_MS - this.clock.now();
+    if (wait <= 0) return true;
+    if (!this.timer) {
+      this.timer = true;
+      this.clock.setTimeout(() => {
+        this.timer = false;
+        this.pump();
+      }, wait);
+    }
+    return false;
   }
 
   private pump(): void {
