@@ -1,8 +1,10 @@
 /** Helpers for the server tests: listening on port 0, raw HTTP over a socket, settings. */
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
+import type { SkeletonCache } from './cache/skeleton-cache.ts';
 import { normaliseRootUrl, type UpstreamSettings } from './proxy/env.ts';
-import { createApiMiddleware } from './proxy/handler.ts';
+import { createApiMiddleware, type ApiOptions } from './proxy/handler.ts';
 
 export function listen(server: Server): Promise<number> {
   return new Promise((resolve) => {
@@ -86,13 +88,33 @@ export const MALFORMED_REQUEST_LINES = [
   'GET http://%zz/ HTTP/1.1',
 ];
 
+/** The API proxy for `settings` (and `options`, e.g. a cache), listening on a port of its own. */
+export async function proxyOn(
+  settings: UpstreamSettings,
+  options: ApiOptions = {},
+): Promise<{ proxy: Server; port: number; base: string }> {
+  const api = createApiMiddleware(settings, options);
+  const proxy = createServer((req, res) => api(req, res, () => res.writeHead(404).end()));
+  const port = await listen(proxy);
+  return { proxy, port, base: `http://127.0.0.1:${port}` };
+}
+
 /** The API proxy (with a token) on a port of its own, in front of `upstream`, already listening. */
 export async function startProxyTo(
   upstream: Server,
   extra: Partial<UpstreamSettings> = { token: 'x'.repeat(40) },
 ): Promise<{ proxy: Server; port: number }> {
   const upstreamPort = await listen(upstream);
-  const api = createApiMiddleware(settingsFor(`http://127.0.0.1:${upstreamPort}/`, extra));
-  const proxy = createServer((req, res) => api(req, res, () => res.writeHead(404).end()));
-  return { proxy, port: await listen(proxy) };
+  return proxyOn(settingsFor(`http://127.0.0.1:${upstreamPort}/`, extra));
+}
+
+/** After a cache test: closes the servers, then the cache's store, and removes its folder. */
+export async function closeCacheFixture(
+  servers: Server[],
+  cache: SkeletonCache | undefined,
+  dir: string,
+): Promise<void> {
+  for (const s of servers) await close(s);
+  await cache?.store?.close();
+  rmSync(dir, { recursive: true, force: true });
 }

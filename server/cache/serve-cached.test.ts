@@ -4,13 +4,12 @@
  * is refetched, a deleted one is evicted and CATMAID's own 404 reaches the browser, and every
  * answer is byte for byte what the same proxy without a cache sends.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApiMiddleware } from '../proxy/handler.ts';
-import { close, listen, settingsFor } from '../test-servers.ts';
+import { closeCacheFixture, listen, proxyOn, settingsFor } from '../test-servers.ts';
 import { cacheKey } from './entry-writes.ts';
 import { createSkeletonCache, whenWritten, type SkeletonCache } from './skeleton-cache.ts';
 import { openSqliteStore } from './sqlite-store.ts';
@@ -27,14 +26,11 @@ let plainBase: string;
 const servers: Server[] = [];
 
 async function proxyServer(withCache: boolean): Promise<string> {
-  const settings = settingsFor(
-    `http://127.0.0.1:${(stub.server.address() as { port: number }).port}/`,
-    { token: TOKEN },
-  );
-  const api = createApiMiddleware(settings, withCache ? { cache } : {});
-  const server = createServer((req, res) => api(req, res, () => res.writeHead(404).end()));
-  servers.push(server);
-  return `http://127.0.0.1:${await listen(server)}`;
+  const port = (stub.server.address() as { port: number }).port;
+  const settings = settingsFor(`http://127.0.0.1:${port}/`, { token: TOKEN });
+  const { proxy, base } = await proxyOn(settings, withCache ? { cache } : {});
+  servers.push(proxy);
+  return base;
 }
 
 beforeAll(async () => {
@@ -56,12 +52,7 @@ beforeAll(async () => {
   plainBase = await proxyServer(false);
 });
 
-afterAll(async () => {
-  for (const s of servers) await close(s);
-  await close(stub.server);
-  await cache.store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeCacheFixture([...servers, stub.server], cache, dir));
 
 beforeEach(() => {
   stub.requests.length = 0;

@@ -4,17 +4,16 @@
  * logged. Checked on its own and through the proxy (forwarded, cached, CACHE=off and the display
  * route) against a stub CATMAID that counts the compact-detail requests it answers at once.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSkeletonCache, type SkeletonCache } from '../cache/skeleton-cache.ts';
 import { openSqliteStore } from '../cache/sqlite-store.ts';
 import { chain, stubCatmaid, type StubCatmaid } from '../cache/testing/stub-catmaid.ts';
-import { close, listen, settingsFor } from '../test-servers.ts';
+import { closeCacheFixture, listen, proxyOn, settingsFor } from '../test-servers.ts';
 import { readEnvSettings } from './env.ts';
-import { createApiMiddleware } from './handler.ts';
 import { upstreamGate } from './upstream-gate.ts';
 
 describe('upstreamGate', () => {
@@ -73,10 +72,9 @@ describe('the proxy with CATMAID_CONCURRENCY = 2', () => {
   async function proxy(c: SkeletonCache | undefined): Promise<string> {
     const port = (stub.server.address() as { port: number }).port;
     const settings = settingsFor(`http://127.0.0.1:${port}/`, { upstreamConcurrency: 2 });
-    const api = createApiMiddleware(settings, { cache: c });
-    const server = createServer((req, res) => api(req, res, () => res.writeHead(404).end()));
+    const { proxy: server, base } = await proxyOn(settings, { cache: c });
     servers.push(server);
-    return `http://127.0.0.1:${await listen(server)}`;
+    return base;
   }
 
   beforeAll(async () => {
@@ -89,12 +87,7 @@ describe('the proxy with CATMAID_CONCURRENCY = 2', () => {
     plainBase = await proxy(undefined);
   });
 
-  afterAll(async () => {
-    for (const s of servers) await close(s);
-    await close(stub.server);
-    await cache.store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeCacheFixture([...servers, stub.server], cache, dir));
 
   beforeEach(() => {
     stub.dataInFlightPeak = 0;
