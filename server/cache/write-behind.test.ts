@@ -124,13 +124,16 @@ describe('WriteBehind', () => {
     expect(ran).toEqual(['a', 'b']);
   });
 
-  it('flush runs everything even while an answer is in progress', async () => {
+  it('flush runs everything even while an answer is in progress, also what is deferred meanwhile', async () => {
     const { w, ran, write } = setup();
     w.answering();
-    void w.defer(['a'], 1, write('a'));
+    void w.defer(['a'], 1, () => {
+      void w.defer(['c'], 1, write('c'));
+      return write('a')();
+    });
     void w.defer(['b'], 1, write('b'));
     await w.flush();
-    expect(ran).toEqual(['a', 'b']);
+    expect(ran).toEqual(['a', 'b', 'c']);
   });
 });
 

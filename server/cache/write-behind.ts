@@ -123,9 +123,12 @@ export class WriteBehind {
 
   /** Runs every deferred write now; resolves when none is left. */
   async flush(): Promise<void> {
-    for (const job of this.jobs) job.hurried = true;
-    this.pump();
-    while (this.running || this.jobs.length > 0) await nextTurn();
+    while (this.running || this.jobs.length > 0) {
+      // Writes deferred while flushing (by answers still going out) are hurried too.
+      for (const job of this.jobs) job.hurried = true;
+      this.pump();
+      await nextTurn();
+    }
   }
 
   /** The next write allowed to run now, taken off the queue. */
