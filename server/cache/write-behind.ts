@@ -23,7 +23,8 @@ interface Job {
   bytes: number;
   write: () => Promise<void>;
   hurried: boolean;
-  done: (error?: unknown) => void;
+  resolve: () => void;
+  reject: (error: Error) => void;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -88,7 +89,8 @@ export class WriteBehind {
         bytes,
         write,
         hurried: keys.some((k) => this.wanted.has(k)),
-        done: (error) => (error === undefined ? resolve() : reject(toError(error))),
+        resolve,
+        reject,
       });
       this.held += bytes;
       this.pump();
@@ -164,9 +166,8 @@ export class WriteBehind {
     this.running = true;
     void job
       .write()
-      .then(
-        () => job.done(),
-        (e: unknown) => job.done(e ?? new Error('cache write failed')),
+      .then(job.resolve, (e: unknown) =>
+        job.reject(e instanceof Error ? e : new Error(String(e ?? 'cache write failed'))),
       )
       // A turn between writes: the answers that arrived meanwhile go first.
       .then(nextTurn)
@@ -175,10 +176,6 @@ export class WriteBehind {
         this.pump();
       });
   }
-}
-
-function toError(e: unknown): Error {
-  return e instanceof Error ? e : new Error(String(e));
 }
 
 const DEFAULT_MB = 512;

@@ -13,7 +13,6 @@ import pLimit from 'p-limit';
 const LOGGED_WAIT_MS = 250;
 
 export interface UpstreamGate {
-  readonly limit: number;
   /**
    * Runs `work` (one request to CATMAID, settled once its answer is complete) in a free slot.
    * `label`: the request line, for the log line of a long wait.
@@ -31,7 +30,6 @@ export function upstreamGate(
 ): UpstreamGate {
   const slots = pLimit(limit);
   return {
-    limit,
     run(label, work) {
       const asked = now();
       return slots(() => {
