@@ -36,6 +36,8 @@ export function EngineScene({ engine, handle, onFrame }: Props) {
   const loop = useRef<FrameLoop | null>(null);
   const presenterRef = useRef<FramePresenter | null>(null);
   const warmed = useRef(false);
+  /** The warm-up has finished (or failed): frames may be drawn. */
+  const warmedUp = useRef(false);
   useLayoutEffect(() => {
     onFrameRef.current = onFrame;
   });
@@ -53,6 +55,7 @@ export function EngineScene({ engine, handle, onFrame }: Props) {
       now: () => performance.now(),
       // A running pick pass counts as GPU work too: showing a frame must not wait behind it.
       fence: { arm: () => fence.arm(), busy: () => fence.busy() || engine.picker.busy() },
+      warm: () => warmedUp.current,
       sync: (budget) => engine.sync(budget),
       drain: () => engine.drainIncoming(),
       loading: () => ({ active: engine.loading, fraction: engine.loadFraction }),
@@ -73,6 +76,7 @@ export function EngineScene({ engine, handle, onFrame }: Props) {
       loop.current = null;
       presenterRef.current = null;
       warmed.current = false;
+      warmedUp.current = false;
       gpuFence?.clear();
       presenter.dispose();
       engine.attachRenderer(null);
@@ -93,6 +97,8 @@ export function EngineScene({ engine, handle, onFrame }: Props) {
       warmUpShaders(gl, engine, presenter)
         .catch(() => undefined)
         .finally(() => {
+          // Not for a presenter replaced meanwhile: its own warm-up is still to come.
+          if (presenterRef.current === presenter) warmedUp.current = true;
           gl.domElement.dataset.warm = 'true';
           invalidate();
         });

@@ -13,6 +13,7 @@ function harness() {
   const h = {
     time: 0,
     gpuBusy: false,
+    warm: true,
     pending: false,
     background: false,
     changed: false,
@@ -33,6 +34,7 @@ function harness() {
   const loop = new FrameLoop({
     now: () => h.time,
     fence: { arm: () => h.log.push('arm'), busy: () => h.gpuBusy },
+    warm: () => h.warm,
     sync: () => {
       h.log.push('sync');
       const r = {
@@ -101,6 +103,24 @@ describe('FrameLoop', () => {
     frame();
     expect(h.presents).toBe(1);
     expect(h.frames).toEqual([{ drawCalls: 7, complete: true, added: false }]);
+  });
+
+  it('draws nothing before the shader warm-up has run, but keeps moving arrivals into the scene', () => {
+    const { h, loop, frame, runTimers } = harness();
+    h.warm = false;
+    h.loading = { active: true, fraction: 0.1 };
+    h.queued = 2;
+    loop.request();
+    frame();
+    runTimers();
+    frame();
+    runTimers();
+    expect(h.draws).toBe(0);
+    expect(h.log).toEqual([]);
+    expect(h.drains).toBe(2);
+    h.warm = true;
+    frame();
+    expect(h.log).toEqual(['sync', 'draw', 'arm']);
   });
 
   it('issues no GL work in the task that presents (the page reads the canvas back after it)', () => {

@@ -28,6 +28,12 @@ export interface FrameLoopDeps {
   /** GPU fence over the commands issued so far. */
   fence: { arm(): void; busy(): boolean };
   /**
+   * False until the shader warm-up (shader-warmup.ts) has run: it draws its stand-ins into the
+   * off-screen frame and clears it, so a frame drawn before it would be wiped from the canvas
+   * and could not be added to. Arrived neurons still move into the scene meanwhile.
+   */
+  warm?(): boolean;
+  /**
    * Sends new geometry within the byte budget (see ViewerEngine.sync). `queued`: arrived
    * neurons still wait to be copied into the scene.
    */
@@ -119,7 +125,7 @@ export class FrameLoop {
     if (this.disposed) return;
     const d = this.d;
     if (this.holding) return this.nextAnimationFrame();
-    if (d.fence.busy()) {
+    if (d.fence.busy() || d.warm?.() === false) {
       // Arrived neurons keep moving into the scene model (no GL work) while the GPU is busy:
       // for a reload, the shader warm-up reserves the GPU while hundreds of neurons arrive.
       if (d.loading().active) this.drainSoon();
