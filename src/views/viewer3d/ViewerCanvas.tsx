@@ -5,6 +5,7 @@ import type { CameraPose } from '../../3d/scene/camera-math.ts';
 import { EngineScene, type FrameInfo } from '../../3d/scene/EngineScene.tsx';
 import type { ViewerEngine } from '../../3d/scene/viewer-engine.ts';
 import type { ViewerHandle } from '../../3d/scene/viewer-handle.ts';
+import { rendererInOwnTask } from '../../3d/scene/renderer-factory.ts';
 
 export interface PickResult {
   skeletonId: number;
@@ -25,6 +26,8 @@ interface Props {
 }
 
 const HOVER_DELAY_MS = 60;
+/** One factory for every mount: R3F calls it once per root. */
+const createRenderer = rendererInOwnTask();
 const CLICK_SLOP_PX = 4;
 
 /** The WebGL canvas: render on demand, GPU picking on hover (after a pause) and click. */
@@ -108,7 +111,7 @@ export function ViewerCanvas(p: Props) {
         flat
         linear
         dpr={[1, 2]}
-        gl={{ antialias: false, alpha: true, preserveDrawingBuffer: true }}
+        gl={createRenderer}
         style={{ background: p.background }}
         aria-label="3D rendering of the selected neurons"
       >
