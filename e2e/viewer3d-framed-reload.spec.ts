@@ -9,13 +9,17 @@
 import { test, expect } from './fixtures.ts';
 import { afterFrame, reopenWithoutCopies, sceneComplete, showDemoScene } from './held-skeletons.ts';
 
-/** Records each frame's neuron count and camera (data-view-projection) as it is written. */
+/**
+ * Records each frame's segments drawn and camera (data-view-projection) as it is written. (Not
+ * its neuron count: that is the load's count, which may reach the region after the first frame
+ * that drew neurons.)
+ */
 const RECORD_FRAMES = `
   window.__frames = [];
   new MutationObserver((records) => {
     for (const r of records) {
       const d = r.target.dataset;
-      window.__frames.push([Number(d.neuronCount ?? 0), d.viewProjection ?? '']);
+      window.__frames.push([Number(d.segments ?? 0), d.viewProjection ?? '']);
     }
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-frame'] });
 `;
@@ -65,7 +69,7 @@ test('a scene shown before is framed where it was from its first frame with neur
   const last = withNeurons.at(-1)?.[1] ?? '';
   expect(sameCamera(last, framed, true), 'the view framed on the whole scene').toBe(true);
   for (const [n, camera] of withNeurons)
-    expect(sameCamera(camera, last), `the camera of the frame with ${n} neurons`).toBe(true);
+    expect(sameCamera(camera, last), `the camera of the frame with ${n} segments`).toBe(true);
   await expect(region, 'the complete frame added to the last one').toHaveAttribute(
     'data-frame-added',
     'true',
