@@ -123,6 +123,17 @@ describe('FrameLoop', () => {
     expect(h.log).toEqual(['sync', 'draw', 'arm']);
   });
 
+  it('waits for the warm-up without spending animation frames when nothing arrives', () => {
+    const { h, loop, frame } = harness();
+    h.warm = false;
+    loop.request();
+    expect(h.rafs).toEqual([]);
+    frame();
+    h.warm = true;
+    loop.request(); // the warm-up's end invalidates the view
+    expect(h.log).toEqual(['sync', 'draw', 'arm']);
+  });
+
   it('issues no GL work in the task that presents (the page reads the canvas back after it)', () => {
     const { h, loop, frame } = harness();
     loop.request();

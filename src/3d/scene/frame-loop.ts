@@ -30,7 +30,8 @@ export interface FrameLoopDeps {
   /**
    * False until the shader warm-up (shader-warmup.ts) has run: it draws its stand-ins into the
    * off-screen frame and clears it, so a frame drawn before it would be wiped from the canvas
-   * and could not be added to. Arrived neurons still move into the scene meanwhile.
+   * and could not be added to. Arrived neurons still move into the scene meanwhile; the
+   * warm-up's end requests the frame.
    */
   warm?(): boolean;
   /**
@@ -125,7 +126,13 @@ export class FrameLoop {
     if (this.disposed) return;
     const d = this.d;
     if (this.holding) return this.nextAnimationFrame();
-    if (d.fence.busy() || d.warm?.() === false) {
+    if (d.warm?.() === false) {
+      // The warm-up's end requests a frame; while neurons arrive, they move into the scene.
+      if (!d.loading().active) return;
+      this.drainSoon();
+      return this.nextAnimationFrame();
+    }
+    if (d.fence.busy()) {
       // Arrived neurons keep moving into the scene model (no GL work) while the GPU is busy:
       // for a reload, the shader warm-up reserves the GPU while hundreds of neurons arrive.
       if (d.loading().active) this.drainSoon();
