@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { drainRequest } from '../proxy/body-limit.ts';
 import { sendJson, sendJsonError } from '../proxy/json-error.ts';
-import { cacheStats, type SkeletonCache } from './skeleton-cache.ts';
+import { cacheStats, clearCache, type SkeletonCache } from './skeleton-cache.ts';
 
 const CACHE_STATS_PATH = '/api/cache/stats';
 const CACHE_CLEAR_PATH = '/api/cache/clear';
@@ -38,7 +38,7 @@ export async function handleCacheControl(
       });
       return;
     }
-    const cleared = cache.store ? await cache.store.clear() : 0;
+    const cleared = await clearCache(cache);
     cache.log(`[cache] cleared ${cleared} entries`);
     sendJson(res, 200, { cleared });
     return;

@@ -167,6 +167,31 @@ describe('the skeleton cache in the proxy', () => {
     otherAnswer();
   });
 
+  it('a clear while answers wait to be written leaves the cache empty: they are not written after it', async () => {
+    const flags: [string, string][] = [
+      ['with_tags', 'true'],
+      ['format', 'msgpack'],
+    ];
+    await whenWritten(cache);
+    const otherAnswer = cache.writes.answering(); // writes wait
+    await post(cachedBase, [101, 102], flags);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(cache.writes.heldBytes, 'kept, not yet written').toBeGreaterThan(0);
+    const res = await fetch(`${cachedBase}/api/cache/clear`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(200);
+    otherAnswer();
+    await whenWritten(cache);
+    expect(cache.writes.heldBytes).toBe(0);
+    expect((await cache.store?.stats())?.entries, 'nothing written after the clear').toBe(0);
+    stub.requests.length = 0;
+    await post(cachedBase, [101, 102], flags);
+    expect(dataRequests(stub.requests.splice(0)), 'cold again').toHaveLength(1);
+  });
+
   it('gone: a deleted skeleton is evicted and CATMAID’s 404 reaches the browser', async () => {
     stub.skeletons.delete(103);
     const { cached, plain, asked } = await both([101, 103], MSGPACK);

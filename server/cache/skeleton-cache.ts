@@ -44,6 +44,17 @@ export async function whenWritten(cache: SkeletonCache): Promise<void> {
   while (cache.pending.size > 0) await Promise.all(cache.pending);
 }
 
+/**
+ * Empties the store, with the answers still waiting to be written (write-behind.ts) dropped and
+ * the writes already running ended first, so nothing cleared comes back after the clear. Returns
+ * the entries removed.
+ */
+export async function clearCache(cache: SkeletonCache): Promise<number> {
+  cache.writes.discard();
+  await whenWritten(cache);
+  return cache.store ? await cache.store.clear() : 0;
+}
+
 /** Waits for pending writes, then closes the store. */
 export async function closeCache(cache: SkeletonCache): Promise<void> {
   await whenWritten(cache);

@@ -43,6 +43,27 @@ describe('WriteBehind', () => {
     expect(w.heldBytes).toBe(0);
   });
 
+  it('discard drops the writes not started (their promises resolve); a running one ends', async () => {
+    const { w, ran } = setup();
+    let finish: () => void = () => undefined;
+    const running = w.defer(['a'], 10, () => {
+      ran.push('a');
+      return new Promise<void>((r) => (finish = r));
+    });
+    const end = w.answering();
+    const queued = [w.defer(['b'], 10, () => Promise.resolve(void ran.push('b')))];
+    queued.push(w.defer(['c'], 20, () => Promise.resolve(void ran.push('c'))));
+    expect(w.heldBytes).toBe(30);
+    expect(w.discard()).toBe(2);
+    expect(w.heldBytes).toBe(0);
+    await Promise.all(queued);
+    end();
+    finish();
+    await running;
+    await w.flush();
+    expect(ran).toEqual(['a']);
+  });
+
   it('waits until no answer has ended for QUIET_MS (the gaps between one browser’s requests)', async () => {
     let clock = 0;
     const timers: [() => void, number][] = [];

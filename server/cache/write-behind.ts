@@ -123,6 +123,18 @@ export class WriteBehind {
     };
   }
 
+  /**
+   * Drops the deferred writes not started yet (the cache is being cleared: they would bring back
+   * what was cleared); their promises resolve. Returns how many were dropped. A write already
+   * running is left to end (`flush` waits for it).
+   */
+  discard(): number {
+    const dropped = this.jobs.splice(0);
+    this.held = 0;
+    for (const job of dropped) job.resolve();
+    return dropped.length;
+  }
+
   /** Runs every deferred write now; resolves when none is left. */
   async flush(): Promise<void> {
     while (this.running || this.jobs.length > 0) {
