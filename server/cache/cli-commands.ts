@@ -106,6 +106,14 @@ async function warm(args: string[], io: CliIo): Promise<number> {
     },
   });
   const failedIds = result.failed.flatMap((f) => f.skeletonIds);
+  const c = result.cache;
+  if (c && c.maxBytes > 0 && c.bytes > 0.9 * c.maxBytes) {
+    const mb = (b: number) => Math.round(b / 2 ** 20).toLocaleString('en-US');
+    io.err(
+      `warm: the server's cache is nearly full (${mb(c.bytes)} of ${mb(c.maxBytes)} MB): ` +
+        'the least recently used entries are being evicted; raise CACHE_MAX_MB to keep them all',
+    );
+  }
   io.out(
     JSON.stringify({
       server: options.server,
@@ -115,6 +123,7 @@ async function warm(args: string[], io: CliIo): Promise<number> {
       missing: result.missing,
       failed: failedIds,
       errors: [...new Set(result.failed.map((f) => f.error))],
+      cache: c && { entries: c.entries, bytes: c.bytes, maxBytes: c.maxBytes },
       seconds: Math.round(result.ms / 100) / 10,
     }),
   );

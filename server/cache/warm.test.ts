@@ -146,8 +146,26 @@ describe('warmCache', () => {
     expect(result).toMatchObject({ requested: 2, warmed: 1, missing: [999_999_991], failed: [] });
   });
 
-  it('stops at a refusal (an older server without the display route), naming it', async () => {
-    const old = createServer((_req, res) => res.writeHead(404).end('no such page'));
+  it('refuses a server that keeps no cache (CACHE=off, or one from before the cache)', async () => {
+    const { proxy, base: off } = await proxyOn(settingsFor(demo.url), {});
+    servers.push(proxy);
+    const before = dataRequests();
+    await expect(
+      warmCache({ server: off, projectId: 1, skeletonIds: [meta.neurons[0]?.skeletonId ?? 0] }),
+    ).rejects.toThrow(`the dashboard server at ${off} keeps no skeleton cache (CACHE=off)`);
+    expect(dataRequests()).toBe(before);
+  });
+
+  it('stops at a refusal (a server without the display route), naming it', async () => {
+    let displayRequests = 0;
+    const old = createServer((req, res) => {
+      if (req.url === '/api/cache/stats')
+        return res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end('{"backend":"sqlite","entries":0,"bytes":0,"maxBytes":1}');
+      displayRequests++;
+      res.writeHead(404).end('no such page');
+    });
     servers.push(old);
     const port = await listen(old);
     const ids = meta.neurons.slice(0, 9).map((n) => n.skeletonId);
@@ -159,14 +177,18 @@ describe('warmCache', () => {
         chunkSize: 2,
       }),
     ).rejects.toThrow(/HTTP 404/);
+    expect(
+      displayRequests,
+      'no request after the refusal but those already sent',
+    ).toBeLessThanOrEqual(2);
   });
 
   it('reports requests that keep failing (5xx) with their skeletons, and goes on', async () => {
     let calls = 0;
     const flaky = createServer((req, res) => {
-      calls++;
       // Every other skeleton request fails for good; the rest go to the real server.
-      if (calls % 2 === 1) return res.writeHead(503).end('busy');
+      if (req.url?.startsWith('/api/display/') && ++calls % 2 === 1)
+        return res.writeHead(503).end('busy');
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
@@ -199,6 +221,28 @@ describe('warmCache', () => {
 });
 
 describe('npm run cache -- warm', () => {
+  it('warns when the server’s cache is nearly full (its oldest entries are being evicted)', async () => {
+    const small = createSkeletonCache({
+      store: openSqliteStore(join(dir, 'small.sqlite'), 1 << 20),
+      maxBytes: 1 << 20,
+      log: () => undefined,
+    });
+    const { proxy, base: at } = await proxyOn(settingsFor(demo.url), { cache: small });
+    servers.push(proxy);
+    const run = io();
+    const ids = meta.neurons.slice(30, 60).map((n) => n.skeletonId);
+    const args = ['warm', '--project', '1', '--server', at, '--skeletons', ids.join(',')];
+    expect(await runCacheCli(args, run.io)).toBe(0);
+    const out = JSON.parse(run.out[0] ?? '{}') as { cache: { bytes: number; maxBytes: number } };
+    expect(out.cache.maxBytes).toBe(1 << 20);
+    expect(out.cache.bytes).toBeGreaterThan(0.9 * (1 << 20));
+    expect(run.err).toContain(
+      `warm: the server's cache is nearly full (1 of 1 MB): the least recently used entries are being evicted; raise CACHE_MAX_MB to keep them all`,
+    );
+    await whenWritten(small);
+    await small.store?.close();
+  });
+
   function io(env: NodeJS.ProcessEnv = {}) {
     const out: string[] = [];
     const err: string[] = [];

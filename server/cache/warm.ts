@@ -43,6 +43,14 @@ export interface WarmProgress {
   total: number;
 }
 
+/** The dashboard server's GET /api/cache/stats (control.ts). */
+export interface ServerCacheStats {
+  backend: string;
+  entries: number;
+  bytes: number;
+  maxBytes: number;
+}
+
 export interface WarmResult {
   /** Distinct skeletons asked for. */
   requested: number;
@@ -53,9 +61,36 @@ export interface WarmResult {
   /** Requests that failed after their retries, with the skeletons they carried. */
   failed: { skeletonIds: number[]; error: string }[];
   ms: number;
+  /** The server's cache when the run ended (writes of the last answers may still follow). */
+  cache: ServerCacheStats | null;
 }
 
 export class WarmInputError extends Error {}
+
+/**
+ * The server's cache, or null when it cannot tell (an older server without the stats route).
+ * Throws when the server keeps no cache (CACHE=off): warming would only cost CATMAID.
+ */
+async function serverCache(
+  base: string,
+  fetchImpl: typeof fetch,
+): Promise<ServerCacheStats | null> {
+  let stats: ServerCacheStats;
+  try {
+    const res = await fetchImpl(`${base}/api/cache/stats`);
+    if (res.status === 404) throw new WarmInputError(noCache(base));
+    if (!res.ok) return null;
+    stats = (await res.json()) as ServerCacheStats;
+  } catch (e) {
+    if (e instanceof WarmInputError) throw e;
+    return null;
+  }
+  if (stats.backend === 'off') throw new WarmInputError(noCache(base));
+  return stats;
+}
+
+const noCache = (base: string) =>
+  `the dashboard server at ${base} keeps no skeleton cache (CACHE=off): nothing to warm`;
 
 /**
  * A failure the next request would meet too, so the run stops at the first one: a refusal (no
@@ -114,10 +149,19 @@ export async function warmCache(o: WarmOptions): Promise<WarmResult> {
     const annotated = await skeletonsAnnotatedWith(catmaid, base, o.projectId, o.annotations ?? []);
     for (const id of annotated) wanted.add(id);
   }
+  const fetchImpl = o.fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
+  await serverCache(base, fetchImpl);
   const ids = [...wanted];
   const dashboard = clientFor(`${base}/api`, o);
   const chunks = splitChunks(ids, o.chunkSize ?? SKELETON_CHUNK_SIZE);
-  const result: WarmResult = { requested: ids.length, warmed: 0, missing: [], failed: [], ms: 0 };
+  const result: WarmResult = {
+    requested: ids.length,
+    warmed: 0,
+    missing: [],
+    failed: [],
+    ms: 0,
+    cache: null,
+  };
   let next = 0;
   let done = 0;
   let stop: HttpError | NetworkError | null = null;
@@ -147,6 +191,7 @@ export async function warmCache(o: WarmOptions): Promise<WarmResult> {
   await Promise.all(Array.from({ length: lanes }, worker));
   if (stop) throw stop;
   result.missing.sort((a, b) => a - b);
+  result.cache = await serverCache(base, fetchImpl);
   result.ms = Math.round(performance.now() - t0);
   return result;
 }
