@@ -1,11 +1,12 @@
 import { Canvas } from '@react-three/fiber';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
 import { CameraRig, type CameraCommand, type Projection } from '../../3d/scene/CameraRig.tsx';
 import type { CameraPose } from '../../3d/scene/camera-math.ts';
 import { EngineScene, type FrameInfo } from '../../3d/scene/EngineScene.tsx';
 import type { ViewerEngine } from '../../3d/scene/viewer-engine.ts';
 import type { ViewerHandle } from '../../3d/scene/viewer-handle.ts';
 import { rendererInOwnTask } from '../../3d/scene/renderer-factory.ts';
+import { AfterATask } from '../../components/AfterATask.tsx';
 
 export interface PickResult {
   skeletonId: number;
@@ -29,21 +30,6 @@ const HOVER_DELAY_MS = 60;
 /** One factory for every mount: R3F calls it once per root. */
 const createRenderer = rendererInOwnTask();
 const CLICK_SLOP_PX = 4;
-
-/**
- * Mounts its children one task after itself. R3F mounts the whole scene in one task (30–39 ms
- * of CPU in traced reopens of 1,000 neurons, 105–112 ms of wall time on a busy machine): the
- * camera rig's half goes to the next task. Frames wait for the shader warm-up, which takes
- * longer, so none is drawn before the rig has set the camera.
- */
-function AfterATask({ children }: { children: ReactNode }) {
-  const [due, setDue] = useState(false);
-  useEffect(() => {
-    const id = setTimeout(() => setDue(true), 0);
-    return () => clearTimeout(id);
-  }, []);
-  return due ? children : null;
-}
 
 /** The WebGL canvas: render on demand, GPU picking on hover (after a pause) and click. */
 export function ViewerCanvas(p: Props) {
@@ -131,6 +117,8 @@ export function ViewerCanvas(p: Props) {
         aria-label="3D rendering of the selected neurons"
       >
         <EngineScene engine={engine} handle={handle} onFrame={p.onFrame} />
+        {/* Frames wait for the shader warm-up, which takes longer than a task: none is drawn
+            before the rig has set the camera. */}
         <AfterATask>
           <CameraRig
             handle={handle}
