@@ -104,7 +104,9 @@ export function EngineScene({ engine, handle, onFrame }: Props) {
         });
     });
     return () => cancelAnimationFrame(id);
-  }, [engine, gl, invalidate, size.width, size.height]);
+    // scene and get too: whenever the effect above makes a new presenter (and holds frames for
+    // its warm-up), this one runs again.
+  }, [engine, gl, scene, get, invalidate, size.width, size.height]);
 
   useEffect(() => engine.subscribe(invalidate), [engine, invalidate]);
 
