@@ -13,7 +13,10 @@
  *     in the same browser (IndexedDB), reopened in a new tab, and reopened once more under a
  *     light trace (its longest main-thread task in wall and CPU time);
  *  3. lab-warm: shown again in a second fresh profile through the same dashboard server (what a
- *     colleague gets once the dashboard server has served these neurons).
+ *     colleague gets once the dashboard server has served these neurons);
+ *  4. warmed at night: the server cache cleared, `npm run cache -- warm` for the same skeletons
+ *     (timed), its answers stored, then a third fresh profile, the first to view them
+ *     (server/cache/warm.ts).
  * Prints a summary table and writes bench-results/lab-<date>.json. Needs `npm run build`.
  * Env: BENCH_LAB_COSTS, BENCH_LAB_N (empty: skip), DEMO_WORKERS, BENCH_LAB_PORT (4520, and the
  * next one), CHROMIUM_PATH. The first run generates and caches the lab project (~15 s).
@@ -25,6 +28,7 @@ import { launchChromium } from './chromium.ts';
 import { treeCpuSeconds } from './cpu.ts';
 import { dataFloor, type FloorResult } from './floor.ts';
 import { measure, type BenchRow } from './measure-3d.ts';
+import { warmCache } from '../server/cache/warm.ts';
 import { startApp, startDemo, type RunningApp } from './serve-app.ts';
 
 const LAB_PROJECT = 3;
@@ -53,6 +57,8 @@ interface LabRow {
   /** Cold first complete frame / data floor. */
   ratio: number;
   labWarm: BenchRow;
+  /** `cache warm` of the same skeletons into a cleared server cache: its time, then a first viewer. */
+  warmed: { warmMs: number; failed: number; viewer: BenchRow };
   /** CPU seconds of the demo ("CATMAID") server during the cold and the lab-warm load. */
   catmaidCpu: { cold: number; labWarm: number };
 }
@@ -70,6 +76,19 @@ async function clearServerCache(base: string): Promise<void> {
     body: '{}',
   });
   if (!res.ok) throw new Error(`clearing the server cache failed: ${res.status}`);
+}
+
+/**
+ * Waits (up to 2 min) until the server has stored `entries` cache entries: a night's warm-up
+ * has long finished packing and storing its answers (write-behind) when the first person comes.
+ */
+async function storedEntries(base: string, entries: number): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    const stats = (await (await fetch(`${base}/api/cache/stats`)).json()) as { entries: number };
+    if (stats.entries >= entries) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  console.warn(`  (the server had not stored ${entries} entries within 2 min)`);
 }
 
 async function oneCost(browser: Browser, cost: number): Promise<LabRow[]> {
@@ -96,6 +115,11 @@ async function oneCost(browser: Browser, cost: number): Promise<LabRow[]> {
       const [labWarm, warmCpu] = await timedCpu(demo.pid, () =>
         measure(browser, running, ids, { ...opts, noReload: true }),
       );
+      console.log(`  … warmed at night (cache warm, then a first viewer) …`);
+      await clearServerCache(base);
+      const warm = await warmCache({ server: base, projectId: LAB_PROJECT, skeletonIds: ids });
+      await storedEntries(base, 2 * n);
+      const viewer = await measure(browser, running, ids, { ...opts, noReload: true });
       rows.push({
         costUsPerNode: cost,
         neurons: n,
@@ -103,6 +127,7 @@ async function oneCost(browser: Browser, cost: number): Promise<LabRow[]> {
         cold,
         ratio: Math.round((cold.firstFrameMs / Math.max(1, floor.ms)) * 100) / 100,
         labWarm,
+        warmed: { warmMs: warm.ms, failed: warm.failed.length, viewer },
         catmaidCpu: { cold: coldCpu, labWarm: warmCpu },
       });
     }
@@ -129,6 +154,7 @@ function summary(rows: LabRow[]): string {
     'reload ms (neurons in)',
     'reopen ms',
     'lab-warm ms',
+    'cache warm s, then first viewer ms',
     'full data ms cold / reload / warm',
     'longest task ms cold / reload / reopen / warm',
     'traced reopen: longest task wall / CPU ms',
@@ -149,6 +175,7 @@ function summary(rows: LabRow[]): string {
       `${fmt(r.cold.reloadFirstFrameMs)} (${fmt(r.cold.reloadSettledMs)})`,
       fmt(r.cold.reopenFirstFrameMs),
       fmt(r.labWarm.firstFrameMs),
+      `${fmt(Math.round(r.warmed.warmMs / 100) / 10)}${r.warmed.failed ? ` (${r.warmed.failed} failed)` : ''}, ${fmt(r.warmed.viewer.firstFrameMs)}`,
       [r.cold.fullDataMs, r.cold.reloadFullDataMs, r.labWarm.fullDataMs].map(fmt).join(' / '),
       [
         r.cold.longestTaskMs,
