@@ -12,6 +12,7 @@
  * behind a load balancer) all apply, and what is kept is byte for byte what the app asks for.
  * A few requests at a time (default 2), so colleagues working meanwhile keep most of the slots.
  */
+import pLimit from 'p-limit';
 import { fetchDisplayBatch } from '../../src/workers/display-fetch.ts';
 import { queryTargetsEndpoint, decodeEntity } from '../../src/api/neuron-search.ts';
 import { createCatmaidClient, type CatmaidClient } from '../../src/lib/http/client.ts';
@@ -144,13 +145,13 @@ export async function warmCache(o: WarmOptions): Promise<WarmResult> {
     if (!Number.isInteger(id) || id <= 0) throw new WarmInputError(`not a skeleton id: ${id}`);
     wanted.add(id);
   }
+  const fetchImpl = o.fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
+  await serverCache(base, fetchImpl);
   if ((o.annotations ?? []).length > 0) {
     const catmaid = clientFor(`${base}/api/catmaid`, o);
     const annotated = await skeletonsAnnotatedWith(catmaid, base, o.projectId, o.annotations ?? []);
     for (const id of annotated) wanted.add(id);
   }
-  const fetchImpl = o.fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
-  await serverCache(base, fetchImpl);
   const ids = [...wanted];
   const dashboard = clientFor(`${base}/api`, o);
   const chunks = splitChunks(ids, o.chunkSize ?? SKELETON_CHUNK_SIZE);
@@ -162,33 +163,28 @@ export async function warmCache(o: WarmOptions): Promise<WarmResult> {
     ms: 0,
     cache: null,
   };
-  let next = 0;
   let done = 0;
   let stop: HttpError | NetworkError | null = null;
-  const worker = async () => {
-    for (let chunk = chunks[next++]; chunk && !stop; chunk = chunks[next++]) {
-      try {
-        const forms = await fetchDisplayBatch(dashboard, o.projectId, chunk, VIEWER_FLAGS);
-        for (const id of chunk) {
-          if (forms.has(id)) result.warmed++;
-          else result.missing.push(id);
-        }
-      } catch (e) {
-        if (fatal(e)) {
-          stop = e;
-          return;
-        }
-        result.failed.push({
-          skeletonIds: chunk,
-          error: e instanceof Error ? e.message : String(e),
-        });
+  const warmChunk = async (chunk: number[]) => {
+    if (stop) return;
+    try {
+      const forms = await fetchDisplayBatch(dashboard, o.projectId, chunk, VIEWER_FLAGS);
+      for (const id of chunk) {
+        if (forms.has(id)) result.warmed++;
+        else result.missing.push(id);
       }
-      done += chunk.length;
-      o.onProgress?.({ done, total: ids.length });
+    } catch (e) {
+      if (fatal(e)) {
+        stop = e;
+        return;
+      }
+      result.failed.push({ skeletonIds: chunk, error: e instanceof Error ? e.message : String(e) });
     }
+    done += chunk.length;
+    o.onProgress?.({ done, total: ids.length });
   };
-  const lanes = Math.max(1, Math.min(o.concurrency ?? 2, chunks.length));
-  await Promise.all(Array.from({ length: lanes }, worker));
+  const lanes = pLimit(Math.max(1, o.concurrency ?? 2));
+  await Promise.all(chunks.map((chunk) => lanes(() => warmChunk(chunk))));
   if (stop) throw stop;
   result.missing.sort((a, b) => a - b);
   result.cache = await serverCache(base, fetchImpl);
