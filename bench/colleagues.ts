@@ -20,6 +20,7 @@ import { createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from '@playwright/test';
 import { launchChromium } from './chromium.ts';
+import { clearServerCache, LAB_PROJECT, labSkeletons, spread } from './lab-scene.ts';
 import { treeCpuSeconds } from './cpu.ts';
 import { startApp, startDemo } from './serve-app.ts';
 
@@ -27,7 +28,6 @@ const K = Number(process.env.BENCH_COLLEAGUES ?? 4);
 const N = Number(process.env.BENCH_COLLEAGUES_N ?? 100);
 const cost = process.env.BENCH_COLLEAGUES_COST ?? '2.7';
 const port = Number(process.env.BENCH_COLLEAGUES_PORT ?? 4530);
-const LAB_PROJECT = 3;
 
 interface Tally {
   requests: number;
@@ -112,19 +112,12 @@ async function main() {
   const browser = await launchChromium();
   const rows: Row[] = [];
   try {
-    const all = (await (
-      await fetch(`${counter.url}/${LAB_PROJECT}/skeletons/`)
-    ).json()) as number[];
-    const ids = Array.from({ length: N }, (_, i) => all[Math.floor((i * all.length) / N)] ?? 0);
+    const ids = spread(await labSkeletons(counter.url), N);
     console.log(
       `colleagues bench: N = ${N} neurons at ${cost} µs/node, 1 then ${K} profiles at once`,
     );
     for (const k of [1, K]) {
-      await fetch(`${base}/api/cache/clear`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{}',
-      });
+      await clearServerCache(base);
       const pages = await Promise.all(
         Array.from({ length: k }, () =>
           openWarm(browser, `${base}/?view=3d&pid=${LAB_PROJECT}&bench=1`),

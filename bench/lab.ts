@@ -27,11 +27,11 @@ import type { Browser } from '@playwright/test';
 import { launchChromium } from './chromium.ts';
 import { treeCpuSeconds } from './cpu.ts';
 import { dataFloor, type FloorResult } from './floor.ts';
+import { clearServerCache, LAB_PROJECT, labSkeletons, spread } from './lab-scene.ts';
 import { measure, type BenchRow } from './measure-3d.ts';
 import { warmCache } from '../server/cache/warm.ts';
 import { startApp, startDemo, type RunningApp } from './serve-app.ts';
 
-const LAB_PROJECT = 3;
 const list = (v: string) =>
   v
     .split(',')
@@ -42,12 +42,6 @@ const costs = list(process.env.BENCH_LAB_COSTS ?? '0,2.7');
 const sizes = list(process.env.BENCH_LAB_N ?? '100,1000').filter((n) => n > 0);
 const workers = process.env.DEMO_WORKERS ?? '4';
 const port = Number(process.env.BENCH_LAB_PORT ?? 4520);
-
-/** n ids spread evenly over the project (its neurons are ordered by cell type and size). */
-function spread(all: readonly number[], n: number): number[] {
-  if (n >= all.length) return [...all];
-  return Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)] ?? 0);
-}
 
 interface LabRow {
   costUsPerNode: number;
@@ -67,15 +61,6 @@ async function timedCpu<T>(pid: number, run: () => Promise<T>): Promise<[T, numb
   const before = treeCpuSeconds(pid);
   const value = await run();
   return [value, Math.round((treeCpuSeconds(pid) - before) * 10) / 10];
-}
-
-async function clearServerCache(base: string): Promise<void> {
-  const res = await fetch(`${base}/api/cache/clear`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
-  if (!res.ok) throw new Error(`clearing the server cache failed: ${res.status}`);
 }
 
 /**
@@ -99,7 +84,7 @@ async function oneCost(browser: Browser, cost: number): Promise<LabRow[]> {
   try {
     app = await startApp(spawn, port, 1, { CATMAID_URL: catmaid });
     const base = `http://127.0.0.1:${port}`;
-    const all = (await (await fetch(`${catmaid}/${LAB_PROJECT}/skeletons/`)).json()) as number[];
+    const all = await labSkeletons(catmaid);
     const rows: LabRow[] = [];
     for (const n of sizes) {
       const ids = spread(all, n);
