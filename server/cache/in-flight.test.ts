@@ -85,6 +85,21 @@ describe('concurrent requests for the same skeletons', () => {
     expect(asked.flat().sort()).toEqual([70201, 70202, 70203, 70204]);
   });
 
+  it('two requests waiting for the same fetch then ask CATMAID once for the rest between them', async () => {
+    // Four colleagues opening one link batch it differently: a small request is fetching one
+    // skeleton when two larger ones that include it arrive. Both wait for it, then each needs
+    // the same two others: exactly one of them may ask for those.
+    stub.dataDelayMs = 300;
+    const first = load([70201]);
+    await new Promise((r) => setTimeout(r, 100));
+    const [a, b] = await Promise.all([load([70201, 70202, 70203]), load([70201, 70202, 70203])]);
+    await first;
+    expect(dataRequests().map((r) => r.ids)).toEqual([[70201], [70202, 70203]]);
+    expect(b.equals(a)).toBe(true);
+    await whenWritten(cache);
+    expect(cache.inFlight.size).toBe(0);
+  });
+
   it('a cancelled first request releases the ones waiting for it', async () => {
     stub.dataDelayMs = 400;
     const first = new AbortController();

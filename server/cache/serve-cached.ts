@@ -31,6 +31,9 @@ import { fetchUpstream } from './upstream-fetch.ts';
  */
 const MAX_CAPTURE_BYTES = 256 * 1024 * 1024;
 
+/** Rounds of waiting for other requests' fetches before a request fetches for itself. */
+const MAX_WAIT_ROUNDS = 8;
+
 export interface CachedCall {
   settings: UpstreamSettings;
   token: string | undefined;
@@ -117,18 +120,32 @@ export async function serveCached(
     return Boolean(edition) && entries.get(keys[i] ?? '')?.edition === edition;
   };
   // Another request already fetching some of these: wait for its copy instead of asking again.
-  const notFresh = keys.filter((_, i) => !isFresh(i));
-  // Kept answers waiting to be written are written now: this request waits for them.
-  const stopHurrying = cache.writes.hurry(notFresh);
-  const waited = await cache.inFlight.waitFor(notFresh, aborter.signal);
-  stopHurrying();
-  if (waited || fetchingAtStart) {
+  // Waiting and reading again repeat until none of what is still missing is being fetched, so
+  // the claim below follows the last check with no turn between them: of several requests that
+  // waited for the same fetch, exactly one claims (and asks CATMAID for) each skeleton still
+  // missing, and the others wait for it in their next round.
+  let fetchingBeforeRead = fetchingAtStart;
+  for (let round = 0; ; round++) {
+    const notFresh = keys.filter((_, i) => !isFresh(i));
+    // Checked here, not by what `waitFor` returns: resuming after it takes a turn, in which
+    // another request could pass the same check. The last round fetches whatever is missing
+    // (a fetch that keeps failing for its claimant must not hold the others in a loop).
+    if (!fetchingBeforeRead && !cache.inFlight.anyOf(notFresh)) break;
+    if (round === MAX_WAIT_ROUNDS) break;
+    // Kept answers waiting to be written are written now: this request waits for them.
+    const stopHurrying = cache.writes.hurry(notFresh);
+    await cache.inFlight.waitFor(notFresh, aborter.signal);
+    stopHurrying();
     if (call.res.destroyed) return;
+    // A fetch ending during the read below leaves nothing to wait for next round, yet its
+    // entries may have been written after the read: then read once more.
+    fetchingBeforeRead = cache.inFlight.anyOf(notFresh);
     try {
       for (const [key, entry] of await store.getMany(notFresh)) entries.set(key, entry);
     } catch (e) {
       return bypass(`store failed: ${e instanceof Error ? e.message : String(e)}`);
     }
+    if (call.res.destroyed) return;
   }
 
   const fresh = new Map<number, CacheEntry>();
