@@ -19,12 +19,14 @@ let stub: StubCatmaid;
 let cache: SkeletonCache;
 let proxy: Server;
 let base = '';
+let stubBase = '';
 
 beforeAll(async () => {
   stub = stubCatmaid(
     [70201, 70202, 70203, 70204].map((id) => [id, chain(id * 10, 4, '2026-03-01T00:00:00+00:00')]),
   );
   const port = await listen(stub.server);
+  stubBase = `http://127.0.0.1:${port}`;
   const store = openSqliteStore(join(dir, 'cache.sqlite'), 1 << 24);
   cache = createSkeletonCache({ store, maxBytes: 1 << 24, log: () => undefined });
   const api = createApiMiddleware(settingsFor(`http://127.0.0.1:${port}/`), { cache });
@@ -45,18 +47,26 @@ beforeEach(async () => {
   stub.requests.length = 0;
 });
 
-function load(ids: number[], signal?: AbortSignal): Promise<Buffer> {
+function load(
+  ids: number[],
+  signal?: AbortSignal,
+  flags: [string, string][] = [],
+  from = `${base}/api/catmaid`,
+): Promise<Buffer> {
   const form = new URLSearchParams([
     ...ids.map((id, i): [string, string] => [`skeleton_ids[${i}]`, String(id)]),
+    ...flags,
     ['format', 'msgpack'],
   ]);
-  return fetch(`${base}/api/catmaid/1/skeletons/compact-detail`, {
+  return fetch(`${from}/1/skeletons/compact-detail`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: form.toString(),
     signal,
   }).then(async (res) => Buffer.from(await res.arrayBuffer()));
 }
+
+const loadUpstream = (ids: number[]) => load(ids, undefined, [], stubBase);
 
 const dataRequests = () => stub.requests.filter((r) => r.path.endsWith('compact-detail'));
 
@@ -98,6 +108,23 @@ describe('concurrent requests for the same skeletons', () => {
     expect(b.equals(a)).toBe(true);
     await whenWritten(cache);
     expect(cache.inFlight.size).toBe(0);
+  });
+
+  it('a nodes-only request waits for the full fetch of the same skeletons and asks nothing', async () => {
+    // A colleague's geometry-first request arrives while the full answer is being fetched.
+    stub.dataDelayMs = 300;
+    const full = load([70201, 70202], undefined, [
+      ['with_connectors', 'true'],
+      ['with_tags', 'true'],
+    ]);
+    await new Promise((r) => setTimeout(r, 100));
+    const nodesOnly = await load([70201, 70202]);
+    await full;
+    expect(dataRequests().map((r) => r.ids)).toEqual([[70201, 70202]]);
+    stub.requests.length = 0;
+    stub.dataDelayMs = 0;
+    // What CATMAID sends for nodes only, asked straight from it.
+    expect(nodesOnly.equals(await loadUpstream([70201, 70202]))).toBe(true);
   });
 
   it('a cancelled first request releases the ones waiting for it', async () => {

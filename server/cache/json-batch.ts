@@ -13,7 +13,7 @@ const COMMA = 0x2c;
 const CLOSE_BRACE = 0x7d;
 
 /** Index just past the JSON value starting at `start`, or -1 if it does not end. */
-function skipValue(buf: Buffer, start: number): number {
+export function jsonValueEnd(buf: Buffer, start: number): number {
   let depth = 0;
   let i = start;
   while (i < buf.length) {
@@ -53,7 +53,7 @@ export function splitJsonBatch(buf: Buffer): Map<number, Buffer> | null {
     const key = buf.toString('latin1', i + 1, keyEnd);
     if (!/^\d+$/.test(key)) return null;
     const start = keyEnd + 2;
-    const end = skipValue(buf, start);
+    const end = jsonValueEnd(buf, start);
     if (end < 0 || end === start) return null;
     out.set(Number(key), buf.subarray(start, end));
     i = end;
@@ -82,5 +82,5 @@ export function joinJsonBatch(values: ReadonlyMap<number, Buffer>): Buffer[] {
 export function isWholeJsonValue(buf: Buffer): boolean {
   const first = buf[0];
   if (first !== 0x5b && first !== 0x7b) return false;
-  return skipValue(buf, 0) === buf.length;
+  return jsonValueEnd(buf, 0) === buf.length;
 }

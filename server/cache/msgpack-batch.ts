@@ -171,6 +171,29 @@ export function splitMsgpackBatch(buf: Buffer): Map<number, Buffer> | null {
   }
 }
 
+/**
+ * The msgpack array `buf` is (a compact-detail value) as its header's bytes and its elements'
+ * byte ranges, or null if it is not one whole array.
+ */
+export function msgpackArrayParts(buf: Buffer): { header: Buffer; elements: Buffer[] } | null {
+  try {
+    const c = new Cursor(buf);
+    const h = c.u8();
+    const n = (h & 0xf0) === 0x90 ? h & 0x0f : h === 0xdc ? c.uint(2) : h === 0xdd ? c.uint(4) : -1;
+    if (n < 0) return null;
+    const header = buf.subarray(0, c.at);
+    const elements: Buffer[] = [];
+    for (let i = 0; i < n; i++) {
+      const start = c.at;
+      skipValue(c);
+      elements.push(buf.subarray(start, c.at));
+    }
+    return c.at === buf.length ? { header, elements } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** One whole msgpack value, checked by walking it (a cut-off answer is not cached). */
 export function isWholeMsgpackValue(buf: Buffer): boolean {
   try {

@@ -1,6 +1,8 @@
 /**
  * Answers a compact-detail request (single GET or batch POST) through the cache:
- * 1. read the entries of every requested skeleton;
+ * 1. read the entries of every requested skeleton, in this request's variant and in the fuller
+ *    one that holds it (narrower-answer.ts: nodes only is part of connectors and tags), either
+ *    of which answers it when fresh;
  * 2. ONE `skeletons/summary` POST for all of them (summary-check.ts), before any data is fetched,
  *    so an edit racing the fetch leaves an entry older than its data (refetched next time),
  *    never the reverse;
@@ -23,6 +25,7 @@ import type { CachedRequest } from './request-variant.ts';
 import type { SkeletonCache } from './skeleton-cache.ts';
 import type { CacheEntry } from './store.ts';
 import { fetchEditionTimes, type EditionTimes } from './summary-check.ts';
+import { fullerVariant, narrowValue } from './narrower-answer.ts';
 import { fetchUpstream } from './upstream-fetch.ts';
 
 /**
@@ -51,6 +54,8 @@ export interface CachedCall {
 
 interface Tally {
   hits: number;
+  /** Of the hits: answered from a fuller variant's entry (narrower-answer.ts). */
+  fromFuller: number;
   misses: number;
   stale: number;
   gone: number;
@@ -61,7 +66,7 @@ function logLine(cache: SkeletonCache, call: CachedCall, r: CachedRequest, t: Ta
   const ms = Math.round(performance.now() - t0);
   cache.log(
     `[cache] ${call.label} (${r.variant}) ${r.skeletonIds.length} skeletons: ` +
-      `hits ${t.hits}, misses ${t.misses}, stale ${t.stale}, gone ${t.gone}, ${ms} ms${t.note}`,
+      `hits ${t.hits}${t.fromFuller > 0 ? ` (${t.fromFuller} from fuller entries)` : ''}, misses ${t.misses}, stale ${t.stale}, gone ${t.gone}, ${ms} ms${t.note}`,
   );
 }
 
@@ -72,7 +77,7 @@ export async function serveCached(
 ): Promise<void> {
   const t0 = performance.now();
   const store = cache.store;
-  const tally: Tally = { hits: 0, misses: 0, stale: 0, gone: 0, note: '' };
+  const tally: Tally = { hits: 0, fromFuller: 0, misses: 0, stale: 0, gone: 0, note: '' };
   const done = (note = '') => {
     tally.note = note;
     cache.counters.hits += tally.hits;
@@ -83,18 +88,27 @@ export async function serveCached(
   };
   const bypass = (why: string) => {
     tally.hits = 0; // whatever was cached, this answer came from CATMAID
+    tally.fromFuller = 0;
     call.forwardAsIs();
     done(`, passed through (${why})`);
   };
   if (!store) return bypass('no cache');
   const keys = r.skeletonIds.map((id) => cacheKey(call.settings, r, id));
+  // The entries of a variant that holds this one (the geometry-first request's nodes are in the
+  // full entry): read, waited for and used alongside this variant's own.
+  const fuller = fullerVariant(r.variant);
+  const fullerKeys = fuller
+    ? r.skeletonIds.map((id) => cacheKey(call.settings, { ...r, variant: fuller }, id))
+    : [];
+  /** This variant's key and the fuller one's, for skeleton `i`. */
+  const keysOf = (i: number) => [keys[i] ?? '', ...(fuller ? [fullerKeys[i] ?? ''] : [])];
   const aborter = new AbortController();
   call.res.on('close', () => aborter.abort());
 
-  const fetchingAtStart = cache.inFlight.anyOf(keys);
+  const fetchingAtStart = cache.inFlight.anyOf([...keys, ...fullerKeys]);
   let entries: Map<string, CacheEntry>;
   try {
-    entries = await store.getMany(keys);
+    entries = await store.getMany([...keys, ...fullerKeys]);
   } catch (e) {
     return bypass(`store failed: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -115,9 +129,14 @@ export async function serveCached(
     return bypass('deleted or merged skeletons');
   }
 
-  const isFresh = (i: number) => {
+  /** The fresh entry that answers skeleton `i` (its own, else the fuller variant's). */
+  const freshEntry = (i: number): { entry: CacheEntry; narrow: boolean } | undefined => {
     const edition = editions.get(r.skeletonIds[i] ?? -1);
-    return Boolean(edition) && entries.get(keys[i] ?? '')?.edition === edition;
+    if (!edition) return undefined;
+    const own = entries.get(keys[i] ?? '');
+    if (own?.edition === edition) return { entry: own, narrow: false };
+    const full = fuller ? entries.get(fullerKeys[i] ?? '') : undefined;
+    return full?.edition === edition ? { entry: full, narrow: true } : undefined;
   };
   // Another request already fetching some of these: wait for its copy instead of asking again.
   // Waiting and reading again repeat until none of what is still missing is being fetched, so
@@ -126,7 +145,7 @@ export async function serveCached(
   // missing, and the others wait for it in their next round.
   let fetchingBeforeRead = fetchingAtStart;
   for (let round = 0; ; round++) {
-    const notFresh = keys.filter((_, i) => !isFresh(i));
+    const notFresh = keys.flatMap((_, i) => (freshEntry(i) ? [] : keysOf(i)));
     // Checked here, not by what `waitFor` returns: resuming after it takes a turn, in which
     // another request could pass the same check. The last round fetches whatever is missing
     // (a fetch that keeps failing for its claimant must not hold the others in a loop).
@@ -149,18 +168,21 @@ export async function serveCached(
   }
 
   const fresh = new Map<number, CacheEntry>();
+  const narrowed = new Set<number>();
   const toFetch: number[] = [];
   r.skeletonIds.forEach((id, i) => {
-    const entry = entries.get(keys[i] ?? '');
-    const edition = editions.get(id);
-    if (entry && edition && entry.edition === edition) fresh.set(id, entry);
-    else {
+    const found = freshEntry(i);
+    if (found) {
+      fresh.set(id, found.entry);
+      if (found.narrow) narrowed.add(id);
+    } else {
       toFetch.push(id);
-      if (entry) tally.stale++;
+      if (entries.has(keys[i] ?? '')) tally.stale++;
       else tally.misses++;
     }
   });
   tally.hits = fresh.size;
+  tally.fromFuller = narrowed.size;
   const fetchKeys = toFetch.map((id) => cacheKey(call.settings, r, id));
   const release = cache.inFlight.claim(fetchKeys);
   // Answering from here on (not while waiting above: a write this request waits for must run).
@@ -191,6 +213,7 @@ export async function serveCached(
   try {
     await serveMixed(cache, r, call, {
       fresh,
+      narrowed,
       toFetch,
       editions,
       signal: aborter.signal,
@@ -222,6 +245,8 @@ function deferStore(
 
 interface MixedParts {
   fresh: Map<number, CacheEntry>;
+  /** Of `fresh`: entries of the fuller variant, narrowed to this one's slots. */
+  narrowed: ReadonlySet<number>;
   toFetch: number[];
   editions: EditionTimes;
   signal: AbortSignal;
@@ -235,7 +260,7 @@ async function serveMixed(
   cache: SkeletonCache,
   r: CachedRequest,
   call: CachedCall,
-  { fresh, toFetch, editions, signal, done, bypass, release }: MixedParts,
+  { fresh, narrowed, toFetch, editions, signal, done, bypass, release }: MixedParts,
 ): Promise<void> {
   let fetched = new Map<number, Buffer>();
   let contentType = fresh.values().next().value?.contentType ?? 'application/json';
@@ -262,7 +287,13 @@ async function serveMixed(
   let assembled: Map<number, Buffer>;
   try {
     const unpacked = await Promise.all(
-      [...fresh].map(async ([id, e]) => [id, await decompress(e.body)] as const),
+      [...fresh].map(async ([id, e]) => {
+        const value = await decompress(e.body);
+        if (!narrowed.has(id)) return [id, value] as const;
+        const narrow = narrowValue(value, r.variant);
+        if (!narrow) throw new Error(`skeleton ${id}: not a compact-detail value`);
+        return [id, narrow] as const;
+      }),
     );
     const byId = new Map<number, Buffer>([...unpacked, ...fetched]);
     assembled = new Map(r.skeletonIds.map((id) => [id, byId.get(id) ?? Buffer.alloc(0)]));

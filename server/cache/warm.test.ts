@@ -113,7 +113,11 @@ describe('warmCache', () => {
     const after = dataRequests();
     expect(await post('/api/display/1/skeletons', ids, VIEWER)).toBe(200);
     expect(await post('/api/catmaid/1/skeletons/compact-detail', ids, VIEWER)).toBe(200);
-    expect(dataRequests(), 'display forms and full data from the cache').toBe(after);
+    // A small scene's geometry-first request (nodes only): narrowed from the full entries.
+    expect(
+      await post('/api/catmaid/1/skeletons/compact-detail', ids, [['format', 'msgpack']]),
+    ).toBe(200);
+    expect(dataRequests(), 'display forms, geometry and full data from the cache').toBe(after);
   });
 
   it('warms every neuron under an annotation, sub-annotations included', async () => {

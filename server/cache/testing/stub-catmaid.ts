@@ -9,6 +9,14 @@ import { MsgpackWriter } from '../../demo/http/msgpack.ts';
 export interface StubSkeleton {
   edition: string;
   nodes: (number | null)[][];
+  /** Sent with `with_connectors` (and tags with `with_tags`), as CATMAID does. */
+  connectors?: number[][];
+  tags?: Record<string, number[]>;
+}
+
+interface Flags {
+  connectors: boolean;
+  tags: boolean;
 }
 
 export interface StubRequest {
@@ -31,13 +39,13 @@ export interface StubCatmaid {
   dataInFlightPeak: number;
 }
 
-function detail(s: StubSkeleton): unknown[] {
-  return [s.nodes, [], {}, [], []];
+function detail(s: StubSkeleton, f: Flags): unknown[] {
+  return [s.nodes, f.connectors ? (s.connectors ?? []) : [], f.tags ? (s.tags ?? {}) : {}, [], []];
 }
 
-function jsonBatch(ids: number[], skeletons: Map<number, StubSkeleton>): string {
+function jsonBatch(ids: number[], skeletons: Map<number, StubSkeleton>, f: Flags): string {
   const parts = ids.map(
-    (id) => `"${id}":${JSON.stringify(detail(skeletons.get(id) as StubSkeleton))}`,
+    (id) => `"${id}":${JSON.stringify(detail(skeletons.get(id) as StubSkeleton, f))}`,
   );
   return `{"skeletons":{${parts.join(',')}}}`;
 }
@@ -75,6 +83,10 @@ export function stubCatmaid(initial: [number, StubSkeleton][]): StubCatmaid {
           ];
       stub.requests.push({ method: req.method ?? '', path: url.pathname, ids });
       const msgpack = params.get('format') === 'msgpack';
+      const flags: Flags = {
+        connectors: params.get('with_connectors') === 'true',
+        tags: params.get('with_tags') === 'true',
+      };
       const notFound = () =>
         res.writeHead(404, { 'content-type': 'application/json' }).end('{"detail":"Not found."}');
       if (url.pathname.endsWith('/skeletons/summary')) {
@@ -99,8 +111,8 @@ export function stubCatmaid(initial: [number, StubSkeleton][]): StubCatmaid {
       if (single) {
         const s = stub.skeletons.get(ids[0] ?? 0) as StubSkeleton;
         body = msgpack
-          ? msgpackOf((w) => w.value(detail(s)))
-          : Buffer.from(JSON.stringify(detail(s)));
+          ? msgpackOf((w) => w.value(detail(s, flags)))
+          : Buffer.from(JSON.stringify(detail(s, flags)));
       } else if (msgpack) {
         body = msgpackOf((w) => {
           w.map(1);
@@ -108,11 +120,11 @@ export function stubCatmaid(initial: [number, StubSkeleton][]): StubCatmaid {
           w.map(ids.length);
           for (const id of ids) {
             w.int(id);
-            w.value(detail(stub.skeletons.get(id) as StubSkeleton));
+            w.value(detail(stub.skeletons.get(id) as StubSkeleton, flags));
           }
         });
       } else {
-        body = Buffer.from(jsonBatch(ids, stub.skeletons));
+        body = Buffer.from(jsonBatch(ids, stub.skeletons, flags));
       }
       stub.dataInFlight++;
       stub.dataInFlightPeak = Math.max(stub.dataInFlightPeak, stub.dataInFlight);
