@@ -45,6 +45,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await cache.store?.clear();
   stub.requests.length = 0;
+  stub.summaryDelaysMs = [];
 });
 
 function load(
@@ -108,6 +109,22 @@ describe('concurrent requests for the same skeletons', () => {
     expect(b.equals(a)).toBe(true);
     await whenWritten(cache);
     expect(cache.inFlight.size).toBe(0);
+  });
+
+  it('a request whose freshness check is slow sees what another fetched and stored meanwhile', async () => {
+    // The first request's summary takes long (CATMAID busy); a colleague's request for the same
+    // skeleton starts later, fetches and stores it before that summary is answered.
+    stub.dataDelayMs = 100;
+    stub.summaryDelaysMs = [600, 0];
+    const slow = load([70201, 70202]);
+    await new Promise((r) => setTimeout(r, 50));
+    await load([70201, 70202]);
+    await whenWritten(cache);
+    await slow;
+    expect(
+      dataRequests().map((r) => r.ids),
+      'stored before the slow check ended',
+    ).toEqual([[70201, 70202]]);
   });
 
   it('a nodes-only request waits for the full fetch of the same skeletons and asks nothing', async () => {

@@ -1,13 +1,13 @@
 /**
  * Answers a compact-detail request (single GET or batch POST) through the cache:
- * 1. read the entries of every requested skeleton, in this request's variant and in the fuller
- *    one that holds it (narrower-answer.ts: nodes only is part of connectors and tags), either
- *    of which answers it when fresh;
- * 2. ONE `skeletons/summary` POST for all of them (summary-check.ts), before any data is fetched,
+ * 1. ONE `skeletons/summary` POST for all of them (summary-check.ts), before any data is fetched,
  *    so an edit racing the fetch leaves an entry older than its data (refetched next time),
  *    never the reverse;
- * 3. a skeleton missing from the summary (deleted, merged): evict it and forward the request as
+ * 2. a skeleton missing from the summary (deleted, merged): evict it and forward the request as
  *    it came, so the browser gets CATMAID's own 404 and reports it;
+ * 3. read the entries of every requested skeleton, in this request's variant and in the fuller
+ *    one that holds it (narrower-answer.ts: nodes only is part of connectors and tags), either
+ *    of which answers it when fresh; wait for other requests fetching the others;
  * 4. no fresh entry: forward the request as it came (streamed, every proxy behaviour intact) and
  *    keep a copy of the answer; else fetch the misses and the edited ones in ONE upstream request
  *    and assemble the answer CATMAID would have sent from the cached and the fresh bytes.
@@ -105,13 +105,6 @@ export async function serveCached(
   const aborter = new AbortController();
   call.res.on('close', () => aborter.abort());
 
-  const fetchingAtStart = cache.inFlight.anyOf([...keys, ...fullerKeys]);
-  let entries: Map<string, CacheEntry>;
-  try {
-    entries = await store.getMany([...keys, ...fullerKeys]);
-  } catch (e) {
-    return bypass(`store failed: ${e instanceof Error ? e.message : String(e)}`);
-  }
   const editions = await fetchEditionTimes(
     call.settings,
     call.token,
@@ -129,6 +122,7 @@ export async function serveCached(
     return bypass('deleted or merged skeletons');
   }
 
+  const entries = new Map<string, CacheEntry>();
   /** The fresh entry that answers skeleton `i` (its own, else the fuller variant's). */
   const freshEntry = (i: number): { entry: CacheEntry; narrow: boolean } | undefined => {
     const edition = editions.get(r.skeletonIds[i] ?? -1);
@@ -138,13 +132,25 @@ export async function serveCached(
     const full = fuller ? entries.get(fullerKeys[i] ?? '') : undefined;
     return full?.edition === edition ? { entry: full, narrow: true } : undefined;
   };
+  // The store is read after the freshness check, not while it is asked: another request can
+  // fetch and store these skeletons meanwhile (its summary answered first), and a read from
+  // before would miss its entries and fetch them again.
   // Another request already fetching some of these: wait for its copy instead of asking again.
-  // Waiting and reading again repeat until none of what is still missing is being fetched, so
-  // the claim below follows the last check with no turn between them: of several requests that
-  // waited for the same fetch, exactly one claims (and asks CATMAID for) each skeleton still
-  // missing, and the others wait for it in their next round.
-  let fetchingBeforeRead = fetchingAtStart;
+  // Reading, checking and waiting repeat until none of what is still missing is being fetched,
+  // so the claim below follows the last check with no turn between them: of several requests
+  // that waited for the same fetch, exactly one claims (and asks CATMAID for) each skeleton
+  // still missing, and the others wait for it in their next round.
+  let toRead = [...keys, ...fullerKeys];
   for (let round = 0; ; round++) {
+    // A fetch ending during the read leaves nothing to wait for, yet its entries may have been
+    // written after the read: then read once more.
+    const fetchingBeforeRead = cache.inFlight.anyOf(toRead);
+    try {
+      for (const [key, entry] of await store.getMany(toRead)) entries.set(key, entry);
+    } catch (e) {
+      return bypass(`store failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (call.res.destroyed) return;
     const notFresh = keys.flatMap((_, i) => (freshEntry(i) ? [] : keysOf(i)));
     // Checked here, not by what `waitFor` returns: resuming after it takes a turn, in which
     // another request could pass the same check. The last round fetches whatever is missing
@@ -156,15 +162,7 @@ export async function serveCached(
     await cache.inFlight.waitFor(notFresh, aborter.signal);
     stopHurrying();
     if (call.res.destroyed) return;
-    // A fetch ending during the read below leaves nothing to wait for next round, yet its
-    // entries may have been written after the read: then read once more.
-    fetchingBeforeRead = cache.inFlight.anyOf(notFresh);
-    try {
-      for (const [key, entry] of await store.getMany(notFresh)) entries.set(key, entry);
-    } catch (e) {
-      return bypass(`store failed: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    if (call.res.destroyed) return;
+    toRead = notFresh;
   }
 
   const fresh = new Map<number, CacheEntry>();

@@ -34,6 +34,8 @@ export interface StubCatmaid {
   summaryStatus: number;
   /** How long compact-detail takes to answer (a busy CATMAID). */
   dataDelayMs: number;
+  /** How long each next summary request takes to answer, in order (then at once). */
+  summaryDelaysMs: number[];
   /** compact-detail requests being answered now, and the most there ever were at once. */
   dataInFlight: number;
   dataInFlightPeak: number;
@@ -63,6 +65,7 @@ export function stubCatmaid(initial: [number, StubSkeleton][]): StubCatmaid {
     requests: [],
     summaryStatus: 200,
     dataDelayMs: 0,
+    summaryDelaysMs: [],
     dataInFlight: 0,
     dataInFlightPeak: 0,
   };
@@ -102,7 +105,9 @@ export function stubCatmaid(initial: [number, StubSkeleton][]): StubCatmaid {
           if (s)
             out[id] = { skeleton_id: id, last_edition_time: s.edition, num_nodes: s.nodes.length };
         }
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(out));
+        const answer = () =>
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(out));
+        setTimeout(answer, stub.summaryDelaysMs.shift() ?? 0);
         return;
       }
       if (ids.some((id) => !stub.skeletons.has(id))) return notFound();
