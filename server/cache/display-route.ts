@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { drainRequest, readBodyOrRefuse } from '../proxy/body-limit.ts';
 import type { UpstreamSettings } from '../proxy/env.ts';
+import { clientKeyOf } from '../proxy/client-key.ts';
 import type { UpstreamGate } from '../proxy/upstream-gate.ts';
 import { sendJsonError } from '../proxy/json-error.ts';
 import { cachedRequest } from './request-variant.ts';
@@ -56,6 +57,6 @@ export async function handleDisplay(
     token,
     res,
     label,
-    upstream: (work) => gate.run(label, work),
+    upstream: (work) => gate.run(label, work, clientKeyOf(req)),
   });
 }

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkAllowed } from './allowlist.ts';
 import { anonymousTokenSource } from './anonymous-token.ts';
 import { drainRequest, readBodyOrRefuse } from './body-limit.ts';
+import { clientKeyOf, ensureClientCookie } from './client-key.ts';
 import {
   DEFAULT_STALL_TIMEOUT_MS,
   DEFAULT_UPSTREAM_CONCURRENCY,
@@ -75,7 +76,12 @@ export function createApiMiddleware(
    * Forwards a skeleton data request in a CATMAID slot, held while the request to CATMAID is
    * open (its own close: the browser's response has enough listeners of the proxy's already).
    */
-  function gatedForward(res: ServerResponse, label: string, options: ForwardOptions) {
+  function gatedForward(
+    res: ServerResponse,
+    label: string,
+    client: string,
+    options: ForwardOptions,
+  ) {
     void gate.run(
       label,
       () =>
@@ -85,6 +91,7 @@ export function createApiMiddleware(
           if (!upstream) return resolve();
           upstream.once('close', () => resolve());
         }),
+      client,
     );
   }
 
@@ -118,6 +125,7 @@ export function createApiMiddleware(
       mount: API_MOUNT,
     };
     const label = `${method} ${path}`;
+    const client = clientKeyOf(req);
     const data = cachedRequest(method, path, search, body, options.contentType);
     if (cache?.store && data) {
       await serveCached(cache, data, {
@@ -125,12 +133,12 @@ export function createApiMiddleware(
         token,
         res,
         label,
-        forwardAsIs: (capture) => gatedForward(res, label, { ...options, capture }),
-        upstream: (work) => gate.run(label, work),
+        forwardAsIs: (capture) => gatedForward(res, label, client, { ...options, capture }),
+        upstream: (work) => gate.run(label, work, client),
       });
       return;
     }
-    if (data) gatedForward(res, label, options);
+    if (data) gatedForward(res, label, client, options);
     else forward(res, options);
   }
 
@@ -156,6 +164,7 @@ export function createApiMiddleware(
       }
       setSecurityHeaders(res, API_CSP);
       if (pathname === CONFIG_PATH) {
+        ensureClientCookie(req, res);
         sendJson(res, 200, dashboardConfig(settings));
         return;
       }

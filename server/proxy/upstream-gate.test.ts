@@ -1,7 +1,7 @@
 /**
  * The lab-wide limit on skeleton data requests to CATMAID: at most `limit` at once for all
- * browsers, first come first served, cache hits and light requests never waiting; a long wait is
- * logged. Checked on its own and through the proxy (forwarded, cached, CACHE=off and the display
+ * browsers, in turn per browser (first come first served within one), cache hits and light
+ * requests never waiting; a long wait is logged. Checked on its own and through the proxy (forwarded, cached, CACHE=off and the display
  * route) against a stub CATMAID that counts the compact-detail requests it answers at once.
  */
 import { mkdtempSync } from 'node:fs';
@@ -42,7 +42,7 @@ describe('upstreamGate', () => {
     await new Promise((r) => setImmediate(r));
     expect(started).toEqual([0, 1, 2]);
     expect(lines).toEqual([
-      '[upstream] POST /2 waited 400 ms for one of 2 CATMAID slots (1 still waiting)',
+      '[upstream] POST /2 waited 400 ms for one of 2 CATMAID slots (1 still waiting, from 1 client)',
     ]);
     finish[1]?.();
     finish[2]?.();
@@ -50,6 +50,50 @@ describe('upstreamGate', () => {
     finish[3]?.();
     expect(await Promise.all(runs)).toEqual([0, 1, 2, 3]);
     expect(started).toEqual([0, 1, 2, 3]);
+  });
+
+  it('serves waiting requests in turn per client, in order within one', async () => {
+    const gate = upstreamGate(1, () => undefined);
+    const order: string[] = [];
+    const finish: (() => void)[] = [];
+    const ask = (client: string, name: string) =>
+      gate.run(
+        name,
+        () => {
+          order.push(name);
+          return new Promise<void>((resolve) => finish.push(resolve));
+        },
+        client,
+      );
+    // A big cold scene queues six requests; a colleague then asks for one neuron, a third
+    // browser for two.
+    const runs = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((n) => ask('A', n));
+    runs.push(ask('B', 'b1'), ask('C', 'c1'), ask('C', 'c2'));
+    expect(gate.queued()).toBe(8);
+    while (finish.length > 0) {
+      finish.shift()?.();
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(runs);
+    expect(order).toEqual(['a1', 'a2', 'b1', 'c1', 'a3', 'c2', 'a4', 'a5', 'a6']);
+    expect([gate.active(), gate.queued()]).toEqual([0, 0]);
+  });
+
+  it('a failing request frees its slot for the next', async () => {
+    const gate = upstreamGate(1, () => undefined);
+    const failing = gate.run('x', () => Promise.reject(new Error('CATMAID down')), 'A');
+    const thrown = gate.run(
+      'y',
+      () => {
+        throw new Error('bad request');
+      },
+      'B',
+    );
+    const next = gate.run('z', () => Promise.resolve(7), 'C');
+    await expect(failing).rejects.toThrow('CATMAID down');
+    await expect(thrown).rejects.toThrow('bad request');
+    expect(await next).toBe(7);
+    expect(gate.active()).toBe(0);
   });
 
   it('reads CATMAID_CONCURRENCY (default 8) and refuses nonsense', () => {
@@ -93,7 +137,7 @@ describe('the proxy with CATMAID_CONCURRENCY = 2', () => {
     stub.dataInFlightPeak = 0;
   });
 
-  const post = async (url: string, skeletonIds: number[]) => {
+  const post = async (url: string, skeletonIds: number[], cookie?: string) => {
     const body = new URLSearchParams([
       ...skeletonIds.map((id, i): [string, string] => [`skeleton_ids[${i}]`, String(id)]),
       ['with_connectors', 'true'],
@@ -101,7 +145,10 @@ describe('the proxy with CATMAID_CONCURRENCY = 2', () => {
     ]).toString();
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        ...(cookie ? { cookie } : {}),
+      },
       body,
     });
     await res.arrayBuffer();
@@ -124,6 +171,30 @@ describe('the proxy with CATMAID_CONCURRENCY = 2', () => {
       ids.map((id) => post(`${plainBase}/api/display/1/skeletons`, [id])),
     );
     expect(statuses).toEqual(ids.map(() => 200));
+    expect(stub.dataInFlightPeak).toBe(2);
+  });
+
+  it('gives each browser an id with /api/config, and serves browsers in turn', async () => {
+    const config = await fetch(`${plainBase}/api/config`);
+    const set = config.headers.get('set-cookie') ?? '';
+    expect(set).toMatch(
+      /^catmaid_dashboard_client=[A-Za-z0-9_-]{16}; Path=\/api; HttpOnly; SameSite=Strict$/,
+    );
+    const cookieA = set.split(';')[0] ?? '';
+    const again = await fetch(`${plainBase}/api/config`, { headers: { cookie: cookieA } });
+    expect(again.headers.get('set-cookie'), 'kept once given').toBeNull();
+
+    // Browser A loads a cold scene (six requests at once, two slots); browser B then asks for
+    // one neuron. First come first served, B would wait for all of A's.
+    const done: string[] = [];
+    const url = `${plainBase}/api/catmaid/1/skeletons/compact-detail`;
+    const a = ids.map((id, i) => post(url, [id], cookieA).then(() => done.push(`a${i + 1}`)));
+    await new Promise((r) => setTimeout(r, 20));
+    const b = post(url, [ids[0] ?? 0], 'catmaid_dashboard_client=browserBBBBBBB').then(() =>
+      done.push('b'),
+    );
+    await Promise.all([...a, b]);
+    expect(done.indexOf('b'), done.join(' ')).toBeLessThan(4);
     expect(stub.dataInFlightPeak).toBe(2);
   });
 });
