@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export const CLIENT_COOKIE = 'catmaid_dashboard_client';
+const CLIENT_COOKIE = 'catmaid_dashboard_client';
 const ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 function cookieId(req: IncomingMessage): string | null {
