@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { createSkeletonCache, type CacheStats } from '../server/cache/skeleton-cache.ts';
 import { openSqliteStore } from '../server/cache/sqlite-store.ts';
 import { createDashboardServer } from '../server/dashboard-server.ts';
@@ -96,6 +96,14 @@ test('a second browser gets the same 3D neurons from the server cache, without C
     expect(summaries, 'each cached answer was checked against CATMAID').toBeGreaterThan(
       summariesCold,
     );
+    // Each browser has its own id for taking turns at CATMAID's slots (client-key.ts).
+    const idOf = async (context: BrowserContext) =>
+      (await context.cookies(`${base}/api/config`)).find(
+        (c) => c.name === 'catmaid_dashboard_client',
+      )?.value;
+    const ids = [await idOf(page.context()), await idOf(second)];
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(ids[0]).not.toBe(ids[1]);
     expect(problems).toEqual([]);
   } finally {
     await second.close();
