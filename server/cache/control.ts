@@ -1,12 +1,14 @@
 /**
- * The cache's HTTP controls on the dashboard server: `GET /api/cache/stats` and
- * `POST /api/cache/clear` → `{"cleared": n}`. Clearing is a write a foreign page must not
+ * The cache's HTTP controls on the dashboard server: `GET /api/cache/stats` (with `upstream`,
+ * how busy the lab's CATMAID slots are right now: a slow dashboard is told apart from a busy
+ * CATMAID) and `POST /api/cache/clear` → `{"cleared": n}`. Clearing is a write a foreign page must not
  * trigger: a cross-site form can only send form or text content types and no custom headers, so
  * the request must carry `Content-Type: application/json` or an `X-Requested-With` header.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { drainRequest } from '../proxy/body-limit.ts';
 import { sendJson, sendJsonError } from '../proxy/json-error.ts';
+import type { UpstreamGate } from '../proxy/upstream-gate.ts';
 import { cacheStats, clearCache, type SkeletonCache } from './skeleton-cache.ts';
 
 const CACHE_STATS_PATH = '/api/cache/stats';
@@ -22,11 +24,18 @@ export async function handleCacheControl(
   req: IncomingMessage,
   res: ServerResponse,
   pathname: string,
+  gate?: UpstreamGate,
 ): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   drainRequest(req);
   if (pathname === CACHE_STATS_PATH && (method === 'GET' || method === 'HEAD')) {
-    sendJson(res, 200, await cacheStats(cache));
+    const upstream = gate && {
+      limit: gate.limit,
+      active: gate.active(),
+      queued: gate.queued(),
+      waitingBrowsers: gate.waitingClients(),
+    };
+    sendJson(res, 200, { ...(await cacheStats(cache)), ...(upstream ? { upstream } : {}) });
     return;
   }
   if (pathname === CACHE_CLEAR_PATH && method === 'POST') {

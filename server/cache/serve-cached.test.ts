@@ -303,8 +303,13 @@ describe('the cache controls', () => {
       'maxBytes',
       'misses',
       'stale',
+      'upstream',
     ]);
-    expect(stats).toMatchObject({ backend: 'sqlite', maxBytes: 1 << 24 });
+    expect(stats).toMatchObject({
+      backend: 'sqlite',
+      maxBytes: 1 << 24,
+      upstream: { limit: 8, active: 0, queued: 0, waitingBrowsers: 0 },
+    });
     expect(stats.entries).toBeGreaterThan(0);
     expect(stats.hits).toBe(cache.counters.hits);
   });

@@ -169,7 +169,7 @@ export function createApiMiddleware(
         return;
       }
       if (cache && isCache) {
-        handleCacheControl(cache, req, res, pathname).catch((err: unknown) =>
+        handleCacheControl(cache, req, res, pathname, gate).catch((err: unknown) =>
           failRequest(res, err),
         );
         return;

@@ -21,9 +21,13 @@ export interface UpstreamGate {
    * `label`: the request line, for the log line of a long wait. `client`: who asks (its turn).
    */
   run<T>(label: string, work: () => Promise<T>, client?: string): Promise<T>;
+  /** Slots (CATMAID_CONCURRENCY). */
+  readonly limit: number;
   /** Requests holding a slot, and waiting for one. */
   active(): number;
   queued(): number;
+  /** Browsers (clients) with requests waiting. */
+  waitingClients(): number;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -91,7 +95,9 @@ export function upstreamGate(
         else queues.set(client, [{ start }]);
       });
     },
+    limit,
     active: () => active,
     queued: () => queued,
+    waitingClients: () => queues.size,
   };
 }

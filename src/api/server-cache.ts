@@ -17,6 +17,15 @@ const statsSchema = z.object({
   hits: z.number(),
   misses: z.number(),
   stale: z.number(),
+  /** The lab's CATMAID slots now (absent from older servers). */
+  upstream: z
+    .object({
+      limit: z.number(),
+      active: z.number(),
+      queued: z.number(),
+      waitingBrowsers: z.number(),
+    })
+    .optional(),
 });
 
 export type ServerCacheStats = z.infer<typeof statsSchema>;

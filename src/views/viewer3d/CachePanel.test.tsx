@@ -25,6 +25,7 @@ describe('CachePanel', () => {
   it('shows the server cache statistics and clears both caches', async () => {
     let entries = 1234;
     let cleared = 0;
+    let busy = 8;
     server.use(
       http.get('*/api/cache/stats', () =>
         HttpResponse.json({
@@ -35,6 +36,7 @@ describe('CachePanel', () => {
           hits: 4000,
           misses: 300,
           stale: 7,
+          upstream: { limit: 8, active: busy, queued: busy === 8 ? 14 : 0, waitingBrowsers: 3 },
         }),
       ),
       http.post('*/api/cache/clear', ({ request }) => {
@@ -61,6 +63,17 @@ describe('CachePanel', () => {
     await waitFor(() =>
       expect(stats.textContent).toBe(
         'Dashboard server cache (sqlite): 1,234 entries, 50 MB of 2,048 MB; 4,000 hits, 300 misses, 7 stale',
+      ),
+    );
+    const load = screen.getByRole('status', { name: 'CATMAID load' });
+    expect(load.textContent).toBe(
+      'CATMAID skeleton requests now: 8 of 8 at once, 14 waiting, from 3 browsers. Refresh',
+    );
+    busy = 2;
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh the cache statistics' }));
+    await waitFor(() =>
+      expect(load.textContent).toBe(
+        'CATMAID skeleton requests now: 2 of 8 at once, none waiting. Refresh',
       ),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Clear skeleton cache' }));
@@ -92,6 +105,7 @@ describe('CachePanel', () => {
     await waitFor(() =>
       expect(stats.textContent).toBe('The dashboard server keeps no shared skeleton cache.'),
     );
+    expect(screen.queryByRole('status', { name: 'CATMAID load' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Clear skeleton cache' }));
     const done = await screen.findByRole('status', { name: 'Cache cleared' });
     expect(done.textContent).toContain('the dashboard server keeps no shared cache');

@@ -14,6 +14,15 @@ function megabytes(bytes: number): string {
   return `${formatCount(Math.round(bytes / 2 ** 20))} MB`;
 }
 
+/** How busy the lab's CATMAID slots are: a slow dashboard told apart from a busy CATMAID. */
+function describeUpstream(u: NonNullable<ServerCacheStats['upstream']>): string {
+  const waiting =
+    u.queued === 0
+      ? 'none waiting'
+      : `${formatCount(u.queued)} waiting, from ${formatCount(u.waitingBrowsers)} ${u.waitingBrowsers === 1 ? 'browser' : 'browsers'}`;
+  return `CATMAID skeleton requests now: ${formatCount(u.active)} of ${formatCount(u.limit)} at once, ${waiting}.`;
+}
+
 function describeStats(s: ServerCacheStats | null): string {
   if (s === null) return 'The dashboard server keeps no shared skeleton cache.';
   if (s.backend === 'off') return 'The dashboard server’s shared skeleton cache is switched off.';
@@ -64,6 +73,19 @@ export function CachePanel({
         {open && stats.isPending ? 'Reading the server cache statistics…' : null}
         {stats.isSuccess ? describeStats(stats.data) : null}
       </p>
+      {stats.data?.upstream ? (
+        <p role="status" aria-label="CATMAID load">
+          {describeUpstream(stats.data.upstream)}{' '}
+          <button
+            type="button"
+            aria-label="Refresh the cache statistics"
+            disabled={stats.isFetching}
+            onClick={() => void stats.refetch()}
+          >
+            Refresh
+          </button>
+        </p>
+      ) : null}
       {stats.isError ? (
         <ErrorMessage
           error={stats.error}
