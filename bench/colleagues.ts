@@ -18,10 +18,10 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from '@playwright/test';
 import { launchChromium } from './chromium.ts';
 import { clearServerCache, LAB_PROJECT, labSkeletons, spread } from './lab-scene.ts';
 import { treeCpuSeconds } from './cpu.ts';
+import { openWarm, readyMs } from './scene-pages.ts';
 import { startApp, startDemo } from './serve-app.ts';
 
 const K = Number(process.env.BENCH_COLLEAGUES ?? 4);
@@ -74,21 +74,6 @@ async function countingPassThrough(target: URL): Promise<{ url: string; tally: T
   await new Promise<void>((r) => server.listen(port + 1, '127.0.0.1', r));
   server.unref();
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, tally };
-}
-
-async function openWarm(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForSelector('canvas[data-warm="true"]', { state: 'attached', timeout: 120_000 });
-  return page;
-}
-
-async function readyMs(page: Page, t0: number, n: number): Promise<number> {
-  const sel = `[aria-label="3D viewer"][data-scene-ready="true"][data-neuron-count="${n}"]`;
-  await page.waitForSelector(sel, { state: 'attached', timeout: 900_000 });
-  const at = await page.$eval(sel, (el) => Number((el as HTMLElement).dataset.readyAt));
-  return Math.round(at - t0);
 }
 
 interface Row {

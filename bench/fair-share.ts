@@ -11,9 +11,10 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { launchChromium } from './chromium.ts';
 import { clearServerCache, LAB_PROJECT, labSkeletons, spread } from './lab-scene.ts';
+import { openWarm, readyMs } from './scene-pages.ts';
 import { startApp, startDemo } from './serve-app.ts';
 
 const REPS = Number(process.env.BENCH_FAIR_REPS ?? 2);
@@ -25,23 +26,8 @@ const SMALL = 10;
 const LATER_MS = 1500;
 const OTHER_PROJECT = 1;
 
-async function openWarm(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForSelector('canvas[data-warm="true"]', { state: 'attached', timeout: 120_000 });
-  return page;
-}
-
 async function show(page: Page, ids: number[]): Promise<number> {
   return page.evaluate((list) => window.__catmaidDashboard?.selectSkeletons(list) ?? 0, ids);
-}
-
-async function readyMs(page: Page, t0: number, n: number): Promise<number> {
-  const sel = `[aria-label="3D viewer"][data-scene-ready="true"][data-neuron-count="${n}"]`;
-  await page.waitForSelector(sel, { state: 'attached', timeout: 900_000 });
-  const at = await page.$eval(sel, (el) => Number((el as HTMLElement).dataset.readyAt));
-  return Math.round(at - t0);
 }
 
 async function main() {
