@@ -181,7 +181,6 @@ describe('API proxy with an unreachable upstream', () => {
   it('answers 502 with a CATMAID-shaped error naming the server', async () => {
     const dead = createServer();
     const deadUrl = await listen(dead);
-    dead.close();
     const api = createApiMiddleware({
       url: normaliseRootUrl(deadUrl),
       token: undefined,
@@ -192,6 +191,8 @@ describe('API proxy with an unreachable upstream', () => {
     });
     const server = createServer((req, res) => api(req, res, () => res.end()));
     const url = await listen(server);
+    // Freed only now: the proxy, listening after, could have been given the same port.
+    await new Promise((resolve) => dead.close(resolve));
     const res = await fetch(`${url}/api/catmaid/projects/`);
     expect(res.status).toBe(502);
     const body = (await res.json()) as { error: string; type: string };
