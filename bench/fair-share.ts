@@ -44,10 +44,7 @@ async function main() {
   const rows: { smallMs: number; bigMs: number }[] = [];
   try {
     const big = spread(await labSkeletons(catmaid), BIG);
-    const others = (await (
-      await fetch(`${catmaid}/${OTHER_PROJECT}/skeletons/`)
-    ).json()) as number[];
-    const small = others.slice(0, SMALL);
+    const small = (await labSkeletons(catmaid, OTHER_PROJECT)).slice(0, SMALL);
     console.log(
       `fair-share bench: ${BIG} cold lab neurons, then ${SMALL} others ${LATER_MS} ms later, at ${cost} µs/node, 2 CATMAID slots`,
     );

@@ -1,7 +1,7 @@
 /**
- * The lab benches' scene (bench/lab.ts, bench/colleagues.ts): the demo server's lab project
- * (DEMO_LAB=1), N of its skeletons spread over it, and the dashboard server's cache cleared
- * between measurements.
+ * The lab benches' scene (bench/lab.ts, bench/colleagues.ts, bench/fair-share.ts): the demo
+ * server's lab project (DEMO_LAB=1), N of its skeletons spread over it, and the dashboard
+ * server's cache cleared between measurements.
  */
 
 export const LAB_PROJECT = 3;
@@ -12,9 +12,9 @@ export function spread(all: readonly number[], n: number): number[] {
   return Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)] ?? 0);
 }
 
-/** The project's skeleton ids, from the CATMAID (demo) server at `catmaid`. */
-export async function labSkeletons(catmaid: string): Promise<number[]> {
-  return (await (await fetch(`${catmaid}/${LAB_PROJECT}/skeletons/`)).json()) as number[];
+/** A project's skeleton ids (the lab project's by default), from the CATMAID (demo) server. */
+export async function labSkeletons(catmaid: string, project = LAB_PROJECT): Promise<number[]> {
+  return (await (await fetch(`${catmaid}/${project}/skeletons/`)).json()) as number[];
 }
 
 export async function clearServerCache(base: string): Promise<void> {

@@ -1,8 +1,8 @@
 /**
  * The lab-wide limit on skeleton data requests to CATMAID: at most `limit` at once for all
  * browsers, in turn per browser (first come first served within one), cache hits and light
- * requests never waiting; a long wait is logged. Checked on its own and through the proxy (forwarded, cached, CACHE=off and the display
- * route) against a stub CATMAID that counts the compact-detail requests it answers at once.
+ * requests never waiting; a long wait is logged. Checked on its own and through the proxy
+ * (forwarded, cached, CACHE=off and the display route) against a stub CATMAID that counts the compact-detail requests it answers at once.
  */
 import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
