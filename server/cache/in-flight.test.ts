@@ -20,6 +20,7 @@ let cache: SkeletonCache;
 let proxy: Server;
 let base = '';
 let stubBase = '';
+const logLines: string[] = [];
 
 beforeAll(async () => {
   stub = stubCatmaid(
@@ -28,7 +29,7 @@ beforeAll(async () => {
   const port = await listen(stub.server);
   stubBase = `http://127.0.0.1:${port}`;
   const store = openSqliteStore(join(dir, 'cache.sqlite'), 1 << 24);
-  cache = createSkeletonCache({ store, maxBytes: 1 << 24, log: () => undefined });
+  cache = createSkeletonCache({ store, maxBytes: 1 << 24, log: (line) => logLines.push(line) });
   const api = createApiMiddleware(settingsFor(`http://127.0.0.1:${port}/`), { cache });
   proxy = createServer((req, res) => api(req, res, () => res.writeHead(404).end()));
   base = `http://127.0.0.1:${await listen(proxy)}`;
@@ -46,6 +47,7 @@ beforeEach(async () => {
   await cache.store?.clear();
   stub.requests.length = 0;
   stub.summaryDelaysMs = [];
+  logLines.length = 0;
 });
 
 function load(
@@ -65,6 +67,23 @@ function load(
     body: form.toString(),
     signal,
   }).then(async (res) => Buffer.from(await res.arrayBuffer()));
+}
+
+/** The 3D view's display form of some skeletons (serve-display.ts), as the viewer asks. */
+async function showDisplay(ids: number[]): Promise<Buffer> {
+  const form = new URLSearchParams([
+    ...ids.map((id, i): [string, string] => [`skeleton_ids[${i}]`, String(id)]),
+    ['with_connectors', 'true'],
+    ['with_tags', 'true'],
+    ['format', 'msgpack'],
+  ]);
+  const res = await fetch(`${base}/api/display/1/skeletons`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+  });
+  expect(res.status).toBe(200);
+  return Buffer.from(await res.arrayBuffer());
 }
 
 const loadUpstream = (ids: number[]) => load(ids, undefined, [], stubBase);
@@ -125,6 +144,22 @@ describe('concurrent requests for the same skeletons', () => {
       dataRequests().map((r) => r.ids),
       'stored before the slow check ended',
     ).toEqual([[70201, 70202]]);
+  });
+
+  it('the display route serves display entries a colleague stored during its slow freshness check', async () => {
+    // As for compact-detail above: the display entries were read alongside the slow summary,
+    // before the colleague stored them; deriving them again from the full entries is wasted work.
+    stub.dataDelayMs = 100;
+    stub.summaryDelaysMs = [600, 0];
+    const slow = showDisplay([70201, 70202]);
+    await new Promise((r) => setTimeout(r, 50));
+    await showDisplay([70201, 70202]);
+    await whenWritten(cache);
+    const [slowBytes, again] = [await slow, await showDisplay([70201, 70202])];
+    expect(dataRequests().map((r) => r.ids)).toEqual([[70201, 70202]]);
+    const displayLines = logLines.filter((l) => l.includes('(display '));
+    expect(displayLines[1], 'the slow request').toMatch(/hits 2 \(0 derived from full entries\)/);
+    expect(slowBytes.equals(again)).toBe(true);
   });
 
   it('a nodes-only request waits for the full fetch of the same skeletons and asks nothing', async () => {

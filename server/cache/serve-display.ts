@@ -139,7 +139,17 @@ export async function serveDisplay(
     }
     return out;
   };
-  let found = await lookUp(present, displays);
+  // The display entries were read alongside the summary, to save a wait when all are hits. Those
+  // not there fresh are read again: a colleague's request may have stored them meanwhile, and
+  // deriving them anew from the full entries would repeat its work.
+  const unseen = present.filter((id) => {
+    const e = displays.get(dKey(id));
+    return !e || !isFresh(editions, id, e);
+  });
+  const shown =
+    unseen.length > 0 ? new Map([...displays, ...(await read(unseen.map(dKey)))]) : displays;
+  if (res.destroyed) return;
+  let found = await lookUp(present, shown);
   if (res.destroyed) return;
   // Another request already fetching some of these: wait for its entries instead of asking
   // again. Checked and claimed in one synchronous step, so of two requests racing for the same
