@@ -1,8 +1,9 @@
 /**
  * The lab-wide limit on skeleton data requests to CATMAID: at most `limit` at once for all
- * browsers, in turn per browser (first come first served within one), cache hits and light
- * requests never waiting; a long wait is logged. Checked on its own and through the proxy
- * (forwarded, cached, CACHE=off and the display route) against a stub CATMAID that counts the compact-detail requests it answers at once.
+ * browsers, a free slot to the browser that has had least of CATMAID (first come first served
+ * within one), cache hits and light requests never waiting; a long wait is logged. Checked on its own and through the proxy
+ * (forwarded, cached, CACHE=off and the display route) against a stub CATMAID that counts the
+ * compact-detail requests it answers at once.
  */
 import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -52,31 +53,99 @@ describe('upstreamGate', () => {
     expect(started).toEqual([0, 1, 2, 3]);
   });
 
-  it('serves waiting requests in turn per client, in order within one', async () => {
-    const gate = upstreamGate(1, () => undefined);
+  /**
+   * A gate with a clock of its own: `ask` queues a request that holds its slot `ms` once
+   * started; `at(t, f)` runs f when the clock reaches t; `drain` ends the running requests in
+   * the order of their end times, and returns the order in which all started.
+   */
+  function simulated(limit: number) {
+    let clock = 0;
+    const gate = upstreamGate(
+      limit,
+      () => undefined,
+      () => clock,
+    );
     const order: string[] = [];
-    const finish: (() => void)[] = [];
-    const ask = (client: string, name: string) =>
-      gate.run(
-        name,
-        () => {
-          order.push(name);
-          return new Promise<void>((resolve) => finish.push(resolve));
-        },
-        client,
+    const running: { end: number; finish: () => void }[] = [];
+    const timed: { t: number; f: () => void }[] = [];
+    const runs: Promise<unknown>[] = [];
+    const ask = (client: string, name: string, ms: number) =>
+      runs.push(
+        gate.run(
+          name,
+          () => {
+            order.push(name);
+            return new Promise<void>((resolve) =>
+              running.push({ end: clock + ms, finish: resolve }),
+            );
+          },
+          client,
+        ),
       );
-    // A big cold scene queues six requests; a colleague then asks for one neuron, a third
-    // browser for two.
-    const runs = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((n) => ask('A', n));
-    runs.push(ask('B', 'b1'), ask('C', 'c1'), ask('C', 'c2'));
+    const at = (t: number, f: () => void) => timed.push({ t, f });
+    const drain = async () => {
+      while (running.length > 0) {
+        running.sort((a, b) => a.end - b.end);
+        const first = running.shift();
+        if (!first) break;
+        clock = first.end;
+        for (const e of timed.filter((e) => e.t <= clock)) {
+          timed.splice(timed.indexOf(e), 1);
+          e.f();
+        }
+        first.finish();
+        await new Promise((r) => setImmediate(r));
+      }
+      await Promise.all(runs);
+      return order;
+    };
+    return { gate, ask, at, drain };
+  }
+
+  it('gives a free slot to the browser that has had least of CATMAID, first come first served within one', async () => {
+    // A big cold scene queues six 500 ms requests; a colleague then asks for one small neuron,
+    // a third browser for two: theirs go before the big scene's next, not one per turn.
+    const { gate, ask, drain } = simulated(1);
+    for (const n of ['a1', 'a2', 'a3', 'a4', 'a5', 'a6']) ask('A', n, 500);
+    ask('B', 'b1', 10);
+    ask('C', 'c1', 10);
+    ask('C', 'c2', 10);
     expect(gate.queued()).toBe(8);
-    while (finish.length > 0) {
-      finish.shift()?.();
-      await new Promise((r) => setImmediate(r));
-    }
-    await Promise.all(runs);
-    expect(order).toEqual(['a1', 'a2', 'b1', 'c1', 'a3', 'c2', 'a4', 'a5', 'a6']);
-    expect([gate.active(), gate.queued()]).toEqual([0, 0]);
+    expect(gate.waitingClients()).toBe(3);
+    expect(await drain()).toEqual(['a1', 'b1', 'c1', 'c2', 'a2', 'a3', 'a4', 'a5', 'a6']);
+    expect([gate.active(), gate.queued(), gate.waitingClients()]).toEqual([0, 0, 0]);
+  });
+
+  it('lets browsers whose requests cost the same take turns', async () => {
+    const { ask, drain } = simulated(1);
+    for (const n of ['a1', 'a2', 'a3']) ask('A', n, 100);
+    for (const n of ['b1', 'b2', 'b3']) ask('B', n, 100);
+    expect(await drain()).toEqual(['a1', 'b1', 'a2', 'b2', 'a3', 'b3']);
+  });
+
+  it('gives a browser that starts asking no credit for the time before', async () => {
+    // A has loaded alone when B starts asking, as A's fifth request ends (A has had 400 ms of
+    // CATMAID, and 500 once it has ended): B is put level with 400, goes first once, and from
+    // then on they take turns. With credit for the time before, B would have CATMAID to itself.
+    const { ask, at, drain } = simulated(1);
+    for (let i = 1; i <= 10; i++) ask('A', `a${i}`, 100);
+    at(500, () => ['b1', 'b2', 'b3'].forEach((n) => ask('B', n, 100)));
+    const order = await drain();
+    expect(order.slice(5)).toEqual(['b1', 'a6', 'b2', 'a7', 'b3', 'a8', 'a9', 'a10']);
+  });
+
+  it("counts a browser's running requests at its average, so it does not hold every slot", async () => {
+    // Two slots. A's short a0 and long a1 take both before B asks. When a0 ends B gets that
+    // slot; when B's short b0 ends, both have had 100 ms, but A still holds a slot with a1:
+    // the slot goes to B again, not to A in turn.
+    const { ask, drain } = simulated(2);
+    ask('A', 'a0', 100);
+    ask('A', 'a1', 1000);
+    ask('A', 'a2', 1000);
+    ask('B', 'b0', 100);
+    ask('B', 'b1', 1000);
+    const order = await drain();
+    expect(order.slice(0, 4)).toEqual(['a0', 'a1', 'b0', 'b1']);
   });
 
   it('a failing request frees its slot for the next', async () => {
