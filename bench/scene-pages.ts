@@ -4,9 +4,16 @@
  */
 import type { Browser, Page } from '@playwright/test';
 
-/** A new context (a fresh profile: no IndexedDB copy) at `url`, once its shaders are warm. */
-export async function openWarm(browser: Browser, url: string): Promise<Page> {
+/**
+ * A new context (a fresh profile: no IndexedDB copy) at `url`, once its shaders are warm.
+ * `cookie`: `name=value` the profile already holds for the server (e.g. a given browser id).
+ */
+export async function openWarm(browser: Browser, url: string, cookie?: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  if (cookie) {
+    const [name = '', value = ''] = cookie.split('=');
+    await context.addCookies([{ name, value, url: new URL('/api/', url).href }]);
+  }
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('canvas[data-warm="true"]', { state: 'attached', timeout: 120_000 });
