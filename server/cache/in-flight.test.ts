@@ -50,40 +50,54 @@ beforeEach(async () => {
   logLines.length = 0;
 });
 
+function post(url: string, ids: number[], flags: [string, string][], signal?: AbortSignal) {
+  const form = new URLSearchParams([
+    ...ids.map((id, i): [string, string] => [`skeleton_ids[${i}]`, String(id)]),
+    ...flags,
+    ['format', 'msgpack'],
+  ]);
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+    signal,
+  });
+}
+
 function load(
   ids: number[],
   signal?: AbortSignal,
   flags: [string, string][] = [],
   from = `${base}/api/catmaid`,
 ): Promise<Buffer> {
-  const form = new URLSearchParams([
-    ...ids.map((id, i): [string, string] => [`skeleton_ids[${i}]`, String(id)]),
-    ...flags,
-    ['format', 'msgpack'],
-  ]);
-  return fetch(`${from}/1/skeletons/compact-detail`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: form.toString(),
-    signal,
-  }).then(async (res) => Buffer.from(await res.arrayBuffer()));
+  return post(`${from}/1/skeletons/compact-detail`, ids, flags, signal).then(async (res) =>
+    Buffer.from(await res.arrayBuffer()),
+  );
 }
 
 /** The 3D view's display form of some skeletons (serve-display.ts), as the viewer asks. */
 async function showDisplay(ids: number[]): Promise<Buffer> {
-  const form = new URLSearchParams([
-    ...ids.map((id, i): [string, string] => [`skeleton_ids[${i}]`, String(id)]),
+  const res = await post(`${base}/api/display/1/skeletons`, ids, [
     ['with_connectors', 'true'],
     ['with_tags', 'true'],
-    ['format', 'msgpack'],
   ]);
-  const res = await fetch(`${base}/api/display/1/skeletons`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: form.toString(),
-  });
   expect(res.status).toBe(200);
   return Buffer.from(await res.arrayBuffer());
+}
+
+/**
+ * A first request whose freshness check is slow (CATMAID busy), and a colleague's for the same
+ * skeletons that starts later and fetches and stores them before that check is answered.
+ * Resolves with the slow request's answer.
+ */
+async function slowCheckThenColleague(ask: (ids: number[]) => Promise<Buffer>): Promise<Buffer> {
+  stub.dataDelayMs = 100;
+  stub.summaryDelaysMs = [600, 0];
+  const slow = ask([70201, 70202]);
+  await new Promise((r) => setTimeout(r, 50));
+  await ask([70201, 70202]);
+  await whenWritten(cache);
+  return slow;
 }
 
 const loadUpstream = (ids: number[]) => load(ids, undefined, [], stubBase);
@@ -131,15 +145,7 @@ describe('concurrent requests for the same skeletons', () => {
   });
 
   it('a request whose freshness check is slow sees what another fetched and stored meanwhile', async () => {
-    // The first request's summary takes long (CATMAID busy); a colleague's request for the same
-    // skeleton starts later, fetches and stores it before that summary is answered.
-    stub.dataDelayMs = 100;
-    stub.summaryDelaysMs = [600, 0];
-    const slow = load([70201, 70202]);
-    await new Promise((r) => setTimeout(r, 50));
-    await load([70201, 70202]);
-    await whenWritten(cache);
-    await slow;
+    await slowCheckThenColleague((ids) => load(ids));
     expect(
       dataRequests().map((r) => r.ids),
       'stored before the slow check ended',
@@ -149,13 +155,8 @@ describe('concurrent requests for the same skeletons', () => {
   it('the display route serves display entries a colleague stored during its slow freshness check', async () => {
     // As for compact-detail above: the display entries were read alongside the slow summary,
     // before the colleague stored them; deriving them again from the full entries is wasted work.
-    stub.dataDelayMs = 100;
-    stub.summaryDelaysMs = [600, 0];
-    const slow = showDisplay([70201, 70202]);
-    await new Promise((r) => setTimeout(r, 50));
-    await showDisplay([70201, 70202]);
-    await whenWritten(cache);
-    const [slowBytes, again] = [await slow, await showDisplay([70201, 70202])];
+    const slowBytes = await slowCheckThenColleague(showDisplay);
+    const again = await showDisplay([70201, 70202]);
     expect(dataRequests().map((r) => r.ids)).toEqual([[70201, 70202]]);
     const displayLines = logLines.filter((l) => l.includes('(display '));
     expect(displayLines[1], 'the slow request').toMatch(/hits 2 \(0 derived from full entries\)/);
