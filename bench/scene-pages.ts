@@ -11,7 +11,8 @@ import type { Browser, Page } from '@playwright/test';
 export async function openWarm(browser: Browser, url: string, cookie?: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
   if (cookie) {
-    const [name = '', value = ''] = cookie.split('=');
+    const eq = cookie.indexOf('=');
+    const [name, value] = [cookie.slice(0, eq), cookie.slice(eq + 1)];
     await context.addCookies([{ name, value, url: new URL('/api/', url).href }]);
   }
   const page = await context.newPage();
