@@ -15,7 +15,7 @@ import {
   packDisplay,
   readDisplay,
 } from '../../src/3d/geometry/display-pack.ts';
-import { buildSkeletonPiece } from '../../src/3d/geometry/skeleton-piece.ts';
+import { buildCoarseParts } from '../../src/3d/geometry/skeleton-piece.ts';
 import { parseCatmaidTimeOrNaN } from '../../src/lib/http/timestamps.ts';
 import type { UpstreamSettings } from '../proxy/env.ts';
 import { cacheKey } from './entry-writes.ts';
@@ -54,7 +54,7 @@ export function deriveDisplay(
   edition: string | null | undefined,
 ): Buffer {
   const detail = decode(value, format, skeletonId);
-  const pack = packDisplay(displayPieceOf(detail, buildSkeletonPiece(detail)), editedAtOf(edition));
+  const pack = packDisplay(displayPieceOf(detail, buildCoarseParts(detail)), editedAtOf(edition));
   return Buffer.from(pack.buffer, pack.byteOffset, pack.byteLength);
 }
 

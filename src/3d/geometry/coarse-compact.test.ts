@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCompactDetail } from '../../api/compact-detail-decode.ts';
 import { compactCoarse } from './coarse-compact.ts';
-import { buildSkeletonPiece, LINE_INFO_SIZE, pieceTransferables } from './skeleton-piece.ts';
+import {
+  buildCoarseParts,
+  buildSkeletonPiece,
+  LINE_INFO_SIZE,
+  pieceTransferables,
+} from './skeleton-piece.ts';
 
 /**
  * A 40-node chain (node ids 1..40, node i+1's parent is node i) with a 20-node side branch off
@@ -56,6 +61,40 @@ describe('the coarse level in compact form', () => {
     expect([...cached.coarseSource]).toEqual([...fresh.coarseSource]);
     expect([...cached.coarseCompactEdges]).toEqual([...fresh.coarseCompactEdges]);
     expect([...cached.coarsePositions]).toEqual([...fresh.coarsePositions]);
+  });
+
+  it('is the same built alone, for a display form (the server), as in the whole piece', () => {
+    // With a synapse of each kind too, so the connector rows are compared as well.
+    const nodes = tree().nodeIds;
+    const withSynapses = decodeCompactDetail(
+      [
+        Array.from(nodes, (id) => [
+          id,
+          id === 1 ? null : id === 41 ? 11 : id - 1,
+          3,
+          id,
+          0,
+          0,
+          -1,
+          5,
+        ]),
+        [
+          [5, 900, 0, 1, 2, 3],
+          [20, 901, 1, 4, 5, 6],
+        ],
+        {},
+        [],
+        [],
+      ],
+      7,
+    );
+    expect(withSynapses.connectors.relations.length).toBe(2);
+    for (const d of [tree(), withSynapses]) {
+      const whole = buildSkeletonPiece(d);
+      const alone = buildCoarseParts(d);
+      for (const key of Object.keys(alone) as (keyof typeof alone)[])
+        expect([...alone[key]], key).toEqual([...whole[key]]);
+    }
   });
 
   it('is transferred with the piece', () => {

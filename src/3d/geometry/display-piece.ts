@@ -10,7 +10,7 @@
 import type { SkeletonDetail } from '../../api/skeleton-detail.ts';
 import { maxOrder } from '../../analysis/morphology/strahler.ts';
 import type { CompactPiece } from './block-set.ts';
-import type { SkeletonPiece } from './skeleton-piece.ts';
+import type { CoarseParts } from './skeleton-piece.ts';
 import { buffersOf } from '../../lib/transferables.ts';
 
 export interface DisplaySoma {
@@ -50,8 +50,8 @@ function boundsOf(positions: Float32Array): DisplayPiece['bounds'] {
   return { min, max };
 }
 
-/** The display form of a skeleton whose full piece was built (skeleton-piece.ts). */
-export function displayPieceOf(d: SkeletonDetail, piece: SkeletonPiece): DisplayPiece {
+/** A skeleton's display form, from its piece or only the parts it needs (skeleton-piece.ts). */
+export function displayPieceOf(d: SkeletonDetail, piece: CoarseParts): DisplayPiece {
   const s = d.somaIndex;
   const soma =
     s >= 0 && s < d.nodeCount
