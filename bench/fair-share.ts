@@ -96,12 +96,13 @@ async function main() {
   const browser = await launchChromium();
   const rows: Row[] = [];
   try {
-    const big = spread(await labSkeletons(catmaid), BIG);
+    const lab = await labSkeletons(catmaid);
+    const big = spread(lab, BIG);
     const small = (await labSkeletons(catmaid, OTHER_PROJECT)).slice(0, SMALL);
     console.log(
       `fair-share bench: ${BIG} cold lab neurons, then ${SMALL} others ${LATER_MS} ms later, at ${cost} µs/node, 2 CATMAID slots`,
     );
-    const scripted = spread(await labSkeletons(catmaid), SCRIPTED * SCRIPTED_N);
+    const scripted = spread(lab, SCRIPTED * SCRIPTED_N);
     for (let rep = 0; rep < REPS; rep++) {
       // The small scene alone, cold: what the others' loads add to it.
       await clearServerCache(base);

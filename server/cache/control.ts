@@ -3,7 +3,8 @@
  * how busy the lab's CATMAID slots are right now: a slow dashboard is told apart from a busy
  * CATMAID) and `POST /api/cache/clear` → `{"cleared": n}`. Clearing is a write a foreign page
  * must not trigger: a cross-site form can only send form or text content types and no custom
- * headers, so the request must carry `Content-Type: application/json` or an `X-Requested-With` header.
+ * headers, so the request must carry `Content-Type: application/json` or an `X-Requested-With`
+ * header.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { drainRequest } from '../proxy/body-limit.ts';

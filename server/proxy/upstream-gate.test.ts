@@ -1,9 +1,9 @@
 /**
  * The lab-wide limit on skeleton data requests to CATMAID: at most `limit` at once for all
  * browsers, a free slot to the browser that has had least of CATMAID (first come first served
- * within one), cache hits and light requests never waiting; a long wait is logged. Checked on its own and through the proxy
- * (forwarded, cached, CACHE=off and the display route) against a stub CATMAID that counts the
- * compact-detail requests it answers at once.
+ * within one), cache hits and light requests never waiting; a long wait is logged. Checked on
+ * its own and through the proxy (forwarded, cached, CACHE=off and the display route) against a
+ * stub CATMAID that counts the compact-detail requests it answers at once.
  */
 import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';

@@ -10,15 +10,16 @@ import {
 
 /**
  * A 40-node chain (node ids 1..40, node i+1's parent is node i) with a 20-node side branch off
- * node 11 (ids 41..60): x is the node id, so a gathered position names its node.
+ * node 11 (ids 41..60): x is the node id, so a gathered position names its node. `connectors`:
+ * compact-detail connector rows on it.
  */
-function tree() {
+function tree(connectors: number[][] = []) {
   const nodes: (number | null)[][] = [];
   for (let id = 1; id <= 60; id++) {
     const parent = id === 1 ? null : id === 41 ? 11 : id - 1;
     nodes.push([id, parent, 3 + (id % 5), id, 0, 0, -1, 5]);
   }
-  return decodeCompactDetail([nodes, [], {}, [], []], 7);
+  return decodeCompactDetail([nodes, connectors, {}, [], []], 7);
 }
 
 describe('the coarse level in compact form', () => {
@@ -65,29 +66,10 @@ describe('the coarse level in compact form', () => {
 
   it('is the same built alone, for a display form (the server), as in the whole piece', () => {
     // With a synapse of each kind too, so the connector rows are compared as well.
-    const nodes = tree().nodeIds;
-    const withSynapses = decodeCompactDetail(
-      [
-        Array.from(nodes, (id) => [
-          id,
-          id === 1 ? null : id === 41 ? 11 : id - 1,
-          3,
-          id,
-          0,
-          0,
-          -1,
-          5,
-        ]),
-        [
-          [5, 900, 0, 1, 2, 3],
-          [20, 901, 1, 4, 5, 6],
-        ],
-        {},
-        [],
-        [],
-      ],
-      7,
-    );
+    const withSynapses = tree([
+      [5, 900, 0, 1, 2, 3],
+      [20, 901, 1, 4, 5, 6],
+    ]);
     expect(withSynapses.connectors.relations.length).toBe(2);
     for (const d of [tree(), withSynapses]) {
       const whole = buildSkeletonPiece(d);
