@@ -94,4 +94,35 @@ describe('SQLite store on disk', () => {
       await two.close();
     }
   });
+
+  it('starts empty on a file of the first layout (read times in the entries) and works', async () => {
+    const file = join(dir, 'layout-1', 'cache.sqlite');
+    mkdirSync(join(dir, 'layout-1'));
+    const old = new Database(file);
+    old.exec(`CREATE TABLE entries (key TEXT PRIMARY KEY, edition TEXT NOT NULL,
+      content_type TEXT NOT NULL, body BLOB NOT NULL, bytes INTEGER NOT NULL, atime INTEGER NOT NULL);
+      CREATE INDEX entries_atime ON entries (atime);
+      CREATE TABLE totals (id INTEGER PRIMARY KEY CHECK (id = 1), bytes INTEGER NOT NULL);
+      INSERT INTO totals VALUES (1, 1027);
+      INSERT INTO entries VALUES ('a', 't1', 'application/json', x'00', 1027, 1);`);
+    old.close();
+    const store = openSqliteStore(file, 3 * 1027 + 100);
+    try {
+      expect(await store.stats()).toMatchObject({ entries: 0, bytes: 0 });
+      await store.putMany(
+        new Map([
+          ['a', entry('t2', 1000)],
+          ['b', entry('t2', 1000)],
+          ['c', entry('t2', 1000)],
+        ]),
+      );
+      await store.getMany(['a']);
+      // Over the bound: `b`, read least recently, goes first.
+      await store.putMany(new Map([['d', entry('t2', 1000)]]));
+      expect([...(await store.getMany(['a', 'b', 'c', 'd'])).keys()]).toEqual(['a', 'c', 'd']);
+      expect(await store.stats()).toMatchObject({ entries: 3, bytes: 3 * 1027 });
+    } finally {
+      await store.close();
+    }
+  });
 });
