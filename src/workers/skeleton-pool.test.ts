@@ -149,6 +149,22 @@ describe('skeleton pool', () => {
     pool.dispose();
   });
 
+  it('prewarm starts every worker before any load; loads then use them', async () => {
+    const { pool, workers } = setup(2);
+    pool.prewarm();
+    expect(workers).toHaveLength(2);
+    expect(workers.every((w) => w.messages.length === 0)).toBe(true);
+    pool.prewarm();
+    expect(workers).toHaveLength(2);
+    void pool.load(1, { flags }).catch(() => undefined);
+    await tick();
+    expect(workers).toHaveLength(2);
+    expect(workers.flatMap((w) => w.loads.map((l) => l.skeletonIds))).toEqual([[1]]);
+    pool.dispose();
+    pool.prewarm();
+    expect(workers).toHaveLength(2);
+  });
+
   it('dispose settles every pending promise (queued and sent) and terminates the workers', async () => {
     const { pool, workers } = setup();
     const sent = pool.load(1, { flags });
@@ -247,6 +263,95 @@ describe('skeleton pool: adaptive concurrency and a small first request', () => 
         .map((l) => l.skeletonIds)
         .at(-1),
     ).toEqual([13, 14]);
+    pool.dispose();
+  });
+
+  it('sends one short first request per burst: the first flag set’s, the others in full chunks', async () => {
+    const { pool, loads } = limited(8);
+    const lead = normalizeSkeletonFlags({ format: 'msgpack' });
+    for (let id = 1; id <= 2; id++) void pool.load(id, { flags: lead }).catch(() => undefined);
+    for (let id = 3; id <= 14; id++) void pool.load(id, { flags }).catch(() => undefined);
+    await tick();
+    expect(loads().map((l) => l.skeletonIds)).toEqual([
+      [1, 2],
+      [3, 4, 5, 6, 7],
+      [8, 9, 10, 11, 12],
+      [13, 14],
+    ]);
+    pool.dispose();
+  });
+
+  it('never holds back the short first request, even while loads still arrive', async () => {
+    const workers: FakeWorker[] = [];
+    const pool = createSkeletonPool({
+      baseUrl: '/api/catmaid',
+      timeoutMs: 30_000,
+      server: 's',
+      projectId: 1,
+      workerCount: 1,
+      windowMs: 3,
+      chunkSize: 5,
+      firstChunkSize: 4,
+      limit: { current: 8, record: () => undefined },
+      now: () => 0,
+      createWorker: () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    const lead = normalizeSkeletonFlags({ format: 'msgpack' });
+    for (let id = 1; id <= 3; id++) void pool.load(id, { flags: lead }).catch(() => undefined);
+    void pool.load(4, { flags }).catch(() => undefined);
+    await tick();
+    expect(workers.flatMap((w) => w.loads.map((l) => l.skeletonIds))).toEqual([[1, 2, 3]]);
+    pool.dispose();
+  });
+
+  it('keeps a short last chunk back while loads still arrive, and sends it once they stop', async () => {
+    let clock = 0;
+    const workers: FakeWorker[] = [];
+    const pool = createSkeletonPool({
+      baseUrl: '/api/catmaid',
+      timeoutMs: 30_000,
+      server: 's',
+      projectId: 1,
+      workerCount: 1,
+      windowMs: 3,
+      chunkSize: 5,
+      firstChunkSize: 2,
+      limit: { current: 8, record: () => undefined },
+      now: () => clock,
+      createWorker: () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    const sent = () => workers.flatMap((w) => w.loads.map((l) => l.skeletonIds));
+    const load = (from: number, to: number) => {
+      for (let id = from; id <= to; id++) void pool.load(id, { flags }).catch(() => undefined);
+    };
+    // The window closes with the last load just made (the clock has not moved): the short
+    // first request goes at once, [8, 9] waits.
+    load(1, 9);
+    await tick();
+    expect(sent()).toEqual([
+      [1, 2],
+      [3, 4, 5, 6, 7],
+    ]);
+    // More arrive, then nothing for a while: the waiting ones go out with them.
+    load(10, 12);
+    clock = 100;
+    await tick();
+    expect(sent().at(-1)).toEqual([8, 9, 10, 11, 12]);
+    // A short chunk held back goes out one window later when nothing else comes.
+    load(13, 14);
+    await tick();
+    expect(sent()).toHaveLength(3);
+    clock = 200;
+    await tick();
+    expect(sent().at(-1)).toEqual([13, 14]);
     pool.dispose();
   });
 

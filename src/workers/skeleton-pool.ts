@@ -55,6 +55,8 @@ export interface PoolOptions {
    * network (default false: one stage, the cache read inside each network chunk).
    */
   cacheFirst?: boolean;
+  /** Clock for telling loads still arriving (default performance.now). */
+  now?: () => number;
   /** Skeletons per cache-stage chunk (default 100). */
   cacheChunkSize?: number;
   /**
@@ -80,6 +82,13 @@ export interface SkeletonPool {
    * drawing a scene the user waits for holds them (copy-write-hold.ts).
    */
   holdCopyWrites(): () => void;
+  /**
+   * Starts the workers before the first load needs them. A worker's start (thread, script,
+   * compile, opening the browser's copy store) took 100-150 ms, which the first load of a page
+   * waited for before its first request went out; a view that will load skeletons calls this
+   * when it opens.
+   */
+  prewarm(): void;
   dispose(): void;
 }
 
@@ -150,6 +159,8 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let nextRequest = 1;
   let disposed = false;
+  const now = o.now ?? (() => performance.now());
+  let lastEnqueueAt = -Infinity;
 
   const settle = (key: string, fn: (w: Waiter) => void) => {
     const entry = entries.get(key);
@@ -302,6 +313,9 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     const idle = networkInFlight === 0 && queue.length === 0;
     // Cache reads in flight count too: a burst of windows gets one short read, not one each.
     const cacheIdle = requests.size === 0 && queue.length === 0;
+    // Loads still arriving (a big selection is started in slices, one task each): a short last
+    // chunk of a group waits one more window for them instead of going out alone.
+    const arriving = now() - lastEnqueueAt < windowMs / 3;
     const groups = new Map<string, Chunk>();
     for (const key of new Set(pending)) {
       const entry = entries.get(key);
@@ -320,6 +334,9 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
       g.keys.push(key);
     }
     pending = [];
+    // One short first request per burst (the first group's: the geometry-first lead when there
+    // is one); the other groups go in full chunks.
+    let shortSent = !idle;
     for (const g of groups.values()) {
       const chunk = (keys: string[]): Chunk => ({ ...g, keys });
       if (g.cacheOnly) {
@@ -335,11 +352,19 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
         continue;
       }
       let i = 0;
-      if (idle && g.keys.length > firstChunkSize) {
-        queue.push(chunk(g.keys.slice(0, firstChunkSize)));
-        i = firstChunkSize;
+      if (!shortSent) {
+        // Never held back: it is what puts the first neurons on screen.
+        shortSent = true;
+        i = Math.min(firstChunkSize, g.keys.length);
+        queue.push(chunk(g.keys.slice(0, i)));
       }
-      for (; i < g.keys.length; i += chunkSize) queue.push(chunk(g.keys.slice(i, i + chunkSize)));
+      for (; i < g.keys.length; i += chunkSize) {
+        const keys = g.keys.slice(i, i + chunkSize);
+        if (arriving && keys.length < chunkSize) {
+          pending.push(...keys);
+          timer ??= setTimeout(flush, windowMs);
+        } else queue.push(chunk(keys));
+      }
     }
     pump();
   };
@@ -374,6 +399,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
         };
         entries.set(key, entry);
         pending.push(key);
+        lastEnqueueAt = now();
         timer ??= setTimeout(flush, windowMs);
       }
       const owner = entry;
@@ -401,6 +427,9 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
       );
     },
     holdCopyWrites: () => writeHold.hold(),
+    prewarm: () => {
+      if (!disposed) slots.warm();
+    },
     dispose() {
       disposed = true;
       clearTimeout(timer);

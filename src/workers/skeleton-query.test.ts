@@ -18,6 +18,7 @@ function countingPool() {
       return Promise.reject(new Error('not used'));
     },
     holdCopyWrites: () => () => undefined,
+    prewarm: () => undefined,
     dispose() {},
   };
   return { pool, calls };
@@ -57,6 +58,7 @@ describe('skeleton queries', () => {
           signal?.addEventListener('abort', () => reject(signal.reason as Error));
         }),
       holdCopyWrites: () => () => undefined,
+      prewarm: () => undefined,
       dispose() {},
     };
     const qc = new QueryClient();

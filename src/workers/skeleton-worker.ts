@@ -11,6 +11,7 @@ import { handleDisplayLoad } from './display-load.ts';
 import type { ReadDisplay } from '../3d/geometry/display-pack.ts';
 import type { CopyStore } from './opfs-skeleton-cache.ts';
 import { browserSkeletonCache } from './browser-skeleton-cache.ts';
+import { openSkeletonStore } from './skeleton-store.ts';
 import { summaryEditions } from './cache-validation.ts';
 import { createIdleCopyWriter } from './idle-copy-writer.ts';
 import { REQUESTS_PER_WORKER } from './skeleton-load-limits.ts';
@@ -24,6 +25,8 @@ import {
 declare const self: DedicatedWorkerGlobalScope;
 
 const store = browserSkeletonCache();
+// The pool starts its workers before the first load (prewarm): the copy store is opened then.
+openSkeletonStore();
 const clients = new Map<string, CatmaidClient>();
 /**
  * Requests at once per worker: a backstop only, the pool on the main thread decides how many

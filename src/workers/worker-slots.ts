@@ -1,6 +1,6 @@
 /**
- * The pool's workers: created on first use, each with a count of the loads it is running, so a
- * new load goes to the least busy one. A crashed worker is reported (its loads fail) and is
+ * The pool's workers: created on first use (or all at once by `warm`), each with a count of the
+ * loads it is running, so a new load goes to the least busy one. A crashed worker is reported (its loads fail) and is
  * used again for later loads.
  */
 import type {
@@ -18,6 +18,8 @@ export interface WorkerSlots {
   post(i: number, msg: LoadRequest | CancelRequest): void;
   /** Holds or lets go the copy writes of every worker, those created later included. */
   holdWrites(held: boolean): void;
+  /** Creates every worker not created yet (each starts its script and opens its copy store). */
+  warm(): void;
   terminate(): void;
 }
 
@@ -67,6 +69,9 @@ export function createWorkerSlots(
     },
     post(i, msg) {
       workerAt(i).postMessage(msg);
+    },
+    warm() {
+      for (let i = 0; i < count; i++) workerAt(i);
     },
     holdWrites(held) {
       if (held === writesHeld) return;

@@ -45,6 +45,9 @@ export function useSkeletonLoading(
     [engine, pool, queryClient, scope, tracker],
   );
 
+  // The workers start while the view opens, not when the first neurons are asked for.
+  useEffect(() => pool.prewarm(), [pool]);
+
   // A layer that needs connectors or tags is on: the second pass, also for what is drawn.
   useEffect(
     () => loader.setWantsExtras(wantsExtras, skeletonIds),
