@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ADDING_SHARE,
   ADDING_SPACING_MS,
   FrameLoop,
   LAST_PROGRESS_FRACTION,
@@ -237,6 +238,42 @@ describe('FrameLoop', () => {
     runTimers();
     frame();
     expect(h.draws).toBe(2);
+  });
+
+  it('draws an adding frame sooner once a big share of the neurons arrived since the last', () => {
+    const { h, loop, frame, runTimers } = harness();
+    h.adds = true;
+    h.loading = { active: true, fraction: 0.2 };
+    loop.request();
+    expect(h.draws).toBe(1);
+    frame();
+    const shownAt = h.time;
+    // A little more arrived: the usual spacing.
+    h.loading = { active: true, fraction: 0.2 + ADDING_SHARE / 2 };
+    loop.request();
+    frame();
+    expect(h.timers.map((t) => t.at - shownAt)).toEqual([ADDING_SPACING_MS]);
+    // A big share arrived: the next adding frame once MIN_PROGRESS_SPACING_MS have passed.
+    h.loading = { active: true, fraction: 0.2 + ADDING_SHARE };
+    loop.request();
+    frame();
+    expect(h.timers.map((t) => t.at - shownAt)).toEqual([MIN_PROGRESS_SPACING_MS]);
+    h.time = shownAt + MIN_PROGRESS_SPACING_MS;
+    runTimers();
+    expect(h.draws).toBe(2);
+    // Measured from that frame: what arrived before it does not count again.
+    frame();
+    const second = h.time;
+    h.loading = { active: true, fraction: 0.2 + ADDING_SHARE + 0.05 };
+    loop.request();
+    frame();
+    expect(h.timers.map((t) => t.at - second)).toEqual([ADDING_SPACING_MS]);
+    // A frame that would redraw everything keeps its own rationing.
+    h.adds = false;
+    h.loading = { active: true, fraction: 0.2 + 3 * ADDING_SHARE };
+    loop.request();
+    frame();
+    expect(h.timers.every((t) => t.at - second >= MIN_PROGRESS_SPACING_MS)).toBe(true);
   });
 
   it('draws no adding frame between upload slices once every neuron is in', () => {
