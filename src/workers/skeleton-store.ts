@@ -26,7 +26,11 @@ export function skeletonStore(): UseStore {
  */
 export function openSkeletonStore(): void {
   if (typeof indexedDB === 'undefined') return;
-  skeletonStore()('readonly', () => undefined).catch(() => undefined);
+  try {
+    skeletonStore()('readonly', () => undefined).catch(() => undefined);
+  } catch {
+    // A context that refuses IndexedDB outright: the loads find out (and load without copies).
+  }
 }
 
 /** The OPFS root, or null where this browser (or context) has none. */
