@@ -208,10 +208,10 @@ describe('FrameLoop', () => {
     expect(h.frames).toEqual([{ drawCalls: 7, complete: true, added: false }]);
   });
 
-  it('draws frames that only add what arrived every ADDING_SPACING_MS, to the end', () => {
+  it('draws frames that only add what arrived every ADDING_SPACING_MS, sooner near the end', () => {
     const { h, loop, frame, runTimers } = harness();
     h.adds = true;
-    h.loading = { active: true, fraction: LAST_PROGRESS_FRACTION + 0.1 };
+    h.loading = { active: true, fraction: 0.3 };
     loop.request();
     expect(h.draws).toBe(1);
     // An expensive frame (a whole redraw, 1 s): the next one, adding, does not wait 10 s.
@@ -220,7 +220,8 @@ describe('FrameLoop', () => {
     h.gpuBusy = false;
     frame(0);
     expect(h.frames).toEqual([{ drawCalls: 7, complete: false, added: true }]);
-    // The next progress frame waits its spacing, then comes although most neurons are in.
+    // The next progress frame waits its spacing.
+    h.loading = { active: true, fraction: 0.35 };
     loop.request();
     frame();
     expect(h.draws).toBe(1);
@@ -230,14 +231,35 @@ describe('FrameLoop', () => {
     h.time += 100;
     runTimers();
     expect(h.draws).toBe(2);
-    // Frames that would redraw everything stop again past the fraction.
+    // Past LAST_PROGRESS_FRACTION they come every MIN_PROGRESS_SPACING_MS, to the end: what is
+    // not drawn when the last neuron arrives is drawn after it.
+    frame();
+    const shownAt = h.time;
+    h.loading = { active: true, fraction: LAST_PROGRESS_FRACTION + 0.01 };
+    loop.request();
+    frame();
+    expect(h.timers.map((t) => t.at - shownAt)).toEqual([MIN_PROGRESS_SPACING_MS]);
+    h.time = shownAt + MIN_PROGRESS_SPACING_MS;
+    runTimers();
+    expect(h.draws).toBe(3);
+    // Even when little arrived since the last frame.
+    frame();
+    const third = h.time;
+    h.loading = { active: true, fraction: LAST_PROGRESS_FRACTION + 0.03 };
+    loop.request();
+    frame();
+    expect(h.timers.map((t) => t.at - third)).toEqual([MIN_PROGRESS_SPACING_MS]);
+    h.time = third + MIN_PROGRESS_SPACING_MS;
+    runTimers();
+    expect(h.draws).toBe(4);
+    // Frames that would redraw everything stop past the fraction.
     frame();
     h.adds = false;
     loop.request();
     h.time += 10_000;
     runTimers();
     frame();
-    expect(h.draws).toBe(2);
+    expect(h.draws).toBe(4);
   });
 
   it('draws an adding frame sooner once a big share of the neurons arrived since the last', () => {

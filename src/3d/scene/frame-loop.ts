@@ -6,8 +6,8 @@
  * its time on progress frames, and none once most neurons are in (the complete frame is then
  * near, and a progress frame started just before it would delay it by a whole frame). Frames
  * that only add what arrived to the last one (frame-accumulation.ts) cost only that: they come
- * every ADDING_SPACING_MS to the end (sooner after a big share arrived, ADDING_SHARE), so the
- * complete frame has little left to draw.
+ * every ADDING_SPACING_MS to the end (every MIN_PROGRESS_SPACING_MS after a big share arrived,
+ * ADDING_SHARE, and once most neurons are in), so the complete frame has little left to draw.
  */
 
 export interface FrameInfo {
@@ -80,7 +80,8 @@ export const MIN_PROGRESS_SPACING_MS = 300;
 export const PROGRESS_COST_FACTOR = 10;
 /**
  * Past this fraction of neurons loaded, no more progress frames that draw everything: the
- * complete one is next. Frames that only add what arrived go on (they make the last one cheap).
+ * complete one is next. Frames that only add what arrived go on, closer together (they make the
+ * last one cheap).
  */
 export const LAST_PROGRESS_FRACTION = 0.8;
 /**
@@ -201,7 +202,9 @@ export class FrameLoop {
     if (load.active && this.d.adds?.()) {
       // (With a tolerance: 0.35 - 0.2 is a hair under 0.15 in floating point.)
       const big = load.fraction - this.fractionDrawn >= ADDING_SHARE - 1e-9;
-      return this.shownAt + (big ? MIN_PROGRESS_SPACING_MS : ADDING_SPACING_MS) - now;
+      // Near the end, whatever is not drawn when the last neuron arrives is drawn after it.
+      const soon = big || load.fraction >= LAST_PROGRESS_FRACTION;
+      return this.shownAt + (soon ? MIN_PROGRESS_SPACING_MS : ADDING_SPACING_MS) - now;
     }
     if (load.fraction >= LAST_PROGRESS_FRACTION) return Infinity;
     return this.nextProgressAt - now;
