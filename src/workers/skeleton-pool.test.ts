@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeSkeletonFlags } from '../api/skeleton-flags.ts';
-import { createSkeletonPool } from './skeleton-pool.ts';
+import { createSkeletonPool, type PoolOptions } from './skeleton-pool.ts';
 import type {
   CancelRequest,
   LoadedSkeleton,
@@ -32,23 +32,26 @@ class FakeWorker {
   }
 }
 
-function setup(workerCount = 1) {
+/** A pool over fake workers (collected in `workers`), with the test's options. */
+function poolWith(options: Partial<PoolOptions>) {
   const workers: FakeWorker[] = [];
   const pool = createSkeletonPool({
     baseUrl: '/api/catmaid',
     timeoutMs: 30_000,
     server: 's',
     projectId: 1,
-    workerCount,
-    windowMs: 1,
-    chunkSize: 3,
     createWorker: () => {
       const w = new FakeWorker();
       workers.push(w);
       return w as unknown as Worker;
     },
+    ...options,
   });
   return { pool, workers };
+}
+
+function setup(workerCount = 1) {
+  return poolWith({ workerCount, windowMs: 1, chunkSize: 3 });
 }
 
 const item = (skeletonId: number) => ({ skeletonId }) as LoadedSkeleton;
@@ -207,22 +210,12 @@ describe('skeleton pool: adaptive concurrency and a small first request', () => 
         recorded.push(o);
       },
     };
-    const workers: FakeWorker[] = [];
-    const pool = createSkeletonPool({
-      baseUrl: '/api/catmaid',
-      timeoutMs: 30_000,
-      server: 's',
-      projectId: 1,
+    const { pool, workers } = poolWith({
       workerCount: 2,
       windowMs: 1,
       chunkSize: 5,
       firstChunkSize: 2,
       limit,
-      createWorker: () => {
-        const w = new FakeWorker();
-        workers.push(w);
-        return w as unknown as Worker;
-      },
     });
     const loads = () => workers.flatMap((w) => w.loads).sort((a, b) => a.requestId - b.requestId);
     return { pool, workers, limit, recorded, loads };
@@ -281,54 +274,33 @@ describe('skeleton pool: adaptive concurrency and a small first request', () => 
     pool.dispose();
   });
 
-  it('never holds back the short first request, even while loads still arrive', async () => {
-    const workers: FakeWorker[] = [];
-    const pool = createSkeletonPool({
-      baseUrl: '/api/catmaid',
-      timeoutMs: 30_000,
-      server: 's',
-      projectId: 1,
+  /** One worker, chunks of 5, a 3 ms window and a clock the test sets. */
+  function clocked(firstChunkSize: number) {
+    const clock = { now: 0 };
+    const { pool, workers } = poolWith({
       workerCount: 1,
       windowMs: 3,
       chunkSize: 5,
-      firstChunkSize: 4,
+      firstChunkSize,
       limit: { current: 8, record: () => undefined },
-      now: () => 0,
-      createWorker: () => {
-        const w = new FakeWorker();
-        workers.push(w);
-        return w as unknown as Worker;
-      },
+      now: () => clock.now,
     });
+    const sent = () => workers.flatMap((w) => w.loads.map((l) => l.skeletonIds));
+    return { pool, clock, sent };
+  }
+
+  it('never holds back the short first request, even while loads still arrive', async () => {
+    const { pool, sent } = clocked(4);
     const lead = normalizeSkeletonFlags({ format: 'msgpack' });
     for (let id = 1; id <= 3; id++) void pool.load(id, { flags: lead }).catch(() => undefined);
     void pool.load(4, { flags }).catch(() => undefined);
     await tick();
-    expect(workers.flatMap((w) => w.loads.map((l) => l.skeletonIds))).toEqual([[1, 2, 3]]);
+    expect(sent()).toEqual([[1, 2, 3]]);
     pool.dispose();
   });
 
   it('keeps a short last chunk back while loads still arrive, and sends it once they stop', async () => {
-    let clock = 0;
-    const workers: FakeWorker[] = [];
-    const pool = createSkeletonPool({
-      baseUrl: '/api/catmaid',
-      timeoutMs: 30_000,
-      server: 's',
-      projectId: 1,
-      workerCount: 1,
-      windowMs: 3,
-      chunkSize: 5,
-      firstChunkSize: 2,
-      limit: { current: 8, record: () => undefined },
-      now: () => clock,
-      createWorker: () => {
-        const w = new FakeWorker();
-        workers.push(w);
-        return w as unknown as Worker;
-      },
-    });
-    const sent = () => workers.flatMap((w) => w.loads.map((l) => l.skeletonIds));
+    const { pool, clock, sent } = clocked(2);
     const load = (from: number, to: number) => {
       for (let id = from; id <= to; id++) void pool.load(id, { flags }).catch(() => undefined);
     };
@@ -342,14 +314,14 @@ describe('skeleton pool: adaptive concurrency and a small first request', () => 
     ]);
     // More arrive, then nothing for a while: the waiting ones go out with them.
     load(10, 12);
-    clock = 100;
+    clock.now = 100;
     await tick();
     expect(sent().at(-1)).toEqual([8, 9, 10, 11, 12]);
     // A short chunk held back goes out one window later when nothing else comes.
     load(13, 14);
     await tick();
     expect(sent()).toHaveLength(3);
-    clock = 200;
+    clock.now = 200;
     await tick();
     expect(sent().at(-1)).toEqual([13, 14]);
     pool.dispose();
@@ -381,12 +353,7 @@ describe('skeleton pool: adaptive concurrency and a small first request', () => 
 
 describe('skeleton pool: browser copies first', () => {
   it('reads copies in big chunks outside the limit, then fetches only what was missing', async () => {
-    const workers: FakeWorker[] = [];
-    const pool = createSkeletonPool({
-      baseUrl: '/api/catmaid',
-      timeoutMs: 30_000,
-      server: 's',
-      projectId: 1,
+    const { pool, workers } = poolWith({
       workerCount: 1,
       windowMs: 1,
       chunkSize: 2,
@@ -394,11 +361,6 @@ describe('skeleton pool: browser copies first', () => {
       cacheFirst: true,
       cacheChunkSize: 4,
       limit: { current: 1, record: () => undefined },
-      createWorker: () => {
-        const w = new FakeWorker();
-        workers.push(w);
-        return w as unknown as Worker;
-      },
     });
     const results = [1, 2, 3, 4, 5, 6].map((id) => pool.load(id, { flags }));
     await tick();
