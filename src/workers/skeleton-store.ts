@@ -4,7 +4,7 @@
  * the origin private file system (OPFS), indexed in one IndexedDB store, or, where a browser
  * has no OPFS SyncAccessHandle, as values in that store (browser-skeleton-cache.ts). Opened
  * lazily, so importing this module in a test or a page that never loads skeletons touches no
- * storage.
+ * storage; a skeleton worker opens it at its start (openSkeletonStore).
  */
 import { clear, createStore, type UseStore } from 'idb-keyval';
 

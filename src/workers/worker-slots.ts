@@ -1,7 +1,7 @@
 /**
  * The pool's workers: created on first use (or all at once by `warm`), each with a count of the
- * loads it is running, so a new load goes to the least busy one. A crashed worker is reported (its loads fail) and is
- * used again for later loads.
+ * loads it is running, so a new load goes to the least busy one. A crashed worker is reported
+ * (its loads fail) and is used again for later loads.
  */
 import type {
   CancelRequest,
