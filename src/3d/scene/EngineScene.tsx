@@ -58,6 +58,7 @@ export function EngineScene({ engine, handle, onFrame }: Props) {
       warm: () => warmedUp.current,
       sync: (budget) => engine.sync(budget),
       drain: () => engine.drainIncoming(),
+      empty: () => engine.nothingDrawable,
       loading: () => ({ active: engine.loading, fraction: engine.loadFraction }),
       draw: () =>
         accumulation.draw(state(), (clear) => presenter.draw(gl, scene, get().camera, clear)),

@@ -5,6 +5,7 @@ import { buildSkeletonPiece } from '../geometry/skeleton-piece.ts';
 import { decodeCompactDetail } from '../../api/compact-detail-decode.ts';
 import { SceneModel } from '../geometry/scene-model.ts';
 import { BlockLayer } from './block-layers.ts';
+import { UPLOAD_ROUND_VERTICES } from './block-level.ts';
 import { mapHit } from './picking.ts';
 
 /**
@@ -226,6 +227,36 @@ describe('BlockLayer uploads', () => {
     const r = layer.sync(gl, scene(), { bytes: 100 }, noop);
     expect(r.pending).toBe(true);
     expect(layer.drawnCount()).toBe(0);
+  });
+
+  it('draws part of a block at once when a slice holds only some of its vertices', () => {
+    const { gl, sent } = fakeGl();
+    const layer = new BlockLayer('lines', new LineBasicMaterial());
+    layer.setDetail('full');
+    // One chain of three rounds' vertices: segment i joins vertices i + 1 and i.
+    const n = 3 * UPLOAD_ROUND_VERTICES;
+    const set = new BlockSet(4, n, true);
+    set.append(
+      {
+        positions: new Float32Array(n * 3),
+        info: new Uint16Array(n * 4),
+        indices: Uint32Array.from({ length: 2 * (n - 1) }, (_, k) => (k >> 1) + 1 - (k & 1)),
+      },
+      0,
+    );
+    const b = set.blocks[0];
+    if (!b?.indices) throw new Error('no block');
+    // Room for one round: its 12 B positions and 8 B info, and its pairs (8 B each).
+    const round = UPLOAD_ROUND_VERTICES * (12 + 8 + 8);
+    const first = layer.sync(gl, set, { bytes: round }, noop);
+    expect(first.pending).toBe(true);
+    // Every segment whose two vertices are up, and no index of a vertex not yet sent.
+    expect(layer.drawnCount()).toBe(UPLOAD_ROUND_VERTICES - 1);
+    expect(sent.get(b.positions)).toBe(UPLOAD_ROUND_VERTICES * 12);
+    expect(sent.get(b.indices)).toBe((UPLOAD_ROUND_VERTICES - 1) * 8);
+    const rest = layer.sync(gl, set, { bytes: Infinity }, noop);
+    expect(rest.pending).toBe(false);
+    expect(layer.drawnCount()).toBe(n - 1);
   });
 
   it('resends rewritten codes to the compact copy, and to the full one once it exists', () => {

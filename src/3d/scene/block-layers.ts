@@ -20,7 +20,7 @@ import {
   levelOf,
   resendRewritten,
   updateRange,
-  uploadSteps,
+  uploadLevel,
   type BlockObjects,
   type Detail,
   type Drawable,
@@ -164,13 +164,7 @@ export class BlockLayer {
         l.object.visible = false;
         this.group.add(l.object);
       }
-      if (!pending) {
-        for (const [buf, n] of uploadSteps(block, level, l)) {
-          if (buf.upload(n, budget)) continue;
-          pending = true;
-          break;
-        }
-      }
+      if (!pending && !uploadLevel(block, level, l, budget)) pending = true;
       // Ranges of the level asked for: drawn now, or once it takes over.
       if (updateRange(l) && this.shown === this.detail) changed = true;
     }

@@ -6,7 +6,7 @@
  */
 import * as THREE from 'three';
 import type { Block } from '../geometry/block-set.ts';
-import { asBufferAttribute, StreamedBuffer } from './streamed-buffer.ts';
+import { asBufferAttribute, StreamedBuffer, type UploadBudget } from './streamed-buffer.ts';
 
 export type Detail = 'full' | 'lod' | 'coarse';
 export type Drawable = THREE.LineSegments | THREE.Points;
@@ -96,17 +96,65 @@ export function levelObjects(
   return created;
 }
 
-/** The buffers of a block's level with the element count each must reach, in upload order. */
-export function uploadSteps(b: Block, level: Detail, l: Level): [StreamedBuffer, number][] {
-  const infoSize = b.info.length / b.capacity;
-  const vertices = level === 'coarse' ? b.coarseVertexCount : b.vertexCount;
-  const indices = level === 'coarse' ? b.coarseCount : level === 'lod' ? b.lodCount : b.indexCount;
+/** What a block's level holds: vertices, their info entries each, and indices. */
+function levelCounts(b: Block, level: Detail) {
+  return {
+    vertices: level === 'coarse' ? b.coarseVertexCount : b.vertexCount,
+    infoSize: b.info.length / b.capacity,
+    indices: level === 'coarse' ? b.coarseCount : level === 'lod' ? b.lodCount : b.indexCount,
+  };
+}
+
+/** The buffers of a block's level with the element count each must reach. */
+function uploadSteps(b: Block, level: Detail, l: Level): [StreamedBuffer, number][] {
+  const { vertices, infoSize, indices } = levelCounts(b, level);
   const out: [StreamedBuffer, number][] = [
     [l.vertices.pos, vertices * 3],
     [l.vertices.info, vertices * infoSize],
   ];
   if (l.index) out.push([l.index, indices]);
   return out;
+}
+
+/**
+ * Vertices per upload round (uploadLevel): about 1 MB of a line block's positions, info and
+ * indices at the coarse level.
+ */
+export const UPLOAD_ROUND_VERTICES = 1 << 15;
+
+function indexSource(b: Block, level: Detail): Uint32Array | null {
+  if (level === 'coarse') return b.coarseIndices;
+  return level === 'lod' ? b.lodIndices : b.indices;
+}
+
+/** How far the index prefix from `from` can go with every index in it below `vertices`. */
+function indicesBelow(indices: Uint32Array, from: number, end: number, vertices: number): number {
+  let i = from;
+  while (i < end && (indices[i] ?? vertices) < vertices) i++;
+  return i;
+}
+
+/**
+ * Sends a block's level within the budget, in rounds of UPLOAD_ROUND_VERTICES: positions and
+ * info of the round's vertices, then the indices whose vertices are all up, so what is sent can
+ * be drawn at once. Sent buffer by buffer (all positions, all info, then the indices), a block
+ * drew nothing until all its vertices were up: a reload's first frame (frame-loop.ts,
+ * FIRST_UPLOAD_BYTES) would have had no segment in it. True once the level is complete.
+ */
+export function uploadLevel(b: Block, level: Detail, l: Level, budget: UploadBudget): boolean {
+  const { pos, info } = l.vertices;
+  const { vertices, infoSize, indices: indexEnd } = levelCounts(b, level);
+  const indices = indexSource(b, level);
+  for (;;) {
+    const up = Math.min(pos.uploaded / 3, info.uploaded / infoSize);
+    const to = Math.min(vertices, up + UPLOAD_ROUND_VERTICES);
+    if (!pos.upload(to * 3, budget) || !info.upload(to * infoSize, budget)) return false;
+    if (l.index && indices) {
+      const end = to >= vertices ? indexEnd : indicesBelow(indices, l.index.uploaded, indexEnd, to);
+      if (!l.index.upload(end, budget)) return false;
+    }
+    if (to >= vertices) return true;
+  }
 }
 
 /** The block's objects at `level` exist and hold everything the block has for that level. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ADDING_SHARE,
   ADDING_SPACING_MS,
+  FIRST_UPLOAD_BYTES,
   FrameLoop,
   LAST_PROGRESS_FRACTION,
   MIN_PROGRESS_SPACING_MS,
@@ -23,6 +24,9 @@ function harness() {
     queued: 0,
     /** The next frame would only add to the last one. */
     adds: false,
+    /** Nothing of the neurons is drawable yet; a sync of a change uploads some. */
+    empty: false,
+    budgets: [] as number[],
     drains: 0,
     draws: 0,
     presents: 0,
@@ -36,8 +40,10 @@ function harness() {
     now: () => h.time,
     fence: { arm: () => h.log.push('arm'), busy: () => h.gpuBusy },
     warm: () => h.warm,
-    sync: () => {
+    sync: (budget) => {
       h.log.push('sync');
+      h.budgets.push(budget);
+      if (h.changed) h.empty = false;
       const r = {
         changed: h.changed,
         pending: h.pending,
@@ -54,6 +60,7 @@ function harness() {
       return h.queued > 0;
     },
     loading: () => h.loading,
+    empty: () => h.empty,
     draw: () => {
       h.draws++;
       h.log.push('draw');
@@ -424,5 +431,38 @@ describe('FrameLoop', () => {
     h.gpuBusy = false;
     frame();
     expect(h.log).toEqual(['sync', 'draw', 'arm']);
+  });
+
+  it('draws the first neurons with a small first slice, at once, whatever the share in', () => {
+    // A reload: by the end of the warm-up every neuron is in, and much is left to upload.
+    const { h, loop, frame } = harness();
+    h.empty = true;
+    h.loading = { active: false, fraction: 1 };
+    h.pending = true;
+    h.changed = true;
+    loop.request();
+    expect(h.budgets).toEqual([FIRST_UPLOAD_BYTES]);
+    expect(h.log).toEqual(['sync', 'draw', 'arm']);
+    frame(); // shown
+    expect(h.frames).toEqual([{ drawCalls: 7, complete: false, added: false }]);
+    // Then the rest goes up in full slices and is drawn once it is all up.
+    h.changed = true;
+    frame();
+    expect(h.draws).toBe(1);
+    h.changed = true;
+    h.pending = false;
+    frame();
+    expect(h.budgets.slice(1).every((b) => b > FIRST_UPLOAD_BYTES)).toBe(true);
+    expect(h.draws).toBe(2);
+  });
+
+  it('keeps to the usual rationing while nothing of the neurons could be uploaded yet', () => {
+    const { h, loop } = harness();
+    h.loading = { active: true, fraction: LAST_PROGRESS_FRACTION };
+    h.pending = true;
+    h.empty = true;
+    loop.request(); // wanted, but nothing uploaded: no first-neurons frame
+    expect(h.log).toEqual(['sync', 'arm']);
+    expect(h.draws).toBe(0);
   });
 });

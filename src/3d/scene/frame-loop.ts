@@ -8,6 +8,7 @@
  * that only add what arrived to the last one (frame-accumulation.ts) cost only that: they come
  * every ADDING_SPACING_MS to the end (every MIN_PROGRESS_SPACING_MS after a big share arrived,
  * ADDING_SHARE, and once most neurons are in), so the complete frame has little left to draw.
+ * The first frame with neurons is drawn from a small first slice, whatever the share in.
  */
 
 export interface FrameInfo {
@@ -53,6 +54,12 @@ export interface FrameLoopDeps {
   drain?(): boolean;
   /** Neurons still arriving, and the fraction already in. */
   loading(): { active: boolean; fraction: number };
+  /**
+   * Nothing of the neurons could be drawn yet (no segment nor point uploaded). The first frame
+   * with neurons then goes out with the first slice uploaded, whatever the share of neurons in,
+   * and that slice is small (FIRST_UPLOAD_BYTES), so the first neurons show after a short draw.
+   */
+  empty?(): boolean;
   /** Queues a frame off screen. */
   draw(): DrawnFrame;
   /**
@@ -75,6 +82,13 @@ export interface FrameLoopDeps {
  * a smaller slice leaves the complete frame waiting for dozens of upload frames.
  */
 const UPLOAD_BYTES_PER_FRAME = 12 << 20;
+/**
+ * The first slice of a scene with nothing on screen yet: one upload round (block-level.ts), about
+ * 32,000 segments. A reload has most neurons in by the end of the shader warm-up: its first frame
+ * held all of them, or a full 12 MB slice (430,000 segments), and with software GL the first
+ * neurons came 0.6-3 s after the warm-up instead of a short draw after it.
+ */
+export const FIRST_UPLOAD_BYTES = 1 << 20;
 /** While streaming: at least this long between progress frames, and this many times their cost. */
 export const MIN_PROGRESS_SPACING_MS = 300;
 export const PROGRESS_COST_FACTOR = 10;
@@ -159,14 +173,17 @@ export class FrameLoop {
       this.holding = true;
       return this.nextAnimationFrame();
     }
-    const sync = d.sync(UPLOAD_BYTES_PER_FRAME);
+    const empty = d.empty?.() === true;
+    const sync = d.sync(empty ? FIRST_UPLOAD_BYTES : UPLOAD_BYTES_PER_FRAME);
     const { changed, pending, background = false } = sync;
     if (sync.queued) this.drainSoon();
     if (changed) this.wanted = true;
     const load = d.loading();
     const streaming = pending || load.active;
+    // The first neurons are drawn as soon as a slice of them is up (see `empty`).
+    const firstNeurons = empty && d.empty?.() === false;
     if (this.wanted) {
-      const wait = streaming ? this.progressWait(now, load) : 0;
+      const wait = streaming && !firstNeurons ? this.progressWait(now, load) : 0;
       if (wait <= 0) {
         this.wanted = false;
         this.fractionDrawn = load.fraction;

@@ -278,6 +278,11 @@ export class ViewerEngine {
     return this.model.slotSkeleton.length < this.expectedNeurons;
   }
 
+  /** No segment nor synapse point is on the GPU to draw (the frame loop's `empty`). */
+  get nothingDrawable(): boolean {
+    return this.lines.drawnCount() === 0 && this.connectors.drawnCount() === 0;
+  }
+
   /** Skeletons handed over but not yet in the model. */
   get queuedSkeletons(): number {
     return this.incoming.size;
