@@ -135,7 +135,7 @@ function summary(rows: LabRow[]): string {
     'floor peak in flight',
     'cold ms',
     'cold/floor',
-    'first neurons ms cold / lab-warm',
+    'first neurons ms cold / lab-warm / reload',
     'reload ms (neurons in)',
     'reopen ms',
     'lab-warm ms',
@@ -156,7 +156,9 @@ function summary(rows: LabRow[]): string {
       fmt(r.floor.concurrency),
       fmt(r.cold.firstFrameMs),
       fmt(r.ratio),
-      `${fmt(r.cold.firstNeuronsMs)} / ${fmt(r.labWarm.firstNeuronsMs)}`,
+      [r.cold.firstNeuronsMs, r.labWarm.firstNeuronsMs, r.cold.reloadFirstNeuronsMs]
+        .map(fmt)
+        .join(' / '),
       `${fmt(r.cold.reloadFirstFrameMs)} (${fmt(r.cold.reloadSettledMs)})`,
       fmt(r.cold.reopenFirstFrameMs),
       fmt(r.labWarm.firstFrameMs),

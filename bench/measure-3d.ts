@@ -38,6 +38,8 @@ export interface BenchRow {
    * reloadFirstFrameMs is drawing; with software GL, one draw of a lab-scale scene takes 1–2 s).
    */
   reloadSettledMs: number;
+  /** Reload: from navigation to the first frame with neurons (null in builds without the mark). */
+  reloadFirstNeuronsMs: number | null;
   /** Longest main-thread task of the reload, until its complete frame. */
   reloadLongestTaskMs: number;
   /**
@@ -236,6 +238,7 @@ export async function measure(
     orbitFrameMs: await orbitFrameMs(page),
     reloadFirstFrameMs: NaN,
     reloadSettledMs: NaN,
+    reloadFirstNeuronsMs: null,
     reloadLongestTaskMs: NaN,
     reopenFirstFrameMs: NaN,
     reopenLongestTaskMs: NaN,
@@ -253,6 +256,8 @@ export async function measure(
   const again = await readyAttrs(page, ids.length);
   row.reloadFirstFrameMs = Math.round(Number(again.readyAt));
   row.reloadSettledMs = Math.round(Number(again.settledAt));
+  row.reloadFirstNeuronsMs =
+    again.firstNeuronsAt === undefined ? null : Math.round(Number(again.firstNeuronsAt));
   row.reloadLongestTaskMs = await longestTaskUntil(page, Number(again.readyAt));
   row.reloadFullDataMs = Math.round(await fullReadyAt(page));
   const url = page.url();
