@@ -117,8 +117,8 @@ function uploadSteps(b: Block, level: Detail, l: Level): [StreamedBuffer, number
 }
 
 /**
- * Vertices per upload round (uploadLevel): about 1 MB of a line block's positions, info and
- * indices at the coarse level.
+ * Vertices per upload round (uploadLevel): about 1 MB of a line block's positions (12 B), info
+ * (8 B) and indices (two per segment, 8 B).
  */
 export const UPLOAD_ROUND_VERTICES = 1 << 15;
 
