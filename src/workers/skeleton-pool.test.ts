@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeSkeletonFlags } from '../api/skeleton-flags.ts';
+import { EDITION_MEMO_MS } from './edition-memo.ts';
 import { createSkeletonPool, type PoolOptions } from './skeleton-pool.ts';
 import type {
   CancelRequest,
@@ -394,5 +395,50 @@ describe('skeleton pool: browser copies first', () => {
     expect(await results[2]).toEqual(item(3));
     pool.dispose();
     await Promise.allSettled(results);
+  });
+
+  it('names the whole burst in each of its loads, so edition times are asked once', async () => {
+    const { pool, workers } = poolWith({
+      workerCount: 1,
+      windowMs: 1,
+      firstChunkSize: 1,
+      cacheFirst: true,
+      cacheChunkSize: 4,
+    });
+    const results = [1, 2, 3, 4, 5, 6].map((id) => pool.load(id, { flags }));
+    await tick();
+    const loads = workers[0]?.loads ?? [];
+    expect(loads.map((l) => l.skeletonIds)).toEqual([[1], [2, 3, 4, 5], [6]]);
+    for (const l of loads) expect(l.ahead).toEqual([1, 2, 3, 4, 5, 6]);
+    pool.dispose();
+    await Promise.allSettled(results);
+  });
+
+  it('names the skeletons announced for the burst too, while they are still arriving', async () => {
+    let t = 0;
+    const { pool, workers } = poolWith({
+      workerCount: 1,
+      windowMs: 1,
+      firstChunkSize: 1,
+      cacheFirst: true,
+      cacheChunkSize: 4,
+      now: () => t,
+    });
+    // A view announces 1-8, then starts its loads in slices: 1-3 now, 4-8 later.
+    pool.announce([1, 2, 3, 4, 5, 6, 7, 8]);
+    const first = [1, 2, 3].map((id) => pool.load(id, { flags }));
+    await tick();
+    const loads = workers[0]?.loads ?? [];
+    expect(loads.map((l) => l.skeletonIds)).toEqual([[1], [2, 3]]);
+    for (const l of loads) expect(l.ahead).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // An announcement is only a hint for the next EDITION_MEMO_MS.
+    t += EDITION_MEMO_MS;
+    const later = [9].map((id) => pool.load(id, { flags }));
+    await tick();
+    const last = workers[0]?.loads.at(-1);
+    expect(last?.skeletonIds).toEqual([9]);
+    expect(last?.ahead).toBeUndefined();
+    pool.dispose();
+    await Promise.allSettled([...first, ...later]);
   });
 });

@@ -23,6 +23,7 @@ import {
   SKELETON_CHUNK_SIZE,
 } from './skeleton-load-limits.ts';
 import { createWriteHold } from './copy-write-hold.ts';
+import { EDITION_MEMO_MS } from './edition-memo.ts';
 import { createWorkerSlots, defaultWorker } from './worker-slots.ts';
 
 class SkeletonLoadError extends Error {
@@ -89,6 +90,12 @@ export interface SkeletonPool {
    * when it opens.
    */
   prewarm(): void;
+  /**
+   * The skeletons a view is about to ask for (a burst it starts in slices): each load of the next
+   * EDITION_MEMO_MS names them, so the workers ask their edition times in one request
+   * (edition-memo.ts) instead of one per chunk.
+   */
+  announce(skeletonIds: readonly number[]): void;
   dispose(): void;
 }
 
@@ -131,6 +138,8 @@ interface Chunk {
   useCache: boolean;
   cacheOnly: boolean;
   display: boolean;
+  /** The skeletons of the whole group this chunk was cut from (LoadRequest.ahead). */
+  ahead?: number[];
 }
 
 /** What an answer is keyed by: the flags, and whether it is a display form. */
@@ -161,6 +170,14 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
   let disposed = false;
   const now = o.now ?? (() => performance.now());
   let lastEnqueueAt = -Infinity;
+  let announced: { ids: readonly number[]; at: number } | null = null;
+  /** The group's skeletons and those of the burst announced last (LoadRequest.ahead). */
+  const aheadOf = (keys: string[]): number[] => {
+    const ids = new Set(keys.flatMap((key) => entries.get(key)?.id ?? []));
+    if (announced && now() - announced.at < EDITION_MEMO_MS)
+      for (const id of announced.ids) ids.add(id);
+    return [...ids];
+  };
 
   const settle = (key: string, fn: (w: Waiter) => void) => {
     const entry = entries.get(key);
@@ -268,7 +285,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     slots.post(req.worker, { type: 'cancel', requestId });
   };
 
-  const send = ({ flags, keys: queued, useCache, cacheOnly, display }: Chunk) => {
+  const send = ({ flags, keys: queued, useCache, cacheOnly, display, ahead }: Chunk) => {
     // Skeletons abandoned while the chunk waited are not asked for.
     const keys = queued.filter((key) => entries.get(key)?.requestId === null);
     if (keys.length === 0) return;
@@ -297,6 +314,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     };
     if (cacheOnly) msg.cacheOnly = true;
     if (display) msg.displayBaseUrl = o.dashboardBaseUrl;
+    if (ahead && ahead.length > ids.length) msg.ahead = ahead;
     slots.post(worker, msg);
   };
 
@@ -338,7 +356,9 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     // is one); the other groups go in full chunks.
     let shortSent = !idle;
     for (const g of groups.values()) {
-      const chunk = (keys: string[]): Chunk => ({ ...g, keys });
+      // Each chunk names the burst's skeletons: their edition times go in one request.
+      const ahead = aheadOf(g.keys);
+      const chunk = (keys: string[]): Chunk => ({ ...g, keys, ahead });
       if (g.cacheOnly) {
         // Local reads: all at once, spread over the workers, outside the request limit; the
         // first one short, so the first copies are on screen before the big reads are done.
@@ -429,6 +449,9 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     holdCopyWrites: () => writeHold.hold(),
     prewarm: () => {
       if (!disposed) slots.warm();
+    },
+    announce: (skeletonIds) => {
+      announced = { ids: [...skeletonIds], at: now() };
     },
     dispose() {
       disposed = true;

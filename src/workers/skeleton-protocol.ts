@@ -29,6 +29,11 @@ export interface LoadRequest {
    * at this base URL (e.g. `/api`); answered with `displayed`.
    */
   displayBaseUrl?: string;
+  /**
+   * Other skeletons of the same burst and flags, likely asked next: their edition times are asked
+   * with this load's (edition-memo.ts).
+   */
+  ahead?: number[];
 }
 
 /** The pool no longer needs this load: the worker aborts its fetch (or drops it if queued). */

@@ -19,6 +19,7 @@ function countingPool() {
     },
     holdCopyWrites: () => () => undefined,
     prewarm: () => undefined,
+    announce: () => undefined,
     dispose() {},
   };
   return { pool, calls };
@@ -59,6 +60,7 @@ describe('skeleton queries', () => {
         }),
       holdCopyWrites: () => () => undefined,
       prewarm: () => undefined,
+      announce: () => undefined,
       dispose() {},
     };
     const qc = new QueryClient();

@@ -13,6 +13,8 @@ import type { CopyStore } from './opfs-skeleton-cache.ts';
 import { browserSkeletonCache } from './browser-skeleton-cache.ts';
 import { openSkeletonStore } from './skeleton-store.ts';
 import { summaryEditions } from './cache-validation.ts';
+import { createEditionMemo, type EditionMemo } from './edition-memo.ts';
+import type { ProjectScope } from '../api/scope.ts';
 import { createIdleCopyWriter } from './idle-copy-writer.ts';
 import { REQUESTS_PER_WORKER } from './skeleton-load-limits.ts';
 import {
@@ -83,6 +85,19 @@ function clientFor(baseUrl: string, timeoutMs: number): CatmaidClient {
   return c;
 }
 
+/** Edition times per CATMAID project, shared by the loads of a burst (edition-memo.ts). */
+const memos = new Map<string, EditionMemo>();
+
+function memoFor(scope: ProjectScope, baseUrl: string): EditionMemo {
+  const key = `${baseUrl}|${scope.server}|${scope.projectId}`;
+  let memo = memos.get(key);
+  if (!memo) {
+    memo = createEditionMemo(summaryEditions(scope), () => performance.now());
+    memos.set(key, memo);
+  }
+  return memo;
+}
+
 function pump(): void {
   while (active < MAX_ACTIVE) {
     const job = queue.shift();
@@ -122,11 +137,12 @@ self.onmessage = (event: MessageEvent<unknown>) => {
         server: req.server,
         projectId: req.projectId,
       };
+      const editions = memoFor(scope, req.baseUrl).source(req.ahead ?? []);
       if (req.displayBaseUrl !== undefined) {
         await handleDisplayLoad(req, {
           dashboard: clientFor(req.displayBaseUrl, req.timeoutMs),
           cache: displays,
-          editionSource: summaryEditions(scope),
+          editionSource: editions,
           signal: controller.signal,
           post,
         });
@@ -136,7 +152,7 @@ self.onmessage = (event: MessageEvent<unknown>) => {
         signal: controller.signal,
         scope,
         cache,
-        editionSource: summaryEditions(scope),
+        editionSource: editions,
         post,
         now: () => Date.now(),
       });

@@ -68,6 +68,30 @@ describe('load order', () => {
     small.loader.request([5, 3, 9]);
     expect(small.geometry.map((p) => p.id)).toEqual([5, 3, 9]);
   });
+
+  it('announces every skeleton of a burst before its first slice of fetches', () => {
+    const tracker = new LoadTracker();
+    const events: string[] = [];
+    const deferred: (() => void)[] = [];
+    const loader = createTwoPhaseLoader({
+      tracker,
+      fetchGeometry: (id) => {
+        events.push(`fetch ${id}`);
+        return new Promise<LoadedSkeleton>(() => undefined);
+      },
+      fetchExtras: () => new Promise<LoadedSkeleton>(() => undefined),
+      onGeometry: () => undefined,
+      onExtras: () => undefined,
+      isCancelled: () => false,
+      defer: (fn) => deferred.push(fn),
+      perTask: 2,
+      announce: (ids) => events.push(`announce ${ids.join(',')}`),
+    });
+    loader.request([1, 2, 3, 4, 5]);
+    expect(events).toEqual(['announce 1,2,3,4,5', 'fetch 1', 'fetch 2']);
+    while (deferred.length > 0) deferred.shift()?.();
+    expect(events.filter((e) => e.startsWith('announce'))).toHaveLength(1);
+  });
 });
 
 describe('geometry first', () => {

@@ -31,6 +31,8 @@ export interface TwoPhaseDeps {
   defer?(fn: () => void): void;
   /** Fetch starts per task (default 50). */
   perTask?: number;
+  /** Told every skeleton of a burst before its fetches start in slices (SkeletonPool.announce). */
+  announce?(ids: readonly number[]): void;
   /**
    * With a layer already needing connectors and tags when a load starts: only this many
    * skeletons of it go geometry first (enough for the first short request, so the first
@@ -71,6 +73,7 @@ const SPREAD_FROM = 64;
 function inSlices(ids: number[], start: (id: number, index: number) => void, deps: TwoPhaseDeps) {
   const perTask = deps.perTask ?? 50;
   const defer = deps.defer ?? ((fn: () => void) => setTimeout(fn, 0));
+  if (ids.length > 0) deps.announce?.(ids);
   const slice = (from: number) => {
     ids.slice(from, from + perTask).forEach((id, i) => start(id, from + i));
     if (from + perTask < ids.length) defer(() => slice(from + perTask));

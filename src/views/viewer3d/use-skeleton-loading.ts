@@ -41,6 +41,7 @@ export function useSkeletonLoading(
         onDisplay: (item) => engine.addDisplays([item.display]),
         isCancelled: (e) => e instanceof CancelledError,
         lead: FIRST_CHUNK_SIZE,
+        announce: (ids) => pool.announce(ids),
       }),
     [engine, pool, queryClient, scope, tracker],
   );
