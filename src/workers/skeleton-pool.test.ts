@@ -397,14 +397,11 @@ describe('skeleton pool: browser copies first', () => {
     await Promise.allSettled(results);
   });
 
+  /** One worker; the browser's copies read first, the first read of one skeleton. */
+  const copiesFirst = { workerCount: 1, windowMs: 1, firstChunkSize: 1, cacheFirst: true } as const;
+
   it('names the whole burst in each of its loads, so edition times are asked once', async () => {
-    const { pool, workers } = poolWith({
-      workerCount: 1,
-      windowMs: 1,
-      firstChunkSize: 1,
-      cacheFirst: true,
-      cacheChunkSize: 4,
-    });
+    const { pool, workers } = poolWith({ ...copiesFirst, cacheChunkSize: 4 });
     const results = [1, 2, 3, 4, 5, 6].map((id) => pool.load(id, { flags }));
     await tick();
     const loads = workers[0]?.loads ?? [];
@@ -416,14 +413,7 @@ describe('skeleton pool: browser copies first', () => {
 
   it('names the skeletons announced for the burst too, while they are still arriving', async () => {
     let t = 0;
-    const { pool, workers } = poolWith({
-      workerCount: 1,
-      windowMs: 1,
-      firstChunkSize: 1,
-      cacheFirst: true,
-      cacheChunkSize: 4,
-      now: () => t,
-    });
+    const { pool, workers } = poolWith({ ...copiesFirst, cacheChunkSize: 4, now: () => t });
     // A view announces 1-8, then starts its loads in slices: 1-3 now, 4-8 later.
     pool.announce([1, 2, 3, 4, 5, 6, 7, 8]);
     const first = [1, 2, 3].map((id) => pool.load(id, { flags }));
