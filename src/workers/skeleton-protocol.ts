@@ -30,8 +30,8 @@ export interface LoadRequest {
    */
   displayBaseUrl?: string;
   /**
-   * Other skeletons of the same burst and flags, likely asked next: their edition times are asked
-   * with this load's (edition-memo.ts).
+   * Other skeletons of the same burst (any flags: edition times do not depend on them), likely
+   * asked next: their edition times are asked with this load's (edition-memo.ts).
    */
   ahead?: number[];
 }
