@@ -11,6 +11,7 @@
  * stored now an edition asked earlier is the safe order (cache-validation.ts). A failed request is
  * forgotten, so the next load asks again.
  */
+import { untilAborted } from '../lib/http/id-batcher.ts';
 import type { EditionSource, Editions } from './cache-validation.ts';
 
 /** How long an answer may validate copies and stamp new ones. */
@@ -26,16 +27,6 @@ interface Asked {
 export interface EditionMemo {
   /** An edition source for one load; `ahead`: the burst's skeletons likely asked next. */
   source(ahead: readonly number[]): EditionSource;
-}
-
-function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return p;
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error);
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 /**
@@ -82,7 +73,7 @@ export function createEditionMemo(
         if (answer) answers.set(id, answer);
       }
       const distinct = [...new Set(answers.values())];
-      const maps = await abortable(Promise.all(distinct), signal);
+      const maps = await untilAborted(Promise.all(distinct), signal);
       const out = new Map<number, number | undefined>();
       for (const [id, answer] of answers) {
         const editions = maps[distinct.indexOf(answer)];

@@ -138,7 +138,7 @@ interface Chunk {
   useCache: boolean;
   cacheOnly: boolean;
   display: boolean;
-  /** The skeletons of the whole group this chunk was cut from (LoadRequest.ahead). */
+  /** Its group's skeletons and the burst announced last (LoadRequest.ahead, aheadOf). */
   ahead?: number[];
 }
 
