@@ -229,6 +229,35 @@ describe('BlockLayer uploads', () => {
     expect(layer.drawnCount()).toBe(0);
   });
 
+  it('allocates a block’s buffers only once its upload starts, not all at the first slice', () => {
+    const { gl, allocated } = fakeGl();
+    const layer = new BlockLayer('lines', new LineBasicMaterial());
+    layer.setDetail('full');
+    // Three blocks of one 6-vertex chain each (a block holds 8 vertices).
+    const set = new BlockSet(4, 8, true);
+    const chain = Uint32Array.from([1, 0, 2, 1, 3, 2, 4, 3, 5, 4]);
+    for (let slot = 0; slot < 3; slot++)
+      set.append(
+        { positions: new Float32Array(18), info: new Uint16Array(24), indices: chain },
+        slot,
+      );
+    expect(set.blocks).toHaveLength(3);
+    const capacity = (i: number) => {
+      const b = set.blocks[i];
+      if (!b?.indices) throw new Error('no block');
+      return b.positions.byteLength + b.info.byteLength + b.indices.byteLength;
+    };
+    // A first slice that does not even finish the first block: only its buffers exist.
+    const first = layer.sync(gl, set, { bytes: 100 }, noop);
+    expect(first.pending).toBe(true);
+    expect(allocated()).toBe(capacity(0));
+    // The rest: the other blocks are created as their upload starts, and all is drawn.
+    const rest = layer.sync(gl, set, { bytes: Infinity }, noop);
+    expect(rest.pending).toBe(false);
+    expect(allocated()).toBe(capacity(0) + capacity(1) + capacity(2));
+    expect(layer.drawnCount()).toBe(15);
+  });
+
   it('draws part of a block at once when a slice holds only some of its vertices', () => {
     const { gl, sent } = fakeGl();
     const layer = new BlockLayer('lines', new LineBasicMaterial());

@@ -159,6 +159,10 @@ export class BlockLayer {
       }
       const level = levelOf(block, this.detail);
       const fresh = !o.levels[level];
+      // The budget is spent: this block's buffers are made when its upload starts. Made here,
+      // every block of a reload's scene (21 at 10 M nodes, each allocated at full capacity)
+      // came with the first 1 MB slice (frame-loop.ts), whose sync then took 60-85 ms.
+      if (fresh && pending) continue;
       const l = levelObjects(gl, o, level, this.make, onIndexBuffer);
       if (fresh) {
         l.object.visible = false;
