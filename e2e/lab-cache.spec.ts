@@ -5,47 +5,24 @@
  * The spec runs its own stack (an in-process demo server that records requests, a dashboard
  * server with a fresh cache) so no other test's traffic moves the counters.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { createSkeletonCache, type CacheStats } from '../server/cache/skeleton-cache.ts';
-import { openSqliteStore } from '../server/cache/sqlite-store.ts';
-import { createDashboardServer } from '../server/dashboard-server.ts';
-import { startDemoServer, type DemoServer } from '../server/demo/server.ts';
-import { close, listen, settingsFor } from '../server/test-servers.ts';
+import type { CacheStats } from '../server/cache/skeleton-cache.ts';
 import { test, expect } from './fixtures.ts';
 import { addToSelection, openView } from './helpers.ts';
+import { ownStack } from './own-stack.ts';
 
-let demo: DemoServer;
-let dashboard: Server;
-let base: string;
-const cacheDir = mkdtempSync(join(tmpdir(), 'e2e-lab-cache-'));
-const store = openSqliteStore(join(cacheDir, 'skeletons.sqlite'), 1 << 30);
-const cache = createSkeletonCache({ store, maxBytes: 1 << 30, log: () => undefined });
-
-test.beforeAll(async () => {
-  demo = await startDemoServer({ port: 0, seed: 1, scale: 1 });
-  const dist = resolve(process.env.DIST_DIR || 'dist');
-  dashboard = createDashboardServer(dist, settingsFor(demo.url), { cache });
-  base = `http://127.0.0.1:${await listen(dashboard)}`;
-});
-
-test.afterAll(async () => {
-  await close(dashboard);
-  await demo.close();
-  await store.close();
-  rmSync(cacheDir, { recursive: true, force: true });
-});
+const stack = ownStack('lab-cache');
 
 async function stats(page: Page): Promise<CacheStats> {
-  const res = await page.request.get(`${base}/api/cache/stats`);
+  const res = await page.request.get(`${stack.base()}/api/cache/stats`);
   return (await res.json()) as CacheStats;
 }
 
 const skeletonDataRequests = () =>
-  demo.requests().filter((r) => /\/skeletons\/(\d+\/)?compact-detail$/.test(r.path)).length;
+  stack
+    .demo()
+    .requests()
+    .filter((r) => /\/skeletons\/(\d+\/)?compact-detail$/.test(r.path)).length;
 
 async function sceneOf(page: Page): Promise<{ neurons: string; nodes: string }> {
   const region = page.getByRole('region', { name: '3D viewer' });
@@ -61,7 +38,7 @@ test('a second browser gets the same 3D neurons from the server cache, without C
   browser,
 }) => {
   test.setTimeout(120_000);
-  await page.goto(base);
+  await page.goto(stack.base());
   await addToSelection(page, 'PN', 4);
   await openView(page, '3D');
   const first = await sceneOf(page);
@@ -71,7 +48,10 @@ test('a second browser gets the same 3D neurons from the server cache, without C
   expect(cold.entries).toBeGreaterThanOrEqual(4);
   const dataRequestsCold = skeletonDataRequests();
   expect(dataRequestsCold).toBeGreaterThan(0);
-  const summariesCold = demo.requests().filter((r) => r.path.endsWith('/skeletons/summary')).length;
+  const summariesCold = stack
+    .demo()
+    .requests()
+    .filter((r) => r.path.endsWith('/skeletons/summary')).length;
 
   // A new context is a new profile: no IndexedDB copy, no HTTP cache.
   const second = await browser.newContext();
@@ -92,13 +72,16 @@ test('a second browser gets the same 3D neurons from the server cache, without C
     expect(skeletonDataRequests(), 'CATMAID was not asked for skeleton data again').toBe(
       dataRequestsCold,
     );
-    const summaries = demo.requests().filter((r) => r.path.endsWith('/skeletons/summary')).length;
+    const summaries = stack
+      .demo()
+      .requests()
+      .filter((r) => r.path.endsWith('/skeletons/summary')).length;
     expect(summaries, 'each cached answer was checked against CATMAID').toBeGreaterThan(
       summariesCold,
     );
     // Each browser has its own id for taking turns at CATMAID's slots (client-key.ts).
     const idOf = async (context: BrowserContext) =>
-      (await context.cookies(`${base}/api/config`)).find(
+      (await context.cookies(`${stack.base()}/api/config`)).find(
         (c) => c.name === 'catmaid_dashboard_client',
       )?.value;
     const ids = [await idOf(page.context()), await idOf(second)];

@@ -8,33 +8,15 @@
  * a reload draws from the browser's display copies with the display route refused; and a
  * dashboard server without the route still shows the scene, loaded in full.
  */
-import type { Page, Route } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { someSkeletons } from './helpers.ts';
 import { clickNearestDrawnPixel, viewer } from './canvas.ts';
 import { coarseSegments, rawTree } from './coarse-tree.ts';
 import { copyKeys, removeCopies } from './browser-copies.ts';
+import { holdRequests } from './held-requests.ts';
 
 const DISPLAY_ROUTE = '**/api/display/1/skeletons';
 const FULL_ROUTE = '**/api/catmaid/1/skeletons/compact-detail';
-
-/** Holds every request matching `url` until `release()`. */
-async function holdRequests(page: Page, url: string) {
-  const held: Route[] = [];
-  let released = false;
-  await page.route(url, (route) => {
-    if (released) return route.continue();
-    held.push(route);
-  });
-  return {
-    count: () => held.length,
-    release: async () => {
-      released = true;
-      await Promise.all(held.splice(0).map((r) => r.continue()));
-      await page.unroute(url);
-    },
-  };
-}
 
 test('a scene drawn display first is complete before any full skeleton, then gets it', async ({
   page,

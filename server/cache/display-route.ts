@@ -2,7 +2,8 @@
  * The display route's request: `POST /api/display/{pid}/skeletons` with the form body the app
  * sends to compact-detail (`skeleton_ids[i]=…` plus its flags), read by the cache's own rules
  * (request-variant.ts) so the variant, and with it every cache key, is the one compact-detail
- * requests of the same flags use. Anything else is refused with the proxy's JSON errors.
+ * requests of the same flags use; plus, optionally, the browser's `burst` and `ahead`
+ * (burst-fields.ts). Anything else is refused with the proxy's JSON errors.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { drainRequest, readBodyOrRefuse } from '../proxy/body-limit.ts';
@@ -10,6 +11,7 @@ import type { UpstreamSettings } from '../proxy/env.ts';
 import { clientKeyOf } from '../proxy/client-key.ts';
 import type { UpstreamGate } from '../proxy/upstream-gate.ts';
 import { sendJsonError } from '../proxy/json-error.ts';
+import { takeBurstFields } from './burst-fields.ts';
 import { cachedRequest } from './request-variant.ts';
 import { serveDisplay } from './serve-display.ts';
 import type { SkeletonCache } from './skeleton-cache.ts';
@@ -41,7 +43,13 @@ export async function handleDisplay(
   const body = await readBodyOrRefuse(req, res);
   if (!body) return;
   const contentType = req.headers['content-type'];
-  const r = cachedRequest('POST', `/${m[1]}/skeletons/compact-detail`, search, body, contentType);
+  const fields = takeBurstFields(body, contentType);
+  if ('error' in fields) {
+    sendJsonError(res, 400, { error: fields.error, type: 'ProxyBadRequest' });
+    return;
+  }
+  const path = `/${m[1]}/skeletons/compact-detail`;
+  const r = cachedRequest('POST', path, search, fields.body, contentType);
   if (!r) {
     sendJsonError(res, 400, {
       error:
@@ -58,5 +66,6 @@ export async function handleDisplay(
     res,
     label,
     upstream: (work) => gate.run(label, work, clientKeyOf(req)),
+    burst: fields.hint,
   });
 }

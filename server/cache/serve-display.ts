@@ -2,7 +2,8 @@
  * `POST /api/display/{pid}/skeletons`: the display form of every requested skeleton that exists
  * (src/3d/geometry/display-piece.ts), as one `packDisplayBatch` answer, so a huge scene is
  * complete on screen from about a tenth of the compact-detail bytes (issue 14). Per skeleton:
- * 1. a display entry as fresh as ONE `skeletons/summary` for all ids says → its bytes as stored;
+ * 1. a display entry as fresh as ONE `skeletons/summary` for all ids says (or, for a request of a
+ *    burst, the burst's summary of at most BURST_MEMO_MS ago: burst-editions.ts) → its bytes;
  * 2. else a fresh full compact-detail entry of the same variant → derived from it;
  * 3. else fetched from CATMAID in ONE compact-detail batch for all the rest, stored as the full
  *    entry serve-cached.ts would have stored (the browser's later full load is a hit), derived.
@@ -23,7 +24,9 @@ import { cacheKey, keepInBackground } from './entry-writes.ts';
 import type { CachedRequest } from './request-variant.ts';
 import type { SkeletonCache } from './skeleton-cache.ts';
 import type { CacheEntry } from './store.ts';
-import { fetchEditionTimes, SummaryAnswerError, type EditionTimes } from './summary-check.ts';
+import type { BurstHint } from './burst-fields.ts';
+import { displayEditions } from './display-editions.ts';
+import { SummaryAnswerError, type EditionTimes } from './summary-check.ts';
 import { failedAnswer, unreachable, type UpstreamFailure } from './upstream-failure.ts';
 
 export interface DisplayCall {
@@ -34,6 +37,8 @@ export interface DisplayCall {
   label: string;
   /** Runs a request to CATMAID in one of the lab's slots (proxy/upstream-gate.ts). */
   upstream: <T>(work: () => Promise<T>) => Promise<T>;
+  /** The browser's burst: its edition times are asked once for all its requests. */
+  burst?: BurstHint | undefined;
 }
 
 interface Tally {
@@ -69,6 +74,8 @@ export async function serveDisplay(
   const store = cache.store;
   const tally: Tally = { hits: 0, fromFull: 0, misses: 0, stale: 0, gone: 0, unreadable: 0 };
   const notes: string[] = [];
+  /** Where the edition times came from (display-editions.ts). */
+  let editionsFrom = '';
   const done = () => {
     cache.counters.hits += tally.hits + tally.fromFull;
     cache.counters.misses += tally.misses;
@@ -79,6 +86,7 @@ export async function serveDisplay(
       `[cache] ${call.label} (display ${r.variant}) ${r.skeletonIds.length} skeletons: ` +
         `hits ${tally.hits + tally.fromFull} (${tally.fromFull} derived from full entries), ` +
         `misses ${tally.misses}, stale ${tally.stale}, gone ${tally.gone}, ${ms} ms` +
+        editionsFrom +
         (tally.unreadable > 0 ? `, ${tally.unreadable} unreadable` : '') +
         notes.map((n) => `, ${n}`).join(''),
     );
@@ -103,11 +111,13 @@ export async function serveDisplay(
   res.on('close', () => aborter.abort());
 
   const fetchingAtStart = cache.inFlight.anyOf(r.skeletonIds.flatMap((id) => [fKey(id), dKey(id)]));
-  const [editions, displays] = await Promise.all([
-    fetchEditionTimes(settings, token, r.projectId, r.skeletonIds, aborter.signal),
+  const [asked, displays] = await Promise.all([
+    displayEditions(cache, settings, token, r.projectId, r.skeletonIds, call.burst, aborter.signal),
     read(r.skeletonIds.map(dKey)),
   ]);
   if (res.destroyed) return;
+  const { editions } = asked;
+  editionsFrom = `, ${asked.note}`;
   if (editions instanceof SummaryAnswerError)
     return fail(failedAnswer(settings, token, 'skeletons/summary', editions.answer));
   if (editions instanceof Error) return fail(unreachable(settings, token, editions));

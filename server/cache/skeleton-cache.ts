@@ -5,6 +5,7 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { createBurstEditions, type BurstEditions } from './burst-editions.ts';
 import { InFlight } from './in-flight.ts';
 import { openRedisStore } from './redis-store.ts';
 import { openSqliteStore } from './sqlite-store.ts';
@@ -33,6 +34,8 @@ export interface SkeletonCache {
   inFlight: InFlight;
   /** Writes of big answers wait while the server is answering (write-behind.ts). */
   writes: WriteBehind;
+  /** Edition times asked once per burst of display requests (burst-editions.ts). */
+  burstEditions: BurstEditions;
 }
 
 /**
@@ -89,6 +92,7 @@ export function createSkeletonCache(options: {
     pending: new Set(),
     inFlight: new InFlight(),
     writes: new WriteBehind(options.writeBehindBytes ?? 0),
+    burstEditions: createBurstEditions(() => performance.now()),
   };
 }
 

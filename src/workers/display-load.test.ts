@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeScope } from '../api/fake-scope.ts';
+import { callParams, fakeScope } from '../api/fake-scope.ts';
 import { decodeCompactDetail } from '../api/compact-detail-decode.ts';
 import { normalizeSkeletonFlags } from '../api/skeleton-flags.ts';
 import { displayPieceOf } from '../3d/geometry/display-piece.ts';
@@ -126,6 +126,19 @@ describe('display-first load in the worker', () => {
     expect(t.fake.calls[0]?.body).not.toContain('=5');
     const second = t.replies.filter((r) => r.type === 'displayed')[1];
     expect(second?.type === 'displayed' && second.items[0]?.display.nodeCount).toBe(25);
+  });
+
+  it('names its burst and the burst’s other skeletons to the server when the pool gave a burst', async () => {
+    const answer = () => ({ body: batch([[6, pack(6, 20, 200)]]) });
+    const plain = run(request([6], { ahead: [6, 7] }), answer);
+    await plain.start(null);
+    expect(callParams(plain.fake.calls[0]).map(([k]) => k)).not.toContain('burst');
+    const inBurst = run(request([6], { burst: 'b-1', ahead: [5, 6, 7] }), answer);
+    await inBurst.start(null);
+    expect(callParams(inBurst.fake.calls[0]).slice(-2)).toEqual([
+      ['burst', 'b-1'],
+      ['ahead', '5,7'],
+    ]);
   });
 
   it('answers missing from the copies only, when asked so (cache stage)', async () => {

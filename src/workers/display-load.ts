@@ -105,14 +105,12 @@ export async function handleDisplayLoad(req: LoadRequest, env: DisplayEnv): Prom
   const measured = (nodes: number, overloaded: boolean) =>
     env.post({ type: 'measured', requestId, ms: timer.ms(), nodes, overloaded }, []);
   try {
-    const forms = await fetchDisplayBatch(
-      env.dashboard,
-      req.projectId,
-      missing,
-      req.flags,
-      env.signal,
-      timer.onAnswered,
-    );
+    const burst = req.burst === undefined ? undefined : { id: req.burst, ahead: req.ahead };
+    const forms = await fetchDisplayBatch(env.dashboard, req.projectId, missing, req.flags, {
+      signal: env.signal,
+      onAnswered: timer.onAnswered,
+      burst,
+    });
     let nodes = 0;
     for (const form of forms.values()) nodes += form.piece.nodeCount;
     measured(nodes, false);

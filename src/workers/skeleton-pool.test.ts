@@ -431,4 +431,46 @@ describe('skeleton pool: browser copies first', () => {
     pool.dispose();
     await Promise.allSettled([...first, ...later]);
   });
+
+  it('gives the chunks of an announced burst one burst id, and a new announce a new one', async () => {
+    const { pool, workers } = poolWith({ ...copiesFirst, cacheChunkSize: 4 });
+    pool.announce([1, 2, 3, 4, 5, 6]);
+    const first = [1, 2, 3, 4, 5, 6].map((id) => pool.load(id, { flags }));
+    await tick();
+    const loads = workers[0]?.loads ?? [];
+    expect(loads).toHaveLength(3);
+    const burst = loads[0]?.burst;
+    expect(burst).toMatch(/^[0-9a-f]{32}$/);
+    for (const l of loads) expect(l.burst).toBe(burst);
+    // The next view (or the same skeletons again after a reload) is a burst of its own.
+    pool.announce([7, 8]);
+    const second = [7, 8].map((id) => pool.load(id, { flags }));
+    await tick();
+    const next = workers[0]?.loads.slice(3) ?? [];
+    expect(next.length).toBeGreaterThan(0);
+    for (const l of next) expect(l.burst).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(next.map((l) => l.burst))).toEqual(new Set([next[0]?.burst]));
+    expect(next[0]?.burst).not.toBe(burst);
+    pool.dispose();
+    await Promise.allSettled([...first, ...second]);
+  });
+
+  it('gives each flush group its own burst id without an announce, or outside it', async () => {
+    const { pool, workers } = poolWith({ ...copiesFirst, cacheChunkSize: 4 });
+    const first = [1, 2, 3, 4, 5, 6].map((id) => pool.load(id, { flags }));
+    await tick();
+    const loads = workers[0]?.loads ?? [];
+    expect(new Set(loads.map((l) => l.burst)).size).toBe(1);
+    // Skeletons not all of the announced burst: not its id either.
+    pool.announce([7]);
+    const second = [7, 8].map((id) => pool.load(id, { flags }));
+    await tick();
+    const next = workers[0]?.loads.slice(loads.length) ?? [];
+    expect(next.length).toBeGreaterThan(0);
+    const ids = new Set([loads[0]?.burst, ...next.map((l) => l.burst)]);
+    expect(ids.size).toBe(2);
+    expect(ids.has(undefined)).toBe(false);
+    pool.dispose();
+    await Promise.allSettled([...first, ...second]);
+  });
 });

@@ -23,6 +23,7 @@ import {
   SKELETON_CHUNK_SIZE,
 } from './skeleton-load-limits.ts';
 import { createWriteHold } from './copy-write-hold.ts';
+import { newBurstId } from './burst-id.ts';
 import { EDITION_MEMO_MS } from './edition-memo.ts';
 import { createWorkerSlots, defaultWorker } from './worker-slots.ts';
 
@@ -93,7 +94,8 @@ export interface SkeletonPool {
   /**
    * The skeletons a view is about to ask for (a burst it starts in slices): each load of the next
    * EDITION_MEMO_MS names them, so the workers ask their edition times in one request
-   * (edition-memo.ts) instead of one per chunk.
+   * (edition-memo.ts) instead of one per chunk; and their loads carry one new burst id, so the
+   * dashboard server does the same for display loads (LoadRequest.burst).
    */
   announce(skeletonIds: readonly number[]): void;
   dispose(): void;
@@ -140,6 +142,8 @@ interface Chunk {
   display: boolean;
   /** Its group's skeletons and the burst announced last (LoadRequest.ahead, aheadOf). */
   ahead?: number[];
+  /** The announced burst's id, else its flush group's (LoadRequest.burst). */
+  burst?: string;
 }
 
 /** What an answer is keyed by: the flags, and whether it is a display form. */
@@ -170,13 +174,27 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
   let disposed = false;
   const now = o.now ?? (() => performance.now());
   let lastEnqueueAt = -Infinity;
-  let announced: { ids: readonly number[]; at: number } | null = null;
+  let announced: { ids: ReadonlySet<number>; at: number; burst: string } | null = null;
+  /** The burst announced last, while it is still a hint (EDITION_MEMO_MS). */
+  const announcedNow = () =>
+    announced && now() - announced.at < EDITION_MEMO_MS ? announced : undefined;
   /** The group's skeletons and those of the burst announced last (LoadRequest.ahead). */
   const aheadOf = (keys: string[]): number[] => {
     const ids = new Set(keys.flatMap((key) => entries.get(key)?.id ?? []));
-    if (announced && now() - announced.at < EDITION_MEMO_MS)
-      for (const id of announced.ids) ids.add(id);
+    for (const id of announcedNow()?.ids ?? []) ids.add(id);
     return [...ids];
+  };
+  /**
+   * The announced burst's id for a group of its skeletons; a group with any other skeleton is a
+   * burst of its own, so no load outside an announced burst shares its edition times.
+   */
+  const burstOf = (keys: string[]): string => {
+    const a = announcedNow();
+    const inIt = (key: string) => {
+      const id = entries.get(key)?.id;
+      return id !== undefined && a?.ids.has(id) === true;
+    };
+    return a && keys.every(inIt) ? a.burst : newBurstId();
   };
 
   const settle = (key: string, fn: (w: Waiter) => void) => {
@@ -285,7 +303,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     slots.post(req.worker, { type: 'cancel', requestId });
   };
 
-  const send = ({ flags, keys: queued, useCache, cacheOnly, display, ahead }: Chunk) => {
+  const send = ({ flags, keys: queued, useCache, cacheOnly, display, ahead, burst }: Chunk) => {
     // Skeletons abandoned while the chunk waited are not asked for.
     const keys = queued.filter((key) => entries.get(key)?.requestId === null);
     if (keys.length === 0) return;
@@ -315,6 +333,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     if (cacheOnly) msg.cacheOnly = true;
     if (display) msg.displayBaseUrl = o.dashboardBaseUrl;
     if (ahead && ahead.length > ids.length) msg.ahead = ahead;
+    if (burst !== undefined) msg.burst = burst;
     slots.post(worker, msg);
   };
 
@@ -356,9 +375,11 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
     // is one); the other groups go in full chunks.
     let shortSent = !idle;
     for (const g of groups.values()) {
-      // Each chunk names the burst's skeletons: their edition times go in one request.
+      // Each chunk names the burst's skeletons: their edition times go in one request. A new
+      // view (a new announce) is a new burst, so the server never reuses times across views.
       const ahead = aheadOf(g.keys);
-      const chunk = (keys: string[]): Chunk => ({ ...g, keys, ahead });
+      const burst = burstOf(g.keys);
+      const chunk = (keys: string[]): Chunk => ({ ...g, keys, ahead, burst });
       if (g.cacheOnly) {
         // Local reads: all at once, spread over the workers, outside the request limit; the
         // first one short, so the first copies are on screen before the big reads are done.
@@ -451,7 +472,7 @@ export function createSkeletonPool(o: PoolOptions): SkeletonPool {
       if (!disposed) slots.warm();
     },
     announce: (skeletonIds) => {
-      announced = { ids: [...skeletonIds], at: now() };
+      announced = { ids: new Set(skeletonIds), at: now(), burst: newBurstId() };
     },
     dispose() {
       disposed = true;

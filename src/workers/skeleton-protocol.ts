@@ -34,6 +34,12 @@ export interface LoadRequest {
    * asked next: their edition times are asked with this load's (edition-memo.ts).
    */
   ahead?: number[];
+  /**
+   * The pool's id for the burst this load belongs to (one per announce, else per flush group):
+   * display loads send it with `ahead`, so the dashboard server asks CATMAID's edition times
+   * once per burst (server/cache/burst-editions.ts); a new view or a reload is a new burst.
+   */
+  burst?: string;
 }
 
 /** The pool no longer needs this load: the worker aborts its fetch (or drops it if queued). */
@@ -115,7 +121,8 @@ export function isLoadRequest(data: unknown): data is LoadRequest {
     d.skeletonIds.every((id) => typeof id === 'number') &&
     typeof d.flags === 'object' &&
     d.flags !== null &&
-    (d.displayBaseUrl === undefined || typeof d.displayBaseUrl === 'string')
+    (d.displayBaseUrl === undefined || typeof d.displayBaseUrl === 'string') &&
+    (d.burst === undefined || typeof d.burst === 'string')
   );
 }
 
