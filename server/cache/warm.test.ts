@@ -50,6 +50,7 @@ afterAll(async () => {
 
 /** compact-detail requests the demo server has answered so far. */
 const dataRequests = () => demo.requests().filter((q) => q.path.endsWith('/compact-detail')).length;
+const summaries = () => demo.requests().filter((q) => q.path.endsWith('/skeletons/summary')).length;
 
 /** Skeletons of neurons annotated with `name` or with an annotation below it (the demo's data). */
 function annotatedSkeletons(name: string): number[] {
@@ -97,6 +98,7 @@ describe('warmCache', () => {
   it('keeps what the 3D view asks for, so its requests no longer reach CATMAID for data', async () => {
     const ids = meta.neurons.slice(0, 7).map((n) => n.skeletonId);
     const before = dataRequests();
+    const summariesBefore = summaries();
     const progress: number[] = [];
     const result = await warmCache({
       server: base,
@@ -108,6 +110,7 @@ describe('warmCache', () => {
     expect(result).toMatchObject({ requested: 7, warmed: 7, missing: [], failed: [] });
     expect(progress.at(-1)).toBe(7);
     expect(dataRequests() - before, 'one CATMAID request per chunk of 3').toBe(3);
+    expect(summaries() - summariesBefore, 'one freshness check for the burst').toBe(1);
     await whenWritten(cache);
 
     const after = dataRequests();

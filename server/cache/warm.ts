@@ -4,8 +4,10 @@
  * neuron annotated with a name, sub-annotations included), exactly as the 3D view asks for them
  * (`POST /api/display/{pid}/skeletons` with the view's flags). The server then keeps, for each
  * skeleton, its display entry and its full compact-detail entry, so the next browser's scene, of
- * any size, is served without CATMAID building a skeleton (only the one `skeletons/summary`
- * freshness check per request). Run at night (cron) so CATMAID pays while nobody traces.
+ * any size, is served without CATMAID building a skeleton (only the `skeletons/summary` freshness
+ * check, once per burst of requests). Run at night (cron) so CATMAID pays while nobody traces.
+ * The requests go in bursts of MAX_DISPLAY_AHEAD skeletons, as the view's do (burst-editions.ts):
+ * the server asks a burst's edition times once, not once per request.
  *
  * It goes through the server, not into the store: the server's CATMAID token, request limit
  * (CATMAID_CONCURRENCY), freshness check, write-behind and whichever store it uses (SQLite, Redis
@@ -13,7 +15,8 @@
  * A few requests at a time (default 2), so colleagues working meanwhile keep most of the slots.
  */
 import pLimit from 'p-limit';
-import { fetchDisplayBatch } from '../../src/workers/display-fetch.ts';
+import { fetchDisplayBatch, MAX_DISPLAY_AHEAD } from '../../src/workers/display-fetch.ts';
+import { newBurstId } from '../../src/workers/burst-id.ts';
 import { queryTargetsEndpoint, decodeEntity } from '../../src/api/neuron-search.ts';
 import { createCatmaidClient, type CatmaidClient } from '../../src/lib/http/client.ts';
 import { HttpError, NetworkError } from '../../src/lib/http/errors.ts';
@@ -163,12 +166,19 @@ export async function warmCache(o: WarmOptions): Promise<WarmResult> {
     ms: 0,
     cache: null,
   };
+  // Each group of MAX_DISPLAY_AHEAD skeletons is a burst: its requests name it and its others.
+  const bursts = splitChunks(ids, MAX_DISPLAY_AHEAD).map((group) => ({
+    id: newBurstId(),
+    ahead: group,
+  }));
+  const burstOf = new Map(bursts.flatMap((b) => b.ahead.map((id) => [id, b] as const)));
   let done = 0;
   let stop: HttpError | NetworkError | null = null;
   const warmChunk = async (chunk: number[]) => {
     if (stop) return;
     try {
-      const forms = await fetchDisplayBatch(dashboard, o.projectId, chunk, VIEWER_FLAGS);
+      const burst = burstOf.get(chunk[0] ?? -1);
+      const forms = await fetchDisplayBatch(dashboard, o.projectId, chunk, VIEWER_FLAGS, { burst });
       for (const id of chunk) {
         if (forms.has(id)) result.warmed++;
         else result.missing.push(id);
