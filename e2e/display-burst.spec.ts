@@ -5,6 +5,8 @@
  * new burst) is checked anew. The spec runs its own stack (an in-process demo server that records
  * requests) so no other test's traffic moves the counts. The browser's own edition checks and its
  * full loads are held meanwhile: every summary CATMAID sees then comes from the display route.
+ * The full loads that follow name their burst too, so their compact-detail batches share a
+ * summary as well (server/cache/serve-cached.ts).
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
@@ -15,6 +17,9 @@ import { viewer } from './canvas.ts';
 const logLines: string[] = [];
 const stack = ownStack('display-burst', (line) => logLines.push(line));
 
+/** The cache's log lines for compact-detail batches (the full loads). */
+const fullLines = () => logLines.filter((l) => l.includes('/skeletons/compact-detail ('));
+
 const summariesAtCatmaid = () =>
   stack
     .demo()
@@ -23,13 +28,16 @@ const summariesAtCatmaid = () =>
 
 /**
  * Opens the scene display first. Resolves, once complete, with the display requests it made and
- * the summaries CATMAID answered meanwhile (the browser's own were held: all the server's).
+ * the summaries CATMAID answered meanwhile (the browser's own were held: all the server's); then,
+ * once the full data is in, with what its compact-detail batches asked.
  */
 async function showDisplayFirst(page: Page, ids: number[]) {
   const before = summariesAtCatmaid();
   let displayRequests = 0;
+  let browserSummaries = 0;
   page.on('request', (r) => {
     if (r.url().includes('/api/display/')) displayRequests++;
+    if (r.url().includes('/api/catmaid/1/skeletons/summary')) browserSummaries++;
   });
   const summaries = await holdRequests(page, '**/api/catmaid/1/skeletons/summary');
   const full = await holdRequests(page, '**/api/catmaid/1/skeletons/compact-detail');
@@ -39,10 +47,19 @@ async function showDisplayFirst(page: Page, ids: number[]) {
   await expect(region).toHaveAttribute('data-neuron-count', String(ids.length));
   await expect(region).toHaveAttribute('data-full-pending', String(ids.length));
   const made = { requests: displayRequests, summaries: summariesAtCatmaid() - before };
+  const atRelease = { summaries: summariesAtCatmaid(), lines: fullLines().length };
   await summaries.release();
   await full.release();
   await expect(region).toHaveAttribute('data-full-ready', 'true', { timeout: 60_000 });
-  return made;
+  const batches = fullLines().slice(atRelease.lines);
+  const fullPass = {
+    requests: batches.length,
+    /** Summaries the batches asked CATMAID for (the others' editions came from their burst). */
+    asked: batches.filter((l) => /, summary of \d+ ids/.test(l)).length,
+    /** Every summary CATMAID answered since the release, less the browser's own checks. */
+    atCatmaid: summariesAtCatmaid() - atRelease.summaries - browserSummaries,
+  };
+  return { ...made, fullPass };
 }
 
 test('the display requests of one view share one edition check at CATMAID; a second view asks anew', async ({
@@ -54,7 +71,8 @@ test('the display requests of one view share one edition check at CATMAID; a sec
   const ids = ((await list.json()) as number[]).slice(0, 120);
   expect(ids).toHaveLength(120);
 
-  const { requests, summaries } = await showDisplayFirst(page, ids);
+  const first = await showDisplayFirst(page, ids);
+  const { requests, summaries } = first;
   expect(requests, 'the scene came in several display requests').toBeGreaterThan(2);
   expect(summaries, 'one edition check at CATMAID for all of them').toBe(1);
   // The server log says where each request's editions came from.
@@ -62,6 +80,12 @@ test('the display requests of one view share one edition check at CATMAID; a sec
   expect(byDisplay).toHaveLength(requests);
   expect(byDisplay.filter((l) => /summary of \d+ ids for burst/.test(l))).toHaveLength(1);
   expect(byDisplay.filter((l) => l.endsWith('editions from burst'))).toHaveLength(requests - 1);
+  // The full data after it: several compact-detail batches, a summary or two between them (one
+  // per 10 s of a burst), and CATMAID saw no other summary than those and the browser's own.
+  const { fullPass } = first;
+  expect(fullPass.requests, 'the full data came in several batches').toBeGreaterThan(2);
+  expect(fullPass.asked, 'the batches shared their burst’s summary').toBeLessThanOrEqual(2);
+  expect(fullPass.atCatmaid).toBeLessThanOrEqual(fullPass.asked);
 
   // A colleague's fresh profile: the same scene from the server cache, its editions asked anew.
   logLines.length = 0;

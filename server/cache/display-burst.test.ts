@@ -15,6 +15,7 @@ import type { DemoServer } from '../demo/server.ts';
 import { closeCacheFixture, proxyOn, settingsFor } from '../test-servers.ts';
 import { createSkeletonCache, whenWritten, type SkeletonCache } from './skeleton-cache.ts';
 import { openSqliteStore } from './sqlite-store.ts';
+import { burstScenarios } from './testing/burst-scenarios.ts';
 
 // The demo's test-only edit route is registered when routes.ts loads.
 vi.hoisted(() => {
@@ -74,6 +75,17 @@ async function display(skeletonIds: number[], burst?: string, ahead: number[] = 
 const summaries = () => demo.requests().filter((q) => q.path.endsWith('/skeletons/summary')).length;
 
 describe('the display route asks edition times once per burst', () => {
+  burstScenarios({
+    nodes: async (some, burst, ahead) =>
+      new Map([...(await display(some, burst, ahead))].map(([id, d]) => [id, d.piece.nodeCount])),
+    ids: () => ids,
+    summaries,
+    lastLog: () => logLines.at(-1),
+    demoUrl: () => demo.url,
+    written: () => whenWritten(cache),
+    prefix: 'display',
+  });
+
   it('makes one summary for several requests of one burst, ahead and in flight alike', async () => {
     const scene = ids.slice(0, 12);
     const before = summaries();
@@ -86,37 +98,6 @@ describe('the display route asks edition times once per burst', () => {
     expect(summaries() - before).toBe(1);
     expect([...first.keys(), ...second.keys(), ...third.keys()]).toEqual(scene);
     expect(logLines.slice(-2).every((l) => l.endsWith(', editions from burst'))).toBe(true);
-  });
-
-  it('asks again for a new burst, and for every request without one', async () => {
-    const some = ids.slice(0, 4);
-    const before = summaries();
-    await display(some, 'scene-2', ids.slice(0, 12));
-    expect(summaries() - before).toBe(1);
-    await display(some);
-    await display(some);
-    expect(summaries() - before).toBe(3);
-    expect(logLines.at(-1)).toMatch(/, summary of 4 ids$/);
-  });
-
-  it('shows an edit to a request of a new burst (a reload), whatever the old burst still says', async () => {
-    const some = ids.slice(12, 14);
-    const edited = ids[12] ?? 0;
-    const old = (await display(some, 'view-1')).get(edited)?.piece.nodeCount ?? 0;
-    await whenWritten(cache);
-    const edit = await fetch(`${demo.url}1/test-edits/skeletons/${edited}/drop-nodes`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'count=3',
-    });
-    expect(edit.status).toBe(200);
-    // The same burst within BURST_MEMO_MS: the times it asked before the edit still hold.
-    expect((await display(some, 'view-1')).get(edited)?.piece.nodeCount).toBe(old);
-    const before = summaries();
-    const reloaded = await display(some, 'view-2');
-    expect(summaries() - before).toBe(1);
-    expect(reloaded.get(edited)?.piece.nodeCount).toBe(old - 3);
-    expect(logLines.at(-1)).toMatch(/hits 1 .*stale 1/);
   });
 
   it('leaves out an id the burst’s summary did not find, as one request’s summary would', async () => {

@@ -1,8 +1,9 @@
 /**
  * Answers a compact-detail request (single GET or batch POST) through the cache:
- * 1. ONE `skeletons/summary` POST for all of them (summary-check.ts), before any data is fetched,
- *    so an edit racing the fetch leaves an entry older than its data (refetched next time),
- *    never the reverse;
+ * 1. ONE `skeletons/summary` POST for all of them (summary-check.ts), or for a request of a
+ *    burst the burst's summary of at most BURST_MEMO_MS ago (burst-editions.ts), asked before
+ *    any data is fetched, so an edit racing the fetch leaves an entry older than its data
+ *    (refetched next time), never the reverse;
  * 2. a skeleton missing from the summary (deleted, merged): evict it and forward the request as
  *    it came, so the browser gets CATMAID's own 404 and reports it;
  * 3. read the entries of every requested skeleton, in this request's variant and in the fuller
@@ -13,6 +14,7 @@
  *    and assemble the answer CATMAID would have sent from the cached and the fresh bytes.
  * Anything unexpected on the way (summary or store failing, an odd answer) falls back to
  * forwarding the request unchanged: the cache can only ever make an answer faster, not different.
+ * "As it came" is less the browser's burst hint, which the proxy takes out first (burst-fields.ts).
  */
 import type { ServerResponse } from 'node:http';
 import type { UpstreamSettings } from '../proxy/env.ts';
@@ -24,7 +26,9 @@ import { cacheKey, keepInBackground, storeValues } from './entry-writes.ts';
 import type { CachedRequest } from './request-variant.ts';
 import type { SkeletonCache } from './skeleton-cache.ts';
 import type { CacheEntry } from './store.ts';
-import { fetchEditionTimes, type EditionTimes } from './summary-check.ts';
+import type { BurstHint } from './burst-fields.ts';
+import { requestEditions } from './request-editions.ts';
+import type { EditionTimes } from './summary-check.ts';
 import { fullerVariant, narrowValue } from './narrower-answer.ts';
 import { fetchUpstream } from './upstream-fetch.ts';
 
@@ -50,6 +54,8 @@ export interface CachedCall {
   forwardAsIs: (capture?: CaptureOptions) => void;
   /** Runs a request to CATMAID in one of the lab's slots (proxy/upstream-gate.ts). */
   upstream: <T>(work: () => Promise<T>) => Promise<T>;
+  /** The browser's burst: its edition times are asked once for all its requests. */
+  burst?: BurstHint | undefined;
 }
 
 interface Tally {
@@ -59,6 +65,8 @@ interface Tally {
   misses: number;
   stale: number;
   gone: number;
+  /** Where the edition times came from (request-editions.ts); empty when none were asked. */
+  editions: string;
   note: string;
 }
 
@@ -66,7 +74,7 @@ function logLine(cache: SkeletonCache, call: CachedCall, r: CachedRequest, t: Ta
   const ms = Math.round(performance.now() - t0);
   cache.log(
     `[cache] ${call.label} (${r.variant}) ${r.skeletonIds.length} skeletons: ` +
-      `hits ${t.hits}${t.fromFuller > 0 ? ` (${t.fromFuller} from fuller entries)` : ''}, misses ${t.misses}, stale ${t.stale}, gone ${t.gone}, ${ms} ms${t.note}`,
+      `hits ${t.hits}${t.fromFuller > 0 ? ` (${t.fromFuller} from fuller entries)` : ''}, misses ${t.misses}, stale ${t.stale}, gone ${t.gone}, ${ms} ms${t.editions}${t.note}`,
   );
 }
 
@@ -77,7 +85,15 @@ export async function serveCached(
 ): Promise<void> {
   const t0 = performance.now();
   const store = cache.store;
-  const tally: Tally = { hits: 0, fromFuller: 0, misses: 0, stale: 0, gone: 0, note: '' };
+  const tally: Tally = {
+    hits: 0,
+    fromFuller: 0,
+    misses: 0,
+    stale: 0,
+    gone: 0,
+    editions: '',
+    note: '',
+  };
   const done = (note = '') => {
     tally.note = note;
     cache.counters.hits += tally.hits;
@@ -105,14 +121,17 @@ export async function serveCached(
   const aborter = new AbortController();
   call.res.on('close', () => aborter.abort());
 
-  const editions = await fetchEditionTimes(
+  const { editions, note } = await requestEditions(
+    cache,
     call.settings,
     call.token,
     r.projectId,
     r.skeletonIds,
+    call.burst,
     aborter.signal,
   );
   if (call.res.destroyed) return;
+  tally.editions = `, ${note}`;
   if (editions instanceof Error) return bypass(`no freshness check: ${editions.message}`);
 
   const gone = r.skeletonIds.filter((id) => !editions.has(id));

@@ -25,7 +25,7 @@ import type { CachedRequest } from './request-variant.ts';
 import type { SkeletonCache } from './skeleton-cache.ts';
 import type { CacheEntry } from './store.ts';
 import type { BurstHint } from './burst-fields.ts';
-import { displayEditions } from './display-editions.ts';
+import { requestEditions } from './request-editions.ts';
 import { SummaryAnswerError, type EditionTimes } from './summary-check.ts';
 import { failedAnswer, unreachable, type UpstreamFailure } from './upstream-failure.ts';
 
@@ -74,7 +74,7 @@ export async function serveDisplay(
   const store = cache.store;
   const tally: Tally = { hits: 0, fromFull: 0, misses: 0, stale: 0, gone: 0, unreadable: 0 };
   const notes: string[] = [];
-  /** Where the edition times came from (display-editions.ts). */
+  /** Where the edition times came from (request-editions.ts). */
   let editionsFrom = '';
   const done = () => {
     cache.counters.hits += tally.hits + tally.fromFull;
@@ -112,7 +112,7 @@ export async function serveDisplay(
 
   const fetchingAtStart = cache.inFlight.anyOf(r.skeletonIds.flatMap((id) => [fKey(id), dKey(id)]));
   const [asked, displays] = await Promise.all([
-    displayEditions(cache, settings, token, r.projectId, r.skeletonIds, call.burst, aborter.signal),
+    requestEditions(cache, settings, token, r.projectId, r.skeletonIds, call.burst, aborter.signal),
     read(r.skeletonIds.map(dKey)),
   ]);
   if (res.destroyed) return;

@@ -6,7 +6,7 @@
  * skeleton, its display entry and its full compact-detail entry, so the next browser's scene, of
  * any size, is served without CATMAID building a skeleton (only the `skeletons/summary` freshness
  * check, once per burst of requests). Run at night (cron) so CATMAID pays while nobody traces.
- * The requests go in bursts of MAX_DISPLAY_AHEAD skeletons, as the view's do (burst-editions.ts):
+ * The requests go in bursts of MAX_BURST_AHEAD skeletons, as the view's do (burst-editions.ts):
  * the server asks a burst's edition times once, not once per request.
  *
  * It goes through the server, not into the store: the server's CATMAID token, request limit
@@ -15,7 +15,8 @@
  * A few requests at a time (default 2), so colleagues working meanwhile keep most of the slots.
  */
 import pLimit from 'p-limit';
-import { fetchDisplayBatch, MAX_DISPLAY_AHEAD } from '../../src/workers/display-fetch.ts';
+import { fetchDisplayBatch } from '../../src/workers/display-fetch.ts';
+import { MAX_BURST_AHEAD } from '../../src/workers/burst-params.ts';
 import { newBurstId } from '../../src/workers/burst-id.ts';
 import { queryTargetsEndpoint, decodeEntity } from '../../src/api/neuron-search.ts';
 import { createCatmaidClient, type CatmaidClient } from '../../src/lib/http/client.ts';
@@ -166,8 +167,8 @@ export async function warmCache(o: WarmOptions): Promise<WarmResult> {
     ms: 0,
     cache: null,
   };
-  // Each group of MAX_DISPLAY_AHEAD skeletons is a burst: its requests name it and its others.
-  const bursts = splitChunks(ids, MAX_DISPLAY_AHEAD).map((group) => ({
+  // Each group of MAX_BURST_AHEAD skeletons is a burst: its requests name it and its others.
+  const bursts = splitChunks(ids, MAX_BURST_AHEAD).map((group) => ({
     id: newBurstId(),
     ahead: group,
   }));

@@ -21,6 +21,7 @@ import { failRequest } from './request-guard.ts';
 import { isBadTarget, parseRequestTarget } from './request-target.ts';
 import { upstreamGate } from './upstream-gate.ts';
 import { API_CSP, setSecurityHeaders } from './security-headers.ts';
+import { takeProxiedBurst, type BurstHint } from '../cache/burst-fields.ts';
 import { handleCacheControl } from '../cache/control.ts';
 import { DISPLAY_MOUNT, handleDisplay } from '../cache/display-route.ts';
 import { cachedRequest } from '../cache/request-variant.ts';
@@ -109,10 +110,19 @@ export function createApiMiddleware(
       return;
     }
     let body: Buffer | undefined;
+    let burst: BurstHint | undefined;
     if (method === 'POST') {
       const read = await readBodyOrRefuse(req, res);
       if (!read) return;
-      body = read;
+      // The browser's burst hint is the dashboard server's, never CATMAID's: taken out first,
+      // cache or no cache, so every use of the body below (and CATMAID) sees the form without it.
+      const fields = takeProxiedBurst(method, path, read, req.headers['content-type']);
+      if ('error' in fields) {
+        sendJsonError(res, 400, { error: fields.error, type: 'ProxyBadRequest' });
+        return;
+      }
+      body = fields.body;
+      burst = fields.hint;
     }
     const token = settings.token ?? (await anonymousToken());
     const options = {
@@ -135,6 +145,7 @@ export function createApiMiddleware(
         label,
         forwardAsIs: (capture) => gatedForward(res, label, client, { ...options, capture }),
         upstream: (work) => gate.run(label, work, client),
+        burst,
       });
       return;
     }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { runChunked, type ChunkedOptions } from '../lib/http/chunked.ts';
+import type { FormParams } from '../lib/http/encode-form.ts';
 import { CatmaidError, isAbortError, isAuthError } from '../lib/http/errors.ts';
 import { parseWith } from '../lib/http/schema.ts';
 import { decodeCompactDetail } from './compact-detail-decode.ts';
@@ -28,6 +29,19 @@ export interface BatchOptions extends ChunkedOptions {
   concurrency?: number;
   /** Each time the server answers a request with success, before its body is read. */
   onAnswered?: () => void;
+  /**
+   * Fields sent after the compact-detail ones, for each request's ids: the dashboard server's
+   * burst hint (src/workers/burst-params.ts), which its proxy takes out before CATMAID.
+   */
+  extraFields?: ((ids: readonly number[]) => FormParams) | undefined;
+}
+
+/** What every request of one batch call shares. */
+interface ChunkCall {
+  flags: SkeletonFlags;
+  signal: AbortSignal;
+  onAnswered: (() => void) | undefined;
+  extraFields: ((ids: readonly number[]) => FormParams) | undefined;
 }
 
 export interface SkeletonBatchResult {
@@ -46,13 +60,12 @@ function isNotFound(e: unknown): boolean {
 async function requestChunk(
   scope: ProjectScope,
   ids: readonly number[],
-  flags: SkeletonFlags,
-  signal: AbortSignal,
-  onAnswered: (() => void) | undefined,
+  { flags, signal, onAnswered, extraFields }: ChunkCall,
 ): Promise<Map<number, SkeletonDetail | Error>> {
   const f = normalizeSkeletonFlags(flags);
   const path = fillPath(ROUTES.compactDetailBatch, scope, {});
-  const form = { skeleton_ids: [...ids], ...compactDetailParams(f) };
+  // The extra fields last: CATMAID's own come first, exactly as without them.
+  const form = { skeleton_ids: [...ids], ...compactDetailParams(f), ...extraFields?.(ids) };
   const opts = {
     form,
     signal,
@@ -80,22 +93,21 @@ async function requestChunk(
 async function fetchInto(
   scope: ProjectScope,
   ids: readonly number[],
-  flags: SkeletonFlags,
-  signal: AbortSignal,
+  call: ChunkCall,
   result: SkeletonBatchResult,
-  onAnswered: (() => void) | undefined,
 ): Promise<void> {
+  const { signal } = call;
   let answer: Map<number, SkeletonDetail | Error>;
   try {
-    answer = await requestChunk(scope, ids, flags, signal, onAnswered);
+    answer = await requestChunk(scope, ids, call);
   } catch (e) {
     // Cancellation and bad credentials concern the whole batch: let them through.
     if (signal.aborted || isAbortError(e) || isAuthError(e)) throw e;
     if (isNotFound(e) && ids.length > 1) {
       // Halves run one after the other so the caller's concurrency cap still holds.
       const mid = Math.ceil(ids.length / 2);
-      await fetchInto(scope, ids.slice(0, mid), flags, signal, result, onAnswered);
-      await fetchInto(scope, ids.slice(mid), flags, signal, result, onAnswered);
+      await fetchInto(scope, ids.slice(0, mid), call, result);
+      await fetchInto(scope, ids.slice(mid), call, result);
       return;
     }
     for (const id of ids) result.failed.set(id, e instanceof Error ? e : new Error(String(e)));
@@ -117,7 +129,14 @@ export async function fetchSkeletonsBatch(
   scope: ProjectScope,
   skeletonIds: readonly number[],
   flags: SkeletonFlags = {},
-  { signal, onProgress, onAnswered, chunkSize = 50, concurrency = 3 }: BatchOptions = {},
+  {
+    signal,
+    onProgress,
+    onAnswered,
+    extraFields,
+    chunkSize = 50,
+    concurrency = 3,
+  }: BatchOptions = {},
 ): Promise<SkeletonBatchResult> {
   const result: SkeletonBatchResult = { skeletons: new Map(), failed: new Map() };
   const ids = [...new Set(skeletonIds)];
@@ -125,7 +144,8 @@ export async function fetchSkeletonsBatch(
     ids,
     chunkSize,
     concurrency,
-    (chunk, chunkSignal) => fetchInto(scope, chunk, flags, chunkSignal, result, onAnswered),
+    (chunk, chunkSignal) =>
+      fetchInto(scope, chunk, { flags, signal: chunkSignal, onAnswered, extraFields }, result),
     {
       signal,
       onProgress,

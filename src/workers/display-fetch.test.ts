@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callParams, fakeScope } from '../api/fake-scope.ts';
-import { fetchDisplayBatch, MAX_DISPLAY_AHEAD, type DisplayFetchOptions } from './display-fetch.ts';
+import { MAX_BURST_AHEAD } from './burst-params.ts';
+import { fetchDisplayBatch, type DisplayFetchOptions } from './display-fetch.ts';
 
 const flags = { withConnectors: true, withTags: true, format: 'msgpack' } as const;
 
@@ -37,13 +38,13 @@ describe('the display request’s form', () => {
     ]);
   });
 
-  it('sends no ahead when the burst has no others, and at most MAX_DISPLAY_AHEAD', async () => {
+  it('sends no ahead when the burst has no others, and at most MAX_BURST_AHEAD', async () => {
     const alone = await sentForm([5], { burst: { id: 'b-2', ahead: [5] } });
     expect(alone.pairs.at(-1)).toEqual(['burst', 'b-2']);
-    const many = Array.from({ length: MAX_DISPLAY_AHEAD + 500 }, (_, i) => i + 1);
+    const many = Array.from({ length: MAX_BURST_AHEAD + 500 }, (_, i) => i + 1);
     const capped = await sentForm([1], { burst: { id: 'b-3', ahead: many } });
     const ahead = capped.pairs.find(([k]) => k === 'ahead')?.[1].split(',') ?? [];
-    expect(ahead).toHaveLength(MAX_DISPLAY_AHEAD);
+    expect(ahead).toHaveLength(MAX_BURST_AHEAD);
     expect(ahead[0]).toBe('2');
   });
 });

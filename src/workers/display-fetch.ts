@@ -4,7 +4,8 @@
  * /api/display/{project_id}/skeletons` with the skeleton ids and the compact-detail flags. Not
  * a CATMAID endpoint: it goes to the dashboard server itself (a client with base URL `/api`).
  * Skeletons the server has no display form for (unknown to CATMAID) are absent from the answer.
- * A request of a burst also names it (`burst`, `ahead`), after the compact-detail fields.
+ * A request of a burst also names it (`burst`, `ahead`: burst-params.ts), after the compact-detail
+ * fields.
  */
 import {
   compactDetailParams,
@@ -13,35 +14,15 @@ import {
 } from '../api/skeleton-flags.ts';
 import { readDisplayBatch, type ReadDisplay } from '../3d/geometry/display-pack.ts';
 import type { CatmaidClient } from '../lib/http/client.ts';
-import type { FormParams } from '../lib/http/encode-form.ts';
+import { burstParams, type LoadBurst } from './burst-params.ts';
 
 const DISPLAY_ENDPOINT = 'POST /api/display/{project_id}/skeletons';
-
-/** `ahead` ids per request at most: the dashboard server refuses more (burst-fields.ts). */
-export const MAX_DISPLAY_AHEAD = 2000;
-
-/**
- * The pool's burst a request belongs to (LoadRequest.burst and .ahead): the dashboard server
- * asks CATMAID's edition times once for all the burst's requests, not once per request.
- */
-export interface DisplayBurst {
-  id: string;
-  /** The burst's other skeletons, likely asked next. */
-  ahead?: readonly number[] | undefined;
-}
 
 export interface DisplayFetchOptions {
   signal?: AbortSignal | undefined;
   onAnswered?: () => void;
-  burst?: DisplayBurst | undefined;
-}
-
-/** `burst` and `ahead` (without the request's own ids, at most MAX_DISPLAY_AHEAD), if any. */
-function burstParams(burst: DisplayBurst | undefined, ids: readonly number[]): FormParams {
-  if (!burst) return {};
-  const own = new Set(ids);
-  const ahead = (burst.ahead ?? []).filter((id) => !own.has(id)).slice(0, MAX_DISPLAY_AHEAD);
-  return ahead.length > 0 ? { burst: burst.id, ahead: ahead.join(',') } : { burst: burst.id };
+  /** The pool's burst: the server asks CATMAID's edition times once for all its requests. */
+  burst?: LoadBurst | undefined;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { ReadDisplay } from '../3d/geometry/display-pack.ts';
 import { judgeCopies, type EditionSource } from './cache-validation.ts';
 import { DISPLAY_KEY_PREFIX, wrapDisplayCopy } from './display-copy.ts';
 import { answeredOnce, serverTimer } from './answered-once.ts';
+import { burstOfLoad } from './burst-params.ts';
 import { fetchDisplayBatch } from './display-fetch.ts';
 import { copiesById } from './copies-by-id.ts';
 import { isTransient } from './load-retry.ts';
@@ -105,11 +106,10 @@ export async function handleDisplayLoad(req: LoadRequest, env: DisplayEnv): Prom
   const measured = (nodes: number, overloaded: boolean) =>
     env.post({ type: 'measured', requestId, ms: timer.ms(), nodes, overloaded }, []);
   try {
-    const burst = req.burst === undefined ? undefined : { id: req.burst, ahead: req.ahead };
     const forms = await fetchDisplayBatch(env.dashboard, req.projectId, missing, req.flags, {
       signal: env.signal,
       onAnswered: timer.onAnswered,
-      burst,
+      burst: burstOfLoad(req),
     });
     let nodes = 0;
     for (const form of forms.values()) nodes += form.piece.nodeCount;

@@ -28,6 +28,7 @@ import { abortableSleep } from '../lib/abortable-sleep.ts';
 import { goneMessage, judgeCopies, type Editions, type EditionSource } from './cache-validation.ts';
 import { packSkeleton, stampEdition } from './skeleton-pack.ts';
 import { answeredOnce, serverTimer } from './answered-once.ts';
+import { burstOfLoad, burstParams } from './burst-params.ts';
 import { copiesById } from './copies-by-id.ts';
 import type { StoredSkeleton } from './skeleton-pack-format.ts';
 
@@ -236,11 +237,15 @@ async function attempt(
   // The server's time is until it answered: decoding here is no work of the server's, and
   // counted in, a browser busy drawing made every answer look slow and the limit stop growing.
   const timer = serverTimer(env.answered);
+  // The load's burst goes with its requests: the dashboard server asks CATMAID's edition times
+  // once for all of the burst's, not once per request (burst-params.ts).
+  const burst = burstOfLoad(req);
   const result = await fetchSkeletonsBatch(env.scope, ids, req.flags, {
     chunkSize: ids.length,
     concurrency: 1,
     signal: env.signal,
     onAnswered: timer.onAnswered,
+    extraFields: burst && ((some) => burstParams(burst, some)),
   });
   let overloaded = false;
   let nodes = 0;

@@ -1,15 +1,16 @@
 /**
- * The edition times a display request is validated with (serve-display.ts): from its burst's
- * memo when the browser named a burst (burst-editions.ts), else ONE `skeletons/summary` of its own
- * ids, as every request asked before bursts. Either way an id absent is gone and a failure is the
- * summary's Error. `note` says for the request's log line where the times came from.
+ * The edition times a cached request is validated with, on both routes (serve-display.ts and
+ * serve-cached.ts): from its burst's memo when the browser named a burst (burst-editions.ts),
+ * else ONE `skeletons/summary` of its own ids, as every request asked before bursts. Either way
+ * an id absent is gone and a failure is the summary's Error. `note` says for the request's log
+ * line where the times came from.
  */
 import type { UpstreamSettings } from '../proxy/env.ts';
 import type { BurstHint } from './burst-fields.ts';
 import type { SkeletonCache } from './skeleton-cache.ts';
 import { fetchEditionTimes, type EditionTimes } from './summary-check.ts';
 
-export async function displayEditions(
+export async function requestEditions(
   cache: SkeletonCache,
   settings: UpstreamSettings,
   token: string | undefined,
