@@ -4,7 +4,8 @@
  * project at CATMAID-like cost, N neurons are opened first in one fresh browser profile, then in
  * K fresh profiles at once (server cache cleared before each), and the bench counts what CATMAID
  * had to build: compact-detail requests and the skeletons they named (a pass-through between the
- * dashboard server and the demo server counts them), and CATMAID's CPU seconds. With the shared
+ * dashboard server and the demo server counts them), its `skeletons/summary` requests (the
+ * freshness checks: one per burst of a view's requests), and CATMAID's CPU seconds. With the shared
  * cache asking CATMAID once for requests that arrive together, K colleagues should cost CATMAID
  * what one costs. Also prints each profile's time to its first complete frame (all K share this
  * machine's two cores and one software GPU, so these grow with K; on their own machines they
@@ -32,6 +33,7 @@ const port = Number(process.env.BENCH_COLLEAGUES_PORT ?? 4530);
 interface Tally {
   requests: number;
   skeletons: number;
+  summaries: number;
 }
 
 async function body(req: IncomingMessage): Promise<Buffer> {
@@ -40,12 +42,16 @@ async function body(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Passes everything to `target`, counting compact-detail requests and the skeletons they name. */
+/**
+ * Passes everything to `target`, counting compact-detail requests, the skeletons they name and
+ * the freshness checks (`skeletons/summary`).
+ */
 async function countingPassThrough(target: URL): Promise<{ url: string; tally: Tally }> {
-  const tally: Tally = { requests: 0, skeletons: 0 };
+  const tally: Tally = { requests: 0, skeletons: 0, summaries: 0 };
   const server = createServer((req, res) => {
     void body(req).then((buf) => {
       const path = (req.url ?? '/').split('?')[0] ?? '';
+      if (path.endsWith('/skeletons/summary')) tally.summaries++;
       if (path.endsWith('/compact-detail')) {
         tally.requests++;
         const form = new URLSearchParams(
@@ -81,6 +87,7 @@ interface Row {
   readyMs: number[];
   catmaidRequests: number;
   catmaidSkeletons: number;
+  catmaidSummaries: number;
   catmaidCpu: number;
 }
 
@@ -110,6 +117,7 @@ async function main() {
       );
       counter.tally.requests = 0;
       counter.tally.skeletons = 0;
+      counter.tally.summaries = 0;
       const cpu0 = treeCpuSeconds(demo.pid);
       const starts = await Promise.all(
         pages.map((p) =>
@@ -122,6 +130,7 @@ async function main() {
         readyMs: ready,
         catmaidRequests: counter.tally.requests,
         catmaidSkeletons: counter.tally.skeletons,
+        catmaidSummaries: counter.tally.summaries,
         catmaidCpu: Math.round((treeCpuSeconds(demo.pid) - cpu0) * 10) / 10,
       });
       await Promise.all(pages.map((p) => p.context().close()));
@@ -132,7 +141,7 @@ async function main() {
     demo.stop();
   }
   console.log(
-    '\ncolleagues  N  first complete frame ms (each)  CATMAID compact-detail requests  skeletons CATMAID built  CATMAID CPU s',
+    '\ncolleagues  N  first complete frame ms (each)  CATMAID compact-detail requests  skeletons CATMAID built  CATMAID summaries  CATMAID CPU s',
   );
   for (const r of rows)
     console.log(
@@ -141,7 +150,7 @@ async function main() {
         .join(', ')
         .padStart(
           29,
-        )}  ${String(r.catmaidRequests).padStart(31)}  ${String(r.catmaidSkeletons).padStart(23)}  ${String(r.catmaidCpu).padStart(13)}`,
+        )}  ${String(r.catmaidRequests).padStart(31)}  ${String(r.catmaidSkeletons).padStart(23)}  ${String(r.catmaidSummaries).padStart(17)}  ${String(r.catmaidCpu).padStart(13)}`,
     );
   mkdirSync('bench-results', { recursive: true });
   const date = new Date().toISOString();
