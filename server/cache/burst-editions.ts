@@ -99,8 +99,11 @@ export function createBurstEditions(
     burst.lastAskAt = t;
     bursts.delete(key);
     bursts.set(key, burst);
-    for (const old of bursts.keys()) {
-      if (old === key || (bursts.size <= limits.bursts && held() <= limits.ids)) break;
+    // Oldest first, with the ids held counted once and not again for each burst dropped.
+    let total = held();
+    for (const [old, b] of bursts) {
+      if (old === key || (bursts.size <= limits.bursts && total <= limits.ids)) break;
+      total -= b.byId.size;
       bursts.delete(old);
     }
     void answer.then((got) => {
